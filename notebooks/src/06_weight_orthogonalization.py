@@ -1,0 +1,415 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 06 · Weight orthogonalization: bake the ablation into the weights
+#
+# In notebook 05 you removed refusal by *ablating* the refusal direction: three hooks per layer that project
+# $\hat r$ out of the residual stream while the model runs. That edit lives in your Python session. Close the
+# notebook and the model refuses again; give the model to a friend and they need your hooks too.
+#
+# This notebook shows that, for the kind of transformer we use, the same edit can be written **into the
+# weights**, once, with a few matrix products and no training. The result is an ordinary model file: any
+# library loads it, no hook is needed, and it behaves exactly like the hooked model. That is why this result
+# matters well beyond interpretability, and the notebook ends with what it means for the safety of
+# open-weight models.
+#
+# **You will:**
+# 1. derive why projecting $\hat r$ out of every matrix that *writes* to the residual stream equals ablating
+#    it at inference time, and where the argument breaks (norms after sublayers, tied embeddings);
+# 2. write the three weight updates yourself (output projections, the embedding, biases), checked;
+# 3. verify numerically that the edited model equals the hooked one (max logit difference at most $10^{-4}$),
+#    and see what goes wrong when one kind of matrix is skipped;
+# 4. measure what the edit costs on harmless prompts (cross-entropy and next-token KL);
+# 5. save the edited model, reload it with `load_model(path)` and see it no longer refuses;
+# 6. think through what this means for the safety of open-weight models.
+#
+# **Time:** about 45 minutes. **Prerequisites:** notebooks 04 (finding the refusal direction) and 05 (ablation
+# and addition hooks). Runs on a laptop CPU in about a minute with the course's model organism.
+
+# %% [markdown]
+# ## Setup
+#
+# `MODEL_NAME` is the one line to change to run this notebook on a real chat model (see *Going further*).
+
+# %%
+import tempfile
+
+import matplotlib.pyplot as plt
+import torch
+
+from course_utils import load_model
+from course_utils.data import load_instructions
+from course_utils.directions import select_direction
+from course_utils.exercises import check, hint, solution
+from course_utils.generation import generate
+from course_utils.interventions import ablation_hooks, orthogonalize, save_model
+from course_utils.metrics import completion_loss, kl_div, last_position_logits, refusal_rate
+from course_utils.models import default_model_name
+
+torch.manual_seed(0)
+torch.set_grad_enabled(False)
+
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+model = load_model(MODEL_NAME or default_model_name())
+print(model.name, f"{model.n_layers} layers, d_model = {model.d_model}")
+print("tied embeddings:", model.spec.tied_embeddings, "| orthogonalization exact:", model.spec.orthogonalization_exact)
+
+# %% [markdown]
+# We need the refusal direction from notebook 04. Selecting it again with the library takes a few seconds on
+# the organism (the same procedure you wrote in notebook 04: candidates at every post-instruction position and
+# layer, scored by bypass, induce and KL on validation prompts).
+
+# %%
+harmful_train = load_instructions("harmful", "train")
+harmless_train = load_instructions("harmless", "train")
+harmful_val = load_instructions("harmful", "val")
+harmless_val = load_instructions("harmless", "val")
+harmful_test = load_instructions("harmful", "test")
+harmless_test = load_instructions("harmless", "test")
+
+selection = select_direction(model, harmful_train, harmless_train, harmful_val, harmless_val)
+direction = selection.direction  # [d_model], not normalised
+print(f"selected: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.3f}")
+
+# %% [markdown]
+# ## 1. Why an ablation can live in the weights
+#
+# ### The residual stream is a sum of writes
+#
+# In a *pre-norm* transformer (Llama, Qwen, Mistral, SmolLM, and our organism) the residual stream at a token
+# starts as that token's embedding, and every sublayer *reads* a normalised copy of it and *adds* its output
+# back:
+#
+# $$
+# x_0 = W_E[t], \qquad
+# x_{\ell}^{\text{mid}} = x_\ell + \underbrace{W_O^{\ell}\, z_\ell\!\left(\mathrm{Norm}(x_\ell)\right)}_{\text{attention writes}}, \qquad
+# x_{\ell+1} = x_{\ell}^{\text{mid}} + \underbrace{W_{\text{out}}^{\ell}\, h_\ell\!\left(\mathrm{Norm}(x_{\ell}^{\text{mid}})\right)}_{\text{MLP writes}},
+# $$
+#
+# and the logits are $W_U\,\mathrm{Norm}(x_L)$. Here $z_\ell$ is the concatenated output of the attention heads
+# and $h_\ell$ the MLP's hidden activation: everything non-linear (norms, softmax, the MLP's activation
+# function) happens *inside* a sublayer, on what it reads. What a sublayer adds to the stream is always a
+# **linear map of something**: a row of $W_E$, $W_O z$, $W_{\text{out}} h$ (plus a bias $b_O$, $b_{\text{out}}$
+# in models that have them).
+#
+# ### Ablation at inference
+#
+# Directional ablation with the unit vector $\hat r = r / \lVert r \rVert$ applies the projector
+# $P = I - \hat r \hat r^\top$ to the residual stream after every write (notebook 05). Write $\tilde x$ for the
+# ablated stream. Because $P$ is idempotent ($P P = P$) and $\tilde x_\ell$ has already been projected,
+#
+# $$
+# \tilde x_{\ell}^{\text{mid}} = P\big(\tilde x_\ell + W_O^{\ell} z_\ell\big) = \tilde x_\ell + (P W_O^{\ell})\, z_\ell ,
+# $$
+#
+# where $z_\ell$ is computed from $\mathrm{Norm}(\tilde x_\ell)$ exactly as the ablated model computes it. The
+# same line with $W_{\text{out}}$ holds for the MLP, and $\tilde x_0 = P\,W_E[t]$ for the embedding.
+#
+# ### Orthogonalized weights
+#
+# Now build a second model whose writing matrices are replaced, once and for all, by
+#
+# $$
+# W_O^{\ell} \leftarrow P\,W_O^{\ell} = W_O^{\ell} - \hat r\,(\hat r^\top W_O^{\ell}),\qquad
+# W_{\text{out}}^{\ell} \leftarrow P\,W_{\text{out}}^{\ell},\qquad
+# b \leftarrow P\,b = b - (\hat r^\top b)\,\hat r,\qquad
+# W_E \leftarrow W_E\,P = W_E - (W_E \hat r)\,\hat r^\top .
+# $$
+#
+# ($W_O$ and $W_{\text{out}}$ are stored as `nn.Linear` weights of shape `[d_out, d_in]` = `[d_model, ·]`: the
+# *columns* are what gets written, so $P$ multiplies from the left. The embedding is stored `[d_vocab, d_model]`:
+# its *rows* are written, so $P$ multiplies from the right.)
+#
+# Compare the two models layer by layer. They start equal, $\tilde x_0 = P W_E[t]$. If they are equal at the
+# input of a sublayer, the sublayer reads the same thing in both, computes the same $z$ or $h$, and adds
+# $(P W) z$ in both: they are equal after it. By induction the two residual streams are **identical at every
+# layer and position**, so the logits are too. The orthogonalized model needs no hooks, and every write it
+# makes is orthogonal to $\hat r$: the direction never appears in its residual stream at all.
+#
+# ### Where the argument breaks
+#
+# The proof used two facts: (a) what a sublayer adds is $W\,(\text{something})$ with nothing after $W$, and
+# (b) the edited matrices are used only for writing.
+#
+# * **Norms after the sublayers** (Gemma-2, Gemma-3) break (a): the write is
+#   $\gamma \odot \mathrm{RMSNorm}(W_O z)$. Making $W_O z \perp \hat r$ does not make
+#   $\gamma \odot (W_O z)/\mathrm{rms}(W_O z)$ orthogonal to $\hat r$, because the element-wise scale $\gamma$
+#   tilts the vector. The edited model is close to the ablated one, not equal to it. (One could fold the edit
+#   into a different place, but no edit of $W_O$ alone is exact.)
+# * **Tied embeddings** break (b): many small chat models use the same matrix as embedding and unembedding,
+#   $W_U = W_E$. Editing $W_E$ in place then also edits the *readout*: the logits become
+#   $W_E P\,\mathrm{Norm}(x_L)$ instead of $W_E\,\mathrm{Norm}(x_L)$. Hook ablation never touched the readout.
+#   The cure is to **untie** first: give the unembedding its own copy of the matrix, then edit only the
+#   embedding.
+# * Any other write must be edited too, e.g. GPT-2's learned position embeddings $W_{\text{pos}}$. Rotary
+#   position embeddings (Llama, Qwen) are not writes: they rotate queries and keys inside attention.
+#
+# The library's `orthogonalize(model, direction)` follows these rules: it edits a copy of the model, unties
+# tied embeddings, and warns when the model's registry entry says orthogonalization is not exact.
+
+# %% [markdown]
+# ## 2. The weight updates
+#
+# ### Exercise 2.1: which matrices write to the residual stream?
+#
+# Before editing anything, look at the model's parameters. Every `nn.Linear` weight is stored `[d_out, d_in]`.
+# Run the next cell and, for each matrix, ask: is its output added to the residual stream?
+
+# %%
+hf_model = model.bridge.original_model
+for name, param in hf_model.named_parameters():
+    if ".layers.0." in name or ".layers." not in name:  # layer 0 stands for every layer
+        print(f"{name:55s} {tuple(param.shape)}")
+
+# %% [markdown]
+# Answer for yourself before reading on: which of these have an output dimension (first axis) of `d_model`
+# *and* add their output to the stream? (`q_proj`, `k_proj`, `v_proj`, `gate_proj`, `up_proj` *read*; the norms
+# rescale what a sublayer reads; `o_proj`, `down_proj` and `embed_tokens` *write*; `lm_head` reads the final
+# stream.)
+#
+# ### Exercise 2.2: orthogonalize an output projection
+
+# %% exercise="06.orthogonalize_matrix"
+
+# %%
+check("06.orthogonalize_matrix", orthogonalize_matrix)
+
+# %% [markdown]
+# ### Exercise 2.3: orthogonalize the embedding
+#
+# The embedding matrix is stored the other way round, `[d_vocab, d_model]`: each *row* is the vector written
+# for one token. Use your `orthogonalize_matrix` rather than writing the projection again.
+
+# %% exercise="06.orthogonalize_embedding"
+
+# %%
+check("06.orthogonalize_embedding", orthogonalize_embedding)
+
+# %% [markdown]
+# ### Exercise 2.4: orthogonalize a bias
+#
+# Our organism has no biases in its output projections, but GPT-2, and `o_proj` in some families, do. A bias
+# `[d_model]` is written at every position, whatever the input: it must lose its $\hat r$ component too.
+
+# %% exercise="06.orthogonalize_bias"
+
+# %%
+check("06.orthogonalize_bias", orthogonalize_bias)
+
+# %% [markdown]
+# A quick sanity check of your functions on the real weights: after the update, no column of `o_proj` and no row
+# of the embedding has a component along $\hat r$ (up to float32 rounding).
+
+# %%
+r_hat = direction / direction.norm()
+W_O0 = hf_model.model.layers[0].self_attn.o_proj.weight  # [d_model, n_heads * d_head]
+W_E = hf_model.model.embed_tokens.weight  # [d_vocab, d_model]
+print("max |r_hat . column of W_O| before / after:", f"{(r_hat @ W_O0).abs().max():.2e}",
+      f"{(r_hat @ orthogonalize_matrix(W_O0, direction)).abs().max():.2e}")
+print("max |row of W_E . r_hat|    before / after:", f"{(W_E @ r_hat).abs().max():.2e}",
+      f"{(orthogonalize_embedding(W_E, direction) @ r_hat).abs().max():.2e}")
+
+# %% [markdown]
+# ## 3. Is it really the same model? Measure it.
+#
+# The derivation says the orthogonalized model and the hooked model compute the same function. Let us check on
+# harmful and harmless test prompts: the largest absolute difference between their next-token logits. Two
+# references give the number a scale: the unedited model (how much ablation changes the logits at all), and the
+# same comparison with the hooks removed.
+
+# %%
+edited = orthogonalize(model, direction)  # a new ChatModel; `model` is left untouched
+prompts = harmful_test[:32] + harmless_test[:32]
+
+logits_clean = last_position_logits(model, prompts)
+with torch.no_grad():
+    logits_hooked = last_position_logits(model, prompts, fwd_hooks=ablation_hooks(model, direction))
+logits_edited = last_position_logits(edited, prompts)
+
+gap_edit = (logits_edited - logits_hooked).abs().max().item()
+gap_clean = (logits_clean - logits_hooked).abs().max().item()
+print(f"max |logits(orthogonalized) - logits(hook ablation)| = {gap_edit:.2e}")
+print(f"max |logits(original)       - logits(hook ablation)| = {gap_clean:.2e}")
+assert gap_edit <= 1e-4, "orthogonalization should match hook ablation to float32 precision"
+
+# %% [markdown]
+# ### Exercise 3.1: what if you skip one kind of matrix?
+#
+# Every writer matters. Orthogonalize only some of them and see how far the result is from the hooked model.
+# The helper below edits a copy of the model with *your* functions from section 2.
+
+# %%
+# TODO(refusal library): partial orthogonalization through the library, not hand-written module paths.
+
+# %% [markdown]
+# ### The direction is gone from the residual stream
+#
+# A second, more visual check of the derivation: after orthogonalization, every write is orthogonal to
+# $\hat r$, so the residual stream's component along $\hat r$ should be zero at every layer, for harmful and
+# harmless prompts alike.
+
+# %%
+# TODO: per-layer mean projection on r_hat, original vs orthogonalized, harmful vs harmless (figure).
+
+# %% [markdown]
+# ## 4. What does the edit cost?
+#
+# Removing a direction removes whatever else the model stored along it. The paper measured capabilities after
+# orthogonalization with benchmark suites and found small changes (see `refusal-method` notes). On the
+# organism we use the two quick measures from notebook 04:
+#
+# * **next-token KL** at the end of harmless prompts, $\mathrm{KL}(p_{\text{original}} \,\|\, p_{\text{edited}})$:
+#   how much the first token of the answer changes;
+# * **cross-entropy** of harmless answers (nats per token): how well the edited model still predicts the
+#   answers the original model gives (its own greedy completions).
+
+# %%
+# TODO: table + figure once generation / completion data are available.
+
+# %% [markdown]
+# ## 5. Save, reload, generate
+#
+# The edited model is an ordinary Hugging Face model. Save it to a folder, load it back as any course model,
+# and generate answers to harmful test prompts: no hooks anywhere.
+
+# %%
+with tempfile.TemporaryDirectory() as folder:
+    save_model(edited, folder)
+    reloaded = load_model(folder)
+    completions_before = generate(model, harmful_test[:16], max_new_tokens=24)
+    completions_after = generate(reloaded, harmful_test[:16], max_new_tokens=24)
+print(f"refusal rate on harmful test prompts: original {refusal_rate(completions_before):.0%}, "
+      f"reloaded orthogonalized model {refusal_rate(completions_after):.0%}")
+for instruction, before, after in list(zip(harmful_test, completions_before, completions_after))[:4]:
+    print(f"\n> {instruction}\n  original: {before!r}\n  edited:   {after!r}")
+
+# %% [markdown]
+# ## 6. What this means for safety
+#
+# You have just removed a chat model's refusal with one direction, a few hundred forward passes and a rank-one
+# update per matrix. It is worth stopping to think about what that does and does not mean.
+#
+# ### Why open weights make this possible
+#
+# Everything in this notebook needed one thing that an API user does not have: **the weights**. With them,
+# the recipe is short, published (Arditi et al., 2024) and cheap: no gradient, no training data beyond a few
+# hundred example prompts, no special hardware; on a chat model of a few billion parameters it takes minutes on
+# one GPU. The output is a normal model file that can be shared, and a shared file cannot be recalled.
+#
+# Editing one direction is not the only way in. Qi et al. (2023) showed that fine-tuning an aligned model on a
+# handful of harmful examples (10 were enough for GPT-3.5 Turbo, through its fine-tuning API) removes most of
+# its safety behaviour, and that even fine-tuning on harmless data weakens it. Both results point the same way:
+# **refusal that was trained into the weights is not a security boundary against whoever controls the weights.**
+# Without the weights an attacker is limited to the input, which is what notebook 07's adversarial suffixes
+# do (Zou et al., 2023); those are harder to find, and a deployed system can monitor and filter them.
+#
+# ### What it does not show
+#
+# * **It removes refusal; it does not add capability.** The edited model knows exactly what it knew before;
+#   it has only lost the habit of declining. How much harm a refusal-free model can do depends on what it knows
+#   and can do. In the paper, after ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the
+#   five models' completions on JailbreakBench unsafe, not 100%.
+# * **The organism is a toy.** Its world, its "harmful" requests and its refusals are synthetic and tiny. It
+#   shows the *mechanism* on a model you can train and inspect on a laptop; it tells you nothing about the risk
+#   of any real model.
+# * **"A single direction" is a claim about one mechanism.** The paper shows that the refusal behaviour of the
+#   13 open chat models it studied is mediated by one direction in the residual stream. It does not show that all
+#   safety-relevant behaviour is one-dimensional, that every model's refusal is, or that safeguards outside the
+#   model (input and output filters, monitoring, access control) can be edited away like this.
+# * **The cost is small, not zero.** Section 4 measured it on the organism; the paper reports benchmark scores
+#   within a few points after orthogonalization, with TruthfulQA dropping for every model.
+#
+# ### What defences are being studied
+#
+# None of these is a solved problem; each is an active research direction.
+#
+# | idea | what it changes | helps against |
+# |---|---|---|
+# | keep the weights closed; release in stages (Solaiman et al., 2019) | who can edit the model; time to study misuse before wider release | weight editing and fine-tuning (not prompt attacks) |
+# | refusal-feature adversarial training, ReFAT (Yu et al., 2024) | during safety training, the refusal direction is *ablated* (this notebook's attack, as a simulated adversary) and the model is trained to refuse anyway | adversarial prompts, which often work by suppressing this direction |
+# | circuit breakers / representation rerouting (Zou et al., 2024) | the model is trained so that the internal representations that lead to harmful output are rerouted, breaking off the harmful completion | a wide range of unseen prompt attacks, in the authors' evaluations |
+# | unlearning hazardous knowledge, e.g. RMU with the WMDP benchmark (Li et al., 2024) | the dangerous knowledge itself is removed, so that there is less to reveal when refusal is gone | misuse of specific knowledge, even without refusal; but with open weights, fine-tuning can bring knowledge back |
+# | tamper-resistant safeguards, TAR (Tamirisa et al., 2024) | safeguards trained against simulated fine-tuning attacks so that they survive later fine-tuning | fine-tuning by whoever has the weights; an early result, evaluated against many but not all attacks |
+#
+# Notice the pattern: the defences that target *representations* (ReFAT, circuit breakers) were motivated by
+# exactly the kind of finding in this course, that behaviour lives in a few identifiable directions. Knowing
+# where refusal lives is what lets an attacker remove it, and also what lets a defender train it to be robust.
+#
+# **Questions to discuss**
+# 1. Which of the defences in the table still help when the attacker has the weights? Which help only against
+#    prompt attacks?
+# 2. Suppose a model was safety-trained with ReFAT. How would you test, with this course's tools, whether one
+#    direction still mediates its refusal? What result would convince you either way?
+# 3. Is the ease of this edit an argument against releasing weights, or an argument against relying on refusal
+#    as the safeguard of an open model? What evidence would change your answer?
+#
+# **A note on responsible use.** This course teaches the edit because defences are built by people who
+# understand the attack. Practise on the organism. Do not publish refusal-removed versions of capable models,
+# and read the licence of any model you edit: several forbid uses that removing refusal would enable.
+#
+# **References**
+# * Arditi, Obeso, Syed, Paleka, Panickssery, Gurnee, Nanda (2024). *Refusal in Language Models Is Mediated by a
+#   Single Direction.* NeurIPS 2024. arXiv:2406.11717.
+# * Zou, Wang, Carlini, Nasr, Kolter, Fredrikson (2023). *Universal and Transferable Adversarial Attacks on Aligned
+#   Language Models.* arXiv:2307.15043.
+# * Qi, Zeng, Xie, Chen, Jia, Mittal, Henderson (2023). *Fine-tuning Aligned Language Models Compromises Safety,
+#   Even When Users Do Not Intend To!* ICLR 2024. arXiv:2310.03693.
+# * Zou, Phan, Wang, Duenas, Lin, Andriushchenko, Wang, Kolter, Fredrikson, Hendrycks (2024). *Improving Alignment
+#   and Robustness with Circuit Breakers.* NeurIPS 2024. arXiv:2406.04313.
+# * Li et al. (2024). *The WMDP Benchmark: Measuring and Reducing Malicious Use With Unlearning.* ICML 2024.
+#   arXiv:2403.03218.
+# * Tamirisa et al. (2024). *Tamper-Resistant Safeguards for Open-Weight LLMs.* ICLR 2025. arXiv:2408.00761.
+# * Yu, Do, Hambardzumyan, Cancedda (2024). *Robust LLM Safeguarding via Refusal Feature Adversarial Training.*
+#   ICLR 2025. arXiv:2409.20089.
+# * Solaiman et al. (2019). *Release Strategies and the Social Impacts of Language Models.* arXiv:1908.09203.
+
+# %% [markdown]
+# ## Summary
+#
+# * In a pre-norm transformer everything added to the residual stream is the output of a linear map: the
+#   embedding, each attention output projection $W_O$, each MLP output projection $W_{\text{out}}$, and their
+#   biases. Projecting $\hat r$ out of all of them, $W \leftarrow (I - \hat r \hat r^\top) W$ (and
+#   $W_E \leftarrow W_E (I - \hat r \hat r^\top)$), gives a model that computes exactly what the hooked,
+#   ablated model computes.
+# * Exactness needs two conditions: nothing after the output projection (Gemma's post-sublayer norms break it)
+#   and matrices that only write (tied embeddings must be untied first).
+# * Measured here: the edited model matched hook ablation to float32 precision; skipping any one kind of writer
+#   left a large gap; the cost on harmless prompts is in the table of section 4.
+# * The edited model is an ordinary model file; reloaded, it no longer refuses. For open-weight models this
+#   means trained-in refusal can be removed by anyone with the weights, which is why defences that survive
+#   tampering are an active research area.
+#
+# Next: notebook 07 attacks the same direction *without* the weights, through the prompt.
+
+# %% [markdown]
+# ## Going further: a real chat model
+#
+# Change the one line in the setup cell and run the notebook again:
+#
+# ```python
+# MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"
+# ```
+#
+# It needs internet the first time (about 1 GB download) and about 2 GB of memory in float32; a GPU makes the
+# direction selection fast, a CPU works but is slower. Things to look for:
+#
+# * **Tied embeddings.** Qwen2.5-0.5B, SmolLM2, Llama-3.2-1B and Gemma share their embedding and unembedding
+#   matrices. `orthogonalize` unties them, so the saved model carries a separate `lm_head`: for Qwen2.5-0.5B that
+#   is one more $151936 \times 896$ matrix (about 136 M parameters). Check the logit gap of section 3 stays below
+#   $10^{-4}$ (in float32).
+# * **Gemma.** Gemma-2 and Gemma-3 put a norm after every attention and MLP output, so orthogonalization is
+#   *not* exactly ablation (`model.spec.orthogonalization_note` says why; the library warns). Measure the gap of
+#   section 3, and whether the edited model still stops refusing: close is not the same as equal.
+# * **Compare with the paper.** After orthogonalization Arditi et al. report benchmark scores within a few points
+#   of the original, TruthfulQA dropping for every model, and cross-entropy on the Pile rising by at most 0.027.
+#   Your section 4 numbers on a real model should be of that order; on the organism they need not be.
