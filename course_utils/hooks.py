@@ -1,0 +1,70 @@
+"""Adding hooks safely, and the names of the residual-stream hook points.
+
+A forward hook is a pair `(name, fn)`, where `fn(activation, hook) -> activation | None` runs every time the
+model computes the activation called `name` (return a tensor to replace it, None to leave it). Hooks must be
+removed afterwards, even when the code in between raises: otherwise a forgotten ablation hook silently changes
+every later result. So the course adds hooks only through the `hooks(model, fwd_hooks)` context manager.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Literal
+
+import torch
+
+HookFn = Callable[..., torch.Tensor | None]
+Hook = tuple[str | Callable[[str], bool], HookFn]
+ResidKind = Literal["resid_pre", "resid_mid", "resid_post"]
+RESID_KINDS: tuple[str, ...] = ("resid_pre", "resid_mid", "resid_post")
+
+
+def _bridge(model: Any) -> Any:
+    """The TransformerLens bridge of a ChatModel (or the bridge itself)."""
+    return getattr(model, "bridge", model)
+
+
+@contextlib.contextmanager
+def hooks(model: Any, fwd_hooks: Sequence[Hook] = (), bwd_hooks: Sequence[Hook] = ()) -> Iterator[Any]:
+    """Run the body with the given hooks attached; they are removed on exit, also when the body raises.
+
+    Built on `bridge.hooks(...)`, which removes the hooks it added in a `finally`. As a second guarantee, the
+    hook count is compared before and after, and any hook left over by this context is reported.
+
+    Example:
+        with hooks(model, [("blocks.3.hook_resid_pre", fn)]):
+            logits = model.bridge(tokens, attention_mask=mask)
+    """
+    bridge = _bridge(model)
+    before = count_hooks(bridge)
+    try:
+        with bridge.hooks(fwd_hooks=list(fwd_hooks), bwd_hooks=list(bwd_hooks)) as hooked:
+            yield hooked
+    finally:
+        leftover = count_hooks(bridge) - before
+        if leftover > 0:  # should not happen; leaves the model clean rather than silently hooked
+            bridge.reset_hooks(including_permanent=False)
+            raise RuntimeError(
+                f"{leftover} hook(s) were still attached after the hooks() context; removed them."
+            )
+
+
+def count_hooks(model: Any) -> int:
+    """Number of forward + backward hook functions attached to the model's hook points (each point counted once;
+    the bridge's registry lists a point under its canonical name and its aliases)."""
+    points = {id(hp): hp for hp in _bridge(model).hook_points()}
+    return sum(len(hp.fwd_hooks) + len(hp.bwd_hooks) for hp in points.values())
+
+
+def resid_hook_name(layer: int, kind: ResidKind = "resid_pre") -> str:
+    """Hook name of the residual stream at a layer: `blocks.{layer}.hook_{kind}`.
+
+    resid_pre = input of block `layer`; resid_mid = after its attention; resid_post = its output
+    (= resid_pre of block `layer + 1`).
+    """
+    if kind not in RESID_KINDS:
+        raise ValueError(f"kind must be one of {RESID_KINDS}, got {kind!r}.")
+    if layer < 0:
+        raise ValueError(f"layer must be >= 0, got {layer}.")
+    return f"blocks.{layer}.hook_{kind}"
