@@ -334,7 +334,7 @@ def quiet_loading() -> Iterator[None]:
     from huggingface_hub.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
     from transformers.utils import logging as hf_logging
 
-    bars_were_disabled = are_progress_bars_disabled()
+    hub_bars_off, hf_bars_on = are_progress_bars_disabled(), hf_logging.is_progress_bar_enabled()
     verbosity = hf_logging.get_verbosity()
     tl_logger = logging.getLogger("transformer_lens")
     tl_level = tl_logger.level
@@ -349,10 +349,13 @@ def quiet_loading() -> Iterator[None]:
             yield
     finally:
         hf_logging.set_verbosity(verbosity)
-        hf_logging.enable_progress_bar()
         tl_logger.setLevel(tl_level)
-        if not bars_were_disabled and os.environ.get("HF_HUB_DISABLE_PROGRESS_BARS") is None:
-            enable_progress_bars()
+        with warnings.catch_warnings():  # "cannot enable": HF_HUB_DISABLE_PROGRESS_BARS wins, as it should
+            warnings.simplefilter("ignore")
+            if hf_bars_on:
+                hf_logging.enable_progress_bar()
+            if not hub_bars_off:
+                enable_progress_bars()
 
 
 def load_tokenizer(path: str, spec: ModelSpec, chat_template: str | None = None) -> PreTrainedTokenizerBase:
