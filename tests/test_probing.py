@@ -190,3 +190,30 @@ def test_plane_coordinates_axes():
     expected = (acts - acts.mean(0)) @ other
     corr = np.corrcoef(coords[:, 1].numpy(), expected.numpy())[0, 1]
     assert abs(corr) > 0.99
+
+
+# ------------------------------------------------------------------------------------ exercises of chapters 02, 03
+
+CHAPTER_03 = ["03.cosine_similarity", "03.cosine_similarity_matrix", "03.separation"]
+CHAPTER_02 = ["02.class_means", "02.diff_of_means", "02.projection_accuracy"]
+
+
+def _exercise_ids() -> list[str]:
+    ids = list(CHAPTER_03)
+    try:
+        import course_utils.directions  # noqa: F401  (chapter 02 uses its diff_of_means)
+    except ImportError:
+        return ids
+    return ids + CHAPTER_02
+
+
+@pytest.mark.parametrize("exercise_id", _exercise_ids())
+def test_reference_passes_and_each_named_mistake_is_diagnosed(exercise_id, capsys):
+    from course_utils.exercises import check, get
+
+    exercise = get(exercise_id)
+    assert check(exercise_id, exercise.reference).passed
+    assert exercise.alternatives, "every exercise names its typical mistakes"
+    for name, mistake in exercise.alternatives.items():
+        result = check(exercise_id, mistake)
+        assert (result.status, result.message.split(" [case")[0]) == ("alternative", name)
