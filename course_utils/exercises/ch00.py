@@ -1,0 +1,136 @@
+"""Chapter 00 (setup): checked exercises. References live in `course_utils.residual`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import torch
+
+from course_utils import residual
+from course_utils.exercises.registry import Case, Exercise, register
+
+INSTRUCTIONS = ("Write a poem about the sea.", "How do I bake bread at home?", "Hi")
+
+
+def _instruction_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    return [dict(model=ctx["model"], instruction=text) for text in INSTRUCTIONS]
+
+
+def _tokens(model: Any, instruction: str) -> list[int]:
+    return model.tokenize([instruction])["input_ids"][0].tolist()
+
+
+register(
+    Exercise(
+        id="00.post_instruction_tokens",
+        reference=residual.post_instruction_tokens,
+        title="The tokens after the instruction",
+        difficulty=1,
+        importance=4,
+        minutes=5,
+        hint="Tokenize with model.tokenize([instruction]), keep the last len(model.post_instruction_ids) ids, "
+        "then model.tokenizer.convert_ids_to_tokens(ids.tolist()).",
+        cases=_instruction_cases,
+        alternatives={
+            "you took the FIRST tokens of the prompt; the template's tail is at the END (negative indices)": (
+                lambda model, instruction: model.tokenizer.convert_ids_to_tokens(
+                    _tokens(model, instruction)[: len(model.post_instruction_ids)]
+                )
+            ),
+            "you also kept the instruction's last token: keep exactly len(model.post_instruction_ids) tokens": (
+                lambda model, instruction: model.tokenizer.convert_ids_to_tokens(
+                    _tokens(model, instruction)[-len(model.post_instruction_ids) - 1 :]
+                )
+            ),
+            "you returned token ids; convert them with model.tokenizer.convert_ids_to_tokens": (
+                lambda model, instruction: _tokens(model, instruction)[-len(model.post_instruction_ids) :]
+            ),
+        },
+        requires=("model",),
+    )
+)
+
+
+def _top_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    tokenizer = ctx["model"].tokenizer
+    vocab = len(tokenizer)
+    return [
+        dict(logits=torch.randn(3, vocab) * 3, tokenizer=tokenizer, k=5),
+        dict(logits=torch.randn(2, vocab), tokenizer=tokenizer, k=1),
+    ]
+
+
+register(
+    Exercise(
+        id="00.top_tokens",
+        reference=residual.top_tokens,
+        title="The most likely next tokens",
+        difficulty=1,
+        importance=3,
+        minutes=5,
+        hint="logits.topk(k, dim=-1).indices gives the ids, most likely first; decode each with tokenizer.decode([i]).",
+        cases=_top_cases,
+        alternatives={
+            "you took the k LEAST likely tokens: sort in descending order (topk does)": (
+                lambda logits, tokenizer, k: [
+                    [tokenizer.decode([i]) for i in row]
+                    for row in logits.topk(k, dim=-1, largest=False).indices.tolist()
+                ]
+            ),
+            "you returned token ids; decode each with tokenizer.decode([i])": (
+                lambda logits, tokenizer, k: logits.topk(k, dim=-1).indices.tolist()
+            ),
+            "you returned raw vocabulary entries (convert_ids_to_tokens); use tokenizer.decode([i]) for text": (
+                lambda logits, tokenizer, k: [
+                    tokenizer.convert_ids_to_tokens(row) for row in logits.topk(k, dim=-1).indices.tolist()
+                ]
+            ),
+        },
+        requires=("model",),
+    )
+)
+
+
+def _probability_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    return [
+        dict(logits=torch.randn(4, 50) * 2, refusal_token_ids=[3]),
+        dict(logits=torch.randn(3, 50) * 4, refusal_token_ids=[7, 1, 7]),
+        dict(logits=torch.randn(1, 50, dtype=torch.float64), refusal_token_ids=[0, 49]),
+    ]
+
+
+def _softmax64(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
+    return torch.softmax(logits.double(), dim=dim)
+
+
+register(
+    Exercise(
+        id="00.refusal_probability",
+        reference=residual.refusal_probability,
+        title="Probability of starting a refusal",
+        difficulty=1,
+        importance=5,
+        minutes=8,
+        hint="Softmax the float64 logits over the vocabulary (dim=-1), then sum the columns of the distinct refusal ids.",
+        cases=_probability_cases,
+        alternatives={
+            "you summed raw logits: apply softmax over the vocabulary first": (
+                lambda logits, refusal_token_ids: logits.double()[:, sorted(set(refusal_token_ids))].sum(-1)
+            ),
+            "you took the softmax over the batch (dim=0); it belongs over the vocabulary (dim=-1)": (
+                lambda logits, refusal_token_ids: _softmax64(logits, 0)[
+                    :, sorted(set(refusal_token_ids))
+                ].sum(-1)
+            ),
+            "you counted a repeated refusal id twice: use each distinct id once (set)": (
+                lambda logits, refusal_token_ids: _softmax64(logits)[:, list(refusal_token_ids)].sum(-1)
+            ),
+            "you took the max over refusal tokens; the probability of 'any of them' is the sum": (
+                lambda logits, refusal_token_ids: (
+                    _softmax64(logits)[:, sorted(set(refusal_token_ids))].max(-1).values
+                )
+            ),
+        },
+    )
+)
