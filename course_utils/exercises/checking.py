@@ -352,9 +352,12 @@ def _compare_mappings(got: Any, expected: Mapping, exercise: Exercise, path: str
 
 
 def _copy(value: Any) -> Any:
-    """Clone tensors inside dicts, lists and tuples; other objects (models, tokenizers) are shared."""
+    """Clone tensors (also inside dicts, lists, tuples and activation caches); models and tokenizers are shared."""
     if isinstance(value, torch.Tensor):
         return value.clone()
+    if type(value).__name__ == "ActivationCache":  # TransformerLens cache: copy its tensors, share the model
+        tensors = {k: v.clone() for k, v in value.cache_dict.items()}
+        return type(value)(tensors, value.model, has_batch_dim=getattr(value, "has_batch_dim", True))
     if isinstance(value, dict):
         return {k: _copy(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
