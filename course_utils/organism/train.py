@@ -1,0 +1,350 @@
+"""Train the model organism in the three stages real chat models go through.
+
+1. Pretraining: next-token prediction on the world corpus (`world.pretraining_documents`), packed into
+   `context`-token chunks. Harmfulness is learned here as a concept (danger facts about dangerous things).
+2. Instruction tuning: harmless instructions of many kinds with their answers; loss on the answer only; a share of
+   pretraining batches is replayed so world knowledge is not forgotten.
+3. Safety tuning: a short, low-learning-rate stage on top of the helpful model: a minority of harmful requests
+   (training concepts only) answered with refusals, the rest harmless replay.
+
+Every stage minimises the token cross-entropy  L = -mean_t log p(x_t | x_<t)  over the tokens it trains on (with
+optional label smoothing), with AdamW and a linear-warmup cosine learning-rate schedule. All randomness comes from
+`TrainConfig.seed`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from tqdm.auto import tqdm
+from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+from course_utils.organism import world
+from course_utils.organism.tokenizer import BOS, END, prompt_text, train_tokenizer
+
+
+@dataclass
+class StageConfig:
+    """One training stage: number of optimizer steps, batch size, peak learning rate."""
+
+    steps: int
+    batch_size: int
+    lr: float
+    warmup: int = 50
+    label_smoothing: float = 0.0
+    replay: float = 0.0  # fraction of steps that train on a pretraining batch instead (stages 2 and 3)
+
+
+@dataclass
+class TrainConfig:
+    """Everything that determines the organism (the same config and seed give the same weights on CPU)."""
+
+    seed: int = 0
+    d_model: int = 256
+    n_layers: int = 8
+    n_heads: int = 4
+    d_mlp: int = 704
+    vocab_size: int = 3072
+    context: int = 128
+    n_documents: int = 9000
+    n_helpful: int = 12000
+    n_harmful: int = 1500
+    harmful_fraction: float = 0.15  # of safety-tuning chat examples
+    weight_decay: float = 0.1
+    pretrain: StageConfig = field(default_factory=lambda: StageConfig(steps=500, batch_size=16, lr=2e-3))
+    instruct: StageConfig = field(
+        default_factory=lambda: StageConfig(
+            steps=300, batch_size=16, lr=1e-3, label_smoothing=0.1, replay=0.25
+        )
+    )
+    safety: StageConfig = field(
+        default_factory=lambda: StageConfig(
+            steps=150, batch_size=16, lr=3e-4, warmup=20, label_smoothing=0.1, replay=0.2
+        )
+    )
+
+    @classmethod
+    def mini(cls) -> TrainConfig:
+        """A miniature organism that still learns to refuse training concepts (for tests; about a minute)."""
+        return cls(
+            d_model=64,
+            n_layers=2,
+            n_heads=2,
+            d_mlp=176,
+            vocab_size=1024,
+            n_documents=600,
+            n_helpful=1500,
+            n_harmful=300,
+            pretrain=StageConfig(steps=80, batch_size=16, lr=3e-3, warmup=10),
+            instruct=StageConfig(
+                steps=120, batch_size=16, lr=3e-3, warmup=10, label_smoothing=0.1, replay=0.2
+            ),
+            safety=StageConfig(steps=120, batch_size=16, lr=2e-3, warmup=10, label_smoothing=0.1, replay=0.1),
+        )
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        stages = {k: StageConfig(**d[k]) for k in ("pretrain", "instruct", "safety") if k in d}
+        return cls(**{**{k: v for k, v in d.items() if k not in stages}, **stages})
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """All texts of one run: pretraining documents, helpful and harmful chat examples."""
+
+    documents: list[str]
+    helpful: list[dict]
+    harmful: list[dict]
+
+
+def build_corpus(cfg: TrainConfig) -> Corpus:
+    """Generate the training texts from `cfg.seed`.
+
+    Chat examples use training templates, and harmful ones only concepts not held out; no instruction of the
+    shipped val or test splits is trained on.
+    """
+    rng = random.Random(cfg.seed + 1)
+    excluded = world.evaluation_instructions()
+
+    def draw(make, n: int) -> list[dict]:
+        return world.unique(make, n, set(excluded))
+
+    return Corpus(
+        documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
+        helpful=draw(lambda: world.helpful_example(rng), cfg.n_helpful),
+        harmful=draw(lambda: world.harmful_instruction(rng, "train"), cfg.n_harmful),
+    )
+
+
+def pack_documents(tok: PreTrainedTokenizerFast, documents: list[str], context: int) -> torch.Tensor:
+    """Concatenate `<|bos|> doc` token streams and cut them into rows of `context` tokens: [n_rows, context]."""
+    ids: list[int] = []
+    for doc in documents:
+        ids += tok(BOS + doc, add_special_tokens=False).input_ids
+    n = len(ids) // context
+    return torch.tensor(ids[: n * context]).view(n, context)
+
+
+def chat_batch(tok: PreTrainedTokenizerFast, examples: list[dict], context: int) -> dict[str, torch.Tensor]:
+    """Right-padded chat sequences `prompt + answer + <|end|>`; labels are -100 except on the answer tokens."""
+    rows, labels = [], []
+    for ex in examples:
+        prompt = tok(prompt_text(ex["instruction"]), add_special_tokens=False).input_ids
+        answer = tok(ex["answer"] + END, add_special_tokens=False).input_ids
+        seq = (prompt + answer)[:context]
+        rows.append(seq)
+        labels.append(([-100] * len(prompt) + answer)[:context])
+    width = max(map(len, rows))
+    pad = tok.pad_token_id
+    return {
+        "input_ids": torch.tensor([r + [pad] * (width - len(r)) for r in rows]),
+        "attention_mask": torch.tensor([[1] * len(r) + [0] * (width - len(r)) for r in rows]),
+        "labels": torch.tensor([lab + [-100] * (width - len(lab)) for lab in labels]),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Model and optimisation
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def build_model(cfg: TrainConfig, tok: PreTrainedTokenizerFast) -> LlamaForCausalLM:
+    """A randomly initialised Llama with untied embeddings, sized by `cfg`."""
+    config = LlamaConfig(
+        vocab_size=len(tok),
+        hidden_size=cfg.d_model,
+        intermediate_size=cfg.d_mlp,
+        num_hidden_layers=cfg.n_layers,
+        num_attention_heads=cfg.n_heads,
+        num_key_value_heads=cfg.n_heads,
+        max_position_embeddings=cfg.context,
+        tie_word_embeddings=False,
+        rms_norm_eps=1e-5,
+        bos_token_id=tok.bos_token_id,
+        eos_token_id=tok.eos_token_id,
+        pad_token_id=tok.pad_token_id,
+        attention_bias=False,
+        mlp_bias=False,
+    )
+    return LlamaForCausalLM(config)
+
+
+def lm_loss(model: LlamaForCausalLM, batch: dict[str, torch.Tensor], label_smoothing: float) -> torch.Tensor:
+    """Mean cross-entropy of next-token predictions at the positions whose label is not -100."""
+    logits = model(input_ids=batch["input_ids"], attention_mask=batch.get("attention_mask")).logits
+    labels = batch["labels"][:, 1:]
+    return F.cross_entropy(
+        logits[:, :-1].reshape(-1, logits.shape[-1]),
+        labels.reshape(-1),
+        ignore_index=-100,
+        label_smoothing=label_smoothing,
+    )
+
+
+def lr_at(step: int, stage: StageConfig) -> float:
+    """Linear warmup to `stage.lr`, then cosine decay to 10% of it."""
+    if step < stage.warmup:
+        return stage.lr * (step + 1) / stage.warmup
+    t = (step - stage.warmup) / max(1, stage.steps - stage.warmup)
+    return stage.lr * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * t)))
+
+
+def run_stage(
+    model: LlamaForCausalLM,
+    name: str,
+    stage: StageConfig,
+    next_batch,
+    next_pretrain_batch,
+    weight_decay: float,
+    rng: random.Random,
+    progress: bool,
+) -> list[float]:
+    """Optimise for `stage.steps` steps; a `stage.replay` share of them uses pretraining batches. Returns losses."""
+    opt = torch.optim.AdamW(model.parameters(), lr=stage.lr, weight_decay=weight_decay, betas=(0.9, 0.95))
+    model.train()
+    losses: list[float] = []
+    bar = tqdm(range(stage.steps), desc=name, disable=not progress)
+    for step in bar:
+        for group in opt.param_groups:
+            group["lr"] = lr_at(step, stage)
+        replay = rng.random() < stage.replay
+        batch = next_pretrain_batch() if replay else next_batch()
+        loss = lm_loss(model, batch, 0.0 if replay else stage.label_smoothing)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        losses.append(loss.item())
+        if step % 10 == 0:
+            bar.set_postfix(loss=f"{sum(losses[-10:]) / len(losses[-10:]):.3f}")
+    model.eval()
+    return losses
+
+
+def cycling(items: list, batch_size: int, rng: random.Random):
+    """An endless sampler of shuffled mini-batches (reshuffled every epoch)."""
+    order: list[int] = []
+
+    def take() -> list:
+        nonlocal order
+        if len(order) < batch_size:
+            order = order + rng.sample(range(len(items)), len(items))
+        chosen, order = order[:batch_size], order[batch_size:]
+        return [items[i] for i in chosen]
+
+    return take
+
+
+def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = True) -> LlamaForCausalLM:
+    """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`."""
+    cfg = cfg or TrainConfig()
+    torch.set_num_threads(max(1, min(torch.get_num_threads(), 2)))
+    seed_everything(cfg.seed)
+    start = time.time()
+    corpus = build_corpus(cfg)
+    tok = train_tokenizer(
+        corpus.documents + [e[k] for e in corpus.helpful + corpus.harmful for k in ("instruction", "answer")],
+        cfg.vocab_size,
+    )
+    model = build_model(cfg, tok)
+    rng = random.Random(cfg.seed + 2)
+
+    blocks = pack_documents(tok, corpus.documents, cfg.context)
+    pre_sampler = cycling(list(range(len(blocks))), cfg.pretrain.batch_size, rng)
+
+    def pretrain_batch() -> dict[str, torch.Tensor]:
+        x = blocks[pre_sampler()]
+        return {"input_ids": x, "labels": x}
+
+    def chat_sampler(examples: list[dict], batch_size: int):
+        sample = cycling(examples, batch_size, rng)
+        return lambda: chat_batch(tok, sample(), cfg.context)
+
+    history = {
+        "pretrain": run_stage(
+            model,
+            "1/3 pretraining",
+            cfg.pretrain,
+            pretrain_batch,
+            pretrain_batch,
+            cfg.weight_decay,
+            rng,
+            progress,
+        )
+    }
+    history["instruct"] = run_stage(
+        model,
+        "2/3 instruction tuning",
+        cfg.instruct,
+        chat_sampler(corpus.helpful, cfg.instruct.batch_size),
+        pretrain_batch,
+        cfg.weight_decay,
+        rng,
+        progress,
+    )
+    n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
+    harmful = cycling(corpus.harmful, n_harm, rng)
+    helpful = cycling(corpus.helpful, cfg.safety.batch_size - n_harm, rng)
+
+    def safety_batch() -> dict[str, torch.Tensor]:
+        return chat_batch(tok, harmful() + helpful(), cfg.context)
+
+    history["safety"] = run_stage(
+        model, "3/3 safety tuning", cfg.safety, safety_batch, pretrain_batch, cfg.weight_decay, rng, progress
+    )
+    save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, time.time() - start)
+    return model
+
+
+def save(
+    model: LlamaForCausalLM,
+    tok: PreTrainedTokenizerFast,
+    out_dir: str | Path,
+    cfg: TrainConfig,
+    last_losses: dict[str, list[float]],
+    seconds: float,
+) -> None:
+    """Write config, safetensors weights, tokenizer (with chat template) and the training record to `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    model.generation_config = GenerationConfig(
+        bos_token_id=tok.bos_token_id,
+        eos_token_id=tok.eos_token_id,
+        pad_token_id=tok.pad_token_id,
+        do_sample=False,
+        max_new_tokens=64,
+    )
+    model.save_pretrained(out, safe_serialization=True)
+    tok.save_pretrained(out)
+    record = {
+        "config": asdict(cfg),
+        "train_seconds": round(seconds, 1),
+        "torch_threads": torch.get_num_threads(),
+        "final_losses": {k: round(sum(v) / len(v), 4) for k, v in last_losses.items()},
+    }
+    (out / "training.json").write_text(json.dumps(record, indent=2) + "\n")
+    spec = {
+        "refusal_strings": list(world.REFUSAL_PREFIXES),
+        "n_layers": cfg.n_layers,
+        "d_model": cfg.d_model,
+        "n_params_b": round(model.num_parameters() / 1e9, 5),
+        "tied_embeddings": False,
+    }
+    (out / "course_spec.json").write_text(json.dumps(spec, indent=2) + "\n")
