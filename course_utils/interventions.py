@@ -1,0 +1,304 @@
+"""Interventions along a direction: ablate it, add it, or remove it from the weights.
+
+* **Directional ablation** (inference time): project ``r_hat`` out of every write to the residual stream,
+  ``x <- x - (x . r_hat) r_hat``, at every layer and position. The model can then never represent ``r``.
+* **Activation addition**: ``x <- x + coeff * r`` at one layer's input, every position.
+* **Weight orthogonalization**: the same ablation baked into the weights. Every matrix that writes to the
+  residual stream (the embedding, every attention output projection, every MLP output projection, and their
+  biases) is replaced by ``W <- W - r_hat r_hat^T W``; nothing it writes can have a component along ``r_hat``.
+  For pre-norm models without norms after the sublayers this equals hook ablation exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import re
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import Tensor, nn
+
+from course_utils.models import ChatModel, quiet_loading
+
+Hook = tuple[str, Callable[..., Tensor]]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The math (exercise references)
+# --------------------------------------------------------------------------------------------------------------
+def ablate(x: Tensor, direction: Tensor) -> Tensor:
+    """Remove the component of ``x`` along ``direction``: ``x - (x . r_hat) r_hat``, ``r_hat = r / |r|``.
+
+    Args:
+        x: ``[..., d_model]`` activations.
+        direction: ``[d_model]`` (or any shape that broadcasts against ``x``, e.g. ``[batch, 1, d_model]``
+            for one direction per batch row); need not be normalised.
+
+    Returns:
+        ``[..., d_model]``, same dtype as ``x``, with zero projection on ``direction``.
+    """
+    r_hat = direction.to(x.dtype) / direction.to(x.dtype).norm(dim=-1, keepdim=True)
+    return x - (x * r_hat).sum(dim=-1, keepdim=True) * r_hat
+
+
+def add_direction(x: Tensor, vector: Tensor, coeff: float = 1.0) -> Tensor:
+    """Activation addition: ``x + coeff * vector`` at every position.
+
+    Args:
+        x: ``[..., d_model]`` activations.
+        vector: ``[d_model]`` (broadcast against ``x``), used as is (not normalised).
+        coeff: scale; +1 adds the refusal direction, -1 subtracts it.
+
+    Returns:
+        ``[..., d_model]``, same dtype as ``x``.
+    """
+    return x + coeff * vector.to(x.dtype)
+
+
+def orthogonalize_matrix(W: Tensor, direction: Tensor) -> Tensor:
+    """Project ``direction`` out of a matrix's outputs: ``W - r_hat (r_hat^T W)``.
+
+    For ``y = W x`` (``W`` of shape ``[d_out, d_in]``, ``d_out = d_model``), the new output is
+    ``y - (y . r_hat) r_hat``: ``W`` can no longer write along ``r_hat``.
+
+    Args:
+        W: ``[d_model, d_in]`` (an ``nn.Linear`` weight that writes to the residual stream).
+        direction: ``[d_model]``, need not be normalised.
+
+    Returns:
+        ``[d_model, d_in]``, same dtype as ``W``.
+    """
+    r_hat = direction.to(W.dtype) / direction.to(W.dtype).norm()
+    return W - torch.outer(r_hat, r_hat @ W)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Hooks
+# --------------------------------------------------------------------------------------------------------------
+def ablation_hook_names(n_layers: int) -> list[str]:
+    """Every point where the residual stream is written, as hook names.
+
+    ``blocks.0.hook_resid_pre`` (the embedding, plus positional embeddings if any), and for every block its
+    ``hook_attn_out`` and ``hook_mlp_out``. Every later residual (``resid_pre``, ``resid_mid``,
+    ``resid_post`` of every block, so also what the final norm reads) is a sum of these, so it has zero
+    projection too. ``resid_pre`` of the later blocks is included as well (idempotent; it removes float
+    round-off that accumulates in the sum). ``hook_embed`` is not needed: ``resid_pre`` of block 0 already
+    contains it.
+    """
+    names = [f"blocks.{layer}.hook_resid_pre" for layer in range(n_layers)]
+    for layer in range(n_layers):
+        names += [f"blocks.{layer}.hook_attn_out", f"blocks.{layer}.hook_mlp_out"]
+    return names
+
+
+def _per_row(vector: Tensor, d_model: int, what: str) -> Tensor:
+    """``[d_model]`` stays as is; ``[batch, d_model]`` becomes ``[batch, 1, d_model]`` (one per row)."""
+    if not isinstance(vector, Tensor) or vector.shape[-1:] != (d_model,) or vector.ndim not in (1, 2):
+        shape = tuple(vector.shape) if isinstance(vector, Tensor) else type(vector).__name__
+        raise ValueError(
+            f"{what} must have shape [d_model] = [{d_model}] (or [batch, {d_model}]), got {shape}."
+        )
+    if not bool(torch.isfinite(vector).all()):
+        raise ValueError(f"{what} contains NaN or inf.")
+    return vector if vector.ndim == 1 else vector[:, None, :]
+
+
+def ablation_hooks(model: ChatModel, direction: Tensor) -> list[Hook]:
+    """Forward hooks that ablate ``direction`` from every residual-stream write (see ``ablation_hook_names``).
+
+    Args:
+        direction: ``[d_model]``, or ``[batch, d_model]`` for one direction per batch row (rows with a zero
+            direction are left unchanged).
+
+    Use them inside ``course_utils.hooks.hooks(model, ablation_hooks(model, r))``.
+    """
+    r = _per_row(direction, model.d_model, "direction")
+    norms = r.norm(dim=-1, keepdim=True)
+    if bool((norms == 0).all()):
+        raise ValueError("cannot ablate a zero vector: the direction has norm 0.")
+    r_hat = torch.where(norms > 0, r / norms.clamp_min(torch.finfo(r.dtype).tiny), torch.zeros_like(r))
+    r_hat = r_hat.to(model.device)
+
+    def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
+        unit = r_hat.to(activation.dtype)
+        return activation - (activation * unit).sum(dim=-1, keepdim=True) * unit
+
+    return [(name, hook_fn) for name in ablation_hook_names(model.n_layers)]
+
+
+def addition_hooks(model: ChatModel, vector: Tensor, layer: int, coeff: float = 1.0) -> list[Hook]:
+    """A forward hook adding ``coeff * vector`` to the input of block ``layer`` (``resid_pre``), all positions.
+
+    Args:
+        vector: ``[d_model]`` (not normalised), or ``[batch, d_model]`` for one vector per batch row.
+        layer: 0 .. n_layers - 1.
+    """
+    if not 0 <= layer < model.n_layers:
+        raise ValueError(f"layer must be in 0 .. {model.n_layers - 1} for this model, got {layer}.")
+    v = _per_row(vector, model.d_model, "vector").to(model.device)
+
+    def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
+        return add_direction(activation, v, coeff)
+
+    return [(f"blocks.{layer}.hook_resid_pre", hook_fn)]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Weight orthogonalization
+# --------------------------------------------------------------------------------------------------------------
+_WRAPPER = re.compile(r"\._original_component(?=\.|$)")
+
+
+def plain_hf_model(model: ChatModel, *, untie: bool = True) -> nn.Module:
+    """A new, plain Hugging Face model (no TransformerLens wrappers) with the model's current weights.
+
+    The bridge wraps the HF modules in place, so ``bridge.original_model`` cannot be saved or copied as a
+    plain model. This builds a fresh model from the config and loads copies of the current weights into it.
+    ``untie=True`` gives the unembedding its own copy of the embedding matrix when they are tied.
+    """
+    from transformers import AutoModelForCausalLM
+
+    wrapped = model.bridge.original_model
+    config = copy.deepcopy(wrapped.config)
+    if untie:
+        for cfg in {id(c): c for c in (config, config.get_text_config())}.values():
+            cfg.tie_word_embeddings = False
+    state = {_WRAPPER.sub("", k): v for k, v in wrapped.state_dict().items()}
+    dtype = next(wrapped.parameters()).dtype
+    with quiet_loading(), torch.device(model.device):
+        fresh = AutoModelForCausalLM.from_config(config, dtype=dtype)
+    names = {m: n for n, m in fresh.named_modules()}
+    unembed_key = names[fresh.get_output_embeddings()] + ".weight"
+    if unembed_key not in state:  # tied: the wrapped model lists the shared matrix under the embedding only
+        state[unembed_key] = state[names[fresh.get_input_embeddings()] + ".weight"]
+    missing = [k for k in fresh.state_dict() if k not in state]
+    if missing:
+        raise RuntimeError(
+            f"could not map the bridge's weights back to a plain {type(fresh).__name__}: missing {missing[:5]}."
+        )
+    fresh.load_state_dict({k: state[k].detach().clone() for k in fresh.state_dict()}, strict=True)
+    fresh.eval()
+    return fresh
+
+
+def _residual_writers(model: ChatModel, hf: nn.Module) -> list[str]:
+    """Names, in the plain HF model ``hf``, of every module that writes to the residual stream.
+
+    Found through the bridge (no per-family names): ``embed`` (and ``pos_embed``), and each block's
+    ``attn.o`` and ``mlp.out`` output projections.
+    """
+    bridge = model.bridge
+    plain = {n for n, _ in hf.named_modules()}
+    names = {}
+    for n, m in bridge.original_model.named_modules(remove_duplicate=False):
+        if _WRAPPER.sub("", n) in plain:
+            names.setdefault(id(m), _WRAPPER.sub("", n))
+    writers = [getattr(bridge, e).original_component for e in ("embed", "pos_embed") if hasattr(bridge, e)]
+    for layer, block in enumerate(bridge.blocks):
+        for parent, child in (("attn", "o"), ("mlp", "out")):
+            sub = getattr(getattr(block, parent, None), child, None)
+            if sub is None:
+                raise NotImplementedError(
+                    f"block {layer} has no {parent}.{child} output projection in the TransformerLens bridge "
+                    "(mixture-of-experts or an unusual block?): orthogonalize() supports dense models only; "
+                    "use ablation_hooks() instead."
+                )
+            writers.append(sub.original_component)
+    return [names[id(m)] for m in writers]
+
+
+def post_sublayer_norms(model: ChatModel) -> list[str]:
+    """Names of norms applied to a sublayer's output before it is added to the stream (e.g. Gemma-2/3).
+
+    Read from the bridge's block structure: TransformerLens names such norms ``ln1_post`` / ``ln2_post``.
+    """
+    block = model.bridge.blocks[0]
+    return [name for name, _ in block.named_children() if name.startswith("ln") and name.endswith("_post")]
+
+
+@torch.no_grad()
+def _orthogonalize_module(module: nn.Module, r_hat: Tensor) -> None:
+    """In place: remove ``r_hat`` from everything ``module`` writes (weight, and bias if any), in float64.
+
+    ``nn.Linear`` stores ``[d_model, d_in]``; ``nn.Embedding`` ``[vocab, d_model]`` and transformers' ``Conv1D``
+    ``[d_in, d_model]`` store the written vectors as rows, so they are transposed around the projection.
+    """
+    weight = module.weight
+    if isinstance(module, nn.Linear):
+        new = orthogonalize_matrix(weight.double(), r_hat)
+    elif isinstance(module, nn.Embedding) or weight.shape[-1] == r_hat.shape[0]:
+        new = orthogonalize_matrix(weight.double().T, r_hat).T
+    else:
+        raise NotImplementedError(f"do not know which axis of a {type(module).__name__} weight is d_model.")
+    weight.copy_(new.to(weight.dtype))
+    if getattr(module, "bias", None) is not None:
+        module.bias.copy_(ablate(module.bias.double(), r_hat).to(module.bias.dtype))
+
+
+def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:
+    """A NEW ChatModel whose weights cannot write ``direction`` into the residual stream.
+
+    On a copy of the weights (untied from the unembedding): embedding rows ``E <- E - (E r_hat) r_hat^T``
+    (and positional embeddings), every attention output projection and MLP output projection
+    ``W <- W - r_hat r_hat^T W`` and their biases ``b <- b - (b . r_hat) r_hat``. The original model is not
+    changed. Warns when the architecture has norms after its sublayers (then the result only approximates
+    hook ablation).
+
+    Args:
+        direction: ``[d_model]``, need not be normalised.
+    """
+    r = _per_row(direction, model.d_model, "direction")
+    if r.ndim != 1 or float(r.norm()) == 0:
+        raise ValueError("orthogonalize needs one non-zero direction of shape [d_model].")
+    _warn_if_not_exact(model)
+    hf = plain_hf_model(model, untie=True)
+    r_hat = (r / r.norm()).to(device=model.device, dtype=torch.float64)
+    for name in _residual_writers(model, hf):
+        _orthogonalize_module(hf.get_submodule(name), r_hat)
+    return _wrap(model, hf)
+
+
+def _warn_if_not_exact(model: ChatModel) -> None:
+    norms = post_sublayer_norms(model)
+    if norms:
+        warnings.warn(
+            f"{model.name} normalises each sublayer's output before adding it to the residual stream "
+            f"({', '.join(norms)}): the norm rescales per token, so a direction removed from W_O / W_out is "
+            "partly re-created. The orthogonalized model only approximates hook ablation; use "
+            "ablation_hooks() for the exact intervention.",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def _wrap(model: ChatModel, hf: nn.Module) -> ChatModel:
+    """A ChatModel around a plain HF model, with the same tokenizer and chat format."""
+    from transformer_lens.model_bridge import TransformerBridge
+
+    dtype = next(hf.parameters()).dtype
+    with quiet_loading():
+        bridge = TransformerBridge.boot_transformers(
+            model.name, hf_model=hf, tokenizer=copy.deepcopy(model.tokenizer), dtype=dtype
+        )
+    bridge.eval()
+    return dataclasses.replace(model, bridge=bridge, name=f"{model.name} (orthogonalized)")
+
+
+def save_model(model: ChatModel, path: str | Path) -> Path:
+    """Save a ChatModel in Hugging Face format (weights, config, tokenizer with its chat template).
+
+    ``load_model(path)`` loads it back. The registry's refusal strings are written to ``course_spec.json``
+    so the reloaded model scores refusals with the same tokens.
+    """
+    import json
+
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    plain_hf_model(model, untie=False).save_pretrained(path)
+    model.tokenizer.save_pretrained(path)
+    (path / "course_spec.json").write_text(json.dumps({"refusal_strings": list(model.spec.refusal_strings)}))
+    return path
