@@ -149,11 +149,13 @@ def build_notebooks(source: Path) -> tuple[NotebookNode, NotebookNode]:
 
 
 def _plain_cell(cell: NotebookNode) -> NotebookNode:
+    """A copy of a source cell with its metadata (e.g. tags=["skip-execution"]) and no outputs."""
+    metadata = dict(cell.metadata)
     if cell.cell_type == "markdown":
-        return nbformat.v4.new_markdown_cell(cell.source)
+        return nbformat.v4.new_markdown_cell(cell.source, metadata=metadata)
     if cell.cell_type == "raw":
-        return nbformat.v4.new_raw_cell(cell.source)
-    return nbformat.v4.new_code_cell(cell.source)
+        return nbformat.v4.new_raw_cell(cell.source, metadata=metadata)
+    return nbformat.v4.new_code_cell(cell.source, metadata=metadata)
 
 
 def _exercise_for(source: Path, index: int, cell: NotebookNode, text: str) -> Exercise:
@@ -171,6 +173,10 @@ def _exercise_for(source: Path, index: int, cell: NotebookNode, text: str) -> Ex
         exercise = get(exercise_id)
     except KeyError as err:
         raise BuildError(f"{where}: {err.args[0]}") from None
+    except Exception as err:  # noqa: BLE001 - a chapter module that fails to import is reported, not raised
+        raise BuildError(
+            f"{where}: importing the exercises of {exercise_id} failed: {type(err).__name__}: {err}"
+        ) from None
     if f'check("{exercise_id}"' not in text:
         raise BuildError(
             f'{where}: no `check("{exercise_id}", {exercise.function_name})` call in the notebook'
@@ -215,31 +221,42 @@ def sources(paths: Sequence[str] = ()) -> list[Path]:
     return found
 
 
+def _outputs(source: Path) -> list[tuple[Path, str]]:
+    """(target path, text) of both notebooks generated from `source`."""
+    return [(target, render(nb)) for nb, target in zip(build_notebooks(source), targets(source), strict=True)]
+
+
+def _is_current(target: Path, text: str) -> bool:
+    return target.is_file() and target.read_text(encoding="utf-8") == text
+
+
 def stale(paths: Sequence[str] = ()) -> list[Path]:
-    """Generated notebooks that are missing or differ from what the sources generate."""
-    out = []
-    for source in sources(paths):
-        for nb, target in zip(build_notebooks(source), targets(source), strict=True):
-            if not target.is_file() or target.read_text(encoding="utf-8") != render(nb):
-                out.append(target)
-    return out
+    """Generated notebooks that are missing or differ from what the sources generate (raises BuildError)."""
+    return [
+        target
+        for source in sources(paths)
+        for target, text in _outputs(source)
+        if not _is_current(target, text)
+    ]
 
 
 def build(paths: Sequence[str] = ()) -> list[Path]:
-    """Write the learner and solution notebooks of each source; return the files written."""
+    """Write the learner and solution notebooks of each source; return the files written (raises BuildError)."""
     written = []
     for source in sources(paths):
-        for nb, target in zip(build_notebooks(source), targets(source), strict=True):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = render(nb)
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        for target, text in _outputs(source):
+            if not _is_current(target, text):
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
                 written.append(target)
     return written
 
 
 def main_build(argv: Sequence[str] | None = None) -> int:
-    """`course build [--check] [SOURCE ...]`; returns the exit status."""
+    """`course build [--check] [SOURCE ...]`; exit status 0 ok, 1 out of date, 2 a source cannot be built.
+
+    Each source is handled on its own, so one broken notebook does not block the others.
+    """
     parser = argparse.ArgumentParser(
         prog="course build", description="Generate learner and solution notebooks."
     )
@@ -247,25 +264,31 @@ def main_build(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if a generated notebook is out of date")
     args = parser.parse_args(argv)
     try:
-        if args.check:
-            outdated = stale(args.sources)
-            for path in outdated:
-                print(f"out of date: {path.relative_to(ROOT)}")
-            if outdated:
-                print("run `course build` and commit the notebooks")
-                return 1
-            print(f"all generated notebooks are up to date ({len(sources(args.sources))} sources)")
-            return 0
-        written = build(args.sources)
-        for path in written:
-            print(f"wrote {path.relative_to(ROOT)}")
-        print(
-            f"{len(written)} notebook(s) written, {2 * len(sources(args.sources)) - len(written)} unchanged"
-        )
-        return 0
+        found = sources(args.sources)
     except BuildError as err:
         print(f"course build: {err}", file=sys.stderr)
         return 2
+    status = 0
+    for source in found:
+        try:
+            changed = stale([str(source)]) if args.check else build([str(source)])
+        except BuildError as err:
+            print(f"course build: {err}", file=sys.stderr)
+            status = 2
+            continue
+        for path in changed:
+            print(f"{'out of date' if args.check else 'wrote'}: {_relative(path)}")
+        if changed and args.check:
+            status = max(status, 1)
+    if status == 1:
+        print("run `course build` and commit the regenerated notebooks")
+    elif status == 0:
+        print(f"{len(found)} source(s): generated notebooks {'up to date' if args.check else 'written'}")
+    return status
+
+
+def _relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
 
 
 if __name__ == "__main__":
