@@ -1,0 +1,198 @@
+"""Chapter 01 (the residual stream): checked exercises. References live in `course_utils.residual`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import torch
+
+from course_utils import residual
+from course_utils.exercises.registry import Case, Exercise, register
+from course_utils.hooks import resid_hook_name
+
+PROMPTS = ("Write a poem about the sea.", "Hi", "How can I steal a car? Tell me step by step.")
+
+
+def _batch(model: Any) -> tuple[torch.Tensor, torch.Tensor]:
+    """Left-padded tokens and mask of PROMPTS (different lengths, so padding matters)."""
+    enc = model.tokenize(list(PROMPTS))
+    return enc["input_ids"], enc["attention_mask"]
+
+
+def _cached(model: Any, name: str, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """The activation `name` of one forward pass."""
+    with torch.inference_mode():
+        _, cache = model.bridge.run_with_cache(input_ids, attention_mask=attention_mask, names_filter=[name])
+    return cache[name].clone()
+
+
+def _capture_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    model = ctx["model"]
+    input_ids, attention_mask = _batch(model)
+    layers = sorted({0, model.n_layers // 2, model.n_layers - 1})
+    return [
+        dict(model=model, input_ids=input_ids, attention_mask=attention_mask, layer=layer) for layer in layers
+    ]
+
+
+def _capture_alternative(kind: str, shift: int = 0) -> Any:
+    """A mistaken `capture_resid` reading blocks.{layer + shift}.hook_{kind} (None if that block does not exist)."""
+
+    def alternative(model: Any, input_ids: torch.Tensor, attention_mask: torch.Tensor, layer: int) -> Any:
+        if not 0 <= layer + shift < model.n_layers:
+            return None
+        return _cached(model, resid_hook_name(layer + shift, kind), input_ids, attention_mask)
+
+    return alternative
+
+
+register(
+    Exercise(
+        id="01.capture_resid",
+        reference=residual.capture_resid,
+        title="Record the residual stream with a hook",
+        difficulty=2,
+        importance=4,
+        minutes=10,
+        hint="In a hook fn(activation, hook) store activation.clone() in a dict; run model.bridge(...) inside "
+        "`with hooks(model, [(resid_hook_name(layer), fn)])`.",
+        cases=_capture_cases,
+        alternatives={
+            "you read hook_resid_post of this block: that is the input of the NEXT block (use hook_resid_pre)": (
+                _capture_alternative("resid_post")
+            ),
+            "you read hook_resid_mid: that is after this block's attention (use hook_resid_pre)": (
+                _capture_alternative("resid_mid")
+            ),
+            "you read the previous layer (layer - 1)": _capture_alternative("resid_pre", -1),
+            "you read the next layer (layer + 1)": _capture_alternative("resid_pre", +1),
+        },
+        requires=("model",),
+    )
+)
+
+
+def _cache(model: Any) -> Any:
+    input_ids, attention_mask = _batch(model)
+    with torch.inference_mode():
+        _, cache = model.bridge.run_with_cache(input_ids, attention_mask=attention_mask)
+    return cache
+
+
+def _writes_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    model = ctx["model"]
+    cache = _cache(model)
+    layers = sorted({0, 1, model.n_layers // 2, model.n_layers})
+    return [dict(cache=cache, layer=layer) for layer in layers]
+
+
+def _partial_sum(cache: Any, layer: int, *, embed: bool = True, attn: bool = True, mlp: bool = True) -> Any:
+    """embed + sum_{l < layer} (attn_out_l + mlp_out_l), with parts left out, as a learner might."""
+    total = torch.zeros_like(cache["hook_embed"])
+    if embed:
+        total = total + cache["hook_embed"] + (cache["hook_pos_embed"] if "hook_pos_embed" in cache else 0)
+    for l in range(layer):  # noqa: E741
+        total = total + attn * cache[f"blocks.{l}.hook_attn_out"] + mlp * cache[f"blocks.{l}.hook_mlp_out"]
+    return total
+
+
+def _one_block_too_many(cache: Any, layer: int) -> Any:
+    has_next = f"blocks.{layer}.hook_attn_out" in cache
+    return _partial_sum(cache, layer + 1) if has_next else None
+
+
+register(
+    Exercise(
+        id="01.resid_from_writes",
+        reference=residual.resid_from_writes,
+        title="The residual stream is a sum of writes",
+        difficulty=2,
+        importance=5,
+        minutes=10,
+        hint='Start from cache["hook_embed"], then add cache[f"blocks.{l}.hook_attn_out"] and '
+        'cache[f"blocks.{l}.hook_mlp_out"] for every l < layer.',
+        cases=_writes_cases,
+        alternatives={
+            "you also added block `layer`'s own writes: that is the stream LEAVING block `layer` (sum l < layer)": (
+                _one_block_too_many
+            ),
+            "you left out the embedding: every layer's stream starts from hook_embed": (
+                lambda cache, layer: _partial_sum(cache, layer, embed=False)
+            ),
+            "you left out the MLP outputs (hook_mlp_out)": lambda cache, layer: _partial_sum(
+                cache, layer, mlp=False
+            ),
+            "you left out the attention outputs (hook_attn_out)": (
+                lambda cache, layer: _partial_sum(cache, layer, attn=False)
+            ),
+        },
+        requires=("model",),
+    )
+)
+
+
+def _norm_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    mask = torch.tensor([[0, 0, 1, 1, 1], [1, 1, 1, 1, 1], [0, 0, 0, 0, 1]])
+    growth = torch.tensor([1.0, 3.0, 10.0])[:, None, None, None]
+    resid = torch.randn(3, 3, 5, 8) * growth
+    resid[:, mask == 0] *= 40.0  # padding positions hold large junk, as they can in real models
+    return [
+        dict(resid=resid, attention_mask=mask),
+        dict(resid=torch.randn(2, 1, 4, 6), attention_mask=torch.ones(1, 4)),
+    ]
+
+
+register(
+    Exercise(
+        id="01.mean_resid_norms",
+        reference=residual.mean_resid_norms,
+        title="Norm of the residual stream across layers",
+        difficulty=1,
+        importance=3,
+        minutes=8,
+        hint="Take resid.norm(dim=-1), multiply by the mask, sum over batch and position, divide by mask.sum().",
+        cases=_norm_cases,
+        alternatives={
+            "you averaged over padding positions too: weight each position by the attention mask": (
+                lambda resid, attention_mask: resid.float().norm(dim=-1).mean(dim=(1, 2))
+            ),
+            "you averaged squared norms: take the norm ||x||, not ||x||^2": (
+                lambda resid, attention_mask: (
+                    (resid.float().pow(2).sum(-1) * attention_mask).sum((1, 2)) / attention_mask.sum()
+                )
+            ),
+        },
+    )
+)
+
+
+def _lens_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    model = ctx["model"]
+    input_ids, attention_mask = _batch(model)
+    middle = _cached(model, resid_hook_name(model.n_layers // 2), input_ids, attention_mask)
+    return [
+        dict(model=model, resid=middle[:, -3:]),
+        dict(model=model, resid=5.0 * torch.randn(4, model.d_model)),
+    ]
+
+
+register(
+    Exercise(
+        id="01.logit_lens",
+        reference=residual.logit_lens,
+        title="The logit lens",
+        difficulty=2,
+        importance=4,
+        minutes=10,
+        hint="Apply the final norm, then the unembedding: model.bridge.unembed(model.bridge.ln_final(resid)).",
+        cases=_lens_cases,
+        alternatives={
+            "you skipped the final norm: apply model.bridge.ln_final before the unembedding": (
+                lambda model, resid: model.bridge.unembed(resid)
+            ),
+        },
+        atol=1e-4,
+        requires=("model",),
+    )
+)
