@@ -76,6 +76,35 @@ def orthogonalize_matrix(W: Tensor, direction: Tensor) -> Tensor:
     return W - torch.outer(r_hat, r_hat @ W)
 
 
+def orthogonalize_embedding(W_E: Tensor, direction: Tensor) -> Tensor:
+    """Project ``direction`` out of every embedding row: ``W_E - (W_E r_hat) r_hat^T``.
+
+    An embedding matrix is stored ``[d_vocab, d_model]``: row ``t`` is the vector written for token ``t``,
+    so the written vectors are the rows (the transpose of an ``nn.Linear`` weight).
+
+    Args:
+        W_E: ``[d_vocab, d_model]``.
+        direction: ``[d_model]``, need not be normalised.
+
+    Returns:
+        ``[d_vocab, d_model]``, same dtype as ``W_E``; every row has zero projection on ``direction``.
+    """
+    return orthogonalize_matrix(W_E.T, direction).T
+
+
+def orthogonalize_bias(b: Tensor, direction: Tensor) -> Tensor:
+    """Project ``direction`` out of a bias that is added to the residual stream: ``b - (b . r_hat) r_hat``.
+
+    Args:
+        b: ``[d_model]``.
+        direction: ``[d_model]``, need not be normalised.
+
+    Returns:
+        ``[d_model]``, same dtype as ``b``.
+    """
+    return ablate(b, direction)
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------------------------------------------
@@ -231,12 +260,12 @@ def _orthogonalize_module(module: nn.Module, r_hat: Tensor) -> None:
     if isinstance(module, nn.Linear):
         new = orthogonalize_matrix(weight.double(), r_hat)
     elif isinstance(module, nn.Embedding) or weight.shape[-1] == r_hat.shape[0]:
-        new = orthogonalize_matrix(weight.double().T, r_hat).T
+        new = orthogonalize_embedding(weight.double(), r_hat)  # rows are the written vectors
     else:
         raise NotImplementedError(f"do not know which axis of a {type(module).__name__} weight is d_model.")
     weight.copy_(new.to(weight.dtype))
     if getattr(module, "bias", None) is not None:
-        module.bias.copy_(ablate(module.bias.double(), r_hat).to(module.bias.dtype))
+        module.bias.copy_(orthogonalize_bias(module.bias.double(), r_hat).to(module.bias.dtype))
 
 
 def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:

@@ -1,0 +1,403 @@
+"""Finding the refusal direction: difference of means, candidate directions, and the paper's selection.
+
+For every post-instruction position ``p`` and layer ``l`` the candidate is
+
+    r[p, l] = mean_{harmful} x[l, p] - mean_{harmless} x[l, p]      (x = resid_pre, accumulated in float64)
+
+Each candidate is scored on held-out validation prompts (Arditi et al., 2024, section 2.3 / appendix C):
+
+* **bypass**: mean refusal score on harmful prompts with ``r`` ablated everywhere (low = refusal removed);
+* **induce**: mean refusal score on harmless prompts with ``r`` added at layer ``l`` (high = refusal induced);
+* **KL**: mean KL divergence of the harmless next-token distribution, clean vs ablated (low = harmless
+  behaviour kept).
+
+``filter_candidates`` discards candidates with NaN scores, too deep (``l >= 0.8 L``), KL > 0.1 or induce < 0,
+and picks the lowest bypass score among the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import torch
+from torch import Tensor
+from tqdm.auto import tqdm
+
+from course_utils.activations import mean_activations
+from course_utils.interventions import ablation_hooks, addition_hooks
+from course_utils.metrics import (
+    FwdHooks,
+    forward_last_logits,
+    kl_div,
+    last_position_logits,
+    refusal_score,
+    refusal_scores,
+)
+from course_utils.models import ChatModel
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Candidate directions
+# --------------------------------------------------------------------------------------------------------------
+def diff_of_means(harmful_acts: Tensor, harmless_acts: Tensor) -> Tensor:
+    """Difference of class means: ``mean_i harmful_acts[i] - mean_j harmless_acts[j]``.
+
+    The means are taken over the first (batch) dimension and accumulated in float64. The result is not
+    normalised: its length is the distance between the class means, which activation addition uses.
+
+    Args:
+        harmful_acts: ``[n_harmful, ...]``, e.g. ``[n_harmful, d_model]``.
+        harmless_acts: ``[n_harmless, ...]`` with the same trailing shape.
+
+    Returns:
+        ``[...]`` float64, e.g. ``[d_model]``.
+    """
+    harmful_mean = harmful_acts.to(torch.float64).mean(dim=0)
+    harmless_mean = harmless_acts.to(torch.float64).mean(dim=0)
+    return harmful_mean - harmless_mean
+
+
+def candidate_directions(
+    model: ChatModel,
+    harmful: Sequence[str],
+    harmless: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> Tensor:
+    """Difference-of-means candidates at every post-instruction position and every layer's ``resid_pre``.
+
+    Returns:
+        ``[n_positions, n_layers, d_model]`` float64, positions in the order of
+        ``model.post_instruction_positions`` (e.g. -5 .. -1).
+    """
+    kwargs = dict(positions=model.post_instruction_positions, batch_size=batch_size, progress=progress)
+    harmful_mean = mean_activations(model, harmful, **kwargs)  # [n_layers, n_positions, d_model]
+    harmless_mean = mean_activations(model, harmless, **kwargs)
+    return (harmful_mean - harmless_mean).permute(1, 0, 2).contiguous()
+
+
+def filter_prompts_by_refusal(
+    model: ChatModel,
+    harmful: Sequence[str],
+    harmless: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> tuple[list[str], list[str]]:
+    """Keep the harmful prompts the model refuses (score > 0) and the harmless ones it does not (score < 0).
+
+    As in the paper, so that the classes differ in the model's behaviour, not only in their topic.
+    """
+    kw = dict(batch_size=batch_size, progress=progress)
+    harmful_scores = refusal_scores(model, harmful, **kw)
+    harmless_scores = refusal_scores(model, harmless, **kw)
+    kept_harmful = [p for p, s in zip(harmful, harmful_scores.tolist(), strict=True) if s > 0]
+    kept_harmless = [p for p, s in zip(harmless, harmless_scores.tolist(), strict=True) if s < 0]
+    return kept_harmful, kept_harmless
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Scoring every candidate
+# --------------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CandidateScore:
+    """One row of the selection table.
+
+    Attributes:
+        pos_index: index into the candidates' first axis (``model.post_instruction_positions``).
+        position: the negative token position, e.g. -1.
+        layer: the layer whose ``resid_pre`` gave the candidate (and where addition is applied).
+        bypass: mean refusal score on harmful validation prompts with the direction ablated.
+        induce: mean refusal score on harmless validation prompts with the direction added.
+        kl: mean last-position KL(clean || ablated) on harmless validation prompts.
+        discarded: why ``filter_candidates`` did not choose it; None for the chosen candidate (and before
+            filtering).
+    """
+
+    pos_index: int
+    position: int
+    layer: int
+    bypass: float
+    induce: float
+    kl: float
+    discarded: str | None = None
+
+
+def score_candidates(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> list[CandidateScore]:
+    """Bypass, induce and KL scores of every candidate ``candidates[pos_index, layer]``.
+
+    Candidates are batched: a batch holds ``(candidate, prompt)`` rows, each row with its own direction in
+    the hooks, so the model runs ``ceil(n_candidates * n_prompts / batch_size)`` times per score instead of
+    once per candidate. A candidate that is zero (e.g. layer 0, where both classes see the same template
+    embeddings) or not finite has NaN scores.
+
+    Args:
+        candidates: ``[n_positions, n_layers, d_model]`` from ``candidate_directions``.
+        batch_size: rows (candidate x prompt pairs) per forward pass.
+
+    Returns:
+        one ``CandidateScore`` per candidate, position-major (``pos_index``, then ``layer``).
+    """
+    n_pos, n_layers, _ = _check_candidates(model, candidates)
+    flat = candidates.reshape(n_pos * n_layers, -1).to(torch.float64)
+    valid = torch.isfinite(flat).all(dim=-1) & (flat.norm(dim=-1) > 0)
+    bypass, induce, kl = (torch.full((len(flat),), math.nan, dtype=torch.float64) for _ in range(3))
+    if bool(valid.any()):
+        scores = _score_valid(
+            model,
+            flat[valid],
+            torch.arange(n_layers).repeat(n_pos)[valid],
+            harmful_val,
+            harmless_val,
+            batch_size=batch_size,
+            progress=progress,
+        )
+        bypass[valid], induce[valid], kl[valid] = scores
+    positions = model.post_instruction_positions
+    return [
+        CandidateScore(
+            pos_index=i // n_layers,
+            position=positions[i // n_layers],
+            layer=i % n_layers,
+            bypass=float(bypass[i]),
+            induce=float(induce[i]),
+            kl=float(kl[i]),
+        )
+        for i in range(len(flat))
+    ]
+
+
+def _score_valid(
+    model: ChatModel,
+    directions: Tensor,
+    layers: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int,
+    progress: bool | None,
+) -> tuple[Tensor, Tensor, Tensor]:
+    """Bypass, induce and KL (each ``[n_candidates]`` float64) for non-zero ``directions [n_candidates, d_model]``
+    taken at ``layers [n_candidates]``."""
+    harmful = model.tokenize(list(harmful_val))
+    harmless = model.tokenize(list(harmless_val))
+    clean = last_position_logits(model, list(harmless_val), batch_size=batch_size, progress=False)
+    n_rows = len(directions) * (len(harmful_val) + 2 * len(harmless_val))
+    refusal = lambda logits, prompts: refusal_score(logits, model.refusal_token_ids)
+    ablated = lambda cand: ablation_hooks(model, directions[cand])
+    added = lambda cand: _mixed_addition_hooks(model, directions[cand], layers[cand])
+    kl = lambda logits, prompts: kl_div(clean[prompts], logits)
+    show = n_rows > batch_size if progress is None else progress
+    with tqdm(total=n_rows, desc="scoring candidates", disable=not show, leave=False) as bar:
+        run = lambda enc, score_fn, hooks_fn: _mean_per_candidate(
+            model, enc, len(directions), score_fn, hooks_fn, batch_size, bar
+        )
+        return run(harmful, refusal, ablated), run(harmless, refusal, added), run(harmless, kl, ablated)
+
+
+def _check_candidates(model: ChatModel, candidates: Tensor) -> tuple[int, int, int]:
+    expected = (len(model.post_instruction_positions), model.n_layers, model.d_model)
+    if not isinstance(candidates, Tensor) or tuple(candidates.shape) != expected:
+        got = tuple(candidates.shape) if isinstance(candidates, Tensor) else type(candidates).__name__
+        raise ValueError(
+            f"candidates must have shape [n_positions, n_layers, d_model] = {list(expected)} for this model, "
+            f"got {got}. Build them with candidate_directions(model, harmful, harmless)."
+        )
+    return expected
+
+
+def _mixed_addition_hooks(model: ChatModel, vectors: Tensor, layers: Tensor) -> FwdHooks:
+    """Addition hooks for a batch whose rows add their own vector at their own layer.
+
+    At each layer present in the batch, rows belonging to another layer add a zero vector.
+    """
+    hooks = []
+    for layer in layers.unique().tolist():
+        masked = vectors * (layers == layer)[:, None].to(vectors.dtype)
+        hooks += addition_hooks(model, masked, layer)
+    return hooks
+
+
+def _mean_per_candidate(
+    model: ChatModel,
+    encoding: Mapping[str, Tensor],
+    n_cand: int,
+    score_fn: Callable[[Tensor, Tensor], Tensor],
+    hooks_fn: Callable[[Tensor], FwdHooks],
+    batch_size: int,
+    bar: tqdm,
+) -> Tensor:
+    """Mean over prompts of ``score_fn(logits, prompt_ids)`` for every candidate, in batches of rows.
+
+    Row ``k`` of the flattened work list is candidate ``k // n_prompts`` on prompt ``k % n_prompts``;
+    ``hooks_fn(candidate_ids)`` gives the hooks for a batch of rows.
+    """
+    input_ids, attention_mask = encoding["input_ids"], encoding["attention_mask"]
+    n_prompts = input_ids.shape[0]
+    totals = torch.zeros(n_cand, dtype=torch.float64)
+    for start in range(0, n_cand * n_prompts, batch_size):
+        rows = torch.arange(start, min(start + batch_size, n_cand * n_prompts))
+        cand, prompts = rows // n_prompts, rows % n_prompts
+        logits = forward_last_logits(
+            model, input_ids[prompts], attention_mask[prompts], fwd_hooks=hooks_fn(cand)
+        )
+        totals.index_add_(0, cand, score_fn(logits, prompts).cpu())
+        bar.update(len(rows))
+    return totals / n_prompts
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Selection
+# --------------------------------------------------------------------------------------------------------------
+def filter_candidates(
+    table: Sequence[CandidateScore],
+    n_layers: int,
+    *,
+    kl_threshold: float = 0.1,
+    max_layer_frac: float = 0.8,
+    induce_threshold: float = 0.0,
+) -> list[CandidateScore]:
+    """Apply the paper's filters and choose the candidate with the lowest bypass score.
+
+    A candidate is discarded, checking in this order, when
+      1. a score is NaN                              -> "NaN score"
+      2. layer >= max_layer_frac * n_layers          -> "too deep"
+      3. kl > kl_threshold                           -> "KL too high"
+      4. induce < induce_threshold                   -> "does not induce"
+    Among the survivors the lowest ``bypass`` wins; the other survivors get "higher bypass".
+
+    Returns:
+        the rows in the same order, with ``discarded`` set on every row except the chosen one (None there).
+        If every row is discarded, no row has ``discarded`` None.
+    """
+    rows = []
+    for row in table:
+        if any(math.isnan(v) for v in (row.bypass, row.induce, row.kl)):
+            reason = "NaN score"
+        elif row.layer >= max_layer_frac * n_layers:
+            reason = "too deep"
+        elif row.kl > kl_threshold:
+            reason = "KL too high"
+        elif row.induce < induce_threshold:
+            reason = "does not induce"
+        else:
+            reason = None
+        rows.append(replace(row, discarded=reason))
+    survivors = [i for i, row in enumerate(rows) if row.discarded is None]
+    best = min(survivors, key=lambda i: rows[i].bypass, default=None)
+    return [
+        row if i == best or row.discarded else replace(row, discarded="higher bypass")
+        for i, row in enumerate(rows)
+    ]
+
+
+@dataclass
+class DirectionSelection:
+    """The selected refusal direction and the evidence for it.
+
+    Attributes:
+        pos_index, position, layer: where the chosen candidate was taken (``candidates[pos_index, layer]``).
+        direction: ``[d_model]`` float64, the raw (unnormalised) difference of means.
+        table: every candidate's scores and why it was discarded (``filter_candidates`` output).
+    """
+
+    pos_index: int
+    position: int
+    layer: int
+    direction: Tensor = field(repr=False)
+    table: list[CandidateScore] = field(repr=False)
+
+    @property
+    def r_hat(self) -> Tensor:
+        """The unit direction ``direction / |direction|``."""
+        return self.direction / self.direction.norm()
+
+    @property
+    def chosen(self) -> CandidateScore:
+        """The chosen candidate's row of the table."""
+        return next(row for row in self.table if row.discarded is None)
+
+
+class NoDirectionSelected(ValueError):
+    """Every candidate was discarded by the filters; ``.table`` holds the scores and the reasons."""
+
+    def __init__(self, table: list[CandidateScore]) -> None:
+        counts: dict[str, int] = {}
+        for row in table:
+            counts[str(row.discarded)] = counts.get(str(row.discarded), 0) + 1
+        super().__init__(
+            f"no candidate passed the filters ({counts}). Inspect error.table (e.g. plot bypass / induce / KL "
+            "by layer), or loosen the thresholds: select_direction(..., kl_threshold=..., max_layer_frac=...)."
+        )
+        self.table = table
+
+
+def select_direction(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+    kl_threshold: float = 0.1,
+    max_layer_frac: float = 0.8,
+    induce_threshold: float = 0.0,
+) -> DirectionSelection:
+    """Score every candidate (``score_candidates``) and choose one (``filter_candidates``).
+
+    Args:
+        candidates: ``[n_positions, n_layers, d_model]`` from ``candidate_directions``.
+        harmful_val, harmless_val: validation prompts (not those the candidates were computed from).
+
+    Raises:
+        NoDirectionSelected: every candidate was discarded (the exception carries the table).
+    """
+    table = score_candidates(
+        model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
+    )
+    table = filter_candidates(
+        table,
+        model.n_layers,
+        kl_threshold=kl_threshold,
+        max_layer_frac=max_layer_frac,
+        induce_threshold=induce_threshold,
+    )
+    chosen = [row for row in table if row.discarded is None]
+    if not chosen:
+        raise NoDirectionSelected(table)
+    row = chosen[0]
+    return DirectionSelection(
+        pos_index=row.pos_index,
+        position=row.position,
+        layer=row.layer,
+        direction=candidates[row.pos_index, row.layer].to(torch.float64).cpu().clone(),
+        table=table,
+    )
+
+
+def table_grid(table: Sequence[CandidateScore], score: str) -> Tensor:
+    """One score of the table as a ``[n_positions, n_layers]`` float64 grid (NaN where absent), for plots.
+
+    Args:
+        score: "bypass", "induce" or "kl".
+    """
+    if score not in ("bypass", "induce", "kl"):
+        raise ValueError(f"score must be 'bypass', 'induce' or 'kl', got {score!r}.")
+    n_pos = 1 + max(row.pos_index for row in table)
+    n_layers = 1 + max(row.layer for row in table)
+    grid = torch.full((n_pos, n_layers), math.nan, dtype=torch.float64)
+    for row in table:
+        grid[row.pos_index, row.layer] = getattr(row, score)
+    return grid
