@@ -42,44 +42,51 @@
 # `MODEL_NAME` is the one line to change to run this notebook on a real chat model (see *Going further*).
 
 # %%
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+
+# %%
 import tempfile
 
 import matplotlib.pyplot as plt
 import torch
 
 from course_utils import load_model
-from course_utils.data import load_instructions
-from course_utils.directions import select_direction
-from course_utils.exercises import check, hint, solution
+from course_utils.activations import get_activations
+from course_utils.data import load_instruction_records, load_instructions
+from course_utils.directions import candidate_directions, filter_prompts_by_refusal, select_direction
+from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
+from course_utils.hooks import hooks
 from course_utils.interventions import ablation_hooks, orthogonalize, save_model
 from course_utils.metrics import completion_loss, kl_div, last_position_logits, refusal_rate
 from course_utils.models import default_model_name
+from course_utils.plotting import layer_curves
+from course_utils.probing import scalar_projection
 
 torch.manual_seed(0)
 torch.set_grad_enabled(False)
-
-MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
 model = load_model(MODEL_NAME or default_model_name())
-print(model.name, f"{model.n_layers} layers, d_model = {model.d_model}")
-print("tied embeddings:", model.spec.tied_embeddings, "| orthogonalization exact:", model.spec.orthogonalization_exact)
+print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
+print(f"registry: tied embeddings = {model.spec.tied_embeddings}; {model.spec.orthogonalization_note}")
 
 # %% [markdown]
-# We need the refusal direction from notebook 04. Selecting it again with the library takes a few seconds on
-# the organism (the same procedure you wrote in notebook 04: candidates at every post-instruction position and
-# layer, scored by bypass, induce and KL on validation prompts).
+# We need the refusal direction of notebook 04. The next cell selects it again with the library, exactly as you
+# did there: difference-of-means candidates at every post-instruction position and layer, each scored by
+# bypass, induce and KL on validation prompts, then the paper's filters.
 
 # %%
-harmful_train = load_instructions("harmful", "train")
-harmless_train = load_instructions("harmless", "train")
-harmful_val = load_instructions("harmful", "val")
-harmless_val = load_instructions("harmless", "val")
+harmful_train, harmless_train = filter_prompts_by_refusal(
+    model, load_instructions("harmful", "train"), load_instructions("harmless", "train")
+)
+candidates = candidate_directions(model, harmful_train, harmless_train)
+selection = select_direction(
+    model, candidates, load_instructions("harmful", "val"), load_instructions("harmless", "val")
+)
+direction = selection.direction  # [d_model], float64, not normalised
+print(f"selected: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.2f}")
+
 harmful_test = load_instructions("harmful", "test")
 harmless_test = load_instructions("harmless", "test")
-
-selection = select_direction(model, harmful_train, harmless_train, harmful_val, harmless_val)
-direction = selection.direction  # [d_model], not normalised
-print(f"selected: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.3f}")
 
 # %% [markdown]
 # ## 1. Why an ablation can live in the weights
@@ -160,24 +167,36 @@ print(f"selected: position {selection.position}, layer {selection.layer}, |r| = 
 # %% [markdown]
 # ## 2. The weight updates
 #
-# ### Exercise 2.1: which matrices write to the residual stream?
+# ### Which matrices write to the residual stream?
 #
-# Before editing anything, look at the model's parameters. Every `nn.Linear` weight is stored `[d_out, d_in]`.
-# Run the next cell and, for each matrix, ask: is its output added to the residual stream?
+# Before editing anything, look at the weights of one layer (every layer has the same ones) and of the model's
+# two ends. Each `nn.Linear` weight is stored `[d_out, d_in]`. **Predict before reading on:** which of these add
+# their output to the residual stream?
+
 
 # %%
-hf_model = model.bridge.original_model
-for name, param in hf_model.named_parameters():
-    if ".layers.0." in name or ".layers." not in name:  # layer 0 stands for every layer
-        print(f"{name:55s} {tuple(param.shape)}")
+def plain_name(name: str) -> str:
+    """Parameter names as in the Hugging Face model (TransformerLens wraps each module in `_original_component`)."""
+    return name.replace("._original_component", "")
+
+
+for name, param in model.bridge.original_model.named_parameters():
+    name = plain_name(name)
+    if ".layers." not in name or ".layers.0." in name:
+        print(f"{name:45s} {tuple(param.shape)}")
 
 # %% [markdown]
-# Answer for yourself before reading on: which of these have an output dimension (first axis) of `d_model`
-# *and* add their output to the stream? (`q_proj`, `k_proj`, `v_proj`, `gate_proj`, `up_proj` *read*; the norms
-# rescale what a sublayer reads; `o_proj`, `down_proj` and `embed_tokens` *write*; `lm_head` reads the final
-# stream.)
+# *Answer.* Three kinds of matrix write: the token **embedding** (`embed_tokens`, one row per token), each
+# attention **output projection** (`o_proj`, $W_O$, output `d_model`) and each MLP **output projection**
+# (`down_proj`, $W_{\text{out}}$, output `d_model`). The query, key, value, gate and up projections *read* the
+# stream (their input is `d_model`); the norms rescale what a sublayer reads; `lm_head` reads the final stream
+# to produce logits. Our organism has no biases; a model that has them on `o_proj` or `down_proj` writes those
+# too.
 #
-# ### Exercise 2.2: orthogonalize an output projection
+# ### Exercise 2.1: orthogonalize an output projection
+#
+# Write $W \leftarrow W - \hat r\,(\hat r^\top W)$ for a weight `W` of shape `[d_model, d_in]` and a direction
+# that is not necessarily a unit vector.
 
 # %% exercise="06.orthogonalize_matrix"
 
@@ -185,10 +204,10 @@ for name, param in hf_model.named_parameters():
 check("06.orthogonalize_matrix", orthogonalize_matrix)
 
 # %% [markdown]
-# ### Exercise 2.3: orthogonalize the embedding
+# ### Exercise 2.2: orthogonalize the embedding
 #
 # The embedding matrix is stored the other way round, `[d_vocab, d_model]`: each *row* is the vector written
-# for one token. Use your `orthogonalize_matrix` rather than writing the projection again.
+# for one token. Reuse your `orthogonalize_matrix` rather than writing the projection again.
 
 # %% exercise="06.orthogonalize_embedding"
 
@@ -196,10 +215,10 @@ check("06.orthogonalize_matrix", orthogonalize_matrix)
 check("06.orthogonalize_embedding", orthogonalize_embedding)
 
 # %% [markdown]
-# ### Exercise 2.4: orthogonalize a bias
+# ### Exercise 2.3: orthogonalize a bias
 #
-# Our organism has no biases in its output projections, but GPT-2, and `o_proj` in some families, do. A bias
-# `[d_model]` is written at every position, whatever the input: it must lose its $\hat r$ component too.
+# A bias `[d_model]` is written at every position, whatever the input, so it must lose its $\hat r$ component
+# too. (Hint: a bias is a matrix with one column.)
 
 # %% exercise="06.orthogonalize_bias"
 
@@ -207,91 +226,207 @@ check("06.orthogonalize_embedding", orthogonalize_embedding)
 check("06.orthogonalize_bias", orthogonalize_bias)
 
 # %% [markdown]
-# A quick sanity check of your functions on the real weights: after the update, no column of `o_proj` and no row
-# of the embedding has a component along $\hat r$ (up to float32 rounding).
+# Your functions on the organism's real weights: before the update the columns of $W_O$ and the rows of $W_E$
+# have sizeable components along $\hat r$; after it, only float32 rounding is left.
 
 # %%
-r_hat = direction / direction.norm()
-W_O0 = hf_model.model.layers[0].self_attn.o_proj.weight  # [d_model, n_heads * d_head]
-W_E = hf_model.model.embed_tokens.weight  # [d_vocab, d_model]
-print("max |r_hat . column of W_O| before / after:", f"{(r_hat @ W_O0).abs().max():.2e}",
-      f"{(r_hat @ orthogonalize_matrix(W_O0, direction)).abs().max():.2e}")
-print("max |row of W_E . r_hat|    before / after:", f"{(W_E @ r_hat).abs().max():.2e}",
-      f"{(orthogonalize_embedding(W_E, direction) @ r_hat).abs().max():.2e}")
+r_hat = (direction / direction.norm()).float()
+W_O = model.bridge.blocks[0].attn.o.original_component.weight  # [d_model, n_heads * d_head]
+W_E = model.bridge.embed.original_component.weight  # [d_vocab, d_model]
+for label, written, edited_written in [
+    ("columns of W_O (layer 0)", W_O.T, orthogonalize_matrix(W_O, direction).T),
+    ("rows of W_E", W_E, orthogonalize_embedding(W_E, direction)),
+]:
+    before, after = (written @ r_hat).abs().max(), (edited_written @ r_hat).abs().max()
+    print(f"max |component along r_hat|, {label:24s}: before {before:.3f}, after {after:.1e}")
 
 # %% [markdown]
 # ## 3. Is it really the same model? Measure it.
 #
-# The derivation says the orthogonalized model and the hooked model compute the same function. Let us check on
-# harmful and harmless test prompts: the largest absolute difference between their next-token logits. Two
-# references give the number a scale: the unedited model (how much ablation changes the logits at all), and the
-# same comparison with the hooks removed.
+# The library's `orthogonalize(model, direction)` applies your three updates to every writer of a *copy* of the
+# model (after untying the embedding, when it is tied) and returns a new `ChatModel`; `model` is not changed.
+#
+# The derivation says the edited model and the hooked model compute the same function. We compare their logits
+# at **every token** of 64 test prompts (harmful and harmless), not only the last one. For scale, we also compare
+# the unedited model with the hooked one: that is how much ablation changes the logits at all.
 
 # %%
-edited = orthogonalize(model, direction)  # a new ChatModel; `model` is left untouched
+edited = orthogonalize(model, direction)
 prompts = harmful_test[:32] + harmless_test[:32]
 
-logits_clean = last_position_logits(model, prompts)
-with torch.no_grad():
-    logits_hooked = last_position_logits(model, prompts, fwd_hooks=ablation_hooks(model, direction))
-logits_edited = last_position_logits(edited, prompts)
 
-gap_edit = (logits_edited - logits_hooked).abs().max().item()
-gap_clean = (logits_clean - logits_hooked).abs().max().item()
-print(f"max |logits(orthogonalized) - logits(hook ablation)| = {gap_edit:.2e}")
-print(f"max |logits(original)       - logits(hook ablation)| = {gap_clean:.2e}")
-assert gap_edit <= 1e-4, "orthogonalization should match hook ablation to float32 precision"
+def all_logits(chat_model, prompts, fwd_hooks=()):
+    """Logits at every real (non-padding) token of the prompts: [n_tokens, d_vocab]."""
+    enc = chat_model.tokenize(prompts)
+    with hooks(chat_model, fwd_hooks), torch.inference_mode():
+        logits = chat_model.bridge(enc["input_ids"], attention_mask=enc["attention_mask"])
+    return logits[enc["attention_mask"].bool()]
+
+
+logits_hooked = all_logits(model, prompts, ablation_hooks(model, direction))
+gaps = {
+    "original (no edit)": (all_logits(model, prompts) - logits_hooked).abs().max().item(),
+    "orthogonalized": (all_logits(edited, prompts) - logits_hooked).abs().max().item(),
+}
+print(f"{len(logits_hooked)} tokens compared")
+for label, gap in gaps.items():
+    print(f"max |logits({label}) - logits(hook ablation)| = {gap:.2e}")
+assert gaps["orthogonalized"] <= 1e-4, "orthogonalization should equal hook ablation up to float32 rounding"
 
 # %% [markdown]
-# ### Exercise 3.1: what if you skip one kind of matrix?
+# ### Every writer matters
 #
-# Every writer matters. Orthogonalize only some of them and see how far the result is from the hooked model.
-# The helper below edits a copy of the model with *your* functions from section 2.
+# **Predict:** if you orthogonalized only the attention and MLP outputs and forgot the embedding, would the gap be
+# small (the embedding is only the first of many writes) or large? The next cell builds three more models, each
+# with one kind of writer restored to its original weights, and measures the gap for each.
 
 # %%
-# TODO(refusal library): partial orthogonalization through the library, not hand-written module paths.
+WRITERS = {
+    "embedding": lambda bridge: [bridge.embed.original_component],
+    "attention outputs W_O": lambda bridge: [block.attn.o.original_component for block in bridge.blocks],
+    "MLP outputs W_out": lambda bridge: [block.mlp.out.original_component for block in bridge.blocks],
+}
+
+
+def orthogonalize_except(chat_model, direction, kind):
+    """Orthogonalize every writer, then put back the original weights of one kind of writer."""
+    partial = orthogonalize(chat_model, direction)
+    for new, old in zip(WRITERS[kind](partial.bridge), WRITERS[kind](chat_model.bridge), strict=True):
+        new.load_state_dict(old.state_dict())
+    return partial
+
+
+for kind in WRITERS:
+    partial = orthogonalize_except(model, direction, kind)
+    gaps[f"all but the {kind}"] = (all_logits(partial, prompts) - logits_hooked).abs().max().item()
+    del partial
+
+fig, ax = plt.subplots(figsize=(8, 3.5))
+ax.barh(list(gaps), list(gaps.values()), color=["grey", "tab:green"] + ["tab:red"] * len(WRITERS))
+ax.axvline(1e-4, color="black", linestyle="--", label="tolerance $10^{-4}$")
+ax.set_xscale("log")
+ax.invert_yaxis()
+ax.set(
+    title="How far each model is from hook ablation",
+    xlabel="max |logit difference| over all tokens (log scale)",
+)
+ax.legend(loc="lower right")
+fig.tight_layout()
+plt.show()
 
 # %% [markdown]
+# Only the fully orthogonalized model is within float32 rounding of hook ablation. Forgetting any one kind of
+# writer lets the direction back into the stream, and the model that forgets is measurably a different model.
+#
 # ### The direction is gone from the residual stream
 #
-# A second, more visual check of the derivation: after orthogonalization, every write is orthogonal to
-# $\hat r$, so the residual stream's component along $\hat r$ should be zero at every layer, for harmful and
-# harmless prompts alike.
+# The derivation also predicts *why*: every write of the edited model is orthogonal to $\hat r$, so the
+# residual stream's component along $\hat r$ is zero at every layer, for every prompt. Here is the mean
+# scalar projection $x \cdot \hat r$ at the last token, layer by layer.
+
 
 # %%
-# TODO: per-layer mean projection on r_hat, original vs orthogonalized, harmful vs harmless (figure).
+def mean_projection(chat_model, prompts):
+    """Mean over prompts of x . r_hat at the last token, at every layer's resid_pre: [n_layers]."""
+    acts = get_activations(chat_model, prompts, positions=[-1])  # [n_prompts, n_layers, 1, d_model]
+    return scalar_projection(acts, r_hat)[:, :, 0].mean(dim=0)
+
+
+series = {
+    f"{label}, {model_label}": mean_projection(m, texts)
+    for model_label, m in [("original", model), ("orthogonalized", edited)]
+    for label, texts in [("harmful", harmful_test[:32]), ("harmless", harmless_test[:32])]
+}
+layer_curves(
+    series,
+    title="Component of the residual stream along the refusal direction (last token)",
+    ylabel="mean x · r_hat (residual units)",
+)
+plt.show()
 
 # %% [markdown]
 # ## 4. What does the edit cost?
 #
-# Removing a direction removes whatever else the model stored along it. The paper measured capabilities after
-# orthogonalization with benchmark suites and found small changes (see `refusal-method` notes). On the
-# organism we use the two quick measures from notebook 04:
+# Removing a direction removes *everything* the model stored along it, not only refusal. If the direction also
+# carried something useful, harmless answers would get worse. Two quick measures on harmless test prompts:
 #
-# * **next-token KL** at the end of harmless prompts, $\mathrm{KL}(p_{\text{original}} \,\|\, p_{\text{edited}})$:
-#   how much the first token of the answer changes;
-# * **cross-entropy** of harmless answers (nats per token): how well the edited model still predicts the
-#   answers the original model gives (its own greedy completions).
+# * **next-token KL** $\mathrm{KL}(p_{\text{original}} \,\|\, p_{\text{edited}})$ at the end of each prompt:
+#   how much the distribution of the first answer token moves (0 = not at all);
+# * **cross-entropy** (nats per token) of reference answers to the same prompts: how well each model still
+#   predicts good answers (lower is better).
+#
+# And, since the point of the edit is to change refusal, the refusal rate of greedy answers (the substring
+# judge of notebook 05) on harmful and harmless test prompts.
 
 # %%
-# TODO: table + figure once generation / completion data are available.
+records = load_instruction_records("harmless", "test")[:64]
+harmless_eval = [r["instruction"] for r in records]
+answers = [r["answer"] for r in records]
+
+kl = kl_div(last_position_logits(model, harmless_eval), last_position_logits(edited, harmless_eval))
+completions = {
+    (label, which): generate(m, texts, max_new_tokens=24)
+    for which, m in [("original", model), ("orthogonalized", edited)]
+    for label, texts in [("harmful", harmful_test[:32]), ("harmless", harmless_test[:32])]
+}
+rows = {
+    "cross-entropy of harmless answers (nats/token)": [
+        completion_loss(m, harmless_eval, answers) for m in (model, edited)
+    ],
+    "refusal rate, harmful test prompts": [
+        refusal_rate(completions["harmful", w]) for w in ("original", "orthogonalized")
+    ],
+    "refusal rate, harmless test prompts": [
+        refusal_rate(completions["harmless", w]) for w in ("original", "orthogonalized")
+    ],
+}
+print(f"{'':48s} {'original':>10s} {'orthogonalized':>15s}")
+for label, (before, after) in rows.items():
+    print(f"{label:48s} {before:10.3f} {after:15.3f}")
+print(
+    f"next-token KL on harmless prompts: mean {kl.mean():.4f}, median {kl.median():.4f}, max {kl.max():.4f} nats"
+)
+
+# %%
+fig, (ax_kl, ax_ce) = plt.subplots(1, 2, figsize=(10, 3.5))
+ax_kl.hist(kl.clamp_min(1e-6).log10().numpy(), bins=20, color="tab:blue")
+ax_kl.set(
+    title="Next-token KL on harmless prompts",
+    xlabel="log10 KL(original || orthogonalized), nats",
+    ylabel="number of prompts",
+)
+ce = rows["cross-entropy of harmless answers (nats/token)"]
+ax_ce.bar(["original", "orthogonalized"], ce, color=["grey", "tab:green"])
+ax_ce.set(title="Cross-entropy of harmless reference answers", ylabel="nats per token (lower is better)")
+fig.tight_layout()
+plt.show()
 
 # %% [markdown]
+# Read the table with the paper in mind: on real chat models Arditi et al. found that orthogonalization leaves
+# benchmark scores within a few points and raises cross-entropy only slightly. A small KL on harmless prompts and
+# an unchanged cross-entropy are the organism's version of that result; a large one would mean the direction
+# carried more than refusal.
+#
 # ## 5. Save, reload, generate
 #
-# The edited model is an ordinary Hugging Face model. Save it to a folder, load it back as any course model,
-# and generate answers to harmful test prompts: no hooks anywhere.
+# The edited model is an ordinary Hugging Face model. Save it to a folder, load it back with the same
+# `load_model` you use for any model, and ask it harmful test questions. No hook is attached anywhere.
 
 # %%
 with tempfile.TemporaryDirectory() as folder:
     save_model(edited, folder)
     reloaded = load_model(folder)
-    completions_before = generate(model, harmful_test[:16], max_new_tokens=24)
-    completions_after = generate(reloaded, harmful_test[:16], max_new_tokens=24)
-print(f"refusal rate on harmful test prompts: original {refusal_rate(completions_before):.0%}, "
-      f"reloaded orthogonalized model {refusal_rate(completions_after):.0%}")
-for instruction, before, after in list(zip(harmful_test, completions_before, completions_after))[:4]:
-    print(f"\n> {instruction}\n  original: {before!r}\n  edited:   {after!r}")
+    reloaded_completions = generate(reloaded, harmful_test[:32], max_new_tokens=24)
+
+assert reloaded_completions == completions["harmful", "orthogonalized"], "the reload should change nothing"
+print(
+    f"refusal rate on harmful test prompts: original {rows['refusal rate, harmful test prompts'][0]:.0%}, "
+    f"reloaded edited model {refusal_rate(reloaded_completions):.0%}"
+)
+for instruction, before, after in list(
+    zip(harmful_test, completions["harmful", "original"], reloaded_completions, strict=False)
+)[:4]:
+    print(f"\n> {instruction}\n  original: {before!r}\n  reloaded: {after!r}")
 
 # %% [markdown]
 # ## 6. What this means for safety
