@@ -89,16 +89,16 @@ def build_tokenizer(*, template_bos: bool = False) -> PreTrainedTokenizerFast:
 
 
 def _config(
-    arch: str, vocab_size: int, tok: PreTrainedTokenizerFast, tied: bool, bias: bool
+    arch: str, tok: PreTrainedTokenizerFast, tied: bool, bias: bool, n_layers: int, d_model: int
 ) -> PretrainedConfig:
-    """Config of a 2-layer, d_model 64 model of the given architecture."""
+    """Config of a small model of the given architecture (4 heads, MLP width 2 * d_model)."""
     ids = dict(bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id)
-    common = dict(vocab_size=vocab_size, tie_word_embeddings=tied, **ids)
+    common = dict(vocab_size=len(tok), tie_word_embeddings=tied, **ids)
     if arch == "qwen2":
         return Qwen2Config(
-            hidden_size=64,
-            intermediate_size=128,
-            num_hidden_layers=2,
+            hidden_size=d_model,
+            intermediate_size=2 * d_model,
+            num_hidden_layers=n_layers,
             num_attention_heads=4,
             num_key_value_heads=2,
             max_position_embeddings=512,
@@ -106,9 +106,9 @@ def _config(
         )
     if arch == "llama":
         return LlamaConfig(
-            hidden_size=64,
-            intermediate_size=128,
-            num_hidden_layers=2,
+            hidden_size=d_model,
+            intermediate_size=2 * d_model,
+            num_hidden_layers=n_layers,
             num_attention_heads=4,
             num_key_value_heads=2,
             max_position_embeddings=512,
@@ -117,15 +117,24 @@ def _config(
             **common,
         )
     if arch == "gpt2":
-        return GPT2Config(n_embd=64, n_layer=2, n_head=4, n_positions=512, **common)
+        return GPT2Config(n_embd=d_model, n_layer=n_layers, n_head=4, n_positions=512, **common)
     raise ValueError(f"unknown arch {arch!r}; choose one of {ARCHS}")
 
 
 def build_tiny_model(
-    dir: Path, arch: str = "qwen2", *, tied: bool = False, bias: bool = False, seed: int = 0
+    dir: Path,
+    arch: str = "qwen2",
+    *,
+    tied: bool = False,
+    bias: bool = False,
+    seed: int = 0,
+    n_layers: int = 2,
+    d_model: int = 64,
 ) -> Path:
     """Write a tiny random chat model (weights, config, tokenizer, chat template) into `dir` and return it.
 
+    Default size: 2 layers, d_model 64, 4 heads (2 key/value heads for qwen2/llama); `n_layers` and `d_model`
+    make a bigger one (benchmarks).
     `tied` ties the unembedding to the embedding; `bias` adds biases to the Llama projections (Qwen2 always has
     q/k/v biases, GPT-2 always has biases). The "llama" template emits BOS itself. Deterministic for a given seed.
     """
@@ -134,7 +143,7 @@ def build_tiny_model(
     dir = Path(dir)
     tok = build_tokenizer(template_bos=arch == "llama")
     torch.manual_seed(seed)
-    model = AutoModelForCausalLM.from_config(_config(arch, len(tok), tok, tied, bias))
+    model = AutoModelForCausalLM.from_config(_config(arch, tok, tied, bias, n_layers, d_model))
     model.generation_config.pad_token_id = tok.pad_token_id
     model.eval()
     dir.mkdir(parents=True, exist_ok=True)
