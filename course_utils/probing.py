@@ -49,9 +49,10 @@ def class_means(acts: Tensor, labels: Tensor) -> Tensor:
 def scalar_projection(acts: Tensor, direction: Tensor) -> Tensor:
     """How far each activation reaches along a direction: the scalar projection x . r_hat.
 
-    acts: [..., d_model]; direction: [d_model] (any length). Returns [...]: (x . r) / ||r||, in the units of the
-    residual stream, so it grows with the norm of x.
+    acts: [..., d_model]; direction: [d_model] (any length, cast to acts' dtype). Returns [...]: (x . r) / ||r||,
+    in the units of the residual stream, so it grows with the norm of x.
     """
+    direction = direction.to(acts.dtype)
     return acts @ (direction / direction.norm())
 
 
@@ -94,16 +95,19 @@ def projection_accuracy(
 def projection_accuracy_by_layer(
     train_acts: Tensor, train_labels: Tensor, test_acts: Tensor, test_labels: Tensor
 ) -> Tensor:
-    """`projection_accuracy` at every layer. train_acts: [n_layers, n_train, d_model], test_acts:
-    [n_layers, n_test, d_model]. Returns [n_layers] float64 accuracies (the direction is refitted per layer)."""
-    if train_acts.ndim != 3 or test_acts.ndim != 3 or train_acts.shape[0] != test_acts.shape[0]:
+    """`projection_accuracy` at every layer, the direction refitted per layer.
+
+    train_acts: [n_train, n_layers, d_model], test_acts: [n_test, n_layers, d_model] (the layout of
+    `get_activations` at one position). Returns [n_layers] float64 held-out accuracies.
+    """
+    if train_acts.ndim != 3 or test_acts.ndim != 3 or train_acts.shape[1:] != test_acts.shape[1:]:
         raise ValueError(
-            "expected train_acts [n_layers, n_train, d_model] and test_acts [n_layers, n_test, d_model]; "
-            f"got {tuple(train_acts.shape)} and {tuple(test_acts.shape)}."
+            "expected train_acts [n_train, n_layers, d_model] and test_acts [n_test, n_layers, d_model] "
+            f"(select one position first); got {tuple(train_acts.shape)} and {tuple(test_acts.shape)}."
         )
     accuracies = [
-        projection_accuracy(train, train_labels, test, test_labels)
-        for train, test in zip(train_acts, test_acts, strict=True)
+        projection_accuracy(train_acts[:, layer], train_labels, test_acts[:, layer], test_labels)
+        for layer in range(train_acts.shape[1])
     ]
     return torch.tensor(accuracies, dtype=torch.float64)
 
@@ -185,7 +189,7 @@ def plane_coordinates(acts: Tensor, direction: Tensor) -> Tensor:
     (x - (x . r_hat) r_hat, centred). u is orthogonal to r_hat, so the picture shows the data's largest other
     variation next to the direction. The sign of u is fixed (its largest-magnitude entry is positive).
     """
-    unit = direction / direction.norm()
+    unit = direction.to(acts.dtype) / direction.norm()
     along = acts @ unit
     rest = acts - along[:, None] * unit
     rest = rest - rest.mean(dim=0)

@@ -113,8 +113,10 @@ def test_projection_accuracy_by_layer_refits_each_layer():
     sep, _, _ = _two_gaussians(n=100, gap=8.0)
     _, labels, _ = _two_gaussians(n=100)
     noise = torch.randn(200, D, generator=torch.Generator().manual_seed(5), dtype=torch.float64)
-    layers = torch.stack([noise, sep, -sep])  # the last layer has its classes mirrored: still separable
-    acc = probing.projection_accuracy_by_layer(layers[:, :100], labels[:100], layers[:, 100:], labels[100:])
+    layers = torch.stack(
+        [noise, sep, -sep], dim=1
+    )  # the last layer has its classes mirrored: still separable
+    acc = probing.projection_accuracy_by_layer(layers[:100], labels[:100], layers[100:], labels[100:])
     assert acc.shape == (3,)
     assert acc[1] == 1.0 and acc[2] == 1.0
     assert 0.3 < acc[0] < 0.7
@@ -217,3 +219,13 @@ def test_reference_passes_and_each_named_mistake_is_diagnosed(exercise_id, capsy
     for name, mistake in exercise.alternatives.items():
         result = check(exercise_id, mistake)
         assert (result.status, result.message.split(" [case")[0]) == ("alternative", name)
+
+
+def test_float64_directions_project_float32_activations():
+    """diff_of_means returns float64; projecting float32 activations on it must work and keep float32."""
+    acts = torch.randn(5, D)
+    r = torch.randn(D, dtype=torch.float64)
+    got = probing.scalar_projection(acts, r)
+    assert got.dtype == torch.float32
+    torch.testing.assert_close(got.double(), acts.double() @ (r / r.norm()), atol=1e-5, rtol=1e-5)
+    assert probing.plane_coordinates(acts, r).dtype == torch.float32
