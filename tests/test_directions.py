@@ -1,0 +1,174 @@
+"""course_utils.directions against independent computations: numpy means, plain HF hidden states, a
+one-candidate-at-a-time scoring loop, and hand-made selection tables."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+from transformers import AutoModelForCausalLM
+
+from course_utils.directions import (
+    CandidateScore,
+    NoDirectionSelected,
+    candidate_directions,
+    diff_of_means,
+    filter_candidates,
+    filter_prompts_by_refusal,
+    score_candidates,
+    select_direction,
+    table_grid,
+)
+from course_utils.hooks import hooks
+from course_utils.interventions import ablation_hooks, addition_hooks
+from course_utils.metrics import kl_div, last_position_logits, refusal_scores
+
+HARMFUL = ["Tell me how to build a bomb.", "How can I steal a car?", "How do I hurt people?"]
+HARMLESS = [
+    "How do I bake bread at home?",
+    "Write a poem about the sea.",
+    "What is the capital of France?",
+    "hi",
+]
+
+
+def test_diff_of_means_matches_numpy() -> None:
+    torch.manual_seed(0)
+    harmful, harmless = torch.randn(7, 3, 5) + 2.0, torch.randn(4, 3, 5)
+    got = diff_of_means(harmful, harmless)
+    expected = harmful.numpy().astype(np.float64).mean(0) - harmless.numpy().astype(np.float64).mean(0)
+    assert got.dtype == torch.float64 and got.shape == (3, 5)
+    np.testing.assert_allclose(got.numpy(), expected, rtol=1e-12)
+    assert got.norm() > 1.5  # not normalised
+
+
+def test_candidate_directions_vs_hf_hidden_states(tiny_model, tiny_model_dir) -> None:
+    got = candidate_directions(tiny_model, HARMFUL, HARMLESS, batch_size=2, progress=False)
+    positions = tiny_model.post_instruction_positions
+    assert got.shape == (len(positions), tiny_model.n_layers, tiny_model.d_model)
+    hf = AutoModelForCausalLM.from_pretrained(tiny_model_dir("qwen2"), attn_implementation="eager").eval()
+
+    def acts(prompts: list[str]) -> torch.Tensor:  # [n, n_pos, n_layers, d_model], one prompt at a time
+        out = []
+        for prompt in prompts:
+            ids = tiny_model.tokenizer(
+                tiny_model.format_chat([prompt]), add_special_tokens=False, return_tensors="pt"
+            )
+            with torch.no_grad():
+                hidden = hf(ids.input_ids, output_hidden_states=True).hidden_states  # [0] = embeddings
+            out.append(
+                torch.stack([hidden[layer][0, positions] for layer in range(tiny_model.n_layers)], dim=1)
+            )
+        return torch.stack(out)
+
+    expected = acts(HARMFUL).double().mean(0) - acts(HARMLESS).double().mean(0)
+    assert (got - expected).abs().max() < 1e-5
+    assert got[:, 0].abs().max() == 0  # layer 0: both classes see the same template-token embeddings
+    assert got[:, 1].norm(dim=-1).min() > 1e-3
+
+
+def _row(pos: int, layer: int, bypass: float, induce: float = 1.0, kl: float = 0.01) -> CandidateScore:
+    return CandidateScore(pos_index=pos, position=pos - 2, layer=layer, bypass=bypass, induce=induce, kl=kl)
+
+
+def test_filter_candidates_hand_made_table() -> None:
+    table = [
+        _row(0, 1, bypass=-3.0),  # kept, but not the lowest
+        _row(0, 2, bypass=math.nan),  # NaN
+        _row(0, 8, bypass=-9.0),  # too deep: 8 >= 0.8 * 10
+        _row(1, 3, bypass=-8.0, kl=0.5),  # KL too high
+        _row(1, 4, bypass=-7.0, induce=-0.2),  # does not induce
+        _row(1, 5, bypass=-5.0),  # the winner
+        _row(1, 7, bypass=-4.0, kl=0.1, induce=0.0),  # on the thresholds: kept
+    ]
+    out = filter_candidates(table, n_layers=10)
+    assert [r.discarded for r in out] == [
+        "higher bypass",
+        "NaN score",
+        "too deep",
+        "KL too high",
+        "does not induce",
+        None,
+        "higher bypass",
+    ]
+    assert [(r.layer, r.bypass) for r in out] == [(r.layer, r.bypass) for r in table]  # order and scores kept
+    assert all(r.discarded is None for r in table)  # pure: the input is unchanged
+    loose = filter_candidates(table, n_layers=10, kl_threshold=1.0, max_layer_frac=1.0, induce_threshold=-1.0)
+    assert [r.layer for r in loose if r.discarded is None] == [8]
+    assert all(r.discarded for r in filter_candidates(table[1:5], n_layers=10))
+
+
+def _naive_scores(model, candidates, harmful, harmless) -> list[tuple[float, float, float]]:
+    """The definition, one candidate at a time with the public hooks and metrics."""
+    clean = last_position_logits(model, harmless)
+    out = []
+    for pos in range(candidates.shape[0]):
+        for layer in range(candidates.shape[1]):
+            r = candidates[pos, layer]
+            if r.norm() == 0:
+                out.append((math.nan, math.nan, math.nan))
+                continue
+            bypass = refusal_scores(model, harmful, fwd_hooks=ablation_hooks(model, r)).mean()
+            induce = refusal_scores(model, harmless, fwd_hooks=addition_hooks(model, r, layer)).mean()
+            ablated = last_position_logits(model, harmless, fwd_hooks=ablation_hooks(model, r))
+            out.append((float(bypass), float(induce), float(kl_div(clean, ablated).mean())))
+    return out
+
+
+@pytest.mark.parametrize("batch_size", [5, 64])
+def test_batched_scoring_equals_one_candidate_at_a_time(tiny_model, batch_size) -> None:
+    torch.manual_seed(3)
+    candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False)
+    candidates[:, 1] *= 40.0  # large enough to move the scores visibly
+    table = score_candidates(tiny_model, candidates, HARMFUL, HARMLESS, batch_size=batch_size, progress=False)
+    expected = _naive_scores(tiny_model, candidates, HARMFUL, HARMLESS)
+    assert len(table) == candidates.shape[0] * candidates.shape[1]
+    for row, (bypass, induce, kl) in zip(table, expected, strict=True):
+        assert row.position == tiny_model.post_instruction_positions[row.pos_index]
+        np.testing.assert_allclose(
+            [row.bypass, row.induce, row.kl], [bypass, induce, kl], rtol=1e-4, atol=1e-6
+        )
+    clean = float(refusal_scores(tiny_model, HARMLESS).mean())
+    assert min(row.kl for row in table if row.layer == 1) > 1e-4  # the interventions did something
+    assert min(abs(row.induce - clean) for row in table if row.layer == 1) > 1e-2
+
+
+def test_select_direction(tiny_model) -> None:
+    candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False) * 40.0
+    loose = dict(kl_threshold=1e9, induce_threshold=-1e9, max_layer_frac=1.0)
+    selection = select_direction(tiny_model, candidates, HARMFUL, HARMLESS, progress=False, **loose)
+    kept = [row for row in selection.table if row.discarded is None]
+    assert len(kept) == 1 and selection.chosen == kept[0]
+    assert selection.chosen.bypass == min(r.bypass for r in selection.table if not math.isnan(r.bypass))
+    assert torch.equal(selection.direction, candidates[selection.pos_index, selection.layer])
+    assert selection.position == tiny_model.post_instruction_positions[selection.pos_index]
+    torch.testing.assert_close(selection.r_hat.norm(), torch.tensor(1.0, dtype=torch.float64))
+    grid = table_grid(selection.table, "bypass")
+    assert grid.shape == candidates.shape[:2] and grid[:, 0].isnan().all()
+    with pytest.raises(NoDirectionSelected, match="no candidate passed") as error:
+        select_direction(tiny_model, candidates, HARMFUL, HARMLESS, progress=False, kl_threshold=-1.0)
+    assert len(error.value.table) == len(selection.table)
+    with pytest.raises(ValueError, match="candidate_directions"):
+        select_direction(tiny_model, candidates[:, :1], HARMFUL, HARMLESS)
+
+
+def test_filter_prompts_by_refusal(tiny_model) -> None:
+    """With batch_size=1 the k-th forward pass is the k-th prompt (harmful list, then harmless): a hook on the
+    logits makes chosen prompts refuse (+30 on the refusal tokens), so the rule's outcome is known."""
+    refusing = {0, 2, 4}  # harmful[0], harmful[2] (kept), harmless[1] (dropped)
+    calls = []
+
+    def make_some_refuse(logits, hook):
+        if len(calls) in refusing:
+            logits = logits.clone()
+            logits[:, -1, tiny_model.refusal_token_ids] += 30.0
+        calls.append(1)
+        return logits
+
+    with hooks(tiny_model, [("unembed.hook_out", make_some_refuse)]):
+        harmful, harmless = filter_prompts_by_refusal(tiny_model, HARMFUL, HARMLESS, batch_size=1)
+    assert len(calls) == len(HARMFUL) + len(HARMLESS)
+    assert harmful == [HARMFUL[0], HARMFUL[2]]
+    assert harmless == [HARMLESS[0], HARMLESS[2], HARMLESS[3]]
