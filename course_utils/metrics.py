@@ -12,7 +12,6 @@ Two ways to ask "did the model refuse?":
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 
 import torch
@@ -278,8 +277,3 @@ def _tokenize_with_completions(
             labels[row, seq - len(a) :] = torch.tensor(a, dtype=torch.long)
     device = model.device
     return input_ids.to(device), attention_mask.to(device), labels.to(device)
-
-
-def mean_or_nan(values: Tensor) -> float:
-    """Mean of a 1-D tensor as a Python float (NaN for an empty tensor)."""
-    return float(values.mean()) if values.numel() else math.nan
