@@ -190,8 +190,8 @@ for name, param in model.bridge.original_model.named_parameters():
 # attention **output projection** (`o_proj`, $W_O$, output `d_model`) and each MLP **output projection**
 # (`down_proj`, $W_{\text{out}}$, output `d_model`). The query, key, value, gate and up projections *read* the
 # stream (their input is `d_model`); the norms rescale what a sublayer reads; `lm_head` reads the final stream
-# to produce logits. Our organism has no biases; a model that has them on `o_proj` or `down_proj` writes those
-# too.
+# to produce logits (in a model with tied embeddings `lm_head` is not listed: it *is* `embed_tokens`). Our
+# organism has no biases; a model that has them on `o_proj` or `down_proj` writes those too.
 #
 # ### Exercise 2.1: orthogonalize an output projection
 #
@@ -306,6 +306,9 @@ ax.barh(list(gaps), list(gaps.values()), color=["grey", "tab:green"] + ["tab:red
 ax.axvline(1e-4, color="black", linestyle="--", label="tolerance $10^{-4}$")
 ax.set_xscale("log")
 ax.invert_yaxis()
+for y, gap in enumerate(gaps.values()):
+    ax.text(gap, y, f" {gap:.1e}", va="center", fontsize=8)
+ax.set_xlim(right=30 * max(gaps.values()))  # room for the labels
 ax.set(
     title="How far each model is from hook ablation",
     xlabel="max |logit difference| over all tokens (log scale)",
@@ -337,11 +340,18 @@ series = {
     for model_label, m in [("original", model), ("orthogonalized", edited)]
     for label, texts in [("harmful", harmful_test[:32]), ("harmless", harmless_test[:32])]
 }
-layer_curves(
+fig = layer_curves(
     series,
     title="Component of the residual stream along the refusal direction (last token)",
     ylabel="mean x · r_hat (residual units)",
+    xlabel="layer (input of the block, resid_pre)",
 )
+ax = fig.axes[0]
+for line in ax.lines[2:]:
+    line.set_linestyle("--")  # the orthogonalized model's two curves lie on top of each other, at zero
+ax.axvline(selection.layer, color="grey", linestyle=":", label=f"layer of the direction ({selection.layer})")
+ax.set_xticks(range(model.n_layers))
+ax.legend()
 plt.show()
 
 # %% [markdown]
@@ -396,7 +406,8 @@ ax_kl.set(
     ylabel="number of prompts",
 )
 ce = rows["cross-entropy of harmless answers (nats/token)"]
-ax_ce.bar(["original", "orthogonalized"], ce, color=["grey", "tab:green"])
+bars = ax_ce.bar(["original", "orthogonalized"], ce, color=["grey", "tab:green"])
+ax_ce.bar_label(bars, fmt="%.3f")
 ax_ce.set(title="Cross-entropy of harmless reference answers", ylabel="nats per token (lower is better)")
 fig.tight_layout()
 plt.show()
