@@ -1,0 +1,336 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Difference of means: a concept as a direction
+#
+# Chapter 01 showed that the residual stream at each token is one vector of `d_model` numbers that every layer
+# reads from and writes to. If the model has learned whether a product review is positive or negative, that
+# knowledge must be somewhere in those vectors. The simplest guess is also the one this whole course tests: **a
+# concept is a direction**. When the concept is present, the activation moves along that direction; when it is
+# absent, it does not.
+#
+# The cheapest way to find such a direction needs no training at all: average the activations of examples that
+# have the concept, average those that do not, and subtract. This chapter builds that tool, and then checks it
+# honestly: on held-out data, at every layer, and against a trained classifier. Chapter 03 points the same tool at
+# harmful and harmless requests, which is where the refusal direction of Arditi et al. (2024) comes from.
+#
+# **You will learn to**
+# - compute the class means of residual-stream activations and the difference-of-means direction;
+# - turn a direction into a classifier by projection, and measure its held-out accuracy at every layer;
+# - train a logistic-regression probe and compare its direction with the difference of means (cosine similarity);
+# - read a 2-D picture of two classes and say what it does and does not show.
+#
+# **Time:** about 45 minutes. **Prerequisites:** chapter 01 (hooks, caches, the residual stream).
+
+# %% [markdown]
+# ## Setup
+#
+# The one line to change for a real model is `MODEL_NAME` (see "Going further" at the end).
+
+# %%
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+
+from course_utils import directions, plotting, probing
+from course_utils.activations import get_activations
+from course_utils.data import load_concept
+from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.models import default_model_name, load_model
+
+torch.manual_seed(0)
+torch.set_grad_enabled(False)
+model = load_model(MODEL_NAME or default_model_name())
+print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
+
+# %% [markdown]
+# ## 1. A concept the organism learned in pretraining
+#
+# Before the organism was taught to chat, it read a small "internet" about its world. Part of that text is short
+# product reviews, some positive and some negative. Nobody told the model which was which: if it represents
+# sentiment, it learned to because sentiment helps predict the next words of a review.
+#
+# `load_concept("sentiment")` returns the reviews and their labels (1 = positive, 0 = negative).
+
+# %%
+texts, labels = load_concept("sentiment")
+labels = torch.as_tensor(labels)
+for text, label in list(zip(texts, labels.tolist(), strict=True))[:4]:
+    print(f"{label}  {text}")
+print(f"\n{len(texts)} reviews, {int(labels.sum())} positive")
+
+# %% [markdown]
+# We split the reviews once, at random, into a training set (to find a direction) and a test set (to judge it).
+# Why bother? With `d_model` dimensions and a few hundred examples, some direction separates almost *any*
+# labelling of the training set, even a random one. A direction that only works on the data it was fitted on
+# tells us nothing about the model.
+
+# %%
+order = torch.randperm(len(texts), generator=torch.Generator().manual_seed(0))
+n_train = int(0.6 * len(texts))
+train_idx, test_idx = order[:n_train], order[n_train:]
+train_labels, test_labels = labels[train_idx], labels[test_idx]
+print(f"train: {len(train_idx)} reviews, test: {len(test_idx)} reviews")
+
+# %% [markdown]
+# ## 2. Activations: one vector per review and layer
+#
+# The course reads activations the way the model meets text in a chat: `get_activations` wraps each review in the
+# chat template as a user message, runs left-padded batches, and returns the residual stream at the input of every
+# block (`blocks.{l}.hook_resid_pre`) at the positions we ask for, counted from the end. We take the **last token of
+# the review itself**, just before the template's closing tokens: in a causal model it is the first position that
+# has read the whole review. (Chapter 03 looks at the template tokens after it.)
+
+# %%
+n_post = len(model.post_instruction_positions)
+POSITION = -n_post - 1  # the last token of the review, before the post-instruction tokens
+acts = get_activations(model, texts, positions=[POSITION])[:, :, 0]  # [n_texts, n_layers, d_model]
+train_acts, test_acts = acts[train_idx], acts[test_idx]
+print(f"position {POSITION}: acts {tuple(acts.shape)} = [n_texts, n_layers, d_model]")
+
+# %% [markdown]
+# ## 3. Class means
+#
+# For each class $c \in \{0, 1\}$ with $n_c$ examples, the class mean is
+#
+# $$\mu_c = \frac{1}{n_c} \sum_{i:\, y_i = c} x_i .$$
+#
+# Write `class_means`: it returns a `[2, d_model]` tensor whose row 0 is the mean of class 0 and row 1 the mean of
+# class 1. Use a boolean mask (`labels == c`) to pick the rows of each class.
+
+# %% exercise="02.class_means"
+
+# %%
+check("02.class_means", class_means)
+
+# %% [markdown]
+# Look at the two means at a middle layer. They are long vectors that point almost the same way: most of what is
+# in the residual stream (the token itself, its position, "this is a review") is shared by both classes.
+
+# %%
+mid = model.n_layers // 2
+means = probing.class_means(train_acts[:, mid], train_labels)
+print(
+    f"layer {mid}: |mu_0| = {means[0].norm():.2f}, |mu_1| = {means[1].norm():.2f}, "
+    f"cos(mu_0, mu_1) = {probing.cosine_similarity(means[0], means[1]):.3f}, "
+    f"|mu_1 - mu_0| = {(means[1] - means[0]).norm():.2f}"
+)
+
+# %% [markdown]
+# ## 4. The difference-of-means direction
+#
+# Subtracting the means cancels everything the classes share and keeps what differs:
+#
+# $$r = \mu_1 - \mu_0 .$$
+#
+# This is exactly how Arditi et al. find the refusal direction, with "harmful" as class 1 and "harmless" as class
+# 0, so the course's shared function is called `diff_of_means(harmful_acts, harmless_acts)`. Here the "harmful"
+# argument is simply the class that has the concept (positive reviews). Return the raw difference, not a unit
+# vector: later chapters add $r$ to the residual stream, and its length is part of the result.
+
+# %% exercise="02.diff_of_means"
+
+# %%
+check("02.diff_of_means", diff_of_means)
+
+# %% [markdown]
+# ## 5. Reading the concept as one number: projection
+#
+# Once we have a direction, every activation gives one number: how far it reaches along the direction, the scalar
+# projection
+#
+# $$p(x) = x \cdot \hat r, \qquad \hat r = r / \lVert r \rVert .$$
+#
+# (`course_utils.probing.scalar_projection` computes it; chapter 03 studies it in depth.) If sentiment is a
+# direction, positive and negative **test** reviews, which played no part in finding $r$, should land on different
+# sides.
+
+
+# %%
+def concept_direction(acts: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """Difference of means, class 1 minus class 0: acts [n, ..., d_model] -> [..., d_model]."""
+    return directions.diff_of_means(acts[labels == 1], acts[labels == 0])
+
+
+r_mid = concept_direction(train_acts[:, mid], train_labels)
+proj = probing.scalar_projection(test_acts[:, mid], r_mid)
+plotting.class_histograms(
+    {"negative reviews (test)": proj[test_labels == 0], "positive reviews (test)": proj[test_labels == 1]},
+    title=f"Projection onto the sentiment direction, layer {mid}",
+    xlabel="x · r̂ (residual-stream units)",
+    ylabel="number of reviews",
+)
+plt.show()
+
+# %% [markdown]
+# ## 6. A projection classifier, layer by layer
+#
+# The histogram suggests a classifier with no learned parameters beyond $r$: predict "positive" when $p(x)$ is
+# above a threshold $t$. A natural threshold is halfway between the two class means along $\hat r$:
+#
+# $$t = \tfrac12 \left(\mu_0 \cdot \hat r + \mu_1 \cdot \hat r\right), \qquad \text{predict } 1 \iff x \cdot \hat r > t .$$
+#
+# Note that $t$ is usually far from 0: the residual stream is not centred.
+#
+# Write `projection_accuracy(train_acts, train_labels, test_acts, test_labels)`: fit $r$ and $t$ on the training set
+# (you may call your `class_means` and `scalar_projection`), then return the fraction of **test** examples classified
+# correctly, as a Python float.
+
+# %% exercise="02.projection_accuracy"
+
+# %%
+check("02.projection_accuracy", projection_accuracy)
+
+# %% [markdown]
+# Now at every layer. We also run a **control**: the same procedure with the training labels shuffled. If the
+# control scored well above 50 %, our test would be fooling us.
+
+# %%
+accuracy = probing.projection_accuracy_by_layer(train_acts, train_labels, test_acts, test_labels)
+shuffled = train_labels[torch.randperm(len(train_labels), generator=torch.Generator().manual_seed(1))]
+control = probing.projection_accuracy_by_layer(train_acts, shuffled, test_acts, test_labels)
+for layer in range(model.n_layers):
+    print(
+        f"layer {layer}: test accuracy {accuracy[layer]:.2f}   (shuffled-label control {control[layer]:.2f})"
+    )
+
+# %% [markdown]
+# ## 7. The difference of means versus a trained probe
+#
+# The most common alternative is a **logistic-regression probe**: learn $w, b$ so that
+# $\sigma(x \cdot w + b)$ predicts the label, by minimising the cross-entropy plus an $L_2$ penalty
+# $\tfrac{\lambda}{2}\lVert w\rVert^2$. Its weight vector $w$ is also a direction. Are the two the same direction?
+#
+# They need not be. The difference of means ignores how the data is spread; a probe can tilt its direction away
+# from dimensions that are noisy, or lean on any feature that happens to correlate with the label. There is one
+# exact link, though: at $w = 0$ the gradient of the cross-entropy with respect to $w$ is
+# $-\tfrac{n_0 n_1}{n^2}(\mu_1 - \mu_0)$, so with a strong penalty the probe points along the difference of means.
+#
+# `train_logistic_probe` fits one in plain torch (full-batch L-BFGS, deterministic). We compare, at every layer, its
+# held-out accuracy and the cosine similarity $\cos(w, r) = \frac{w \cdot r}{\lVert w\rVert \lVert r\rVert}$.
+
+# %%
+L2 = 1e-2
+probe_accuracy, probe_cosine = [], []
+for layer in range(model.n_layers):
+    probe = probing.train_logistic_probe(train_acts[:, layer], train_labels, l2=L2)
+    r = concept_direction(train_acts[:, layer], train_labels)
+    probe_accuracy.append(probe.accuracy(test_acts[:, layer], test_labels))
+    probe_cosine.append(probing.cosine_similarity(probe.weight.float(), r).item())
+
+fig = plotting.layer_curves(
+    {
+        "difference of means + midpoint (test accuracy)": accuracy,
+        "logistic probe (test accuracy)": probe_accuracy,
+        "shuffled-label control (test accuracy)": control,
+        "cos(probe weight, r)": probe_cosine,
+    },
+    title="Sentiment: two linear read-outs, layer by layer",
+    xlabel="layer (resid_pre)",
+    ylabel="accuracy / cosine",
+)
+fig.axes[0].axhline(0.5, color="black", lw=0.5)
+fig.axes[0].legend(fontsize=8)
+plt.show()
+
+# %% [markdown]
+# With a strong penalty the probe should line up with $r$; with a weak one it is free to use the spread of the data.
+# Here is that trade-off at the middle layer:
+
+# %%
+for l2 in [1e-4, 1e-2, 1.0, 100.0]:
+    probe = probing.train_logistic_probe(train_acts[:, mid], train_labels, l2=l2)
+    print(
+        f"l2 = {l2:g}: cos(w, r) = {probing.cosine_similarity(probe.weight.float(), r_mid):.3f}, "
+        f"test accuracy {probe.accuracy(test_acts[:, mid], test_labels):.2f}"
+    )
+
+# %% [markdown]
+# ## 8. A picture in two dimensions
+#
+# We cannot look at `d_model` dimensions, but we can choose two. The x-axis is $\hat r$. For the y-axis we take the
+# direction in which the test activations vary most *once their $\hat r$ component is removed* (the top principal
+# component of $x - (x\cdot\hat r)\hat r$). This picture shows how the classes sit along $r$ compared with the biggest
+# other variation in the data; it is one slice of a high-dimensional cloud, not the whole story.
+
+# %%
+coords = probing.plane_coordinates(test_acts[:, mid], r_mid)
+fig, ax = plt.subplots(figsize=(5, 4.5))
+for c, name in [(0, "negative"), (1, "positive")]:
+    ax.scatter(*coords[test_labels == c].T.numpy(), s=12, alpha=0.7, label=f"{name} reviews (test)")
+ax.set(
+    title=f"Test reviews at layer {mid}",
+    xlabel="projection on r̂ (difference of means)",
+    ylabel="top other principal component",
+)
+ax.legend()
+plt.show()
+
+# %% [markdown]
+# ## 9. Your turn: other concepts
+#
+# The organism's world has two more concepts: `"truth"` (true and false one-line statements) and `"danger"` (a neutral
+# sentence that mentions a dangerous or an ordinary thing). Danger matters for the rest of the course: the organism
+# read about dangerous things in pretraining, *before* it was taught to refuse. Run the projection classifier for all
+# three concepts and compare. Which concept is linearly readable earliest?
+
+# %%
+concept_accuracy = {}
+for concept in ["sentiment", "truth", "danger"]:
+    c_texts, c_labels = load_concept(concept)
+    c_labels = torch.as_tensor(c_labels)
+    c_acts = get_activations(model, c_texts, positions=[POSITION])[:, :, 0]
+    c_order = torch.randperm(len(c_texts), generator=torch.Generator().manual_seed(0))
+    tr, te = c_order[: int(0.6 * len(c_texts))], c_order[int(0.6 * len(c_texts)) :]
+    concept_accuracy[concept] = probing.projection_accuracy_by_layer(
+        c_acts[tr], c_labels[tr], c_acts[te], c_labels[te]
+    )
+    print(
+        f"{concept}: {len(c_texts)} texts; test accuracy by layer",
+        [round(a, 2) for a in concept_accuracy[concept].tolist()],
+    )
+plotting.layer_curves(
+    concept_accuracy,
+    title="Difference-of-means classifier, held-out accuracy",
+    xlabel="layer (resid_pre)",
+    ylabel="test accuracy (chance = 0.5)",
+)
+plt.show()
+
+# %% [markdown]
+# ## Summary
+#
+# - A **class mean** averages activations over examples; the **difference of means** $r = \mu_1 - \mu_0$ cancels what
+#   the classes share and keeps what differs. It needs no training and no hyperparameters.
+# - The **scalar projection** $x\cdot\hat r$ turns each activation into one number; thresholding it at the midpoint of
+#   the class means gives a classifier, which must be judged on **held-out** data, next to a shuffled-label control.
+# - A **logistic probe** is another linear read-out. Its direction matches the difference of means when strongly
+#   regularised and can tilt away from it otherwise; high accuracy from either says the information is *linearly
+#   readable*, not that the model *uses* that direction. Using is what interventions test (chapters 05-06).
+# - Harmfulness ("danger") is one of the concepts the organism learned before any safety training: chapter 03 looks
+#   for it in harmful and harmless *requests*.
+#
+# ## Going further: a real chat model
+#
+# Change the first code cell to `MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"` (or `"HuggingFaceTB/SmolLM2-135M-Instruct"`)
+# and run the notebook again. The model is downloaded once from the Hugging Face hub (internet needed; about 1 GB for
+# Qwen2.5-0.5B, which runs on a laptop CPU in a few minutes; a GPU makes it seconds). The concept datasets are plain
+# English, so they work unchanged. Things to look at:
+# - Real models have a few residual-stream dimensions with huge values that all examples share; see how much smaller
+#   $\lVert\mu_1-\mu_0\rVert$ is than $\lVert\mu_c\rVert$, and why the midpoint threshold (not 0) matters.
+# - With `d_model` = 896 and a few hundred examples, the weakly regularised probe is much freer than here: compare its
+#   cosine with $r$, and its held-out accuracy, with the organism's.
+# - The "truth" statements are about the organism's invented world (its people and their jobs); a real model cannot
+#   know those facts, so expect the truth concept to be weaker there unless you write your own true/false statements.
