@@ -30,7 +30,7 @@ def hooks(model: Any, fwd_hooks: Sequence[Hook] = (), bwd_hooks: Sequence[Hook] 
     """Run the body with the given hooks attached; they are removed on exit, also when the body raises.
 
     Built on `bridge.hooks(...)`, which removes the hooks it added in a `finally`. As a second guarantee, the
-    hook count is compared before and after, and any hook left over by this context is reported.
+    hook count is compared before and after, and a hook left over (a TransformerLens bug) raises.
 
     Example:
         with hooks(model, [("blocks.3.hook_resid_pre", fn)]):
@@ -43,10 +43,9 @@ def hooks(model: Any, fwd_hooks: Sequence[Hook] = (), bwd_hooks: Sequence[Hook] 
             yield hooked
     finally:
         leftover = count_hooks(bridge) - before
-        if leftover > 0:  # should not happen; leaves the model clean rather than silently hooked
-            bridge.reset_hooks(including_permanent=False)
+        if leftover > 0:  # bridge.hooks removes its hooks in a `finally`; this would be a TransformerLens bug
             raise RuntimeError(
-                f"{leftover} hook(s) were still attached after the hooks() context; removed them."
+                f"{leftover} hook(s) are still attached after the hooks() context: call model.bridge.reset_hooks()."
             )
 
 

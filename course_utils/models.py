@@ -294,14 +294,19 @@ def free_memory_bytes(device: torch.device) -> int | None:
 
 
 def estimated_weight_bytes(spec: ModelSpec, path: str, dtype: torch.dtype) -> int | None:
-    """Weight memory: parameters x bytes per element (from the spec, or from the size of local safetensors)."""
+    """Weight memory: parameters x bytes per element. The parameter count comes from the spec, or for a local
+    folder from the size of its safetensors files divided by the stored element size (config `dtype`)."""
     itemsize = torch.empty((), dtype=dtype).element_size()
     if spec.n_params_b is not None:
         return int(spec.n_params_b * 1e9 * itemsize)
-    files = list(Path(path).glob("*.safetensors")) if Path(path).is_dir() else []
+    folder = Path(path)
+    files = list(folder.glob("*.safetensors")) if folder.is_dir() else []
     if not files:
         return None
-    return int(sum(f.stat().st_size for f in files) / 4 * itemsize)  # assume stored in fp32 (upper bound)
+    config = json.loads((folder / "config.json").read_text())
+    stored = getattr(torch, str(config.get("dtype") or config.get("torch_dtype") or "float32"), torch.float32)
+    n_params = sum(f.stat().st_size for f in files) / torch.empty((), dtype=stored).element_size()
+    return int(n_params * itemsize)
 
 
 def warn_if_too_big(spec: ModelSpec, path: str, device: torch.device, dtype: torch.dtype) -> None:

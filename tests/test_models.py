@@ -7,6 +7,7 @@ import warnings
 
 import pytest
 import torch
+from transformers import AutoModelForCausalLM
 
 from course_utils import models
 from course_utils.models import load_model, resolve_spec
@@ -176,3 +177,11 @@ def test_registry_entries_are_consistent() -> None:
             assert spec.orthogonalization_exact is False
     assert "As" in MODEL_REGISTRY["Qwen/Qwen2.5-0.5B-Instruct"].refusal_strings
     assert MODEL_REGISTRY["Qwen/Qwen3-0.6B"].template_kwargs == {"enable_thinking": False}
+
+
+def test_weight_estimate_of_local_folder(tiny_model_dir) -> None:
+    folder = tiny_model_dir("qwen2")
+    spec, path = resolve_spec(str(folder))
+    n_params = sum(p.numel() for p in AutoModelForCausalLM.from_pretrained(folder).parameters())
+    estimate = models.estimated_weight_bytes(spec, path, torch.bfloat16)
+    assert estimate == pytest.approx(2 * n_params, rel=0.05)  # safetensors header adds a little
