@@ -153,7 +153,7 @@ def ablation_hooks(model: ChatModel, direction: Tensor) -> list[Hook]:
     r_hat = r_hat.to(model.device)
 
     def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
-        unit = r_hat.to(activation.dtype)
+        unit = r_hat.to(activation.device, activation.dtype)  # device: models split over GPUs
         return activation - (activation * unit).sum(dim=-1, keepdim=True) * unit
 
     return [(name, hook_fn) for name in ablation_hook_names(model.n_layers)]
@@ -171,7 +171,7 @@ def addition_hooks(model: ChatModel, vector: Tensor, layer: int, coeff: float = 
     v = _per_row(vector, model.d_model, "vector").to(model.device)
 
     def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
-        return add_direction(activation, v, coeff)
+        return add_direction(activation, v.to(activation.device), coeff)
 
     return [(f"blocks.{layer}.hook_resid_pre", hook_fn)]
 

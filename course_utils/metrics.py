@@ -20,6 +20,7 @@ from tqdm.auto import tqdm
 
 from course_utils.hooks import hooks
 from course_utils.models import ChatModel
+from course_utils.residual import refusal_probability
 
 FwdHooks = Sequence[tuple[str, object]]
 
@@ -39,8 +40,6 @@ REFUSAL_PHRASES: tuple[str, ...] = (
 )
 """The substring judge of Arditi et al. (2024): a completion is a refusal if it contains any of these,
 case-insensitively, anywhere."""
-
-_EPS = 1e-8
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -63,10 +62,8 @@ def refusal_score(logits: Tensor, refusal_token_ids: Sequence[int]) -> Tensor:
         ``[batch]`` float64 refusal scores.
     """
     _check_refusal_inputs(logits, refusal_token_ids)
-    probs = torch.softmax(logits.to(torch.float64), dim=-1)
-    ids = torch.tensor(sorted(set(refusal_token_ids)), device=logits.device)
-    p_refuse = probs[:, ids].sum(dim=-1)
-    return torch.log(p_refuse + _EPS) - torch.log(1 - p_refuse + _EPS)
+    p_refuse = refusal_probability(logits, refusal_token_ids)  # [batch] float64, chapter 00
+    return torch.log(p_refuse + 1e-8) - torch.log(1 - p_refuse + 1e-8)
 
 
 def _check_refusal_inputs(logits: Tensor, refusal_token_ids: Sequence[int]) -> None:
@@ -248,7 +245,7 @@ def completion_loss(
         with hooks(model, list(fwd_hooks)), torch.inference_mode():
             logits = model.bridge(input_ids, attention_mask=attention_mask)
         log_probs = torch.log_softmax(logits[:, :-1].to(torch.float64), dim=-1)
-        targets = labels[:, 1:]
+        targets = labels[:, 1:].to(logits.device)
         scored = targets != -100
         token_lp = log_probs.gather(-1, targets.clamp(min=0).unsqueeze(-1)).squeeze(-1)
         total -= float(token_lp[scored].sum())
