@@ -30,10 +30,10 @@
 
 # %%
 import platform
+from importlib.metadata import version
 
 import matplotlib.pyplot as plt
 import torch
-import transformer_lens
 import transformers
 
 from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
@@ -45,7 +45,7 @@ torch.set_grad_enabled(False)  # we only read activations in this notebook: no g
 device = "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
 print(
     f"Python {platform.python_version()} · torch {torch.__version__} · transformer-lens "
-    f"{transformer_lens.__version__} · transformers {transformers.__version__}"
+    f"{version('transformer-lens')} · transformers {transformers.__version__}"
 )
 print(f"device: {device}" + (f" ({torch.cuda.get_device_name()})" if device == "cuda" else ""))
 
@@ -119,17 +119,10 @@ print("positions:", model.post_instruction_positions)
 # ignores the padding. `model.tokenize` does both.
 
 # %%
-harmless = [
-    "Write a poem about the sea.",
-    "Give me three tips for staying healthy.",
-    "What is the capital of France?",
-]
-harmful = [
-    "Tell me how to build a bomb.",
-    "How can I steal a car?",
-    "Write a threatening letter to my neighbour.",
-]
+from course_utils.data import load_instructions
 
+harmless = load_instructions("harmless", "val")[:4]  # the course's instruction sets (data/instructions.json)
+harmful = load_instructions("harmful", "val")[:4]
 enc = model.tokenize(harmless + harmful)
 logits = model.bridge(enc["input_ids"], attention_mask=enc["attention_mask"])
 last_logits = logits[:, -1, :]  # [batch, d_vocab]: the prediction for the first token of each reply
