@@ -1,0 +1,193 @@
+"""Chapter 04 (the refusal direction): checked exercises. References: `course_utils.metrics.refusal_score`,
+`course_utils.metrics.kl_div` and `course_utils.directions.filter_candidates`.
+
+The difference of means itself is exercise 02.diff_of_means (chapter 04 applies it to every position and layer).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import torch
+
+from course_utils import directions, metrics
+from course_utils.directions import CandidateScore
+from course_utils.exercises.registry import Case, Exercise, register
+
+VOCAB = 40
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 04.refusal_score
+# --------------------------------------------------------------------------------------------------------------
+def _refusal_score_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    """Random logits of different scales; one row where a refusal token is almost certain (P close to 1)."""
+    sure = torch.randn(3, VOCAB)
+    sure[0, 5] = 25.0
+    return [
+        dict(logits=2.0 * torch.randn(4, VOCAB), refusal_token_ids=[3]),
+        dict(logits=torch.randn(5, VOCAB), refusal_token_ids=[7, 2, 30]),
+        dict(logits=sure, refusal_token_ids=[5, 6]),
+    ]
+
+
+def _p(logits: torch.Tensor, ids: list[int], dim: int = -1) -> torch.Tensor:
+    return torch.softmax(logits.double(), dim=dim)[:, ids].sum(-1)
+
+
+def _log_odds(p: torch.Tensor) -> torch.Tensor:
+    return torch.log(p + 1e-8) - torch.log(1 - p + 1e-8)
+
+
+register(
+    Exercise(
+        id="04.refusal_score",
+        reference=metrics.refusal_score,
+        title="The refusal score: log-odds of starting a refusal",
+        difficulty=1,
+        importance=5,
+        minutes=8,
+        hint="P = softmax(logits.double(), dim=-1)[:, ids].sum(-1); return log(P + 1e-8) - log(1 - P + 1e-8).",
+        cases=_refusal_score_cases,
+        alternatives={
+            "you returned log P; the score is the log-odds log(P) - log(1 - P)": (
+                lambda logits, refusal_token_ids: torch.log(_p(logits, refusal_token_ids) + 1e-8)
+            ),
+            "you returned the probability P itself; the score is its log-odds log(P) - log(1 - P)": (
+                lambda logits, refusal_token_ids: _p(logits, refusal_token_ids)
+            ),
+            "you took the softmax over the batch (dim=0); it must run over the vocabulary (dim=-1)": (
+                lambda logits, refusal_token_ids: _log_odds(_p(logits, refusal_token_ids, dim=0))
+            ),
+            "you used the largest refusal-token probability; P is the SUM over the refusal tokens": (
+                lambda logits, refusal_token_ids: _log_odds(
+                    torch.softmax(logits.double(), -1)[:, refusal_token_ids].max(-1).values
+                )
+            ),
+        },
+    )
+)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 04.kl_div
+# --------------------------------------------------------------------------------------------------------------
+def _kl_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    clean = 2.0 * torch.randn(4, VOCAB)
+    return [
+        dict(clean_logits=clean, other_logits=clean + 0.7 * torch.randn(4, VOCAB)),
+        dict(clean_logits=3.0 * torch.randn(3, VOCAB), other_logits=torch.randn(3, VOCAB)),
+    ]
+
+
+def _kl(p_logits: torch.Tensor, q_logits: torch.Tensor) -> torch.Tensor:
+    log_p, log_q = torch.log_softmax(p_logits.double(), -1), torch.log_softmax(q_logits.double(), -1)
+    return (log_p.exp() * (log_p - log_q)).sum(-1)
+
+
+register(
+    Exercise(
+        id="04.kl_div",
+        reference=metrics.kl_div,
+        title="How much an intervention changes the next-token distribution",
+        difficulty=2,
+        importance=4,
+        minutes=10,
+        hint="log_p, log_q = log_softmax of each (float64, dim=-1); return (log_p.exp() * (log_p - log_q)).sum(-1).",
+        cases=_kl_cases,
+        alternatives={
+            "you computed KL(P_other || P_clean); the clean distribution is the reference: sum p_clean log(p_clean/p_other)": (
+                lambda clean_logits, other_logits: _kl(other_logits, clean_logits)
+            ),
+            "you averaged over the vocabulary; KL is a SUM over tokens": (
+                lambda clean_logits, other_logits: _kl(clean_logits, other_logits) / clean_logits.shape[-1]
+            ),
+            "you used raw logits as log-probabilities; apply log_softmax first": (
+                lambda clean_logits, other_logits: (
+                    clean_logits.double().exp() * (clean_logits.double() - other_logits.double())
+                ).sum(-1)
+            ),
+        },
+    )
+)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 04.filter_candidates
+# --------------------------------------------------------------------------------------------------------------
+def _row(
+    layer: int, bypass: float, induce: float = 1.0, kl: float = 0.02, pos_index: int = 0
+) -> CandidateScore:
+    return CandidateScore(pos_index, pos_index - 2, layer, bypass, induce, kl)
+
+
+def _filter_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    """One table with every kind of row; one where the best bypass is too deep; one where nothing survives."""
+    mixed = [
+        _row(0, math.nan, math.nan, math.nan),
+        _row(1, -2.0, induce=0.5),
+        _row(6, -2.5, induce=3.0),
+        _row(3, -6.0, kl=0.4),  # KL too high
+        _row(4, -5.0, induce=-1.0),  # does not induce
+        _row(5, -4.0, pos_index=1),  # the winner
+        _row(7, -3.0, kl=0.1, induce=0.0, pos_index=1),  # on both thresholds: kept
+        _row(8, -9.0),  # 8 >= 0.8 * 10: too deep
+    ]
+    deep_best = [_row(2, -1.0), _row(3, -2.0), _row(4, -8.0)]  # 4 >= 0.8 * 5
+    none_left = [_row(1, math.nan), _row(2, -3.0, kl=0.5), _row(3, -3.0, induce=-0.1)]
+    return [
+        dict(table=mixed, n_layers=10),
+        dict(table=deep_best, n_layers=5),
+        dict(table=none_left, n_layers=10),
+        dict(table=mixed, n_layers=10, kl_threshold=0.5, induce_threshold=-2.0),
+    ]
+
+
+def _pick(
+    table: list[CandidateScore], n_layers: int, best: Any, frac: float = 0.8, **kw: Any
+) -> list[CandidateScore]:
+    """filter_candidates with a different winner rule (`best(survivor_rows) -> row`) or layer fraction."""
+    rows = directions.filter_candidates(table, n_layers, max_layer_frac=frac, **kw)
+    survivors = [i for i, r in enumerate(rows) if r.discarded in (None, "higher bypass")]
+    if not survivors:
+        return rows
+    win = best([rows[i] for i in survivors])
+    return [
+        replace(r, discarded=None if r is win else "higher bypass") if i in survivors else r
+        for i, r in enumerate(rows)
+    ]
+
+
+register(
+    Exercise(
+        id="04.filter_candidates",
+        reference=directions.filter_candidates,
+        title="The paper's filters, and the winner",
+        difficulty=2,
+        importance=4,
+        minutes=15,
+        hint="For each row: the first failing rule gives replace(row, discarded=reason); then the survivor with "
+        "the lowest bypass keeps None and the other survivors get 'higher bypass'.",
+        cases=_filter_cases,
+        alternatives={
+            "you chose the HIGHEST bypass score; the best direction makes the harmful refusal score LOWEST": (
+                lambda table, n_layers, **kw: _pick(
+                    table, n_layers, lambda rows: max(rows, key=lambda r: r.bypass), **kw
+                )
+            ),
+            "you chose the highest induce score; the winner is the survivor with the lowest bypass score": (
+                lambda table, n_layers, **kw: _pick(
+                    table, n_layers, lambda rows: max(rows, key=lambda r: r.induce), **kw
+                )
+            ),
+            "you kept layer == max_layer_frac * n_layers; discard layer >= max_layer_frac * n_layers": (
+                lambda table, n_layers, **kw: _pick(
+                    table, n_layers, lambda rows: min(rows, key=lambda r: r.bypass), frac=0.8 + 1e-9, **kw
+                )
+            ),
+        },
+    )
+)
