@@ -45,6 +45,7 @@
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
 
 # %%
+import math
 import tempfile
 
 import matplotlib.pyplot as plt
@@ -53,7 +54,7 @@ import torch
 from course_utils import load_model
 from course_utils.activations import get_activations
 from course_utils.data import load_instruction_records, load_instructions
-from course_utils.directions import candidate_directions, filter_prompts_by_refusal, select_direction
+from course_utils.directions import NoDirectionSelected, candidate_directions, select_direction
 from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
@@ -70,23 +71,32 @@ print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 print(f"registry: tied embeddings = {model.spec.tied_embeddings}; {model.spec.orthogonalization_note}")
 
 # %% [markdown]
-# We need the refusal direction of notebook 04. The next cell selects it again with the library, exactly as you
-# did there: difference-of-means candidates at every post-instruction position and layer, each scored by
-# bypass, induce and KL on validation prompts, then the paper's filters.
+# We need the refusal direction of notebook 04. The next cell selects it again with the library, as you did
+# there: difference-of-means candidates at every post-instruction position and layer, each scored by bypass,
+# induce and KL on validation prompts, then the paper's filters. If no candidate passes the filters (an untrained
+# model, or a real model where they are too strict), it falls back to the lowest bypass score and says so.
+# Nothing in sections 1-3 depends on *which* direction we use: the equivalence holds for any direction.
 
 # %%
-harmful_train, harmless_train = filter_prompts_by_refusal(
-    model, load_instructions("harmful", "train"), load_instructions("harmless", "train")
-)
-candidates = candidate_directions(model, harmful_train, harmless_train)
-selection = select_direction(
-    model, candidates, load_instructions("harmful", "val"), load_instructions("harmless", "val")
-)
-direction = selection.direction  # [d_model], float64, not normalised
-print(f"selected: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.2f}")
-
 harmful_test = load_instructions("harmful", "test")
 harmless_test = load_instructions("harmless", "test")
+candidates = candidate_directions(
+    model, load_instructions("harmful", "train"), load_instructions("harmless", "train")
+)  # [n_positions, n_layers, d_model]
+try:
+    selection = select_direction(
+        model, candidates, load_instructions("harmful", "val"), load_instructions("harmless", "val")
+    )
+    chosen = selection.chosen
+except NoDirectionSelected as err:
+    chosen = min((row for row in err.table if not math.isnan(row.bypass)), key=lambda row: row.bypass)
+    print(f"No candidate passed the paper's filters; using the lowest bypass score instead.\n{err}")
+direction = candidates[chosen.pos_index, chosen.layer]  # [d_model], float64, not normalised
+layer = chosen.layer
+print(f"direction: position {chosen.position}, layer {layer}, |r| = {direction.norm():.2f}")
+print(
+    f"mean refusal score with it ablated (bypass) {chosen.bypass:.2f}, with it added (induce) {chosen.induce:.2f}"
+)
 
 # %% [markdown]
 # ## 1. Why an ablation can live in the weights
@@ -226,32 +236,38 @@ check("06.orthogonalize_embedding", orthogonalize_embedding)
 check("06.orthogonalize_bias", orthogonalize_bias)
 
 # %% [markdown]
-# Your functions on the organism's real weights: before the update the columns of $W_O$ and the rows of $W_E$
-# have sizeable components along $\hat r$; after it, only float32 rounding is left.
-
-# %%
-r_hat = (direction / direction.norm()).float()
-W_O = model.bridge.blocks[0].attn.o.original_component.weight  # [d_model, n_heads * d_head]
-W_E = model.bridge.embed.original_component.weight  # [d_vocab, d_model]
-for label, written, edited_written in [
-    ("columns of W_O (layer 0)", W_O.T, orthogonalize_matrix(W_O, direction).T),
-    ("rows of W_E", W_E, orthogonalize_embedding(W_E, direction)),
-]:
-    before, after = (written @ r_hat).abs().max(), (edited_written @ r_hat).abs().max()
-    print(f"max |component along r_hat|, {label:24s}: before {before:.3f}, after {after:.1e}")
-
-# %% [markdown]
 # ## 3. Is it really the same model? Measure it.
 #
-# The library's `orthogonalize(model, direction)` applies your three updates to every writer of a *copy* of the
-# model (after untying the embedding, when it is tied) and returns a new `ChatModel`; `model` is not changed.
+# The library's `orthogonalize(model, direction)` applies the three updates you wrote to every writer of a
+# *copy* of the model (after untying the embedding, when it is tied) and returns a new `ChatModel`; `model` itself
+# is not changed.
 #
-# The derivation says the edited model and the hooked model compute the same function. We compare their logits
-# at **every token** of 64 test prompts (harmful and harmless), not only the last one. For scale, we also compare
-# the unedited model with the hooked one: that is how much ablation changes the logits at all.
+# The derivation says the edited model and the hooked model compute the same function. Let us check.
 
 # %%
 edited = orthogonalize(model, direction)
+
+# %% [markdown]
+# First, the weights themselves. Before the edit the columns of $W_O$ and the rows of $W_E$ have sizeable
+# components along $\hat r$; after it, only float32 rounding is left.
+
+# %%
+r_hat = (direction / direction.norm()).float()
+for label, get_written in [
+    ("columns of W_O, layer 0", lambda bridge: bridge.blocks[0].attn.o.original_component.weight.T),
+    ("columns of W_out, last layer", lambda bridge: bridge.blocks[-1].mlp.out.original_component.weight.T),
+    ("rows of W_E", lambda bridge: bridge.embed.original_component.weight),
+]:
+    before = (get_written(model.bridge) @ r_hat).abs().max()
+    after = (get_written(edited.bridge) @ r_hat).abs().max()
+    print(f"max |component along r_hat|, {label:28s}: before {before:.3f}, after {after:.1e}")
+
+# %% [markdown]
+# Now the function. We compare the logits of the edited model and of the hooked model at **every token** of 64
+# test prompts (harmful and harmless), not only the last one. For scale, we also compare the unedited model with
+# the hooked one: that is how much ablation changes the logits at all.
+
+# %%
 prompts = harmful_test[:32] + harmless_test[:32]
 
 
@@ -271,7 +287,12 @@ gaps = {
 print(f"{len(logits_hooked)} tokens compared")
 for label, gap in gaps.items():
     print(f"max |logits({label}) - logits(hook ablation)| = {gap:.2e}")
-assert gaps["orthogonalized"] <= 1e-4, "orthogonalization should equal hook ablation up to float32 rounding"
+if model.spec.orthogonalization_exact is False:  # e.g. Gemma: norms after the sublayers (section 1)
+    print(f"Not exact for this architecture, as expected: {model.spec.orthogonalization_note}")
+else:
+    assert gaps["orthogonalized"] <= 1e-4, (
+        "orthogonalization should equal hook ablation up to float32 rounding"
+    )
 
 # %% [markdown]
 # ### Every writer matters
@@ -349,7 +370,7 @@ fig = layer_curves(
 ax = fig.axes[0]
 for line in ax.lines[2:]:
     line.set_linestyle("--")  # the orthogonalized model's two curves lie on top of each other, at zero
-ax.axvline(selection.layer, color="grey", linestyle=":", label=f"layer of the direction ({selection.layer})")
+ax.axvline(layer, color="grey", linestyle=":", label=f"layer of the direction ({layer})")
 ax.set_xticks(range(model.n_layers))
 ax.legend()
 plt.show()
