@@ -258,13 +258,13 @@ def gcg_step(
     allowed: Tensor,
     top_k: int,
     n_candidates: int,
-    generator: torch.Generator,
+    seed: int,
 ) -> tuple[Tensor, float]:
     """One step of greedy coordinate gradient: token gradients -> candidate swaps -> the best one.
 
     1. g = token_gradients(objective.one_hot_loss, suffix_ids, vocab) [n, vocab];
     2. top_ids [n, top_k]: per position, the top_k tokens with the most negative g among `allowed` [vocab] (bool);
-    3. candidates = sample_candidates(suffix_ids, top_ids, n_candidates, generator), then
+    3. candidates = sample_candidates(suffix_ids, top_ids, n_candidates, torch.Generator().manual_seed(seed)), then
        objective.keep_valid(candidates) (drops suffixes that do not survive decoding);
     4. losses = objective.batch_loss(candidates); return the candidate with the smallest loss and that loss,
        or (suffix_ids, current_loss) when no candidate is lower (the kept loss never increases).
@@ -272,6 +272,7 @@ def gcg_step(
     grad = token_gradients(objective.one_hot_loss, suffix_ids, allowed.shape[0])
     grad = grad.masked_fill(~allowed.to(grad.device), math.inf)
     top_ids = (-grad).topk(top_k, dim=1).indices
+    generator = torch.Generator().manual_seed(seed)
     candidates = objective.keep_valid(sample_candidates(suffix_ids, top_ids, n_candidates, generator))
     if len(candidates) == 0:
         return suffix_ids, current_loss
@@ -362,8 +363,9 @@ def run_gcg(
     losses, steps = [loss], 0
     with tqdm(total=config.n_steps, desc="GCG", disable=not progress) as bar:
         while not (stopped := _stop(objective, suffix_ids, loss, config)) and steps < config.n_steps:
+            step_seed = int(torch.randint(2**62, (1,), generator=generator))
             suffix_ids, loss = gcg_step(
-                objective, suffix_ids, loss, allowed, config.top_k, config.n_candidates, generator
+                objective, suffix_ids, loss, allowed, config.top_k, config.n_candidates, step_seed
             )
             losses.append(loss)
             steps += 1

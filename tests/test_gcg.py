@@ -111,10 +111,9 @@ def test_gcg_step_never_increases_the_kept_loss(tiny_model):
     allowed = allowed_token_mask(tiny_model)
     suffix = random_suffix_ids(tiny_model, objective.prompt, 6, seed=0)
     loss = float(objective.batch_loss(suffix[None])[0])
-    generator = torch.Generator().manual_seed(0)
     losses = [loss]
-    for _ in range(4):
-        suffix, loss = gcg_step(objective, suffix, loss, allowed, 16, 32, generator)
+    for step in range(4):
+        suffix, loss = gcg_step(objective, suffix, loss, allowed, 16, 32, seed=step)
         losses.append(loss)
         assert abs(float(objective.batch_loss(suffix[None])[0]) - loss) < 1e-5  # the loss belongs to the ids
         assert bool(allowed[suffix].all())
@@ -126,7 +125,7 @@ def test_gcg_step_keeps_current_suffix_when_no_candidate_is_better(tiny_model):
     objective = _objective(tiny_model)
     allowed = allowed_token_mask(tiny_model)
     suffix = random_suffix_ids(tiny_model, objective.prompt, 6, seed=0)
-    kept, loss = gcg_step(objective, suffix, -1e9, allowed, 16, 32, torch.Generator().manual_seed(0))
+    kept, loss = gcg_step(objective, suffix, -1e9, allowed, 16, 32, seed=0)
     assert torch.equal(kept, suffix) and loss == -1e9
 
 
@@ -190,3 +189,17 @@ def test_embedding_scale_is_detected():
     assert torch.allclose(gcg._embedding_scale(4.0 * raw, raw), torch.tensor(4.0))
     with pytest.raises(NotImplementedError, match="hook_embed"):
         gcg._embedding_scale(raw + 1.0, raw)
+
+
+@pytest.mark.parametrize(
+    "exercise_id", ["07.token_gradients", "07.gcg_step", "07.head_dfa", "07.attention_mass"]
+)
+def test_ch07_exercises_pass_the_reference_and_name_each_mistake(exercise_id):
+    from course_utils.exercises.checking import _run
+    from course_utils.exercises.registry import get
+
+    exercise = get(exercise_id)
+    assert _run(exercise, exercise.reference, {}).status == "passed"
+    for name, mistake in exercise.alternatives.items():
+        result = _run(exercise, mistake, {})
+        assert result.status == "alternative" and result.message.startswith(name), (name, result.message)
