@@ -18,6 +18,7 @@ and picks the lowest bypass score among the rest.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -310,6 +311,8 @@ class DirectionSelection:
         pos_index, position, layer: where the chosen candidate was taken (``candidates[pos_index, layer]``).
         direction: ``[d_model]`` float64, the raw (unnormalised) difference of means.
         table: every candidate's scores and why it was discarded (``filter_candidates`` output).
+        passed_filters: False when no candidate passed the filters and ``select_direction(fallback=True)``
+            took the lowest bypass score among the candidates that are not NaN and not too deep.
     """
 
     pos_index: int
@@ -317,6 +320,7 @@ class DirectionSelection:
     layer: int
     direction: Tensor = field(repr=False)
     table: list[CandidateScore] = field(repr=False)
+    passed_filters: bool = True
 
     @property
     def r_hat(self) -> Tensor:
@@ -326,7 +330,7 @@ class DirectionSelection:
     @property
     def chosen(self) -> CandidateScore:
         """The chosen candidate's row of the table."""
-        return next(row for row in self.table if row.discarded is None)
+        return next(row for row in self.table if (row.pos_index, row.layer) == (self.pos_index, self.layer))
 
 
 class NoDirectionSelected(ValueError):
@@ -354,15 +358,18 @@ def select_direction(
     kl_threshold: float = 0.1,
     max_layer_frac: float = 0.8,
     induce_threshold: float = 0.0,
+    fallback: bool = False,
 ) -> DirectionSelection:
     """Score every candidate (``score_candidates``) and choose one (``filter_candidates``).
 
     Args:
         candidates: ``[n_positions, n_layers, d_model]`` from ``candidate_directions``.
         harmful_val, harmless_val: validation prompts (not those the candidates were computed from).
+        fallback: when no candidate passes the filters, take the lowest bypass score among the candidates
+            that are neither NaN nor too deep (``passed_filters=False`` in the result) instead of raising.
 
     Raises:
-        NoDirectionSelected: every candidate was discarded (the exception carries the table).
+        NoDirectionSelected: every candidate was discarded and ``fallback`` is False (it carries the table).
     """
     table = score_candidates(
         model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
@@ -375,6 +382,11 @@ def select_direction(
         induce_threshold=induce_threshold,
     )
     chosen = [row for row in table if row.discarded is None]
+    if not chosen and fallback:
+        chosen = sorted(
+            (row for row in table if row.discarded not in ("NaN score", "too deep")),
+            key=lambda row: row.bypass,
+        )
     if not chosen:
         raise NoDirectionSelected(table)
     row = chosen[0]
@@ -384,6 +396,46 @@ def select_direction(
         layer=row.layer,
         direction=candidates[row.pos_index, row.layer].to(torch.float64).cpu().clone(),
         table=table,
+        passed_filters=row.discarded is None,
+    )
+
+
+def refusal_direction(
+    model: ChatModel,
+    *,
+    fallback: bool = True,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> DirectionSelection:
+    """The whole method on the course's data, as used by the chapters after 04.
+
+    Train prompts filtered by refusal (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than
+    8 of a class would remain) give the candidates; validation prompts select one (``select_direction``).
+    """
+    from course_utils.data import load_instructions
+
+    harmful, harmless = load_instructions("harmful", "train"), load_instructions("harmless", "train")
+    kept_harmful, kept_harmless = filter_prompts_by_refusal(
+        model, harmful, harmless, batch_size=batch_size, progress=progress
+    )
+    if min(len(kept_harmful), len(kept_harmless)) >= 8:
+        harmful, harmless = kept_harmful, kept_harmless
+    else:
+        warnings.warn(
+            f"only {len(kept_harmful)} harmful prompts are refused and {len(kept_harmless)} harmless ones are "
+            "not: using all training prompts for the candidates.",
+            UserWarning,
+            stacklevel=2,
+        )
+    candidates = candidate_directions(model, harmful, harmless, batch_size=batch_size, progress=progress)
+    return select_direction(
+        model,
+        candidates,
+        load_instructions("harmful", "val"),
+        load_instructions("harmless", "val"),
+        batch_size=batch_size,
+        progress=progress,
+        fallback=fallback,
     )
 
 

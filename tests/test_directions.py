@@ -17,6 +17,7 @@ from course_utils.directions import (
     diff_of_means,
     filter_candidates,
     filter_prompts_by_refusal,
+    refusal_direction,
     score_candidates,
     select_direction,
     table_grid,
@@ -172,3 +173,25 @@ def test_filter_prompts_by_refusal(tiny_model) -> None:
     assert len(calls) == len(HARMFUL) + len(HARMLESS)
     assert harmful == [HARMFUL[0], HARMFUL[2]]
     assert harmless == [HARMLESS[0], HARMLESS[2], HARMLESS[3]]
+
+
+def test_select_direction_fallback(tiny_model) -> None:
+    candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False) * 40.0
+    selection = select_direction(
+        tiny_model, candidates, HARMFUL, HARMLESS, progress=False, kl_threshold=-1.0, fallback=True
+    )
+    assert not selection.passed_filters
+    assert all(row.discarded for row in selection.table)  # the table still says why each failed the filters
+    eligible = [row for row in selection.table if row.discarded not in ("NaN score", "too deep")]
+    assert selection.chosen == min(eligible, key=lambda row: row.bypass)
+    assert torch.equal(selection.direction, candidates[selection.pos_index, selection.layer])
+
+
+def test_refusal_direction_on_course_data(tiny_model) -> None:
+    """The random tiny model refuses nothing, so the pipeline warns and uses every training prompt."""
+    with pytest.warns(UserWarning, match="using all training prompts"):
+        selection = refusal_direction(tiny_model, progress=False)
+    assert selection.layer in range(tiny_model.n_layers) and selection.direction.shape == (
+        tiny_model.d_model,
+    )
+    assert len(selection.table) == len(tiny_model.post_instruction_positions) * tiny_model.n_layers
