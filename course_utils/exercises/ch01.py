@@ -59,14 +59,14 @@ register(
         "`with hooks(model, [(resid_hook_name(layer), fn)])`.",
         cases=_capture_cases,
         alternatives={
-            "you read hook_resid_post of this block: that is the input of the NEXT block (use hook_resid_pre)": (
+            # resid_post of block l IS resid_pre of block l + 1, so this also names "you read layer + 1"
+            "you read hook_resid_post (= the input of block layer + 1); the input of block `layer` is hook_resid_pre": (
                 _capture_alternative("resid_post")
             ),
             "you read hook_resid_mid: that is after this block's attention (use hook_resid_pre)": (
                 _capture_alternative("resid_mid")
             ),
             "you read the previous layer (layer - 1)": _capture_alternative("resid_pre", -1),
-            "you read the next layer (layer + 1)": _capture_alternative("resid_pre", +1),
         },
         requires=("model",),
     )

@@ -92,10 +92,15 @@ def get(exercise_id: str) -> Exercise:
     """The registered exercise `exercise_id`, importing its chapter module if needed."""
     if not isinstance(exercise_id, str) or not _ID.match(exercise_id):
         raise KeyError(f"{exercise_id!r} is not an exercise id; ids look like '02.diff_of_means'")
+    chapter = exercise_id[:3]  # "02."
     if exercise_id not in _REGISTRY:
-        _load_chapter(exercise_id.split(".", 1)[0])
+        try:
+            _load_chapter(chapter[:2])
+        except KeyError:
+            if not any(e.startswith(chapter) for e in _REGISTRY):  # exercises registered by hand (tests) count
+                raise
     if exercise_id not in _REGISTRY:
-        known = ", ".join(sorted(e for e in _REGISTRY if e.startswith(exercise_id[:3]))) or "none"
+        known = ", ".join(sorted(e for e in _REGISTRY if e.startswith(chapter))) or "none"
         raise KeyError(f"no exercise {exercise_id!r}; exercises of this chapter: {known}")
     return _REGISTRY[exercise_id]
 

@@ -1,0 +1,327 @@
+"""The check API: each diagnosis is produced by a deliberately wrong function, and every named mistake of the
+chapter 00 and 01 exercises is recognised by name on tiny models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+import pytest
+import torch
+
+from course_utils.exercises import checking, registry
+from course_utils.exercises.checking import FAILED, NOT_ATTEMPTED, PASSED, check, hint, solution
+from course_utils.exercises.registry import Exercise, get, register
+
+# ------------------------------------------------------------------------------------- a synthetic exercise
+
+
+def unit_mean(x: torch.Tensor) -> torch.Tensor:
+    """Unit vector along the mean row: m / ||m||, m = x.mean(0). x: [batch, d] -> [d]."""
+    mean = x.mean(dim=0)
+    return mean / mean.norm()
+
+
+def column_sums(x: torch.Tensor) -> torch.Tensor:
+    """x.sum(0): [batch, d] -> [d]."""
+    return x.sum(dim=0)
+
+
+def describe(x: torch.Tensor) -> dict[str, Any]:
+    """A structured output: {"n": rows, "names": [...], "norm": float}."""
+    return {"n": x.shape[0], "names": [f"row{i}" for i in range(x.shape[0])], "norm": float(x.norm())}
+
+
+def _x_cases(ctx: Any) -> list[dict[str, torch.Tensor]]:
+    return [dict(x=torch.randn(6, 4) + 1.0), dict(x=torch.randn(3, 4) * 5 + 2.0)]
+
+
+@pytest.fixture
+def exercises() -> Iterator[dict[str, Exercise]]:
+    """Synthetic exercises under chapter 99, removed from the registry afterwards."""
+    made = {
+        "unit": Exercise(
+            id="99.unit_mean",
+            reference=unit_mean,
+            title="unit mean",
+            difficulty=1,
+            importance=1,
+            minutes=1,
+            hint="Average over the batch, divide by the norm.",
+            cases=_x_cases,
+            alternatives={"you averaged over the wrong axis (dim=1)": lambda x: unit_mean(x.T)},
+            normalised=True,
+        ),
+        "sums": Exercise(
+            id="99.column_sums",
+            reference=column_sums,
+            title="sums",
+            difficulty=1,
+            importance=1,
+            minutes=1,
+            hint="Sum over the batch.",
+            cases=_x_cases,
+        ),
+        "describe": Exercise(
+            id="99.describe",
+            reference=describe,
+            title="describe",
+            difficulty=1,
+            importance=1,
+            minutes=1,
+            hint="A dict.",
+            cases=_x_cases,
+        ),
+        "needs_model": Exercise(
+            id="99.needs_model",
+            reference=column_sums,
+            title="needs a model",
+            difficulty=1,
+            importance=1,
+            minutes=1,
+            hint="-",
+            cases=_x_cases,
+            requires=("model",),
+        ),
+    }
+    for exercise in made.values():
+        register(exercise)
+    yield made
+    for exercise in made.values():
+        registry._REGISTRY.pop(exercise.id, None)
+
+
+def _status(exercise_id: str, fn: Callable[..., Any], **ctx: Any) -> checking.CheckResult:
+    return check(exercise_id, fn, **ctx)
+
+
+def test_reference_passes_and_prints_one_line(exercises: dict[str, Exercise], capsys: Any) -> None:
+    result = check("99.unit_mean", unit_mean)
+    assert result.passed and result.status == "passed"
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith(PASSED) and "2 cases" in out
+
+
+def test_not_attempted(exercises: dict[str, Exercise]) -> None:
+    def stub(x: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError("Exercise 99.unit_mean: replace this line with your code")
+
+    result = check("99.unit_mean", stub)
+    assert (result.passed, result.status) == (False, "not_attempted")
+    assert result.line.startswith(NOT_ATTEMPTED)
+
+
+def test_learner_exception_names_type_message_and_line(exercises: dict[str, Exercise]) -> None:
+    def broken(x: torch.Tensor) -> torch.Tensor:
+        mean = x.mean(dim=0)
+        return mean[17]  # index out of range
+
+    result = check("99.unit_mean", broken)
+    assert result.status == "error"
+    assert "IndexError" in result.message and "line 3 of broken" in result.message
+    assert "mean[17]" in result.message and result.line.startswith(FAILED)
+    assert len(result.line) < 400 and "\n" not in result.line
+
+
+@pytest.mark.parametrize(
+    ("fn", "status", "fragment"),
+    [
+        (lambda x: unit_mean(x).numpy(), "wrong_type", "torch.as_tensor"),
+        (lambda x: unit_mean(x).tolist(), "wrong_type", "expected a torch.Tensor"),
+        (lambda x: unit_mean(x)[None], "wrong_shape", "got (1, 4), expected (4,)"),
+        (lambda x: unit_mean(x).double(), "wrong_dtype", "got torch.float64, expected torch.float32"),
+        (lambda x: torch.empty(4, device="meta"), "wrong_device", "got meta, expected cpu"),
+        (lambda x: unit_mean(x).index_fill(0, torch.tensor([1]), float("nan")), "nan", "1 of 4 values"),
+        (lambda x: x.mean(dim=0), "not_normalised", "not normalised"),
+        (lambda x: -unit_mean(x), "sign_flipped", "sign flipped"),
+        (lambda x: unit_mean(x.T), "alternative", "wrong axis"),
+        (lambda x: unit_mean(x) + 3e-4, "not_close", "close but outside tolerance"),
+        (lambda x: unit_mean(x + torch.randn_like(x)), "wrong_values", "max |error|"),
+    ],
+    ids=[
+        "numpy",
+        "list",
+        "shape",
+        "dtype",
+        "device",
+        "nan",
+        "norm",
+        "sign",
+        "alternative",
+        "close",
+        "values",
+    ],
+)
+def test_each_diagnosis(
+    exercises: dict[str, Exercise], fn: Callable[..., Any], status: str, fragment: str
+) -> None:
+    result = check("99.unit_mean", fn)
+    assert result.status == status, result.line
+    assert fragment in result.message and not result.passed
+
+
+def test_alternative_wins_over_shape(exercises: dict[str, Exercise]) -> None:
+    """The wrong-axis mistake has the wrong shape too; the named diagnosis is the more useful one."""
+    result = check("99.unit_mean", lambda x: unit_mean(x.T))
+    assert result.status == "alternative" and "shape" not in result.message
+
+
+def test_scaled_and_case_index(exercises: dict[str, Exercise]) -> None:
+    result = check("99.column_sums", lambda x: x.mean(dim=0))
+    assert result.status == "scaled" and "0.1667 x" in result.message and "[case 1 of 2]" in result.message
+
+
+def test_modified_input_in_place(exercises: dict[str, Exercise]) -> None:
+    def sneaky(x: torch.Tensor) -> torch.Tensor:
+        out = x.sum(dim=0)
+        x.zero_()
+        return out
+
+    result = check("99.column_sums", sneaky)
+    assert result.status == "modified_input" and "`x`" in result.message
+
+
+def test_in_place_edit_cannot_corrupt_the_reference(exercises: dict[str, Exercise]) -> None:
+    """Cases are shared between reference and learner; each call must get its own copy."""
+
+    def doubles_then_sums(x: torch.Tensor) -> torch.Tensor:
+        return x.mul_(2).sum(dim=0) / 2
+
+    result = check("99.column_sums", doubles_then_sums)
+    assert result.status == "modified_input"
+
+
+def test_structured_outputs(exercises: dict[str, Exercise]) -> None:
+    ok = check("99.describe", describe)
+    assert ok.passed
+    missing = check("99.describe", lambda x: {"n": x.shape[0], "norm": float(x.norm())})
+    assert missing.status == "wrong_shape" and "missing ['names']" in missing.message
+    renamed = check("99.describe", lambda x: {**describe(x), "names": [f"r{i}" for i in range(x.shape[0])]})
+    assert renamed.status == "wrong_values" and "['names'][0]" in renamed.message
+    tensor_number = check("99.describe", lambda x: {**describe(x), "norm": x.norm()})
+    assert tensor_number.status == "wrong_type" and ".item()" in tensor_number.message
+    float_count = check("99.describe", lambda x: {**describe(x), "n": x.shape[0] + 0.5})
+    assert float_count.status == "wrong_type" and "expected an int" in float_count.message
+
+
+def test_bad_calls(exercises: dict[str, Exercise]) -> None:
+    not_callable = check("99.column_sums", torch.zeros(3))
+    assert not_callable.status == "bad_call" and "column_sums" in not_callable.message
+    no_model = check("99.needs_model", column_sums)
+    assert no_model.status == "bad_call" and "model=model" in no_model.message
+    assert check("99.needs_model", column_sums, model=None).passed
+
+
+def test_check_does_not_disturb_the_callers_random_state(exercises: dict[str, Exercise]) -> None:
+    torch.manual_seed(123)
+    expected = torch.rand(3)
+    torch.manual_seed(123)
+    check("99.unit_mean", unit_mean)
+    assert torch.equal(torch.rand(3), expected)
+
+
+def test_cases_are_deterministic(exercises: dict[str, Exercise]) -> None:
+    first = checking._build_cases(exercises["unit"], {})
+    torch.manual_seed(999)
+    second = checking._build_cases(exercises["unit"], {})
+    assert all(torch.equal(a["x"], b["x"]) for a, b in zip(first, second, strict=True))
+
+
+def test_notebook_display_bundle(exercises: dict[str, Exercise]) -> None:
+    result = check("99.column_sums", lambda x: -x.sum(dim=0))
+    bundle = result._repr_mimebundle_()
+    assert bundle["text/plain"] == result.line
+    assert "#cf222e" in bundle["text/html"] and "sign flipped" in bundle["text/html"]
+
+
+def test_hint_and_solution_print(exercises: dict[str, Exercise], capsys: Any) -> None:
+    hint("99.unit_mean")
+    solution("99.unit_mean")
+    out = capsys.readouterr().out
+    assert "Average over the batch" in out and "def unit_mean" in out and "mean.norm()" in out
+
+
+def test_registry_errors(exercises: dict[str, Exercise]) -> None:
+    with pytest.raises(KeyError, match="ids look like"):
+        get("diff_of_means")
+    with pytest.raises(KeyError, match="no exercises for chapter 98"):
+        get("98.anything")
+    with pytest.raises(KeyError, match="99.column_sums"):
+        get("99.not_there")
+    with pytest.raises(ValueError, match="two-digit chapter"):
+        Exercise(
+            id="2.x",
+            reference=unit_mean,
+            title="",
+            difficulty=1,
+            importance=1,
+            minutes=1,
+            hint="",
+            cases=_x_cases,
+        )
+    with pytest.raises(ValueError, match="difficulty must be 1..5"):
+        Exercise(
+            id="99.y",
+            reference=unit_mean,
+            title="",
+            difficulty=7,
+            importance=1,
+            minutes=1,
+            hint="",
+            cases=_x_cases,
+        )
+    with pytest.raises(ValueError, match="already registered"):
+        register(
+            Exercise(
+                id="99.unit_mean",
+                reference=np.mean,
+                title="",
+                difficulty=1,
+                importance=1,
+                minutes=1,
+                hint="",
+                cases=_x_cases,
+            )
+        )
+
+
+# ------------------------------------------------------------------------- chapters 00 and 01 on tiny models
+
+CHAPTER_IDS = [
+    "00.post_instruction_tokens",
+    "00.top_tokens",
+    "00.refusal_probability",
+    "01.capture_resid",
+    "01.resid_from_writes",
+    "01.mean_resid_norms",
+    "01.logit_lens",
+]
+
+
+def _mistake(exercise: Exercise, alternative: Callable[..., Any]) -> Callable[..., Any]:
+    """A learner who makes this mistake (and otherwise answers like the reference where it does not apply)."""
+
+    def learner(**kwargs: Any) -> Any:
+        out = alternative(**kwargs)
+        return exercise.reference(**kwargs) if out is None else out
+
+    return learner
+
+
+@pytest.mark.parametrize("arch", ["llama", "gpt2"])
+@pytest.mark.parametrize("exercise_id", CHAPTER_IDS)
+def test_chapter_exercises(exercise_id: str, arch: str, load_tiny: Callable[..., Any]) -> None:
+    """On a tiny model: the reference passes, a stub is 'not attempted', every named mistake is named."""
+    model = load_tiny(arch)
+    exercise = get(exercise_id)
+    assert check(exercise_id, exercise.reference, model=model).passed
+
+    def stub(**kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    assert check(exercise_id, stub, model=model).status == "not_attempted"
+    assert exercise.alternatives, f"{exercise_id} has no named mistakes"
+    for name, alternative in exercise.alternatives.items():
+        result = check(exercise_id, _mistake(exercise, alternative), model=model)
+        assert (result.status, result.message.split(" [case")[0]) == ("alternative", name)
