@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,8 +41,9 @@ import torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 
+from course_utils.generation import generate
 from course_utils.hooks import hooks
-from course_utils.metrics import refusal_score
+from course_utils.metrics import refusal_rate, refusal_score
 from course_utils.models import ChatModel
 
 Objective = Literal["target", "refusal"]
@@ -129,6 +130,33 @@ def random_suffix_ids(model: ChatModel, prompt: SuffixPrompt, n_tokens: int, see
         if ok.any():
             return draws[ok.nonzero()[0, 0]]
     raise RuntimeError(f"no random suffix of {n_tokens} tokens re-tokenizes to itself; try fewer tokens.")
+
+
+def random_suffix(model: ChatModel, instruction: str, n_tokens: int, seed: int = 0) -> str:
+    """The text of a seeded random suffix of n_tokens allowed tokens (the control for an adversarial suffix)."""
+    ids = random_suffix_ids(model, suffix_prompt(model, instruction), n_tokens, seed=seed)
+    return model.tokenizer.decode(ids.tolist())
+
+
+def refusal_rates_with_suffixes(
+    model: ChatModel,
+    instructions: Sequence[str],
+    suffixes: Mapping[str, str],
+    *,
+    max_new_tokens: int = 24,
+    progress: bool = False,
+) -> dict[str, float]:
+    """Refusal rate (substring judge on greedy completions) of the instructions with each named suffix appended.
+
+    Returns {name: fraction of completions judged refusals}, e.g. for {"none": "", "adversarial": s, "random": t}.
+    """
+    rates = {}
+    for name, suffix in suffixes.items():
+        completions = generate(
+            model, list(instructions), suffix=suffix, max_new_tokens=max_new_tokens, progress=progress
+        )
+        rates[name] = refusal_rate(completions)
+    return rates
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -229,9 +257,10 @@ def token_gradients(one_hot_loss: Callable[[Tensor], Tensor], suffix_ids: Tensor
     E = one_hot(suffix_ids, vocab_size) as float32 with requires_grad; g[i, v] estimates the change of the loss
     when token i becomes v (minus g[i, suffix_ids[i]]).
     """
-    one_hot = F.one_hot(suffix_ids, vocab_size).float().requires_grad_(True)
-    loss = one_hot_loss(one_hot)
-    (grad,) = torch.autograd.grad(loss, one_hot)
+    with torch.enable_grad():  # also inside notebooks that turned gradients off globally
+        one_hot = F.one_hot(suffix_ids, vocab_size).float().requires_grad_(True)
+        loss = one_hot_loss(one_hot)
+        (grad,) = torch.autograd.grad(loss, one_hot)
     return grad
 
 

@@ -203,3 +203,12 @@ def test_ch07_exercises_pass_the_reference_and_name_each_mistake(exercise_id):
     for name, mistake in exercise.alternatives.items():
         result = _run(exercise, mistake, {})
         assert result.status == "alternative" and result.message.startswith(name), (name, result.message)
+
+
+def test_token_gradients_work_with_gradients_globally_off(tiny_model):
+    objective = _objective(tiny_model)
+    suffix = random_suffix_ids(tiny_model, objective.prompt, 4, seed=0)
+    vocab = allowed_token_mask(tiny_model).shape[0]
+    expected = token_gradients(objective.one_hot_loss, suffix, vocab)
+    with torch.no_grad():
+        assert torch.equal(token_gradients(objective.one_hot_loss, suffix, vocab), expected)
