@@ -76,7 +76,7 @@ register(
         difficulty=1,
         importance=4,
         minutes=8,
-        hint="torch.stack([acts[labels == c].mean(dim=0) for c in (0, 1)]): a boolean mask per class, mean over the batch.",
+        hint="Select each class with a boolean mask (labels == c), average it over the batch (dim=0), stack the two means.",
         cases=_class_means_cases,
         alternatives={
             "the rows are in the wrong order: row 0 must be class 0 (label 0), row 1 class 1": (

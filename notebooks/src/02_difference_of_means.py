@@ -185,8 +185,8 @@ plt.show()
 # Note that $t$ is usually far from 0: the residual stream is not centred.
 #
 # Write `projection_accuracy(train_acts, train_labels, test_acts, test_labels)`: fit $r$ and $t$ on the training set
-# (you may call your `class_means` and `scalar_projection`), then return the fraction of **test** examples classified
-# correctly, as a Python float.
+# (you may call your `class_means` and the library's `probing.scalar_projection`), then return the fraction of **test**
+# examples classified correctly, as a Python float.
 
 # %% exercise="02.projection_accuracy"
 
@@ -287,8 +287,8 @@ plt.show()
 # three concepts and compare. Which concept is linearly readable earliest?
 
 # %%
-concept_accuracy = {}
-for concept in ["sentiment", "truth", "danger"]:
+concept_accuracy = {"sentiment": accuracy}  # computed above
+for concept in ["truth", "danger"]:
     c_texts, c_labels = load_concept(concept)
     c_labels = torch.as_tensor(c_labels)
     c_acts = get_activations(model, c_texts, positions=[POSITION])[:, :, 0]
@@ -332,5 +332,5 @@ plt.show()
 #   $\lVert\mu_1-\mu_0\rVert$ is than $\lVert\mu_c\rVert$, and why the midpoint threshold (not 0) matters.
 # - With `d_model` = 896 and a few hundred examples, the weakly regularised probe is much freer than here: compare its
 #   cosine with $r$, and its held-out accuracy, with the organism's.
-# - The "truth" statements are about the organism's invented world (its people and their jobs); a real model cannot
-#   know those facts, so expect the truth concept to be weaker there unless you write your own true/false statements.
+# - Some "truth" statements are about the organism's invented people ("Liam is a baker."); a real model cannot know
+#   those, only the sums and the categories ("A burrito is a kind of dish."). Keep only those, or write your own.
