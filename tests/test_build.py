@@ -1,0 +1,176 @@
+"""The notebook builder: stubs and solutions generated from the reference, deterministic output, clear errors,
+and every committed generated notebook up to date and free of outputs."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+import torch
+
+from course_utils.exercises import build, registry
+from course_utils.exercises.build import (
+    BuildError,
+    build_notebooks,
+    learner_stub,
+    main_build,
+    solution_source,
+)
+from course_utils.exercises.registry import Exercise, register
+
+SCALE = 2.0
+
+
+def _helper(x: torch.Tensor) -> torch.Tensor:
+    return x * SCALE
+
+
+def scaled_softmax(
+    logits: torch.Tensor,
+    temperature: float = 1.0,
+) -> torch.Tensor:
+    """softmax(SCALE * logits / temperature) over the last dim. logits: [batch, d_vocab] -> same shape."""
+    scaled = [_helper(row) / temperature for row in logits]  # a comprehension: names used in nested code too
+    return torch.softmax(torch.stack(scaled), dim=-1) + 0 * math.pi
+
+
+@pytest.fixture
+def exercise() -> Iterator[Exercise]:
+    ex = register(
+        Exercise(
+            id="98.scaled_softmax",
+            reference=scaled_softmax,
+            title="Scaled softmax",
+            difficulty=2,
+            importance=3,
+            minutes=7,
+            hint="Scale, divide by the temperature, softmax over the last dim.",
+            cases=lambda ctx: [dict(logits=torch.randn(2, 5))],
+        )
+    )
+    yield ex
+    registry._REGISTRY.pop(ex.id, None)
+
+
+def _run(code: str) -> dict[str, Any]:
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "<generated cell>", "exec"), namespace)
+    return namespace
+
+
+def test_learner_stub_keeps_signature_and_docstring_and_raises(exercise: Exercise) -> None:
+    stub = learner_stub(exercise)
+    assert "# Hint: Scale, divide by the temperature" in stub and "torch.stack" not in stub
+    fn = _run(stub)["scaled_softmax"]
+    assert str(inspect.signature(fn)) == str(inspect.signature(scaled_softmax))
+    assert fn.__doc__ == scaled_softmax.__doc__
+    with pytest.raises(NotImplementedError, match="98.scaled_softmax"):
+        fn(torch.zeros(1, 3))
+
+
+def test_solution_source_runs_on_its_own(exercise: Exercise) -> None:
+    """The solution cell imports what the reference uses (modules, private helpers, constants)."""
+    code = solution_source(exercise)
+    assert "import math" in code and "import torch" in code and "_helper" in code and "SCALE" in code
+    fn = _run(code)["scaled_softmax"]
+    logits = torch.randn(3, 4)
+    assert torch.equal(fn(logits, 0.5), scaled_softmax(logits, 0.5))
+
+
+SOURCE = """# %% [markdown]
+# # Title
+
+# %%
+import torch
+
+# %% exercise="98.scaled_softmax"
+
+# %%
+check("98.scaled_softmax", scaled_softmax)
+
+# %% tags=["skip-execution"]
+print("needs a GPU")
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "98_test.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_build_notebooks(exercise: Exercise, tmp_path: Path) -> None:
+    learner, solution = build_notebooks(_write(tmp_path, SOURCE))
+    for nb, body in ((learner, "raise NotImplementedError"), (solution, "torch.softmax")):
+        kinds = [c.cell_type for c in nb.cells]
+        assert kinds == ["markdown", "code", "markdown", "code", "code", "code"]
+        banner, cell = nb.cells[2], nb.cells[3]
+        assert "Exercise 98.scaled_softmax: Scaled softmax" in banner.source and "●●○○○" in banner.source
+        assert "about 7 min" in banner.source and cell.metadata["exercise"] == "98.scaled_softmax"
+        assert body in cell.source
+        assert nb.cells[5].metadata["tags"] == ["skip-execution"]
+        assert all(c.get("outputs", []) == [] for c in nb.cells)
+        assert [c.id for c in nb.cells] == [f"c{i:03d}" for i in range(6)]
+        nbformat.validate(nb)
+    assert build.render(learner) == build.render(
+        build_notebooks(_write(tmp_path, SOURCE))[0]
+    )  # deterministic
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            SOURCE.replace('exercise="98.scaled_softmax"\n', 'exercise="98.scaled_softmax"\nx = 1\n'),
+            "must be empty",
+        ),
+        (SOURCE.replace('exercise="98.scaled_softmax"', 'exercise="98.nope"'), "no exercise '98.nope'"),
+        (SOURCE.replace('check("98.scaled_softmax", scaled_softmax)', "pass"), "no `check"),
+    ],
+    ids=["body", "unknown", "no-check"],
+)
+def test_build_errors_name_the_cell(exercise: Exercise, tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(BuildError, match=message) as info:
+        build_notebooks(_write(tmp_path, text))
+    assert "98_test.py, cell 3" in str(info.value)
+
+
+def test_main_build_check_write_and_exit_codes(
+    exercise: Exercise, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setattr(build, "LEARNER_DIR", tmp_path / "out")
+    monkeypatch.setattr(build, "SOLUTION_DIR", tmp_path / "out" / "solutions")
+    source = str(_write(tmp_path, SOURCE))
+    assert main_build(["--check", source]) == 1  # nothing generated yet
+    assert main_build([source]) == 0
+    assert (tmp_path / "out" / "98_test.ipynb").is_file() and (
+        tmp_path / "out/solutions/98_test.ipynb"
+    ).is_file()
+    assert main_build(["--check", source]) == 0
+    _write(tmp_path, SOURCE.replace("# # Title", "# # New title"))
+    assert main_build(["--check", source]) == 1
+    assert "out of date" in capsys.readouterr().out
+    _write(tmp_path, SOURCE.replace('exercise="98.scaled_softmax"', 'exercise="98.nope"'))
+    assert main_build([source]) == 2
+    assert "98.nope" in capsys.readouterr().err
+    assert main_build([str(tmp_path / "missing.py")]) == 2
+
+
+SOURCES = sorted(build.SOURCE_DIR.glob("[0-9][0-9]_*.py"))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_generated_notebooks_are_up_to_date(source: Path) -> None:
+    """CI: `course build --check` for each source; the committed notebooks carry no outputs."""
+    stale = build.stale([str(source)])
+    assert not stale, f"out of date: {[str(p) for p in stale]}; run `course build {source.name}`"
+    for target in build.targets(source):
+        cells = json.loads(target.read_text(encoding="utf-8"))["cells"]
+        code = [c for c in cells if c["cell_type"] == "code"]
+        assert all(c["outputs"] == [] and c["execution_count"] is None for c in code), f"{target} has outputs"
