@@ -45,7 +45,6 @@
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
 
 # %%
-import math
 import tempfile
 
 import matplotlib.pyplot as plt
@@ -54,7 +53,7 @@ import torch
 from course_utils import load_model
 from course_utils.activations import get_activations
 from course_utils.data import load_instruction_records, load_instructions
-from course_utils.directions import NoDirectionSelected, candidate_directions, select_direction
+from course_utils.directions import refusal_direction
 from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
@@ -71,32 +70,24 @@ print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 print(f"registry: tied embeddings = {model.spec.tied_embeddings}; {model.spec.orthogonalization_note}")
 
 # %% [markdown]
-# We need the refusal direction of notebook 04. The next cell selects it again with the library, as you did
-# there: difference-of-means candidates at every post-instruction position and layer, each scored by bypass,
-# induce and KL on validation prompts, then the paper's filters. If no candidate passes the filters (an untrained
-# model, or a real model where they are too strict), it falls back to the lowest bypass score and says so.
-# Nothing in sections 1-3 depends on *which* direction we use: the equivalence holds for any direction.
+# We need the refusal direction of notebook 04. `refusal_direction(model)` runs the whole method you built there on
+# the course's data: training prompts filtered by refusal, difference-of-means candidates at every post-instruction
+# position and layer, each scored by bypass, induce and KL on validation prompts, then the paper's filters. (If no
+# candidate passes the filters, it takes the lowest bypass score and says so.) Nothing in sections 1-3 depends on
+# *which* direction we use: the equivalence holds for any direction.
 
 # %%
+selection = refusal_direction(model)
+direction = selection.direction  # [d_model], float64, not normalised
+layer = selection.layer
+chosen = selection.chosen
+print(f"direction: position {selection.position}, layer {layer}, |r| = {direction.norm():.2f}")
+print(f"passed the paper's filters: {selection.passed_filters}")
+print(f"mean refusal score, harmful val prompts with it ablated (bypass): {chosen.bypass:.2f}")
+print(f"mean refusal score, harmless val prompts with it added (induce): {chosen.induce:.2f}")
+
 harmful_test = load_instructions("harmful", "test")
 harmless_test = load_instructions("harmless", "test")
-candidates = candidate_directions(
-    model, load_instructions("harmful", "train"), load_instructions("harmless", "train")
-)  # [n_positions, n_layers, d_model]
-try:
-    selection = select_direction(
-        model, candidates, load_instructions("harmful", "val"), load_instructions("harmless", "val")
-    )
-    chosen = selection.chosen
-except NoDirectionSelected as err:
-    chosen = min((row for row in err.table if not math.isnan(row.bypass)), key=lambda row: row.bypass)
-    print(f"No candidate passed the paper's filters; using the lowest bypass score instead.\n{err}")
-direction = candidates[chosen.pos_index, chosen.layer]  # [d_model], float64, not normalised
-layer = chosen.layer
-print(f"direction: position {chosen.position}, layer {layer}, |r| = {direction.norm():.2f}")
-print(
-    f"mean refusal score with it ablated (bypass) {chosen.bypass:.2f}, with it added (induce) {chosen.induce:.2f}"
-)
 
 # %% [markdown]
 # ## 1. Why an ablation can live in the weights
@@ -161,11 +152,13 @@ print(
 # * **Norms after the sublayers** (Gemma-2, Gemma-3) break (a): the write is
 #   $\gamma \odot \mathrm{RMSNorm}(W_O z)$. Making $W_O z \perp \hat r$ does not make
 #   $\gamma \odot (W_O z)/\mathrm{rms}(W_O z)$ orthogonal to $\hat r$, because the element-wise scale $\gamma$
-#   tilts the vector. The edited model is close to the ablated one, not equal to it. (One could fold the edit
-#   into a different place, but no edit of $W_O$ alone is exact.)
+#   tilts the vector, and $\mathrm{rms}(\cdot)$ rescales each token differently. The edited model is close to the
+#   ablated one, not equal to it.
 # * **Tied embeddings** break (b): many small chat models use the same matrix as embedding and unembedding,
 #   $W_U = W_E$. Editing $W_E$ in place then also edits the *readout*: the logits become
 #   $W_E P\,\mathrm{Norm}(x_L)$ instead of $W_E\,\mathrm{Norm}(x_L)$. Hook ablation never touched the readout.
+#   (Even though $x_L \perp \hat r$, the final norm's element-wise scale tilts $\mathrm{Norm}(x_L)$ off that
+#   plane, so the extra $P$ does change the logits.)
 #   The cure is to **untie** first: give the unembedding its own copy of the matrix, then edit only the
 #   embedding.
 # * Any other write must be edited too, e.g. GPT-2's learned position embeddings $W_{\text{pos}}$. Rotary
@@ -203,7 +196,7 @@ for name, param in model.bridge.original_model.named_parameters():
 # to produce logits (in a model with tied embeddings `lm_head` is not listed: it *is* `embed_tokens`). Our
 # organism has no biases; a model that has them on `o_proj` or `down_proj` writes those too.
 #
-# ### Exercise 2.1: orthogonalize an output projection
+# ### 2.1 Output projections
 #
 # Write $W \leftarrow W - \hat r\,(\hat r^\top W)$ for a weight `W` of shape `[d_model, d_in]` and a direction
 # that is not necessarily a unit vector.
@@ -214,7 +207,7 @@ for name, param in model.bridge.original_model.named_parameters():
 check("06.orthogonalize_matrix", orthogonalize_matrix)
 
 # %% [markdown]
-# ### Exercise 2.2: orthogonalize the embedding
+# ### 2.2 The embedding
 #
 # The embedding matrix is stored the other way round, `[d_vocab, d_model]`: each *row* is the vector written
 # for one token. Reuse your `orthogonalize_matrix` rather than writing the projection again.
@@ -225,7 +218,7 @@ check("06.orthogonalize_matrix", orthogonalize_matrix)
 check("06.orthogonalize_embedding", orthogonalize_embedding)
 
 # %% [markdown]
-# ### Exercise 2.3: orthogonalize a bias
+# ### 2.3 Biases
 #
 # A bias `[d_model]` is written at every position, whatever the input, so it must lose its $\hat r$ component
 # too. (Hint: a bias is a matrix with one column.)
