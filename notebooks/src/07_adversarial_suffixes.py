@@ -1,0 +1,430 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 07 · Adversarial suffixes: a jailbreak seen through the refusal direction
+#
+# Notebooks 04 to 06 changed the *model* to stop refusal: a hook, or an edit of the weights. An attacker who
+# can only type cannot do that. What they can do is append text to the request, and there are algorithms that
+# search for text that makes a model comply: **adversarial suffixes**. The best known is greedy coordinate
+# gradient (GCG, Zou et al. 2023), which produces strings like `describing.\ + similarlyNow write oppositeley.](`
+# that look like noise to us and work on the model.
+#
+# Arditi et al. (2024, section 5) asked *how* such a suffix works, using the refusal direction as the measuring
+# tool. Their answer, for one model: the suffix stops the direction from being written at the last token. The
+# attention heads that normally write it look at the suffix instead of at the harmful instruction. In this
+# notebook you build GCG yourself, run it on the course's model organism, and repeat their measurements.
+#
+# **You will:**
+# 1. compute gradients with respect to *one-hot* tokens and write one GCG step (checked);
+# 2. run the full search, and check the suffix by greedy generation (and against a random suffix of the same
+#    length);
+# 3. measure whether the suffix transfers to other harmful requests;
+# 4. follow the refusal direction across layers with and without the suffix;
+# 5. find the heads that write the direction (direct feature attribution, checked) and see where they attend
+#    (attention mass, checked);
+# 6. think about what this says about defences.
+#
+# **Time:** about 50 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
+# substring judge). Runs on a laptop CPU with the organism; the suffix search is the slow part (about a minute).
+
+# %% [markdown]
+# ## Setup
+#
+# `MODEL_NAME` is the one line to change to run this notebook on a real chat model (see *Going further*).
+
+# %%
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+
+from course_utils import plotting
+from course_utils.activations import get_activations
+from course_utils.attribution import head_attention_mass, head_attributions, stacked_W_O, top_heads
+from course_utils.data import load_instructions
+from course_utils.directions import refusal_direction
+from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.gcg import (
+    GCGConfig,
+    random_suffix,
+    refusal_rates_with_suffixes,
+    run_gcg,
+    sample_candidates,
+)
+from course_utils.generation import generate
+from course_utils.metrics import is_refusal
+from course_utils.models import default_model_name, load_model
+from course_utils.probing import cosine_similarity
+
+torch.manual_seed(0)
+model = load_model(MODEL_NAME or default_model_name())
+print(f"{model.name}: {model.n_layers} layers, {model.n_heads} heads per layer, d_model = {model.d_model}")
+
+# %% [markdown]
+# The refusal direction, selected as in notebook 04 (a few seconds on the organism):
+
+# %%
+selection = refusal_direction(model, progress=False)
+direction = selection.direction.float()  # [d_model], the raw difference of means
+r_hat = direction / direction.norm()
+print(
+    f"refusal direction: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.2f}"
+)
+
+# %% [markdown]
+# We attack and measure only harmful requests that the model actually refuses without a suffix: a suffix cannot
+# "break" a refusal that was never there. `refused` keeps the prompts whose greedy answer the substring judge
+# calls a refusal.
+
+# %%
+MAX_NEW_TOKENS = 24
+
+
+def refused(prompts: list[str]) -> list[str]:
+    """The prompts whose greedy completion (no suffix) is judged a refusal."""
+    completions = generate(model, prompts, max_new_tokens=MAX_NEW_TOKENS)
+    return [p for p, c in zip(prompts, completions, strict=True) if is_refusal(c)]
+
+
+refused_val = refused(load_instructions("harmful", "val"))
+refused_test = refused(load_instructions("harmful", "test"))[:64]
+harmless_test = load_instructions("harmless", "test")[:64]
+target_prompt = (refused_val or load_instructions("harmful", "val"))[0]
+print(f"refused: {len(refused_val)} validation and {len(refused_test)} test harmful prompts")
+print("the prompt we attack:", repr(target_prompt))
+print("its answer:", repr(generate(model, [target_prompt], max_new_tokens=MAX_NEW_TOKENS)[0]))
+
+# %% [markdown]
+# ## 1. Gradients with respect to tokens
+#
+# ### What we optimise
+#
+# A suffix is $n$ tokens $s = (s_1, \dots, s_n)$ appended to the instruction, inside the chat template:
+#
+# `[template + instruction] [s_1 ... s_n] [post-instruction tokens] [target]`
+#
+# We need a loss $L(s)$ that is small when the model complies. We use the **cross-entropy of a compliant
+# opening**, here the target `"Sure"` (the organism opens many helpful answers with it):
+#
+# $$ L(s) = -\frac{1}{T}\sum_{t=1}^{T} \log p\big(\text{target}_t \mid \text{prompt}(s),\ \text{target}_{<t}\big). $$
+#
+# *Why this loss and not "minus the refusal score"?* The refusal score only pushes probability *away from* the
+# refusal tokens ("I", "Sorry"); the model may then open with another word and still refuse. The target loss asks
+# for what we want: once "Sure" is the most likely first token, greedy decoding starts a compliant answer. (The
+# library also offers `objective="refusal"`; try it in *Going further*.)
+#
+# ### Why a one-hot gradient
+#
+# Tokens are discrete: there is no $\partial L / \partial s_i$. GCG writes token $i$ as a one-hot row
+# $E_i \in \{0,1\}^{V}$, so that its embedding is $E_i W_E$ (a row of the embedding matrix), and differentiates
+# with respect to $E$ *as if it were continuous*:
+#
+# $$ g = \frac{\partial L}{\partial E} \in \mathbb{R}^{n \times V}, \qquad
+#    L(s \text{ with } s_i := v) - L(s) \;\approx\; g_{i,v} - g_{i,s_i}. $$
+#
+# One backward pass ranks **all** $n \times V$ single-token swaps at once. Equivalently
+# $g_{i,:} = W_E\, \partial L / \partial x_i$, the gradient at the embedding $x_i$ projected on every token's
+# embedding. The library's `SuffixObjective.one_hot_loss(one_hot)` computes $L$ from a one-hot matrix (it
+# replaces the suffix's embeddings by `one_hot @ W_E` with a hook on `hook_embed`). Write the gradient.
+
+# %% exercise="07.token_gradients"
+
+# %%
+check("07.token_gradients", token_gradients)
+
+# %% [markdown]
+# ## 2. One GCG step
+#
+# The linear approximation is crude (a swap is a big jump, not an infinitesimal move), so GCG uses it only to
+# *shortlist*, then measures exactly:
+#
+# 1. $g$ = token gradients; tokens that must not appear (special tokens, unprintable ones) get $+\infty$;
+# 2. per position, the `top_k` tokens with the most negative $g_{i,v}$ (largest predicted decrease);
+# 3. `n_candidates` copies of the suffix, each with **one** random position swapped to one of its top-k tokens
+#    (`sample_candidates`, given below, draws them from a seed so the check is reproducible);
+# 4. drop candidates whose text would not survive decoding (`objective.keep_valid`: BPE may merge two tokens
+#    into a different one when the suffix is typed back in);
+# 5. evaluate every candidate exactly in one batched forward pass (`objective.batch_loss`), keep the best, or
+#    keep the current suffix if no candidate is better (so the loss never goes up).
+#
+# The check uses a toy objective with the same three methods (no model, milliseconds).
+
+# %%
+print(
+    sample_candidates(
+        torch.tensor([5, 6, 7]),
+        torch.tensor([[50, 51], [60, 61], [70, 71]]),
+        4,
+        torch.Generator().manual_seed(0),
+    )
+)  # each row: one position changed to a top-k token
+
+# %% exercise="07.gcg_step"
+
+# %%
+check("07.gcg_step", gcg_step)
+
+# %% [markdown]
+# ## 3. The search
+#
+# `run_gcg` starts from a seeded random suffix and repeats the library's `gcg_step` until the target is the
+# greedy continuation (or the step budget runs out). The progress bar shows the loss and the current suffix.
+# **Predict:** will the suffix that comes out read like English?
+
+# %%
+config = GCGConfig(n_tokens=12, n_steps=80, top_k=64, n_candidates=128, target="Sure", seed=0)
+result = run_gcg(model, target_prompt, config)
+print(f"{result.steps} steps, {result.seconds:.0f} s, loss {result.losses[0]:.2f} -> {result.loss:.2f}")
+print("adversarial suffix:", repr(result.suffix))
+
+# %%
+fig, ax = plt.subplots(figsize=(6, 3))
+ax.plot(result.losses, marker="o", markersize=2)
+ax.set(
+    title="GCG: loss of the kept suffix",
+    xlabel="step",
+    ylabel=f"cross-entropy of {config.target!r} (nats)",
+)
+ax.grid(alpha=0.3)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Does it work? We ask the model with greedy decoding, and compare with a **random suffix of the same length**:
+# if any gibberish broke refusal, the search would be pointless.
+
+# %%
+random_text = random_suffix(model, target_prompt, config.n_tokens, seed=1)
+for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("random", random_text)]:
+    answer = generate(model, [target_prompt], suffix=suffix, max_new_tokens=MAX_NEW_TOKENS)[0]
+    print(f"{label:12s} refusal={is_refusal(answer)!s:5s} suffix={suffix!r}\n{'':12s} answer: {answer!r}")
+
+# %% [markdown]
+# ## 4. Does the suffix transfer?
+#
+# The suffix was optimised for one prompt. Zou et al. found suffixes that transfer to other requests (and even
+# other models), especially when optimised on several prompts at once. Here: the refusal rate on held-out harmful
+# test prompts that the model refuses without a suffix, with the adversarial suffix, and with three random suffixes
+# of the same length.
+
+# %%
+controls = {f"random {s}": random_suffix(model, target_prompt, config.n_tokens, seed=s) for s in (1, 2, 3)}
+suffixes = {"none": "", "adversarial": result.suffix, **controls}
+rates = refusal_rates_with_suffixes(
+    model, refused_test or [target_prompt], suffixes, max_new_tokens=MAX_NEW_TOKENS
+)
+for name, rate in rates.items():
+    print(f"{name:12s} refusal rate {rate:.2f}")
+
+fig, ax = plt.subplots(figsize=(6, 3))
+colours = ["grey", "tab:red"] + ["tab:blue"] * len(controls)
+ax.bar(list(rates), list(rates.values()), color=colours)
+ax.set(
+    title=f"Refusal on {len(refused_test)} held-out harmful prompts (all refused without a suffix)",
+    ylabel="refusal rate (substring judge)",
+    xlabel="suffix appended",
+    ylim=(0, 1.05),
+)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# Read the numbers you got before reading on: a suffix found for one prompt may transfer to many, few or none of
+# the others. A single-prompt search on a small model mostly learns that prompt; the random suffixes show how
+# much refusal survives arbitrary noise after the instruction (the organism was trained to refuse requests with
+# benign trailing text, so random text should not break it).
+#
+# ## 5. What the suffix does to the refusal direction
+#
+# The direction separated harmful from harmless prompts at the last token (notebooks 03 and 04). If the suffix
+# works by suppressing the *representation* of "this is harmful, refuse", the last-token activations of
+# harmful + adversarial suffix should move toward the harmless ones. The paper's plot: the cosine similarity
+# with $\hat r$ at the last token, at every layer, for four groups.
+
+# %%
+groups = {
+    "harmful": (refused_test or [target_prompt], ""),
+    "harmful + adversarial suffix": (refused_test or [target_prompt], result.suffix),
+    "harmful + random suffix": (refused_test or [target_prompt], random_text),
+    "harmless": (harmless_test, ""),
+}
+cosines = {}
+for name, (prompts, suffix) in groups.items():
+    acts = get_activations(model, prompts, positions=[-1], suffix=suffix, progress=False)[:, :, 0]
+    cosines[name] = cosine_similarity(acts, r_hat).mean(dim=0)  # [n_layers]
+
+fig = plotting.layer_curves(
+    cosines,
+    title="Last-token activation vs the refusal direction",
+    ylabel="mean cosine similarity with r_hat",
+    xlabel="layer (resid_pre)",
+)
+fig.axes[0].axvline(selection.layer, color="grey", linestyle=":")
+plt.show()
+for name, values in cosines.items():
+    print(f"{name:30s} cosine at layer {selection.layer}: {values[selection.layer]:+.3f}")
+
+# %% [markdown]
+# Compare your curves with the paper's finding for Qwen 1.8B: the random suffix leaves the harmful curve almost
+# where it was, and the adversarial suffix pulls it down to about the harmless level. Whether (and from which
+# layer) that happens here is in the numbers printed above; a suffix optimised on one prompt may move that prompt a
+# lot and the held-out ones less.
+#
+# ## 6. Which heads write the direction, and where do they look?
+#
+# ### Direct feature attribution
+#
+# The attention output of layer $\ell$ at the last token is a sum over heads plus a bias,
+# $\text{attn\_out}_\ell = \sum_h z_{\ell,h} W_O^{\ell,h} + b_O^\ell$, where $z_{\ell,h}$ (`attn.hook_z`,
+# `[d_head]`) is what head $h$ read and $W_O^{\ell,h}$ (`[d_head, d_model]`) how it writes. Its projection on
+# $\hat r$ therefore splits exactly into one number per head:
+#
+# $$ \mathrm{DFA}_{\ell,h} = \big(z_{\ell,h}\, W_O^{\ell,h}\big) \cdot \hat r . $$
+#
+# This is the head's *direct* contribution to the direction (not what it causes through later layers). Write it
+# for all layers and heads at once: `z` is `[..., n_layers, n_heads, d_head]` and `W_O` is
+# `[n_layers, n_heads, d_head, d_model]` (`stacked_W_O(model)`).
+
+# %% exercise="07.head_dfa"
+
+# %%
+check("07.head_dfa", head_dfa)
+
+# %% [markdown]
+# The library's `head_attributions(model, prompts, direction, suffix=...)` captures $z$ at the last token and
+# applies the same formula (a test checks that the heads plus $b_O \cdot \hat r$ add up to `hook_attn_out`
+# projected on $\hat r$). The mean over the refused harmful prompts, as a map of layers by heads:
+
+# %%
+harmful_prompts = refused_test or [target_prompt]
+dfa_clean = head_attributions(model, harmful_prompts, direction).mean(dim=0)  # [n_layers, n_heads]
+dfa_adv = head_attributions(model, harmful_prompts, direction, suffix=result.suffix).mean(dim=0)
+heads = top_heads(dfa_clean, k=min(8, dfa_clean.numel()))
+print(f"W_O of all layers: {tuple(stacked_W_O(model).shape)}")
+print("heads writing the most refusal direction (layer, head):", heads)
+
+fig = plotting.heatmap(
+    dfa_clean,
+    title="Direct attribution to the refusal direction (harmful prompts, last token)",
+    xlabel="head",
+    ylabel="layer",
+    colorbar_label="mean (z W_O) · r_hat",
+    cmap="RdBu_r",
+)
+plt.show()
+
+# %% [markdown]
+# **Predict:** with the adversarial suffix appended, do the same heads write more, the same, or less?
+
+# %%
+labels = [f"L{layer}H{head}" for layer, head in heads]
+x = torch.arange(len(heads))
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.bar(x - 0.2, [dfa_clean[h].item() for h in heads], width=0.4, label="harmful")
+ax.bar(
+    x + 0.2,
+    [dfa_adv[h].item() for h in heads],
+    width=0.4,
+    label="harmful + adversarial suffix",
+    color="tab:red",
+)
+ax.set_xticks(x.tolist(), labels)
+ax.axhline(0, color="black", linewidth=0.5)
+ax.set(
+    title="How much the top heads write the refusal direction", xlabel="head", ylabel="mean (z W_O) · r_hat"
+)
+ax.legend()
+fig.tight_layout()
+plt.show()
+for head, label in zip(heads, labels, strict=True):
+    print(f"{label}: {dfa_clean[head]:+.3f} -> {dfa_adv[head]:+.3f}")
+
+# %% [markdown]
+# ### Where do these heads look?
+#
+# A head can only write what it reads. The attention pattern `attn.hook_pattern[b, h, q, k]` is the weight query
+# position `q` puts on key position `k` (each row sums to 1). The *attention mass* on a set of tokens is the sum
+# of these weights over the set, read from the last position.
+
+# %% exercise="07.attention_mass"
+
+# %%
+check("07.attention_mass", attention_mass)
+
+# %% [markdown]
+# `head_attention_mass(model, prompts, heads, suffix=...)` finds which positions belong to the instruction and
+# which to the suffix, and returns both masses per head (the rest is on the chat template's tokens).
+
+# %%
+mass_clean = head_attention_mass(model, harmful_prompts, heads)
+mass_adv = head_attention_mass(model, harmful_prompts, heads, suffix=result.suffix)
+mass_rand = head_attention_mass(model, harmful_prompts, heads, suffix=random_text)
+
+fig, axes = plt.subplots(1, 3, figsize=(11, 3), sharey=True)
+for ax, (title, mass) in zip(
+    axes,
+    [("no suffix", mass_clean), ("adversarial suffix", mass_adv), ("random suffix", mass_rand)],
+    strict=True,
+):
+    ax.bar(x - 0.2, mass["instruction"].mean(dim=0).tolist(), width=0.4, label="instruction tokens")
+    ax.bar(x + 0.2, mass["suffix"].mean(dim=0).tolist(), width=0.4, label="suffix tokens", color="tab:red")
+    ax.set_xticks(x.tolist(), labels, rotation=45)
+    ax.set(title=title, xlabel="head", ylim=(0, 1))
+axes[0].set_ylabel("attention from the last token")
+axes[0].legend()
+fig.suptitle("Where the top refusal-writing heads look")
+fig.tight_layout()
+plt.show()
+for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("random", mass_rand)]:
+    print(
+        f"{name:12s} mean mass on instruction {mass['instruction'].mean():.2f}, on suffix {mass['suffix'].mean():.2f}"
+    )
+
+# %% [markdown]
+# In the paper, the top heads moved their attention from the instruction to the adversarial suffix, and wrote
+# less of the refusal direction as a result. Compare with what you measured: is the adversarial suffix more
+# "attention-grabbing" for these heads than a random suffix of the same length?
+#
+# ## 7. What this says about defences
+#
+# * **A suffix is an input, not a new mechanism.** On the paper's model, and to the extent your measurements above
+#   agree, the suffix does not switch refusal off by some exotic route: it starves the heads that write the refusal
+#   direction of what they read. The same one-dimensional readout that makes refusal easy to *remove* with an
+#   edit (notebooks 05, 06) makes it a single target for an input attack.
+# * **Monitoring the direction.** Since successful attacks lower the projection on $\hat r$ at the last token, a
+#   defender could compare that projection with what the request's content predicts. But GCG optimises against
+#   whatever it is given: add "keep the projection high" to its loss and it will look for suffixes that fool the
+#   monitor too. A monitor is one more objective for the attacker, not a proof.
+# * **Perplexity filters.** GCG suffixes look like noise, so filters that reject high-perplexity text catch the
+#   plain version; searches constrained to fluent text exist.
+# * **Random controls matter.** Without the random suffix you could not tell "this suffix is adversarial" from "the
+#   model is fragile to any trailing text". Keep controls in every claim.
+#
+# ## Summary
+#
+# * GCG ranks all single-token swaps with one gradient with respect to one-hot tokens, then evaluates a random
+#   batch of the promising ones exactly and keeps the best.
+# * On the organism it finds a suffix that makes the target prompt comply (verified by greedy generation); a random
+#   suffix of the same length is the control. Transfer to other prompts is measured, not assumed.
+# * The cosine with the refusal direction across layers shows whether the suffix suppresses the representation;
+#   direct feature attribution names the heads that write it, and their attention mass shows what they read.
+#
+# ## Going further
+#
+# * **A real model:** set `MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"` (a GPU helps: each GCG step is a forward
+#   and backward pass plus 128 forward passes; on a laptop CPU expect minutes per step; use `target="Sure, here"`).
+# * Optimise one suffix on several prompts at once (sum their losses) and measure transfer again.
+# * Use `GCGConfig(objective="refusal")` and compare the suffixes and their transfer.
+# * Add a term to the loss that keeps the projection on $\hat r$ high, and see whether GCG can still jailbreak
+#   the model while fooling a direction monitor.
