@@ -404,13 +404,15 @@ def refusal_direction(
     model: ChatModel,
     *,
     fallback: bool = True,
+    n_val: int | None = 32,
     batch_size: int = 32,
     progress: bool | None = None,
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
     Train prompts filtered by refusal (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than
-    8 of a class would remain) give the candidates; validation prompts select one (``select_direction``).
+    8 of a class would remain) give the candidates; the first ``n_val`` validation prompts of each class (32 as
+    in the paper; None = all) select one (``select_direction``).
     """
     from course_utils.data import load_instructions
 
@@ -431,8 +433,8 @@ def refusal_direction(
     return select_direction(
         model,
         candidates,
-        load_instructions("harmful", "val"),
-        load_instructions("harmless", "val"),
+        load_instructions("harmful", "val")[:n_val],
+        load_instructions("harmless", "val")[:n_val],
         batch_size=batch_size,
         progress=progress,
         fallback=fallback,
