@@ -5,9 +5,10 @@
     (c) the raw HF model with output_hidden_states=True (eager attention, as the bridge uses; and sdpa)
 
 Each method runs in its own subprocess, so its peak memory (`ru_maxrss`) is its own. The activation memory is
-peak RSS minus the RSS right after loading the model. Timing: the best of `--repeats` passes over all prompts.
+peak RSS minus the RSS right after loading the model. Timing: the best pass over all prompts, with the methods'
+processes interleaved over `--rounds` rounds (the CPU is shared, so load changes over minutes).
 
-    python benchmarks/bench_activations.py [--prompts 512] [--batch-size 32] [--threads 1] [--write-results]
+    python benchmarks/bench_activations.py [--prompts 512] [--batch-size 32] [--rounds 3] [--threads 1] [--write-results]
 
 Model: the organism (data/models/refusal-organism) if it exists, else a random Llama (6 layers, d_model 256) built
 with tests/tiny_models.py. Every method's mean is checked against (a) (max abs difference printed).
@@ -168,7 +169,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompts", type=int, default=512)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=1, help="passes per process")
+    parser.add_argument("--rounds", type=int, default=3, help="processes per method, interleaved")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--methods", nargs="+", default=list(METHODS), choices=METHODS)
     parser.add_argument("--write-results", action="store_true", help="write benchmarks/RESULTS.md")
@@ -182,20 +184,28 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder, description = model_dir(Path(tmp))
-        results = {}
-        for method in args.methods:
-            out = str(Path(tmp) / method)
-            cmd = [sys.executable, __file__, "--child", method, out, "--model-dir", folder]
-            cmd += ["--prompts", str(args.prompts), "--batch-size", str(args.batch_size)]
-            cmd += ["--repeats", str(args.repeats), "--threads", str(args.threads)]
-            print(f"running {method} ...", flush=True)
-            subprocess.run(cmd, check=True, cwd=ROOT)
-            results[method] = json.loads(Path(out).read_text())
-            results[method]["mean"] = torch.load(out + ".pt")
+        results: dict[str, dict] = {}
+        for round_ in range(args.rounds):  # round-robin, so that load from other processes hits every method
+            for method in args.methods:
+                out = str(Path(tmp) / f"{method}-{round_}")
+                cmd = [sys.executable, __file__, "--child", method, out, "--model-dir", folder]
+                cmd += ["--prompts", str(args.prompts), "--batch-size", str(args.batch_size)]
+                cmd += ["--repeats", str(args.repeats), "--threads", str(args.threads)]
+                print(f"round {round_ + 1}/{args.rounds}: {method} ...", flush=True)
+                subprocess.run(cmd, check=True, cwd=ROOT)
+                merge(results, json.loads(Path(out).read_text()), torch.load(out + ".pt"))
     report = format_report(results, description, args)
     print(report)
     if args.write_results:
         (ROOT / "benchmarks" / "RESULTS.md").write_text(report)
+
+
+def merge(results: dict, child: dict, mean: torch.Tensor) -> None:
+    """Add one child process's figures: all times, the largest peak and activation memory."""
+    r = results.setdefault(child["method"], {"times": [], "peak_rss": 0, "act_bytes": 0, "mean": mean})
+    r["times"] += child["times"]
+    r["peak_rss"] = max(r["peak_rss"], child["peak_rss"])
+    r["act_bytes"] = max(r["act_bytes"], child["peak_rss"] - child["rss_loaded"])
 
 
 def format_report(results: dict, description: str, args: argparse.Namespace) -> str:
@@ -204,7 +214,7 @@ def format_report(results: dict, description: str, args: argparse.Namespace) -> 
     rows = []
     for method, r in results.items():
         best = min(r["times"])
-        act_mb = (r["peak_rss"] - r["rss_loaded"]) / 2**20
+        act_mb = r["act_bytes"] / 2**20
         diff = (r["mean"] - ref["mean"]).abs().max().item() if ref else float("nan")
         rows.append(
             f"| {method} | {best:.2f} | {', '.join(f'{t:.2f}' for t in r['times'])} | "
@@ -217,8 +227,10 @@ def format_report(results: dict, description: str, args: argparse.Namespace) -> 
         f"{platform.system()}, Python {platform.python_version()}, torch {torch.__version__}",
         f"- model: {description}",
         f"- {args.prompts} prompts, batch size {args.batch_size}, all layers (resid_pre), 5 positions (-5..-1), "
-        f"float64 accumulation, {args.threads} torch thread(s), best of {args.repeats}",
-        "- memory: peak RSS of the method's own process; 'activation MB' = peak RSS - RSS after loading",
+        f"float64 accumulation, {args.threads} torch thread(s), best of {args.rounds} x {args.repeats} "
+        "(methods interleaved, one process per method and round)",
+        "- memory: peak RSS of the method's own process; 'activation MB' = peak RSS - RSS after loading "
+        "(largest over rounds)",
         "",
         "| method | best s | all runs s | peak RSS MB | activation MB | max abs diff vs course |",
         "|---|---:|---|---:|---:|---:|",
@@ -236,7 +248,7 @@ def targets(results: dict) -> list[str]:
         return out
     course = results["course"]
     t_course = min(course["times"])
-    mem = lambda r: max(r["peak_rss"] - r["rss_loaded"], 1)
+    mem = lambda r: max(r["act_bytes"], 1)
     for hf in ("hf_eager", "hf_sdpa"):
         if hf in results:
             ratio = t_course / min(results[hf]["times"])
