@@ -67,7 +67,7 @@ register(
         difficulty=2,
         importance=5,
         minutes=10,
-        hint="r_hat = direction / direction.norm(); return W - torch.outer(r_hat, r_hat @ W).",
+        hint="Normalise the direction; each column w of W loses (r_hat . w) r_hat: all columns at once is one outer product.",
         cases=_matrix_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": (
@@ -117,7 +117,7 @@ register(
         difficulty=1,
         importance=3,
         minutes=5,
-        hint="b - (b @ r_hat) * r_hat, with r_hat = direction / direction.norm() (or reuse orthogonalize_matrix).",
+        hint="A bias is one written vector: remove its component along r_hat (or view it as a [d_model, 1] matrix).",
         cases=_bias_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": (
