@@ -89,13 +89,13 @@ print(f"train: {len(train_idx)} reviews, test: {len(test_idx)} reviews")
 #
 # The course reads activations the way the model meets text in a chat: `get_activations` wraps each review in the
 # chat template as a user message, runs left-padded batches, and returns the residual stream at the input of every
-# block (`blocks.{l}.hook_resid_pre`) at the positions we ask for, counted from the end. We take the **last token of
-# the review itself**, just before the template's closing tokens: in a causal model it is the first position that
-# has read the whole review. (Chapter 03 looks at the template tokens after it.)
+# block (`blocks.{l}.hook_resid_pre`) at the positions we ask for, counted from the end. We take position **-1**,
+# the last token of the prompt. In a causal model a position only sees the tokens before it, so the last one is the
+# only place that has read the whole review, and it is where the model decides how its answer begins. (Chapter 03
+# compares positions; you can try others in section 9.)
 
 # %%
-n_post = len(model.post_instruction_positions)
-POSITION = -n_post - 1  # the last token of the review, before the post-instruction tokens
+POSITION = -1  # the last token of the prompt
 acts = get_activations(model, texts, positions=[POSITION])[:, :, 0]  # [n_texts, n_layers, d_model]
 train_acts, test_acts = acts[train_idx], acts[test_idx]
 print(f"position {POSITION}: acts {tuple(acts.shape)} = [n_texts, n_layers, d_model]")
@@ -194,17 +194,27 @@ plt.show()
 check("02.projection_accuracy", projection_accuracy)
 
 # %% [markdown]
-# Now at every layer. We also run a **control**: the same procedure with the training labels shuffled. If the
-# control scored well above 50 %, our test would be fooling us.
+# Now at every layer. We also run a **control**: the same procedure with the training labels shuffled, so that the
+# "concept" is meaningless. If the control scored well above 50 %, our test would be fooling us. We average the
+# control over 20 shuffles: any one shuffle still agrees with the true labels on a little more or less than half of
+# the reviews, by chance, and a strong concept then pushes that single control visibly above or below 50 %.
 
 # %%
 accuracy = probing.projection_accuracy_by_layer(train_acts, train_labels, test_acts, test_labels)
-shuffled = train_labels[torch.randperm(len(train_labels), generator=torch.Generator().manual_seed(1))]
-control = probing.projection_accuracy_by_layer(train_acts, shuffled, test_acts, test_labels)
+generator = torch.Generator().manual_seed(1)
+shuffles = [train_labels[torch.randperm(len(train_labels), generator=generator)] for _ in range(20)]
+control = torch.stack(
+    [
+        probing.projection_accuracy_by_layer(train_acts, shuffled, test_acts, test_labels)
+        for shuffled in shuffles
+    ]
+)  # [n_shuffles, n_layers]
 for layer in range(model.n_layers):
     print(
-        f"layer {layer}: test accuracy {accuracy[layer]:.2f}   (shuffled-label control {control[layer]:.2f})"
+        f"layer {layer}: test accuracy {accuracy[layer]:.2f}   shuffled-label control "
+        f"{control[:, layer].mean():.2f} (range {control[:, layer].min():.2f}-{control[:, layer].max():.2f})"
     )
+control = control.mean(dim=0)
 
 # %% [markdown]
 # ## 7. The difference of means versus a trained probe
@@ -222,7 +232,7 @@ for layer in range(model.n_layers):
 # held-out accuracy and the cosine similarity $\cos(w, r) = \frac{w \cdot r}{\lVert w\rVert \lVert r\rVert}$.
 
 # %%
-L2 = 1e-2
+L2 = 1e-3
 probe_accuracy, probe_cosine = [], []
 for layer in range(model.n_layers):
     probe = probing.train_logistic_probe(train_acts[:, layer], train_labels, l2=L2)
@@ -234,7 +244,7 @@ fig = plotting.layer_curves(
     {
         "difference of means + midpoint (test accuracy)": accuracy,
         "logistic probe (test accuracy)": probe_accuracy,
-        "shuffled-label control (test accuracy)": control,
+        "shuffled-label control (mean of 20)": control,
         "cos(probe weight, r)": probe_cosine,
     },
     title="Sentiment: two linear read-outs, layer by layer",
@@ -242,12 +252,21 @@ fig = plotting.layer_curves(
     ylabel="accuracy / cosine",
 )
 fig.axes[0].axhline(0.5, color="black", lw=0.5)
-fig.axes[0].legend(fontsize=8)
+fig.axes[0].legend(fontsize=8, loc="lower right")
 plt.show()
 
 # %% [markdown]
-# With a strong penalty the probe should line up with $r$; with a weak one it is free to use the spread of the data.
-# Here is that trade-off at the middle layer:
+# How to read this figure:
+# - At layer 0 the residual stream at position -1 is just the embedding of the last template token, the same in every
+#   prompt, so nothing can be read there: every method sits at the share of the larger class.
+# - Where the probe's accuracy is clearly above the projection classifier's, the information is linearly readable
+#   but the difference of means is not the best direction for *classifying*: the probe has tilted away from $r$
+#   (cosine below 1) to cancel variation that the two classes share and that blurs $r$.
+# - That does not make the probe's direction "the" sentiment direction. A weakly regularised probe in `d_model`
+#   dimensions fitted on a couple of hundred examples can lean on anything that correlates with the label. The
+#   difference of means is cruder but has no such freedom, which is one reason Arditi et al. use it.
+#
+# The penalty $\lambda$ moves the probe between the two. Here is the trade-off at the middle layer:
 
 # %%
 for l2 in [1e-4, 1e-2, 1.0, 100.0]:
@@ -258,12 +277,20 @@ for l2 in [1e-4, 1e-2, 1.0, 100.0]:
     )
 
 # %% [markdown]
+# As $\lambda$ grows, $\cos(w, r) 	o 1$, as the gradient at $w = 0$ predicts. With a very large penalty $w$ is so
+# short that the bias alone decides, and the probe predicts the same class for every review: its *direction* is the
+# difference of means, but its *threshold* is useless. The projection classifier avoids that by placing the threshold
+# at the midpoint of the class means.
+
+# %% [markdown]
 # ## 8. A picture in two dimensions
 #
 # We cannot look at `d_model` dimensions, but we can choose two. The x-axis is $\hat r$. For the y-axis we take the
 # direction in which the test activations vary most *once their $\hat r$ component is removed* (the top principal
 # component of $x - (x\cdot\hat r)\hat r$). This picture shows how the classes sit along $r$ compared with the biggest
-# other variation in the data; it is one slice of a high-dimensional cloud, not the whole story.
+# other variation in the data; it is one slice of a high-dimensional cloud, not the whole story. If the two clouds
+# are split by a *tilted* line rather than a vertical one, the second axis carries label information too: that is
+# the kind of direction a probe can exploit and the difference of means cannot.
 
 # %%
 coords = probing.plane_coordinates(test_acts[:, mid], r_mid)
@@ -283,31 +310,55 @@ plt.show()
 #
 # The organism's world has two more concepts: `"truth"` (true and false one-line statements) and `"danger"` (a neutral
 # sentence that mentions a dangerous or an ordinary thing). Danger matters for the rest of the course: the organism
-# read about dangerous things in pretraining, *before* it was taught to refuse. Run the projection classifier for all
-# three concepts and compare. Which concept is linearly readable earliest?
+# read about dangerous things in pretraining, *before* it was taught to refuse. The cell below runs both read-outs for
+# the three concepts (`concept_read_outs` is written for you; it repeats sections 2-7 in a few lines).
+
 
 # %%
-concept_accuracy = {"sentiment": accuracy}  # computed above
-for concept in ["truth", "danger"]:
+def concept_read_outs(concept: str, position: int = POSITION) -> dict[str, torch.Tensor]:
+    """Held-out accuracy by layer of the projection classifier and of a logistic probe (60/40 split)."""
     c_texts, c_labels = load_concept(concept)
     c_labels = torch.as_tensor(c_labels)
-    c_acts = get_activations(model, c_texts, positions=[POSITION])[:, :, 0]
+    c_acts = get_activations(model, c_texts, positions=[position])[:, :, 0]  # [n, n_layers, d_model]
     c_order = torch.randperm(len(c_texts), generator=torch.Generator().manual_seed(0))
     tr, te = c_order[: int(0.6 * len(c_texts))], c_order[int(0.6 * len(c_texts)) :]
-    concept_accuracy[concept] = probing.projection_accuracy_by_layer(
-        c_acts[tr], c_labels[tr], c_acts[te], c_labels[te]
-    )
-    print(
-        f"{concept}: {len(c_texts)} texts; test accuracy by layer",
-        [round(a, 2) for a in concept_accuracy[concept].tolist()],
-    )
-plotting.layer_curves(
-    concept_accuracy,
-    title="Difference-of-means classifier, held-out accuracy",
+    probes = [
+        probing.train_logistic_probe(c_acts[tr, layer], c_labels[tr], l2=L2)
+        for layer in range(model.n_layers)
+    ]
+    return {
+        f"{concept}: difference of means": probing.projection_accuracy_by_layer(
+            c_acts[tr], c_labels[tr], c_acts[te], c_labels[te]
+        ),
+        f"{concept}: probe": torch.tensor(
+            [p.accuracy(c_acts[te, i], c_labels[te]) for i, p in enumerate(probes)]
+        ),
+    }
+
+
+read_outs = {"sentiment: difference of means": accuracy, "sentiment: probe": torch.tensor(probe_accuracy)}
+for concept in ["truth", "danger"]:
+    read_outs.update(concept_read_outs(concept))
+for name, values in read_outs.items():
+    print(f"{name:32s}", " ".join(f"{v:.2f}" for v in values.tolist()))
+fig = plotting.layer_curves(
+    read_outs,
+    title=f"Three concepts, held-out accuracy (position {POSITION})",
     xlabel="layer (resid_pre)",
     ylabel="test accuracy (chance = 0.5)",
 )
+fig.axes[0].legend(fontsize=7)
 plt.show()
+
+# %% [markdown]
+# Questions to answer from the figure (and by calling `concept_read_outs(concept, position=-2)`, `-3`, ...):
+# - A concept near 50 % for *both* read-outs is not linearly readable here: the model may not have learned it (it is
+#   small, and some truth statements are facts about its invented people that it would have to have memorised), or
+#   it may be stored somewhere else.
+# - A concept the probe reads well but the difference of means does not is present, but mixed with other variation
+#   along $r$.
+# - Which concept is readable earliest? Is danger readable at all, and at which layer? Chapter 03 asks the same
+#   question of harmful and harmless *requests*.
 
 # %% [markdown]
 # ## Summary
