@@ -1,0 +1,413 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · The refusal direction: find it, and choose it by what it does
+#
+# Chapter 03 showed that harmful and harmless requests separate along a difference-of-means direction, at many
+# layers and at the post-instruction tokens. Separation is a *correlation*. Arditi et al. (2024) go one step
+# further: they choose the direction by its **effect on behaviour**. A good refusal direction should pass three
+# tests. Remove it from the residual stream and a harmful request is no longer refused. Add it and a harmless
+# request is refused. And removing it should leave harmless requests alone. This chapter builds that selection
+# procedure piece by piece and runs it on every candidate direction, one per post-instruction position and
+# layer.
+#
+# **You will learn to**
+# - turn "is the model about to refuse?" into one number, the refusal score (a log-odds);
+# - build the candidate directions at every post-instruction position and layer with a difference of means;
+# - score every candidate by three interventions (bypass, induce, KL) and read the paper's figures of them;
+# - apply the paper's filters and pick the refusal direction;
+# - check that the chosen direction reads harmfulness: harmful prompts project well above zero, harmless ones near
+#   zero.
+#
+# **Time:** about 45 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
+# 03 (projections, cosine similarity).
+
+# %% [markdown]
+# ## Setup
+#
+# `MODEL_NAME` is the one line to change to run this notebook on a real chat model (see *Going further*).
+
+# %%
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+
+# %%
+import math
+import time
+from collections import Counter
+from dataclasses import replace  # noqa: F401 (useful in exercise 3)
+
+import matplotlib.pyplot as plt
+import torch
+
+from course_utils import directions, metrics, plotting, probing
+from course_utils.activations import get_activations
+from course_utils.data import load_instructions
+from course_utils.directions import CandidateScore  # noqa: F401 (the rows of exercise 3)
+from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.interventions import ablation_hooks, addition_hooks
+from course_utils.models import default_model_name, load_model
+from course_utils.residual import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
+
+torch.manual_seed(0)
+torch.set_grad_enabled(False)
+model = load_model(MODEL_NAME or default_model_name())
+print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
+
+harmful_train, harmless_train = load_instructions("harmful", "train"), load_instructions("harmless", "train")
+# 32 validation prompts per class, as in the paper (they score every candidate: the slowest step)
+harmful_val, harmless_val = (
+    load_instructions("harmful", "val")[:32],
+    load_instructions("harmless", "val")[:32],
+)
+harmful_test, harmless_test = load_instructions("harmful", "test"), load_instructions("harmless", "test")
+print(
+    f"train {len(harmful_train)} + {len(harmless_train)}, val {len(harmful_val)} + {len(harmless_val)}, "
+    f"test {len(harmful_test)} + {len(harmless_test)} (harmful + harmless)"
+)
+
+# %% [markdown]
+# ## 1. One number for "about to refuse": the refusal score
+#
+# In chapter 00 you computed $P$, the probability that the model's reply *starts* like a refusal: the total
+# softmax probability of the refusal tokens (for the organism "I" and "Sorry", as in "I cannot help with that").
+# To compare many interventions we want one number per prompt that reads the same way everywhere, and $P$ is
+# awkward: it piles up near 0 and 1, where a large change in the model's preference barely moves it. The paper
+# uses the **log-odds** instead,
+#
+# $$\text{score} = \log(P + \epsilon) - \log(1 - P + \epsilon), \qquad \epsilon = 10^{-8},$$
+#
+# which is 0 at $P = 1/2$, positive when a refusal is more likely than not, and grows without bound as the model
+# becomes certain. The $\epsilon$ keeps it finite when $P$ is exactly 0 or 1 in floating point. Compute the
+# softmax in float64: in float32, $1 - P$ rounds to 0 as soon as $P > 1 - 6 \cdot 10^{-8}$.
+
+# %% exercise="04.refusal_score"
+
+# %%
+check("04.refusal_score", refusal_score)
+
+# %% [markdown]
+# The library's `metrics.refusal_scores(model, prompts)` formats the prompts, runs them in left-padded batches
+# and applies the reference `refusal_score` to the last position's logits. On validation prompts the organism's
+# two classes should sit on opposite sides of zero.
+
+# %%
+score_harmful_val = metrics.refusal_scores(model, harmful_val)
+score_harmless_val = metrics.refusal_scores(model, harmless_val)
+plotting.class_histograms(
+    {"harmful (val)": score_harmful_val, "harmless (val)": score_harmless_val},
+    title="Refusal score before any intervention",
+    xlabel="refusal score  log P - log(1 - P)  (> 0: refusal more likely)",
+)
+plt.axvline(0, color="black", lw=0.8)
+plt.show()
+print(f"mean score: harmful {score_harmful_val.mean():.2f}, harmless {score_harmless_val.mean():.2f}")
+
+# %% [markdown]
+# **Keep only prompts the model treats as the label says.** The direction should capture the difference between
+# *refusing* and *complying*, not between two topics. So, as in the paper, we compute the candidates from the
+# harmful training prompts the model refuses (score > 0) and the harmless ones it answers (score < 0).
+
+# %%
+harmful_kept, harmless_kept = directions.filter_prompts_by_refusal(model, harmful_train, harmless_train)
+print(
+    f"kept {len(harmful_kept)} / {len(harmful_train)} harmful and {len(harmless_kept)} / "
+    f"{len(harmless_train)} harmless training prompts"
+)
+if min(len(harmful_kept), len(harmless_kept)) < 8:  # e.g. a model that refuses almost nothing
+    print("Too few prompts left after filtering: using all training prompts instead.")
+    harmful_kept, harmless_kept = harmful_train, harmless_train
+
+# %% [markdown]
+# ## 2. Candidate directions: one per post-instruction position and layer
+#
+# Where does the model store its decision? Chapter 03 pointed at the post-instruction tokens, the template tokens
+# between the end of the request and the start of the answer. Rather than guess a layer, the paper makes a
+# candidate at **every** post-instruction position $p$ and **every** layer $l$, from the residual stream at the
+# input of block $l$ (`resid_pre`):
+#
+# $$r_{p,l} = \frac{1}{|\mathcal{H}|}\sum_{i \in \mathcal{H}} x_i^{(l)}[p] - \frac{1}{|\mathcal{B}|}\sum_{j \in
+# \mathcal{B}} x_j^{(l)}[p].$$
+#
+# That is your `diff_of_means` from chapter 02, applied to activations of shape `[n, n_layers, n_positions,
+# d_model]`: the means run over the first axis only, so one call gives every candidate at once.
+
+# %%
+positions = model.post_instruction_positions
+tokens = model.tokenizer.convert_ids_to_tokens(model.post_instruction_ids)
+print("post-instruction tokens:", dict(zip(positions, tokens, strict=True)))
+acts_harmful = get_activations(model, harmful_kept, positions=positions)  # [n, n_layers, n_pos, d_model]
+acts_harmless = get_activations(model, harmless_kept, positions=positions)
+candidates = directions.diff_of_means(acts_harmful, acts_harmless).transpose(0, 1).contiguous()
+print("candidates:", tuple(candidates.shape), "= [n_positions, n_layers, d_model]")
+
+# %% [markdown]
+# For a real model, holding every activation of every prompt can take gigabytes. The library's
+# `directions.candidate_directions` computes the same means batch by batch (`activations.mean_activations`)
+# without ever holding more than one batch; on a few prompts both give the same candidates:
+
+# %%
+few = directions.candidate_directions(model, harmful_kept[:16], harmless_kept[:16])
+by_hand = directions.diff_of_means(acts_harmful[:16], acts_harmless[:16]).transpose(0, 1)
+print(f"max |candidate_directions - diff_of_means| = {(few - by_hand).abs().max():.2e}")
+
+# %% [markdown]
+# How long are the candidates? The length $\lVert r_{p,l} \rVert$ is the distance between the two class means.
+# At layer 0 the residual stream is just the token embedding, and every prompt has the *same* template tokens at
+# these positions, so the two means are equal and the candidate is exactly zero: nothing can distinguish the
+# classes before any attention layer has looked at the request.
+
+# %%
+norms = candidates.norm(dim=-1)  # [n_pos, n_layers]
+plotting.layer_curves(
+    {f"position {p} ({t!r})": norms[i] for i, (p, t) in enumerate(zip(positions, tokens, strict=True))},
+    title="Length of each candidate direction",
+    ylabel="‖r‖ = distance between class means",
+    xlabel="layer (resid_pre)",
+)
+plt.show()
+
+# %% [markdown]
+# Are the candidates of different layers the same direction? The cosine similarity between the candidates at
+# the last position (chapter 03's tool) shows how the direction evolves with depth: neighbouring layers agree,
+# distant ones less so. Layer 0 (zero vector) has no direction and is left blank.
+
+# %%
+last = candidates[-1, 1:]  # position -1, layers 1 .. L-1
+cosines = probing.cosine_similarity_matrix(last)
+plotting.heatmap(
+    cosines,
+    title=f"Cosine similarity between candidates at position {positions[-1]}",
+    xlabel="layer",
+    ylabel="layer",
+    colorbar_label="cosine similarity",
+    xticklabels=[str(layer) for layer in range(1, model.n_layers)],
+    yticklabels=[str(layer) for layer in range(1, model.n_layers)],
+    cmap="RdBu_r",
+)
+plt.show()
+
+# %% [markdown]
+# ## 3. What does each candidate *do*? Three interventions
+#
+# For each candidate $r$ (with $\hat r = r / \lVert r \rVert$) the paper asks three questions on validation
+# prompts, which were not used to build the candidates:
+#
+# | score | intervention | on | a good direction gives |
+# |---|---|---|---|
+# | **bypass** | *ablate* $\hat r$ everywhere: $x \leftarrow x - (x \cdot \hat r)\,\hat r$ at every layer and position | harmful | a low mean refusal score (refusal gone) |
+# | **induce** | *add* $r$ at layer $l$'s input, every position: $x \leftarrow x + r$ | harmless | a high mean refusal score (refusal appears) |
+# | **KL** | ablate, as for bypass | harmless | a small change of the next-token distribution |
+#
+# Chapter 05 builds both interventions by hand; here we use them from the library (`ablation_hooks`,
+# `addition_hooks`). The KL divergence measures how much the ablation changes what the model would say next on
+# a harmless prompt, with the clean distribution as the reference:
+#
+# $$\mathrm{KL}(P_{\text{clean}} \,\Vert\, P_{\text{ablated}}) = \sum_t p_{\text{clean}}(t)\,
+# \bigl(\log p_{\text{clean}}(t) - \log p_{\text{ablated}}(t)\bigr) \quad \text{(nats)}.$$
+
+# %% exercise="04.kl_div"
+
+# %%
+check("04.kl_div", kl_div)
+
+# %% [markdown]
+# One candidate by hand, the middle layer at the last position, before the library scores them all:
+
+# %%
+layer_demo = model.n_layers // 2
+r_demo = candidates[-1, layer_demo]
+clean_logits = metrics.last_position_logits(model, harmless_val)
+ablated_logits = metrics.last_position_logits(model, harmless_val, fwd_hooks=ablation_hooks(model, r_demo))
+bypass_demo = metrics.refusal_scores(model, harmful_val, fwd_hooks=ablation_hooks(model, r_demo)).mean()
+induce_demo = metrics.refusal_scores(model, harmless_val, fwd_hooks=addition_hooks(model, r_demo, layer_demo))
+print(f"candidate (position -1, layer {layer_demo}):")
+print(f"  bypass  {bypass_demo:6.2f}   (harmful, no intervention: {score_harmful_val.mean():6.2f})")
+print(f"  induce  {induce_demo.mean():6.2f}   (harmless, no intervention: {score_harmless_val.mean():6.2f})")
+print(f"  KL      {metrics.kl_div(clean_logits, ablated_logits).mean():6.3f} nats")
+
+# %% [markdown]
+# `directions.score_candidates` does this for every candidate. It batches the work: one forward pass holds many
+# (candidate, prompt) pairs, each row with its own direction in the hooks, so the number of forward passes grows
+# with the total number of rows, not with the number of candidates times a fixed batch overhead. Candidates that
+# are zero (layer 0) get NaN scores.
+
+# %%
+start = time.perf_counter()
+table = directions.score_candidates(model, candidates, harmful_val, harmless_val)
+print(f"scored {len(table)} candidates in {time.perf_counter() - start:.1f} s")
+bypass, induce, kl = (directions.table_grid(table, name) for name in ("bypass", "induce", "kl"))
+
+# %% [markdown]
+# The paper's figure: the mean refusal score under each intervention, by layer, one line per position. The
+# dashed lines are the scores without intervention. A candidate that mediates refusal pulls the harmful line far
+# below its baseline (left) and the harmless line far above its baseline (middle) while keeping the KL small
+# (right).
+
+# %%
+fig, axes = plt.subplots(1, 3, figsize=(15, 3.8))
+labels = [f"pos {p} ({t!r})" for p, t in zip(positions, tokens, strict=True)]
+panels = [
+    (bypass, "Ablation on harmful prompts (bypass)", "mean refusal score", score_harmful_val.mean()),
+    (induce, "Addition on harmless prompts (induce)", "mean refusal score", score_harmless_val.mean()),
+    (kl, "Ablation on harmless prompts", "mean KL (nats), log scale", None),
+]
+for ax, (grid, title, ylabel, baseline) in zip(axes, panels, strict=True):
+    plotting.layer_curves(
+        dict(zip(labels, grid, strict=True)),
+        title=title,
+        ylabel=ylabel,
+        xlabel="layer of the candidate",
+        ax=ax,
+    )
+    if baseline is not None:
+        ax.axhline(float(baseline), color="black", ls="--", lw=1, label="no intervention")
+        ax.legend(fontsize=7)
+    else:
+        ax.set_yscale("log")
+        ax.axhline(0.1, color="red", ls=":", lw=1, label="KL threshold 0.1")
+        ax.legend(fontsize=7)
+plt.show()
+
+# %% [markdown]
+# ## 4. Choosing one: the paper's filters
+#
+# The lowest bypass score alone is not enough. The paper discards a candidate when
+# 1. a score is NaN (here: the zero candidates of layer 0);
+# 2. it comes from a layer $l \ge 0.8 L$: directions right before the unembedding act on the output tokens
+#    directly, rather than on a decision the model computes;
+# 3. its KL on harmless prompts exceeds 0.1: the ablation would change the model's behaviour in general;
+# 4. its induce score is below 0: adding it does not make harmless prompts refused, so it does not *cause* refusal.
+#
+# Among the survivors, the lowest bypass score wins. Write it as a pure function of the table: return the rows in
+# the same order, each with its `discarded` reason (`"NaN score"`, `"too deep"`, `"KL too high"`,
+# `"does not induce"`, or `"higher bypass"` for survivors that lost), and `None` only for the winner. The rows
+# are frozen dataclasses: make a changed copy with `replace(row, discarded=...)`.
+
+# %% exercise="04.filter_candidates"
+
+# %%
+check("04.filter_candidates", filter_candidates)
+
+# %%
+filtered = directions.filter_candidates(table, model.n_layers)
+print("why candidates were discarded:", dict(Counter(str(row.discarded) for row in filtered)))
+winners = [row for row in filtered if row.discarded is None]
+if winners:
+    chosen = winners[0]
+    print(
+        f"chosen: position {chosen.position}, layer {chosen.layer}: "
+        f"bypass {chosen.bypass:.2f}, induce {chosen.induce:.2f}, KL {chosen.kl:.3f}"
+    )
+else:  # a model where the filters are too strict; chapter 05+ use the same fallback (refusal_direction)
+    eligible = [row for row in filtered if row.discarded not in ("NaN score", "too deep")]
+    chosen = min(eligible, key=lambda row: row.bypass)
+    print(
+        f"No candidate passed every filter; the lowest bypass among the rest: position {chosen.position}, "
+        f"layer {chosen.layer} (bypass {chosen.bypass:.2f}, induce {chosen.induce:.2f}, KL {chosen.kl:.3f})"
+    )
+
+# %% [markdown]
+# The five best survivors and the five best candidates overall, with the reasons they lost:
+
+
+# %%
+def show(rows: list) -> None:
+    print(f"{'pos':>4} {'layer':>5} {'bypass':>8} {'induce':>8} {'KL':>8}  discarded")
+    for row in rows:
+        print(
+            f"{row.position:>4} {row.layer:>5} {row.bypass:>8.2f} {row.induce:>8.2f} {row.kl:>8.3f}  "
+            f"{row.discarded or '<- chosen'}"
+        )
+
+
+finite = sorted((r for r in filtered if not math.isnan(r.bypass)), key=lambda r: r.bypass)
+show([r for r in finite if r.discarded in (None, "higher bypass")][:5])
+print()
+show(finite[:5])
+
+# %% [markdown]
+# `directions.select_direction` runs `score_candidates` and `filter_candidates` in one call and returns a
+# `DirectionSelection`: the position, the layer, the raw (unnormalised) vector and the full table. Later chapters
+# get the same result from `directions.refusal_direction(model)`, which runs this whole notebook's method on the
+# course data.
+
+# %%
+refusal_dir = candidates[chosen.pos_index, chosen.layer]  # [d_model], float64, not normalised
+print(f"refusal direction: position {chosen.position}, layer {chosen.layer}, ‖r‖ = {refusal_dir.norm():.2f}")
+
+# %% [markdown]
+# ## 5. Does the chosen direction read "harmful"?
+#
+# A refusal feature should be **on** for harmful requests and **off** for harmless ones. Project the held-out
+# **test** prompts' residual stream at the chosen position onto $\hat r$, layer by layer, and average each class.
+# What we hope to see: harmful well above zero from the middle layers on, harmless near zero. This asymmetry is
+# why ablation can remove refusal without disturbing harmless requests: for them there is little to remove.
+
+# %%
+pos = chosen.position
+proj = {}
+for label, prompts in (("harmful (test)", harmful_test), ("harmless (test)", harmless_test)):
+    acts = get_activations(model, prompts, positions=[pos])[:, :, 0]  # [n, n_layers, d_model]
+    proj[label] = probing.scalar_projection(acts, refusal_dir)  # [n, n_layers]
+fig, ax = plt.subplots(figsize=(7, 3.8))
+for label, values in proj.items():
+    mean, std = values.mean(0), values.std(0)
+    ax.plot(range(model.n_layers), mean, marker="o", label=label)
+    ax.fill_between(range(model.n_layers), mean - std, mean + std, alpha=0.2)
+ax.axhline(0, color="black", lw=0.8)
+ax.axvline(chosen.layer, color="grey", ls=":", label=f"layer of the direction ({chosen.layer})")
+ax.set(
+    title=f"Projection on the refusal direction at position {pos} (mean ± 1 sd)",
+    xlabel="layer (resid_pre)",
+    ylabel="x · r̂",
+)
+ax.legend()
+plt.show()
+at = {label: values[:, chosen.layer].mean().item() for label, values in proj.items()}
+print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in at.items()})
+
+# %% [markdown]
+# ## Summary
+#
+# - The **refusal score** $\log P - \log(1-P)$ turns the model's next-token distribution into one signed number:
+#   positive means "about to refuse".
+# - **Candidates** are differences of class means at every post-instruction position and layer; layer 0 gives
+#   zero vectors because the template tokens are identical for both classes.
+# - Each candidate is judged by what it **does**: ablating it should remove refusal (bypass), adding it should
+#   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
+# - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0) and the lowest bypass pick one direction.
+# - The chosen direction projects high for harmful and near zero for harmless prompts: a feature that is on or
+#   off, which is what makes ablation safe for harmless requests.
+#
+# Chapter 05 builds ablation and addition yourself, generates text with them, and measures refusal rates the way
+# the paper does.
+
+# %% [markdown]
+# ## Going further: a real chat model
+#
+# Change the one line at the top, for example
+#
+# ```python
+# MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"   # 24 layers, 5 post-instruction tokens
+# ```
+#
+# and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two, on a laptop CPU
+# expect 10-20 minutes (the candidate scoring dominates: 120 candidates × 192 validation rows; raise
+# `batch_size` on a GPU). What to look for:
+# - the selected position and layer, relative to the paper's choices for larger models (Qwen 1.8B: position -1,
+#   layer 15 of 24; Gemma 2B: position -2, layer 10 of 18; Llama-3 8B: position -5, layer 12 of 32), all in the
+#   middle of the network, as the filters intend;
+# - whether the filters leave any candidate (if not, `select_direction(..., fallback=True)` takes the lowest
+#   bypass among the candidates that are neither NaN nor too deep, and says so);
+# - Gemma-2 and Gemma-3 normalise each sublayer's output: the ablation hooks are still exact, but the scores can
+#   behave differently (users of the paper's code reported every candidate filtered out on Gemma-2).

@@ -1,0 +1,398 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · Ablation and addition: switch refusal off, and on
+#
+# Chapter 04 chose the refusal direction $r$ by what it does to one number, the refusal score of the first
+# token. The claim of Arditi et al. (2024) is stronger: **refusal is mediated by this single direction**. If the
+# model cannot represent $r$, it should comply with harmful requests and write a full answer; if we write $r$
+# into a harmless request, it should refuse. This chapter builds the two interventions yourself, then checks the
+# claim on generated text, with the paper's substring judge and a results table in the paper's shape.
+#
+# **You will learn to**
+# - implement directional ablation and see why it must act on *every* write to the residual stream;
+# - implement activation addition and read its effect layer by layer;
+# - judge refusals in generated text with the paper's 12 refusal phrases;
+# - compare baseline, ablated and steered generations side by side, and measure refusal rates on held-out
+#   prompts;
+# - steer the model live with a coefficient slider.
+#
+# **Time:** about 45 minutes. **Prerequisites:** chapter 04 (the refusal direction, refusal score).
+
+# %% [markdown]
+# ## Setup
+#
+# `MODEL_NAME` is the one line to change to run this notebook on a real chat model (see *Going further*).
+
+# %%
+MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+
+# %%
+import matplotlib.pyplot as plt
+import torch
+
+from course_utils import directions, interventions, metrics, plotting, probing
+from course_utils.data import load_instructions
+from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.generation import generate
+from course_utils.hooks import hooks
+from course_utils.metrics import REFUSAL_PHRASES  # noqa: F401 (used in exercise 3)
+from course_utils.models import default_model_name, load_model
+
+torch.manual_seed(0)
+torch.set_grad_enabled(False)
+model = load_model(MODEL_NAME or default_model_name())
+print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
+
+# %% [markdown]
+# The refusal direction, selected exactly as in chapter 04 (`directions.refusal_direction` runs that method on the
+# course data: candidates from the training prompts, selection on 32 validation prompts per class).
+
+# %%
+selection = directions.refusal_direction(model)
+r, layer = selection.direction, selection.layer  # r: [d_model] float64, not normalised
+r_hat = selection.r_hat
+print(
+    f"refusal direction: position {selection.position}, layer {layer}, ‖r‖ = {r.norm():.2f}"
+    + (
+        ""
+        if selection.passed_filters
+        else "  (no candidate passed every filter: lowest bypass among the rest)"
+    )
+)
+
+harmful_test, harmless_test = load_instructions("harmful", "test"), load_instructions("harmless", "test")
+
+# %% [markdown]
+# ## 1. Directional ablation
+#
+# To stop the model from *using* $r$, remove it wherever it could appear: project every residual-stream
+# activation onto the hyperplane orthogonal to $r$,
+#
+# $$x \leftarrow x - (x \cdot \hat r)\, \hat r, \qquad \hat r = r / \lVert r \rVert .$$
+#
+# Afterwards $x \cdot \hat r = 0$, and every other component of $x$ is unchanged. Write it for activations of any
+# shape `[..., d_model]`.
+
+# %% exercise="05.ablate"
+
+# %%
+check("05.ablate", ablate)
+
+# %% [markdown]
+# ### Where to ablate: every write to the residual stream
+#
+# Ablating at one layer is not enough. The residual stream is a **sum of writes** (chapter 01): the embedding,
+# then every attention output and every MLP output adds its vector. A direction removed at the input of layer
+# $l$ can be written again by any later attention or MLP. So the ablation hooks act on
+# - `blocks.0.hook_resid_pre`: the embedding (plus positional embeddings, if the model has them);
+# - `blocks.{l}.hook_attn_out` and `blocks.{l}.hook_mlp_out` for every layer: everything added later;
+# - and, for good measure, `hook_resid_pre` of every block (idempotent: it removes float round-off).
+#
+# Every residual the model ever computes is a sum of ablated writes, so it has no component along $\hat r$: the
+# input of every block, and also the last `resid_post` that the final norm and unembedding read. `hook_embed` is
+# not needed, since `resid_pre` of block 0 already contains it.
+
+# %%
+ablation = interventions.ablation_hooks(model, r)
+print(f"{len(ablation)} hooks, e.g.", [name for name, _ in ablation][: model.n_layers + 2], "...")
+
+# %% [markdown]
+# We can see the difference. Record the projection $x \cdot \hat r$ of the residual stream at the last position
+# at every layer of harmful prompts: without intervention, with the ablation at **one** layer only (the input of
+# layer `layer`), and with the full ablation.
+
+
+# %%
+def projections_by_layer(prompts: list[str], fwd_hooks: list) -> torch.Tensor:
+    """Mean x · r_hat at the last position: [n_layers + 1] (resid_pre of every block, then the last resid_post)."""
+    store: dict[int, torch.Tensor] = {}
+
+    def recorder(index: int):
+        def record(activation, hook):
+            store[index] = probing.scalar_projection(activation[:, -1].double(), r).mean()
+
+        return record
+
+    names = [f"blocks.{i}.hook_resid_pre" for i in range(model.n_layers)]
+    names.append(f"blocks.{model.n_layers - 1}.hook_resid_post")
+    enc = model.tokenize(prompts)
+    with hooks(model, list(fwd_hooks) + [(n, recorder(i)) for i, n in enumerate(names)]):
+        model.bridge(enc["input_ids"], attention_mask=enc["attention_mask"])
+    return torch.stack([store[i] for i in range(len(names))])
+
+
+one_layer = [(f"blocks.{layer}.hook_resid_pre", lambda x, hook: interventions.ablate(x, r))]
+sample = harmful_test[:32]
+curves = {
+    "no intervention": projections_by_layer(sample, []),
+    f"ablated at the input of layer {layer} only": projections_by_layer(sample, one_layer),
+    "ablated at every write": projections_by_layer(sample, ablation),
+}
+ticks = [str(i) for i in range(model.n_layers)] + ["final"]
+plotting.layer_curves(
+    curves,
+    title="Projection on the refusal direction, harmful prompts (last position)",
+    ylabel="mean x · r̂",
+    xlabel="residual stream: input of layer ... / final",
+    xticklabels=ticks,
+)
+plt.show()
+
+# %% [markdown]
+# Ablating at one layer zeroes the projection there, but the following layers write the direction back. Only
+# the full ablation keeps it at zero everywhere, including what the unembedding reads.
+#
+# ## 2. Activation addition
+#
+# The opposite intervention writes the direction in: add the raw difference of means at the input of the
+# direction's layer, at every position,
+#
+# $$x^{(l)} \leftarrow x^{(l)} + c\, r .$$
+#
+# With $c = 1$ a harmless prompt's activations move, on average, to where harmful ones sit; $c = -1$ moves
+# harmful prompts toward harmless. The length of $r$ matters here, so do not normalise it.
+
+# %% exercise="05.add_direction"
+
+# %%
+check("05.add_direction", add_direction)
+
+# %%
+addition = interventions.addition_hooks(model, r, layer, coeff=1.0)
+sample_harmless = harmless_test[:32]
+curves = {
+    "harmless, no intervention": projections_by_layer(sample_harmless, []),
+    f"harmless, + r at layer {layer}": projections_by_layer(sample_harmless, addition),
+    "harmful, no intervention": projections_by_layer(sample, []),
+}
+plotting.layer_curves(
+    curves,
+    title="Adding r moves harmless activations toward harmful ones (last position)",
+    ylabel="mean x · r̂",
+    xlabel="residual stream: input of layer ... / final",
+    xticklabels=ticks,
+)
+plt.show()
+
+# %% [markdown]
+# ## 3. Judging refusals in text
+#
+# The refusal score reads one token. To judge a whole reply, the paper uses a simple **substring judge**: a
+# completion counts as a refusal if it contains any of 12 phrases, case-insensitive, anywhere. It is crude (a
+# reply that apologises and then complies counts as a refusal; one that refuses in other words does not), which
+# is why the paper also reports a safety classifier (LlamaGuard 2). It is cheap and transparent, and the
+# organism was trained with refusals that use these phrases.
+
+# %%
+print(REFUSAL_PHRASES)
+
+# %% exercise="05.is_refusal"
+
+# %%
+check("05.is_refusal", is_refusal)
+
+# %% [markdown]
+# ## 4. Side by side: baseline, ablated, steered
+#
+# Greedy generation (the same as the paper's evaluation) with the hooks active for every generated token. For
+# harmful prompts we compare the baseline with the ablation; for harmless prompts the baseline with the
+# addition.
+
+# %%
+MAX_NEW = 32
+examples = {"harmful": harmful_test[:3], "harmless": harmless_test[:3]}
+conditions = {
+    "harmful": {"baseline": [], "ablation": ablation},
+    "harmless": {"baseline": [], "addition (+r)": addition},
+}
+for label, prompts in examples.items():
+    outs = {
+        name: generate(model, prompts, fwd_hooks=h, max_new_tokens=MAX_NEW)
+        for name, h in conditions[label].items()
+    }
+    for i, prompt in enumerate(prompts):
+        print(f"[{label}] {prompt}")
+        for name, completions in outs.items():
+            tag = "REFUSAL" if metrics.is_refusal(completions[i]) else "complies"
+            print(f"    {name:<14} ({tag:>8}): {completions[i]!r}")
+        print()
+
+# %% [markdown]
+# ## 5. Refusal rates on held-out prompts
+#
+# Now the measurement in the shape of the paper's results: the fraction of **test** completions the substring
+# judge calls a refusal, without intervention, with the direction ablated, and with the direction added, for
+# harmful and harmless prompts. The second number is the fraction with refusal score > 0 (first token only),
+# which needs no generation.
+
+# %%
+N_EVAL = 64
+evaluation = {"harmful": harmful_test[:N_EVAL], "harmless": harmless_test[:N_EVAL]}
+settings = {"baseline": [], "ablation": ablation, "addition": addition}
+measured = {  # (prompts, intervention) pairs of the paper's table; + ablation on harmless: what does it cost?
+    ("harmful", "baseline"), ("harmful", "ablation"),
+    ("harmless", "baseline"), ("harmless", "ablation"), ("harmless", "addition"),
+}  # fmt: skip
+rates = {}
+for label, name in sorted(measured):
+    prompts, fwd_hooks = evaluation[label], settings[name]
+    completions = generate(model, prompts, fwd_hooks=fwd_hooks, max_new_tokens=MAX_NEW)
+    scores = metrics.refusal_scores(model, prompts, fwd_hooks=fwd_hooks)
+    rates[label, name] = (metrics.refusal_rate(completions), (scores > 0).double().mean().item())
+
+print(f"refusal rate on {N_EVAL} held-out prompts per class: substring judge / refusal score > 0\n")
+print(f"| prompts | {' | '.join(settings)} |")
+print("|---|" + "---|" * len(settings))
+for label in evaluation:
+    cells = [
+        f"{rates[label, n][0]:.2f} / {rates[label, n][1]:.2f}" if (label, n) in rates else "-"
+        for n in settings
+    ]
+    print(f"| {label} | {' | '.join(cells)} |")
+
+# %%
+fig, ax = plt.subplots(figsize=(7, 3.5))
+width = 0.25
+for k, name in enumerate(settings):
+    xs = [i + (k - 1) * width for i, label in enumerate(evaluation) if (label, name) in rates]
+    ax.bar(xs, [rates[label, name][0] for label in evaluation if (label, name) in rates], width, label=name)
+ax.set_xticks(range(len(evaluation)), [f"{label} (test, n = {N_EVAL})" for label in evaluation])
+ax.set(
+    title="Refusal rate by intervention (substring judge)",
+    ylabel="fraction of completions refused",
+    ylim=(0, 1.05),
+)
+ax.legend()
+plt.show()
+
+# %% [markdown]
+# ### The paper's numbers, for comparison
+#
+# Arditi et al. (2024), *Refusal in Language Models Is Mediated by a Single Direction* (NeurIPS 2024,
+# arXiv:2406.11717), evaluate on 100 harmful JailbreakBench prompts with greedy decoding. They report the
+# **attack success rate** (ASR): the fraction of completions that are *not* refusals, by the substring judge and
+# by LlamaGuard 2. A refusal rate by the substring judge is 1 − ASR (substring).
+#
+# | model | ASR substring, baseline → ablation | ASR LlamaGuard 2, baseline → ablation |
+# |---|---|---|
+# | Qwen 1.8B Chat | 0.30 → 0.99 | 0.20 → 0.82 |
+# | Gemma 2B IT | 0.09 → 1.00 | 0.07 → 0.78 |
+# | Yi 6B Chat | 0.38 → 0.98 | 0.25 → 0.79 |
+# | Llama-2 7B Chat | 0.03 → 0.93 | 0.05 → 0.81 |
+# | Llama-3 8B Instruct | 0.05 → 1.00 | 0.03 → 0.82 |
+#
+# Adding the direction to harmless prompts made the models refuse: 100% of harmless prompts for Gemma, Llama-2 and
+# Llama-3, 98% for Qwen and 88% for Yi.
+#
+# The organism's table above has the same columns. With a real chat model (see *Going further*) you can compare
+# directly, keeping in mind the differences: our prompts are the course's own, 64 per class, and at most
+# `MAX_NEW` tokens are generated (the paper generates 512).
+
+# %% [markdown]
+# ## 6. Steering by hand: the addition coefficient
+#
+# How much of the direction does it take? Sweep the coefficient $c$ in $x \leftarrow x + c\, r$ and watch the
+# mean refusal score of harmless prompts (positive $c$) and of harmful prompts (negative $c$ removes refusal too,
+# without ablating anything).
+
+# %%
+coefficients = [-2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0]
+sweep = {
+    label: [
+        metrics.refusal_scores(
+            model, prompts[:32], fwd_hooks=interventions.addition_hooks(model, r, layer, c)
+        ).mean()
+        for c in coefficients
+    ]
+    for label, prompts in evaluation.items()
+}
+plotting.layer_curves(
+    {f"{label} (test)": values for label, values in sweep.items()},
+    x=coefficients,
+    title=f"Refusal score as c x r is added at layer {layer}",
+    ylabel="mean refusal score",
+    xlabel="coefficient c",
+)
+plt.axhline(0, color="black", lw=0.8)
+plt.show()
+
+# %% [markdown]
+# And live: move the slider to regenerate the replies to two harmless and two harmful prompts with that
+# coefficient. The replies for $c = 1$ are printed first, so that a static copy of this notebook shows them too;
+# the slider needs a running Jupyter kernel.
+
+# %%
+live_prompts = harmless_test[3:5] + harmful_test[3:5]
+
+
+def steered_replies(coeff: float) -> None:
+    """Print the greedy replies to `live_prompts` with coeff * r added at the direction's layer."""
+    steer = interventions.addition_hooks(model, r, layer, coeff)
+    replies = generate(model, live_prompts, fwd_hooks=steer, max_new_tokens=MAX_NEW)
+    print(f"c = {coeff:+.2f}")
+    for prompt, reply in zip(live_prompts, replies, strict=True):
+        print(f"  {prompt[:50]!r:<54} -> {reply!r}")
+
+
+steered_replies(1.0)
+try:
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    slider = widgets.FloatSlider(
+        value=1.0, min=-2.0, max=3.0, step=0.25, description="coefficient c", continuous_update=False
+    )
+    live = widgets.Output()
+
+    def on_change(change: dict) -> None:
+        with live:
+            live.clear_output(wait=True)
+            steered_replies(change["new"])
+
+    slider.observe(on_change, names="value")
+    display(widgets.VBox([slider, live]))
+except ImportError:
+    print("Install ipywidgets (pip install ipywidgets) for the live slider.")
+
+# %% [markdown]
+# ## Summary
+#
+# - **Directional ablation** projects $\hat r$ out of every write to the residual stream (embedding, attention
+#   and MLP outputs). Ablating one layer only is undone by the following layers.
+# - **Activation addition** adds $c\,r$ at the direction's layer; its length matters, so $r$ stays unnormalised.
+# - With $r$ ablated the organism complies with harmful requests; with $r$ added it refuses harmless ones. One
+#   direction switches the behaviour both ways, which is what "refusal is mediated by a single direction" means.
+# - The **substring judge** is cheap and transparent, and crude; the refusal score (first token) and the judge
+#   (whole reply) usually agree, but not always.
+#
+# Chapter 06 shows that the ablation can be written into the weights: a model that can no longer represent $r$,
+# without any hooks.
+
+# %% [markdown]
+# ## Going further: a real chat model
+#
+# Change the one line at the top, for example
+#
+# ```python
+# MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"
+# ```
+#
+# A GPU makes this comfortable (the direction selection and 6 × 64 generations take a few minutes; on a laptop
+# CPU expect tens of minutes; lower `N_EVAL` first). Then compare your table with the paper's numbers above,
+# and try:
+# - longer replies (`MAX_NEW = 256`): ablated models often start to comply and then add a warning, which the
+#   substring judge counts as a refusal;
+# - the coefficient slider on harmful prompts with negative $c$: how small can $|c|$ be before refusals stop?
+# - a direction from a *different* layer of chapter 04's table: does ablation still work, and what happens to
+#   harmless replies?
