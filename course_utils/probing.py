@@ -115,7 +115,7 @@ def projection_accuracy_by_layer(
 def separation(acts: Tensor, labels: Tensor, direction: Tensor) -> Tensor:
     """How well a direction separates two classes, in standard deviations (Cohen's d of the projections).
 
-    acts: [batch, ..., d_model] (e.g. [batch, n_positions, n_layers, d_model]); labels: [batch] 0/1;
+    acts: [batch, ..., d_model] (e.g. [batch, n_layers, n_positions, d_model]); labels: [batch] 0/1;
     direction: [..., d_model], broadcast against acts without the batch axis. With p = x . r_hat,
     d = (mean_1(p) - mean_0(p)) / sqrt((var_1(p) + var_0(p)) / 2), unbiased variances. Returns [...];
     positive when class 1 projects further along r than class 0.

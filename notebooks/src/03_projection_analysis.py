@@ -85,8 +85,11 @@ ids = model.tokenize([harmful_train[0]]).input_ids[0]
 n_post = len(model.post_instruction_positions)
 N_SHOWN = n_post + 4  # the post-instruction tokens and the last 4 tokens of the instruction
 positions = list(range(-N_SHOWN, 0))
-token_labels = [f"{p}: {model.tokenizer.decode(ids[p])!r}" for p in positions]
-print("last positions:", token_labels)
+print("last positions of this prompt:", [model.tokenizer.decode(ids[p]) for p in positions])
+# Axis labels: template tokens are the same in every prompt; instruction tokens differ from prompt to prompt.
+token_labels = [
+    f"{p}: {model.tokenizer.decode(ids[p])!r}" if p >= -n_post else f"{p}: (instruction)" for p in positions
+]
 print(f"post-instruction positions: {model.post_instruction_positions}")
 
 # %% [markdown]
