@@ -194,17 +194,30 @@ def _score_valid(
     harmful = model.tokenize(list(harmful_val))
     harmless = model.tokenize(list(harmless_val))
     clean = last_position_logits(model, list(harmless_val), batch_size=batch_size, progress=False)
+
+    def refusal(logits: Tensor, prompts: Tensor) -> Tensor:
+        return refusal_score(logits, model.refusal_token_ids)
+
+    def kl_from_clean(logits: Tensor, prompts: Tensor) -> Tensor:
+        return kl_div(clean[prompts], logits)
+
+    def ablated(cand: Tensor) -> FwdHooks:
+        return ablation_hooks(model, directions[cand])
+
+    def added(cand: Tensor) -> FwdHooks:
+        return _mixed_addition_hooks(model, directions[cand], layers[cand])
+
     n_rows = len(directions) * (len(harmful_val) + 2 * len(harmless_val))
-    refusal = lambda logits, prompts: refusal_score(logits, model.refusal_token_ids)
-    ablated = lambda cand: ablation_hooks(model, directions[cand])
-    added = lambda cand: _mixed_addition_hooks(model, directions[cand], layers[cand])
-    kl = lambda logits, prompts: kl_div(clean[prompts], logits)
     show = n_rows > batch_size if progress is None else progress
     with tqdm(total=n_rows, desc="scoring candidates", disable=not show, leave=False) as bar:
-        run = lambda enc, score_fn, hooks_fn: _mean_per_candidate(
-            model, enc, len(directions), score_fn, hooks_fn, batch_size, bar
-        )
-        return run(harmful, refusal, ablated), run(harmless, refusal, added), run(harmless, kl, ablated)
+
+        def mean_score(encoding: Mapping[str, Tensor], score_fn: Callable, hooks_fn: Callable) -> Tensor:
+            return _mean_per_candidate(model, encoding, len(directions), score_fn, hooks_fn, batch_size, bar)
+
+        bypass = mean_score(harmful, refusal, ablated)
+        induce = mean_score(harmless, refusal, added)
+        kl = mean_score(harmless, kl_from_clean, ablated)
+    return bypass, induce, kl
 
 
 def _check_candidates(model: ChatModel, candidates: Tensor) -> tuple[int, int, int]:
