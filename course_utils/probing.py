@@ -29,11 +29,13 @@ def check_binary_labels(acts: Tensor, labels: Tensor) -> None:
             f"labels must have shape [batch] = [{acts.shape[0]}] to match acts {tuple(acts.shape)}; "
             f"got {tuple(labels.shape)}. Pass one 0/1 label per row of acts."
         )
-    values = set(labels.long().unique().tolist())
+    values = {float(v) for v in labels.unique().tolist()}
     if not values <= {0, 1}:
-        raise ValueError(f"labels must be 0/1 (or bool); got the values {sorted(values)}.")
+        raise ValueError(f"labels must be 0/1 (or bool); got the values {sorted(values)[:10]}.")
     if values != {0, 1}:
-        raise ValueError(f"both classes must be present; labels contain only {sorted(values)}.")
+        raise ValueError(
+            f"both classes must be present; labels contain only {sorted(values)}: add examples of the other class."
+        )
 
 
 def class_means(acts: Tensor, labels: Tensor) -> Tensor:

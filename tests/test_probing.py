@@ -38,6 +38,7 @@ def test_class_means_match_numpy():
     [
         (torch.zeros(10, dtype=torch.long), "both classes"),
         (torch.arange(10) % 3, "0/1"),
+        (torch.full((10,), 0.5), "0/1"),
         (torch.zeros(9, dtype=torch.long), "shape"),
         (torch.zeros(10, 1, dtype=torch.long), "shape"),
     ],
