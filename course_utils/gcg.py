@@ -190,13 +190,20 @@ class SuffixObjective:
         self.W_E = _embedding_matrix(model)
         self.n_prompt_tail = len(prompt.after) + len(prompt.target)
 
+    def reply_logits(self, logits: Tensor) -> Tensor:
+        """Logits [batch, max(n_target, 1), vocab] at the positions predicting the reply (the target tokens).
+
+        logits: [batch, seq, vocab] of cat(before, suffix, after, target); row 0 predicts the first reply token.
+        """
+        n_target = len(self.prompt.target)
+        last_prompt = logits.shape[1] - n_target - 1
+        return logits[:, last_prompt : last_prompt + max(n_target, 1)]
+
     def _loss_from_logits(self, logits: Tensor) -> Tensor:
         """Per-row loss [batch] from logits [batch, seq, vocab] of cat(before, suffix, after, target)."""
-        n_target = len(self.prompt.target)
-        last_prompt = logits.shape[1] - n_target - 1  # the position predicting the first reply token
+        predicted = self.reply_logits(logits)  # [batch, n_target, vocab]
         if self.objective == "refusal":
-            return refusal_score(logits[:, last_prompt], self.model.refusal_token_ids).to(logits.dtype)
-        predicted = logits[:, last_prompt : last_prompt + n_target]  # [batch, n_target, vocab]
+            return refusal_score(predicted[:, 0], self.model.refusal_token_ids).to(logits.dtype)
         target = self.prompt.target.unsqueeze(0).expand(logits.shape[0], -1)
         predicted = predicted.to(torch.promote_types(logits.dtype, torch.float32))  # bf16 -> fp32, keep fp64
         return F.cross_entropy(predicted.transpose(1, 2), target, reduction="none").mean(dim=1)
@@ -349,15 +356,11 @@ def _greedy_reaches_target(objective: SuffixObjective, suffix_ids: Tensor) -> bo
     """True when the target tokens are the argmax continuation (target objective) or P(refusal) < 1/2."""
     with torch.inference_mode():
         input_ids = objective.prompt.input_ids(suffix_ids.unsqueeze(0))
-        logits = objective.model.bridge(input_ids, attention_mask=torch.ones_like(input_ids))[0]
-    n_target = len(objective.prompt.target)
-    last_prompt = logits.shape[0] - n_target - 1
+        logits = objective.model.bridge(input_ids, attention_mask=torch.ones_like(input_ids))
+    predicted = objective.reply_logits(logits)[0]  # [n_target, vocab]
     if objective.objective == "refusal":
-        return (
-            float(refusal_score(logits[last_prompt : last_prompt + 1], objective.model.refusal_token_ids)) < 0
-        )
-    predicted = logits[last_prompt : last_prompt + n_target].argmax(dim=-1)
-    return bool((predicted == objective.prompt.target).all())
+        return float(refusal_score(predicted[:1], objective.model.refusal_token_ids)) < 0
+    return bool((predicted.argmax(dim=-1) == objective.prompt.target).all())
 
 
 def _stop(objective: SuffixObjective, suffix_ids: Tensor, loss: float, config: GCGConfig) -> bool:
