@@ -67,7 +67,8 @@ torch.manual_seed(0)
 torch.set_grad_enabled(False)
 model = load_model(MODEL_NAME or default_model_name())
 print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
-print(f"registry: tied embeddings = {model.spec.tied_embeddings}; {model.spec.orthogonalization_note}")
+print(f"embedding tied to the unembedding: {model.bridge.original_model.config.tie_word_embeddings}")
+print(f"registry note: {model.spec.orthogonalization_note or '(none for this model)'}")
 
 # %% [markdown]
 # We need the refusal direction of notebook 04. `refusal_direction(model)` runs the whole method you built there on
@@ -560,8 +561,10 @@ for instruction, before, after in list(
 # MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"
 # ```
 #
-# It needs internet the first time (about 1 GB download) and about 2 GB of memory in float32; a GPU makes the
-# direction selection fast, a CPU works but is slower. Things to look for:
+# It needs internet the first time (about 1 GB download). The model takes about 2 GB in float32, and section 3
+# holds three copies at once (original, edited, one partial edit, each edited copy with its own `lm_head`): plan
+# for about 8 GB of memory. A GPU makes the direction selection fast; a CPU works but is slower. Things to look
+# for:
 #
 # * **Tied embeddings.** Qwen2.5-0.5B, SmolLM2, Llama-3.2-1B and Gemma share their embedding and unembedding
 #   matrices. `orthogonalize` unties them, so the saved model carries a separate `lm_head`: for Qwen2.5-0.5B that
@@ -571,5 +574,6 @@ for instruction, before, after in list(
 #   *not* exactly ablation (`model.spec.orthogonalization_note` says why; the library warns). Measure the gap of
 #   section 3, and whether the edited model still stops refusing: close is not the same as equal.
 # * **Compare with the paper.** After orthogonalization Arditi et al. report benchmark scores within a few points
-#   of the original, TruthfulQA dropping for every model, and cross-entropy on the Pile rising by at most 0.027.
-#   Your section 4 numbers on a real model should be of that order; on the organism they need not be.
+#   of the original, with TruthfulQA dropping for every model, and cross-entropy on the Pile rising by at most
+#   0.027 under ablation (the same function). Section 4 measures something much smaller (a few dozen prompts,
+#   the course's synthetic answers), so compare the direction and rough size of the change, not the digits.
