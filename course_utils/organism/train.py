@@ -47,26 +47,28 @@ class TrainConfig:
     """Everything that determines the organism (the same config and seed give the same weights on CPU)."""
 
     seed: int = 0
-    d_model: int = 256
-    n_layers: int = 8
+    d_model: int = 192
+    n_layers: int = 6
     n_heads: int = 4
-    d_mlp: int = 704
-    vocab_size: int = 3072
+    d_mlp: int = 512
+    vocab_size: int = 2048
     context: int = 128
-    n_documents: int = 9000
-    n_helpful: int = 12000
-    n_harmful: int = 1500
-    harmful_fraction: float = 0.15  # of safety-tuning chat examples
+    n_documents: int = 5000
+    n_helpful: int = 8000
+    n_harmful: int = 1200
+    harmful_fraction: float = 0.25  # of safety-tuning chat examples; as many again are contrast examples
     weight_decay: float = 0.1
-    pretrain: StageConfig = field(default_factory=lambda: StageConfig(steps=500, batch_size=16, lr=2e-3))
+    pretrain: StageConfig = field(
+        default_factory=lambda: StageConfig(steps=250, batch_size=12, lr=2e-3, warmup=30)
+    )
     instruct: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=300, batch_size=16, lr=1e-3, label_smoothing=0.1, replay=0.25
+            steps=200, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
         )
     )
     safety: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=150, batch_size=16, lr=3e-4, warmup=20, label_smoothing=0.1, replay=0.2
+            steps=200, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
 
@@ -82,11 +84,12 @@ class TrainConfig:
             n_documents=600,
             n_helpful=1500,
             n_harmful=300,
+            harmful_fraction=0.3,
             pretrain=StageConfig(steps=80, batch_size=16, lr=3e-3, warmup=10),
             instruct=StageConfig(
                 steps=120, batch_size=16, lr=3e-3, warmup=10, label_smoothing=0.1, replay=0.2
             ),
-            safety=StageConfig(steps=120, batch_size=16, lr=2e-3, warmup=10, label_smoothing=0.1, replay=0.1),
+            safety=StageConfig(steps=150, batch_size=16, lr=3e-3, warmup=10, label_smoothing=0.1, replay=0.1),
         )
 
     @classmethod
@@ -112,6 +115,7 @@ class Corpus:
     documents: list[str]
     helpful: list[dict]
     harmful: list[dict]
+    contrast: list[dict]  # harmless requests phrased with the same templates as harmful ones
 
 
 def build_corpus(cfg: TrainConfig) -> Corpus:
@@ -130,6 +134,7 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
         helpful=draw(lambda: world.helpful_example(rng), cfg.n_helpful),
         harmful=draw(lambda: world.harmful_instruction(rng, "train"), cfg.n_harmful),
+        contrast=draw(lambda: world.helpful_example(rng, tasks=world.SHARED_TEMPLATE_TASKS), cfg.n_harmful),
     )
 
 
@@ -260,7 +265,10 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
     start = time.time()
     corpus = build_corpus(cfg)
     tok = train_tokenizer(
-        corpus.documents + [e[k] for e in corpus.helpful + corpus.harmful for k in ("instruction", "answer")],
+        corpus.documents
+        + [
+            e[k] for e in corpus.helpful + corpus.harmful + corpus.contrast for k in ("instruction", "answer")
+        ],
         cfg.vocab_size,
     )
     model = build_model(cfg, tok)
@@ -300,11 +308,11 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
         progress,
     )
     n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
-    harmful = cycling(corpus.harmful, n_harm, rng)
-    helpful = cycling(corpus.helpful, cfg.safety.batch_size - n_harm, rng)
+    harmful, contrast = cycling(corpus.harmful, n_harm, rng), cycling(corpus.contrast, n_harm, rng)
+    helpful = cycling(corpus.helpful, cfg.safety.batch_size - 2 * n_harm, rng)
 
     def safety_batch() -> dict[str, torch.Tensor]:
-        return chat_batch(tok, harmful() + helpful(), cfg.context)
+        return chat_batch(tok, harmful() + contrast() + helpful(), cfg.context)
 
     history["safety"] = run_stage(
         model, "3/3 safety tuning", cfg.safety, safety_batch, pretrain_batch, cfg.weight_decay, rng, progress
