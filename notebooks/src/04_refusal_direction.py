@@ -331,7 +331,11 @@ def show(rows: list) -> None:
 
 
 finite = sorted((r for r in filtered if not math.isnan(r.bypass)), key=lambda r: r.bypass)
-show([r for r in finite if r.discarded in (None, "higher bypass")][:5])
+survivors = [r for r in finite if r.discarded in (None, "higher bypass")]
+if survivors:
+    show(survivors[:5])
+else:
+    print("(no candidate survived the filters)")
 print()
 show(finite[:5])
 
