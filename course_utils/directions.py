@@ -417,19 +417,22 @@ def refusal_direction(
     model: ChatModel,
     *,
     fallback: bool = True,
+    n_train: int | None = 128,
     n_val: int | None = 32,
     batch_size: int = 32,
     progress: bool | None = None,
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
-    Train prompts filtered by refusal (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than
-    8 of a class would remain) give the candidates; the first ``n_val`` validation prompts of each class (32 as
-    in the paper; None = all) select one (``select_direction``).
+    The first ``n_train`` training prompts of each class (128 as in the paper; None = all), filtered by refusal
+    (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than 8 of a class would remain), give
+    the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper) select one
+    (``select_direction``).
     """
     from course_utils.data import load_instructions
 
-    harmful, harmless = load_instructions("harmful", "train"), load_instructions("harmless", "train")
+    harmful = load_instructions("harmful", "train")[:n_train]
+    harmless = load_instructions("harmless", "train")[:n_train]
     kept_harmful, kept_harmless = filter_prompts_by_refusal(
         model, harmful, harmless, batch_size=batch_size, progress=progress
     )

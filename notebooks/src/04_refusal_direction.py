@@ -63,8 +63,11 @@ torch.set_grad_enabled(False)
 model = load_model(MODEL_NAME or default_model_name())
 print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
-harmful_train, harmless_train = load_instructions("harmful", "train"), load_instructions("harmless", "train")
-# 32 validation prompts per class, as in the paper (they score every candidate: the slowest step)
+# As in the paper: 128 training prompts per class for the candidates, 32 validation prompts per class to select one
+harmful_train, harmless_train = (
+    load_instructions("harmful", "train")[:128],
+    load_instructions("harmless", "train")[:128],
+)
 harmful_val, harmless_val = (
     load_instructions("harmful", "val")[:32],
     load_instructions("harmless", "val")[:32],

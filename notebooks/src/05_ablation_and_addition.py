@@ -56,7 +56,7 @@ print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
 # %% [markdown]
 # The refusal direction, selected exactly as in chapter 04 (`directions.refusal_direction` runs that method on the
-# course data: candidates from the training prompts, selection on 32 validation prompts per class).
+# course data: candidates from 128 training prompts per class, selection on 32 validation prompts per class).
 
 # %%
 selection = directions.refusal_direction(model)
@@ -210,7 +210,7 @@ check("05.is_refusal", is_refusal)
 # addition.
 
 # %%
-MAX_NEW = 32
+MAX_NEW = 24
 examples = {"harmful": harmful_test[:3], "harmless": harmless_test[:3]}
 conditions = {
     "harmful": {"baseline": [], "ablation": ablation},
