@@ -154,6 +154,9 @@ for text, tops in zip(
 # It is a cheap stand-in for "will the model refuse?": one forward pass instead of generating a whole reply.
 # Arditi et al. use its log-odds, $\log P - \log(1 - P)$, as their *refusal score* (chapter 04).
 
+# %%
+print("refusal tokens of this model:", [model.tokenizer.decode([i]) for i in model.refusal_token_ids])
+
 # %% exercise="00.refusal_probability"
 
 # %%

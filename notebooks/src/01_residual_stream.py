@@ -158,6 +158,16 @@ plotting.layer_curves(
 plt.show()
 
 # %% [markdown]
+# What to notice: the embedding itself can be small next to what the blocks write (check layer 0 against layer 1
+# on the left), a single block may write much more than the others (often the first MLP, which acts like an
+# extension of the embedding), and the stream keeps growing because the writes add up rather than cancel. The
+# printed ratio says how much larger the final stream is than the stream after the first block:
+
+# %%
+growth = norms["harmless"][-1] / norms["harmless"][1]
+print(f"||x_L|| / ||x_1|| = {growth:.2f} (harmless prompts, mean over real tokens)")
+
+# %% [markdown]
 # ## 5. The logit lens: what would the model say at layer $l$?
 #
 # The unembedding turns the *final* stream into logits. Since every layer writes into the same space, we can
@@ -217,8 +227,23 @@ plotting.layer_curves(
 plt.show()
 
 # %% [markdown]
-# On harmful prompts the refusal token takes the lead only in the later layers, and then stays on top: the decision
-# is assembled along the stream, not present from the start. Chapter 02 looks for the *direction* that carries it.
+# The same numbers as a table, so you can quote them:
+
+# %%
+print("layer  P(refuse) harmful  harmless   refusal token on top: harmful  harmless")
+for layer in layers:
+    print(
+        f"{layer:>5}  {p_refuse[layer, :n].mean():>17.3f}  {p_refuse[layer, n:].mean():>8.3f}"
+        f"   {wins[layer, :n].mean():>29.2f}  {wins[layer, n:].mean():>8.2f}"
+    )
+
+# %% [markdown]
+# Read the figures before moving on. At layer 0 the stream holds only the embedding of the last template token,
+# which is the same for every prompt, so the lens cannot tell harmful from harmless there. Then, on harmful
+# prompts only, the refusal probability and the share of prompts with a refusal token on top grow layer after
+# layer: the decision is not present from the start, it is assembled by the blocks and *accumulated* in the
+# stream, as the sum-of-writes picture suggests. (On the organism the harmless curve stays near zero throughout.)
+# Chapter 02 looks for the *direction* along which this accumulates.
 #
 # ## Summary
 # - The residual stream $x_l = \text{embed} + \sum_{k<l}(\text{attn}_k + \text{mlp}_k)$ is a sum of writes,
