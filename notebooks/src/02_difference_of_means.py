@@ -116,8 +116,9 @@ print(f"position {POSITION}: acts {tuple(acts.shape)} = [n_texts, n_layers, d_mo
 check("02.class_means", class_means)
 
 # %% [markdown]
-# Look at the two means at a middle layer. They are long vectors that point almost the same way: most of what is
-# in the residual stream (the token itself, its position, "this is a review") is shared by both classes.
+# Look at the two means at a middle layer: compare their lengths with the length of their difference, and their
+# cosine with 1. Much of what is in the residual stream (the token itself, its position, "this is a review") is
+# shared by both classes.
 
 # %%
 mid = model.n_layers // 2
@@ -194,24 +195,24 @@ plt.show()
 check("02.projection_accuracy", projection_accuracy)
 
 # %% [markdown]
-# Now at every layer. We also run a **control**: the same procedure with the training labels shuffled, so that the
-# "concept" is meaningless. If the control scored well above 50 %, our test would be fooling us. We average the
-# control over 20 shuffles: any one shuffle still agrees with the true labels on a little more or less than half of
-# the reviews, by chance, and a strong concept then pushes that single control visibly above or below 50 %.
+# Now at every layer. We also run a **control task**: the same procedure on a meaningless concept, made by shuffling
+# all the labels (train and test alike). No direction can predict random labels on held-out data, so the control
+# must sit near 50 %; if it did not, our test itself would be fooling us (for example through a bug that lets the test
+# set leak into the fit). We average it over 20 shuffles and print its range.
 
 # %%
 accuracy = probing.projection_accuracy_by_layer(train_acts, train_labels, test_acts, test_labels)
 generator = torch.Generator().manual_seed(1)
-shuffles = [train_labels[torch.randperm(len(train_labels), generator=generator)] for _ in range(20)]
+shuffles = [labels[torch.randperm(len(labels), generator=generator)] for _ in range(20)]
 control = torch.stack(
     [
-        probing.projection_accuracy_by_layer(train_acts, shuffled, test_acts, test_labels)
-        for shuffled in shuffles
+        probing.projection_accuracy_by_layer(train_acts, fake[train_idx], test_acts, fake[test_idx])
+        for fake in shuffles
     ]
 )  # [n_shuffles, n_layers]
 for layer in range(model.n_layers):
     print(
-        f"layer {layer}: test accuracy {accuracy[layer]:.2f}   shuffled-label control "
+        f"layer {layer}: test accuracy {accuracy[layer]:.2f}   control task (shuffled labels) "
         f"{control[:, layer].mean():.2f} (range {control[:, layer].min():.2f}-{control[:, layer].max():.2f})"
     )
 control = control.mean(dim=0)
@@ -244,7 +245,7 @@ fig = plotting.layer_curves(
     {
         "difference of means + midpoint (test accuracy)": accuracy,
         "logistic probe (test accuracy)": probe_accuracy,
-        "shuffled-label control (mean of 20)": control,
+        "control task: shuffled labels (mean of 20)": control,
         "cos(probe weight, r)": probe_cosine,
     },
     title="Sentiment: two linear read-outs, layer by layer",
@@ -266,7 +267,25 @@ plt.show()
 #   dimensions fitted on a couple of hundred examples can lean on anything that correlates with the label. The
 #   difference of means is cruder but has no such freedom, which is one reason Arditi et al. use it.
 #
-# The penalty $\lambda$ moves the probe between the two. Here is the trade-off at the middle layer:
+# The freedom is easy to see on the control task: fit both read-outs to shuffled labels and score them on the
+# *training* reviews they were fitted to.
+
+# %%
+fake = shuffles[0]
+fake_probe = probing.train_logistic_probe(train_acts[:, mid], fake[train_idx], l2=L2)
+fake_dom = probing.projection_accuracy(
+    train_acts[:, mid], fake[train_idx], train_acts[:, mid], fake[train_idx]
+)
+print(f"shuffled labels, layer {mid}, accuracy on the training reviews themselves:")
+print(f"  logistic probe (l2 = {L2:g}): {fake_probe.accuracy(train_acts[:, mid], fake[train_idx]):.2f}")
+print(f"  difference of means + midpoint: {fake_dom:.2f}")
+
+# %% [markdown]
+# With `d_model` free weights the probe can fit a large share of a meaningless labelling; one direction fitted by two
+# averages cannot. That is why a probe must always be judged on held-out data, and why its direction is a weaker
+# clue about the model than its accuracy.
+#
+# The penalty $\lambda$ moves the probe between the two read-outs. Here is the trade-off at the middle layer:
 
 # %%
 for l2 in [1e-4, 1e-2, 1.0, 100.0]:
@@ -366,7 +385,7 @@ plt.show()
 # - A **class mean** averages activations over examples; the **difference of means** $r = \mu_1 - \mu_0$ cancels what
 #   the classes share and keeps what differs. It needs no training and no hyperparameters.
 # - The **scalar projection** $x\cdot\hat r$ turns each activation into one number; thresholding it at the midpoint of
-#   the class means gives a classifier, which must be judged on **held-out** data, next to a shuffled-label control.
+#   the class means gives a classifier, which must be judged on **held-out** data, next to a control task (shuffled labels).
 # - A **logistic probe** is another linear read-out. Its direction matches the difference of means when strongly
 #   regularised and can tilt away from it otherwise; high accuracy from either says the information is *linearly
 #   readable*, not that the model *uses* that direction. Using is what interventions test (chapters 05-06).
