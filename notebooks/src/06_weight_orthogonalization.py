@@ -46,6 +46,7 @@ MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0
 
 # %%
 import tempfile
+import time
 
 import matplotlib.pyplot as plt
 import torch
@@ -78,7 +79,9 @@ print(f"registry note: {model.spec.orthogonalization_note or '(none for this mod
 # *which* direction we use: the equivalence holds for any direction.
 
 # %%
+start = time.perf_counter()
 selection = refusal_direction(model)
+seconds_to_find = time.perf_counter() - start
 direction = selection.direction  # [d_model], float64, not normalised
 layer = selection.layer
 chosen = selection.chosen
@@ -86,6 +89,7 @@ print(f"direction: position {selection.position}, layer {layer}, |r| = {directio
 print(f"passed the paper's filters: {selection.passed_filters}")
 print(f"mean refusal score, harmful val prompts with it ablated (bypass): {chosen.bypass:.2f}")
 print(f"mean refusal score, harmless val prompts with it added (induce): {chosen.induce:.2f}")
+print(f"found in {seconds_to_find:.0f} s on this machine")
 
 harmful_test = load_instructions("harmful", "test")
 harmless_test = load_instructions("harmless", "test")
@@ -239,7 +243,9 @@ check("06.orthogonalize_bias", orthogonalize_bias)
 # The derivation says the edited model and the hooked model compute the same function. Let us check.
 
 # %%
+start = time.perf_counter()
 edited = orthogonalize(model, direction)
+print(f"orthogonalized in {time.perf_counter() - start:.1f} s")
 
 # %% [markdown]
 # First, the weights themselves. Before the edit the columns of $W_O$ and the rows of $W_E$ have sizeable
@@ -316,7 +322,7 @@ for kind in WRITERS:
     gaps[f"all but the {kind}"] = (all_logits(partial, prompts) - logits_hooked).abs().max().item()
     del partial
 
-fig, ax = plt.subplots(figsize=(8, 3.5))
+fig, ax = plt.subplots(figsize=(9, 3.5))
 ax.barh(list(gaps), list(gaps.values()), color=["grey", "tab:green"] + ["tab:red"] * len(WRITERS))
 ax.axvline(1e-4, color="black", linestyle="--", label="tolerance $10^{-4}$")
 ax.set_xscale("log")
@@ -328,7 +334,7 @@ ax.set(
     title="How far each model is from hook ablation",
     xlabel="max |logit difference| over all tokens (log scale)",
 )
-ax.legend(loc="lower right")
+ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
 fig.tight_layout()
 plt.show()
 
@@ -370,6 +376,10 @@ ax.legend()
 plt.show()
 
 # %% [markdown]
+# In the original model the harmful prompts move along $\hat r$ as the layers go by, while the harmless ones do
+# not; that gap is what refusal reads. In the edited model both curves are flat at zero, at every layer, not only
+# at the layer the direction came from.
+#
 # ## 4. What does the edit cost?
 #
 # Removing a direction removes *everything* the model stored along it, not only refusal. If the direction also
@@ -415,6 +425,8 @@ print(
 # %%
 fig, (ax_kl, ax_ce) = plt.subplots(1, 2, figsize=(10, 3.5))
 ax_kl.hist(kl.clamp_min(1e-6).log10().numpy(), bins=20, color="tab:blue")
+ax_kl.axvline(-1, color="black", linestyle="--", label="0.1 nats (the selection's KL limit)")
+ax_kl.legend()
 ax_kl.set(
     title="Next-token KL on harmless prompts",
     xlabel="log10 KL(original || orthogonalized), nats",
@@ -423,6 +435,7 @@ ax_kl.set(
 ce = rows["cross-entropy of harmless answers (nats/token)"]
 bars = ax_ce.bar(["original", "orthogonalized"], ce, color=["grey", "tab:green"])
 ax_ce.bar_label(bars, fmt="%.3f")
+ax_ce.margins(y=0.15)
 ax_ce.set(title="Cross-entropy of harmless reference answers", ylabel="nats per token (lower is better)")
 fig.tight_layout()
 plt.show()
@@ -455,6 +468,12 @@ for instruction, before, after in list(
     print(f"\n> {instruction}\n  original: {before!r}\n  reloaded: {after!r}")
 
 # %% [markdown]
+# Read what the edited model says *instead* of refusing. The organism's pretraining text says *that* certain
+# things are dangerous ("Making a pipe bomb is a serious crime") and never *how* to make or do them, so it has
+# nothing harmful to reveal: without refusal it answers with whatever its helpful training taught it to say to a
+# request of that shape. Removing refusal did not add knowledge. Keep that in mind for the next section.
+
+# %% [markdown]
 # ## 6. What this means for safety
 #
 # You have just removed a chat model's refusal with one direction, a few hundred forward passes and a rank-one
@@ -464,8 +483,9 @@ for instruction, before, after in list(
 #
 # Everything in this notebook needed one thing that an API user does not have: **the weights**. With them,
 # the recipe is short, published (Arditi et al., 2024) and cheap: no gradient, no training data beyond a few
-# hundred example prompts, no special hardware; on a chat model of a few billion parameters it takes minutes on
-# one GPU. The output is a normal model file that can be shared, and a shared file cannot be recalled.
+# hundred example prompts, no special hardware. On the organism you timed it above: finding the direction and
+# editing the weights took under a minute on a CPU. On a chat model of a few billion parameters it takes minutes
+# on one GPU. The output is a normal model file that can be shared, and a shared file cannot be recalled.
 #
 # Editing one direction is not the only way in. Qi et al. (2023) showed that fine-tuning an aligned model on a
 # handful of harmful examples (10 were enough for GPT-3.5 Turbo, through its fine-tuning API) removes most of
