@@ -366,6 +366,8 @@ fig = plotting.layer_curves(
     xlabel="layer (resid_pre)",
     ylabel="test accuracy (chance = 0.5)",
 )
+for line in fig.axes[0].lines:  # probes dashed, difference of means solid
+    line.set_linestyle("--" if line.get_label().endswith("probe") else "-")
 fig.axes[0].legend(fontsize=7)
 plt.show()
 
