@@ -18,9 +18,11 @@ and picks the lowest bypass score among the rest.
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 
 import torch
 from torch import Tensor
@@ -421,6 +423,8 @@ def refusal_direction(
     n_val: int | None = 32,
     batch_size: int = 32,
     progress: bool | None = None,
+    cache: bool = True,
+    cache_dir: str | Path | None = None,
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
@@ -428,7 +432,28 @@ def refusal_direction(
     (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than 8 of a class would remain), give
     the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper) select one
     (``select_direction``).
+
+    With ``cache=True`` the result is stored in ``cache_dir`` (default ``build/cache/refusal_direction/``) under
+    a fingerprint of the model's weights, its chat format, the data, the arguments and the source of the
+    refusal library, so the chapters after 04 do not repeat the selection; any change recomputes it.
     """
+    path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{_fingerprint(model, fallback, n_train, n_val)}.pt"
+    if cache and path.is_file():
+        return _load_selection(path)
+    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress)
+    if cache:
+        _save_selection(selection, path)
+    return selection
+
+
+def _refusal_direction(
+    model: ChatModel,
+    fallback: bool,
+    n_train: int | None,
+    n_val: int | None,
+    batch_size: int,
+    progress: bool | None,
+) -> DirectionSelection:
     from course_utils.data import load_instructions
 
     harmful = load_instructions("harmful", "train")[:n_train]
@@ -443,7 +468,7 @@ def refusal_direction(
             f"only {len(kept_harmful)} harmful prompts are refused and {len(kept_harmless)} harmless ones are "
             "not: using all training prompts for the candidates.",
             UserWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     candidates = candidate_directions(model, harmful, harmless, batch_size=batch_size, progress=progress)
     return select_direction(
@@ -455,6 +480,50 @@ def refusal_direction(
         progress=progress,
         fallback=fallback,
     )
+
+
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "cache" / "refusal_direction"
+
+
+def _fingerprint(model: ChatModel, *args: object) -> str:
+    """sha256 (first 16 hex digits) of everything the selection depends on."""
+    import hashlib
+
+    from course_utils import data, interventions, metrics
+
+    digest = hashlib.sha256()
+    for part in (model.name, model.post_instruction_ids, model.refusal_token_ids, args):
+        digest.update(repr(part).encode())
+    with torch.no_grad():
+        for name, param in model.bridge.original_model.named_parameters():
+            stats = (name, tuple(param.shape), float(param.double().sum()), float(param.double().abs().sum()))
+            digest.update(repr(stats).encode())
+    digest.update(data.INSTRUCTIONS_FILE.read_bytes())
+    for module in (sys.modules[__name__], metrics, interventions):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _save_selection(selection: DirectionSelection, path: Path) -> None:
+    record = {
+        "pos_index": selection.pos_index,
+        "position": selection.position,
+        "layer": selection.layer,
+        "direction": selection.direction,
+        "passed_filters": selection.passed_filters,
+        "table": [asdict(row) for row in selection.table],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        torch.save(record, path)
+    except OSError as err:  # a read-only checkout: the result is still returned
+        warnings.warn(f"could not cache the refusal direction in {path}: {err}", UserWarning, stacklevel=3)
+
+
+def _load_selection(path: Path) -> DirectionSelection:
+    record = torch.load(path, weights_only=True)
+    record["table"] = [CandidateScore(**row) for row in record["table"]]
+    return DirectionSelection(**record)
 
 
 def table_grid(table: Sequence[CandidateScore], score: str) -> Tensor:

@@ -3,6 +3,7 @@ one-candidate-at-a-time scoring loop, and hand-made selection tables."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -187,11 +188,35 @@ def test_select_direction_fallback(tiny_model) -> None:
     assert torch.equal(selection.direction, candidates[selection.pos_index, selection.layer])
 
 
-def test_refusal_direction_on_course_data(tiny_model) -> None:
-    """The random tiny model refuses nothing, so the pipeline warns and uses every training prompt."""
+def test_refusal_direction_on_course_data_and_cache(tiny_model, tmp_path) -> None:
+    """The random tiny model refuses nothing, so the pipeline warns and uses every training prompt. The second
+    call reads the cache; other arguments or other weights give another cache entry."""
     with pytest.warns(UserWarning, match="using all training prompts"):
-        selection = refusal_direction(tiny_model, progress=False)
+        selection = refusal_direction(tiny_model, n_train=16, n_val=8, progress=False, cache_dir=tmp_path)
     assert selection.layer in range(tiny_model.n_layers) and selection.direction.shape == (
         tiny_model.d_model,
     )
     assert len(selection.table) == len(tiny_model.post_instruction_positions) * tiny_model.n_layers
+    assert len(list(tmp_path.glob("*.pt"))) == 1
+    cached = refusal_direction(tiny_model, n_train=16, n_val=8, progress=False, cache_dir=tmp_path)
+    assert torch.equal(cached.direction, selection.direction)
+    assert (cached.pos_index, cached.layer, cached.passed_filters) == (
+        selection.pos_index,
+        selection.layer,
+        selection.passed_filters,
+    )
+    assert [r.discarded for r in cached.table] == [r.discarded for r in selection.table]
+    np.testing.assert_array_equal([r.bypass for r in cached.table], [r.bypass for r in selection.table])
+    with pytest.warns(UserWarning):
+        refusal_direction(tiny_model, n_train=16, n_val=4, progress=False, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.pt"))) == 2
+
+
+def test_cache_key_follows_the_weights(load_tiny, tmp_path) -> None:
+    from course_utils.directions import _fingerprint
+
+    qwen, llama = load_tiny("qwen2"), load_tiny("llama")
+    assert _fingerprint(qwen, 1) == _fingerprint(qwen, 1) != _fingerprint(qwen, 2)
+    other_weights = dataclasses.replace(load_tiny("qwen2", seed=1), name=qwen.name)  # same name and format
+    assert _fingerprint(qwen, 1) != _fingerprint(other_weights, 1)
+    assert _fingerprint(qwen, 1) != _fingerprint(llama, 1)
