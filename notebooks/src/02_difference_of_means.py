@@ -183,7 +183,8 @@ plt.show()
 #
 # $$t = \tfrac12 \left(\mu_0 \cdot \hat r + \mu_1 \cdot \hat r\right), \qquad \text{predict } 1 \iff x \cdot \hat r > t .$$
 #
-# Note that $t$ is usually far from 0: the residual stream is not centred.
+# $t$ is not 0 in general: nothing centres the residual stream, so the midpoint of the two classes along $\hat r$ can
+# sit anywhere, and a threshold at 0 can misclassify many examples.
 #
 # Write `projection_accuracy(train_acts, train_labels, test_acts, test_labels)`: fit $r$ and $t$ on the training set
 # (you may call your `class_means` and the library's `probing.scalar_projection`), then return the fraction of **test**
@@ -259,13 +260,13 @@ plt.show()
 # %% [markdown]
 # How to read this figure:
 # - At layer 0 the residual stream at position -1 is just the embedding of the last template token, the same in every
-#   prompt, so nothing can be read there: every method sits at the share of the larger class.
+#   prompt, so nothing can be read there: every method predicts one class for all reviews (about 50 %).
 # - Where the probe's accuracy is clearly above the projection classifier's, the information is linearly readable
 #   but the difference of means is not the best direction for *classifying*: the probe has tilted away from $r$
 #   (cosine below 1) to cancel variation that the two classes share and that blurs $r$.
 # - That does not make the probe's direction "the" sentiment direction. A weakly regularised probe in `d_model`
 #   dimensions fitted on a couple of hundred examples can lean on anything that correlates with the label. The
-#   difference of means is cruder but has no such freedom, which is one reason Arditi et al. use it.
+#   difference of means is cruder but has no such freedom; it is also the method Arditi et al. use.
 #
 # The freedom is easy to see on the control task: fit both read-outs to shuffled labels and score them on the
 # *training* reviews they were fitted to.
@@ -296,7 +297,7 @@ for l2 in [1e-4, 1e-2, 1.0, 100.0]:
     )
 
 # %% [markdown]
-# As $\lambda$ grows, $\cos(w, r) 	o 1$, as the gradient at $w = 0$ predicts. With a very large penalty $w$ is so
+# As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ predicts. With a very large penalty $w$ is so
 # short that the bias alone decides, and the probe predicts the same class for every review: its *direction* is the
 # difference of means, but its *threshold* is useless. The projection classifier avoids that by placing the threshold
 # at the midpoint of the class means.
