@@ -196,8 +196,8 @@ print(f"largest separation: d = {d_grid.max():.1f} at position {positions[best_p
 # **Which positions carry the signal?** The last tokens of the instruction are different words in every prompt
 # ("home", "?", "someone"...), so their activations mostly encode those words. The post-instruction tokens are the
 # same in every prompt, so whatever differs between harmful and harmless prompts there must have been *moved* there by
-# attention: these positions summarise the request, right before the model starts its answer. This is why Arditi et
-# al. look for the refusal direction at the post-instruction positions only.
+# attention: these positions summarise the request, right before the model starts its answer. Arditi et al. look for
+# the refusal direction at the post-instruction positions only, and chapter 04 does the same.
 #
 # A histogram makes a $d$ value concrete. Compare the best cell with an instruction-token cell at the same layer:
 
