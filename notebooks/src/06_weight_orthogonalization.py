@@ -194,12 +194,17 @@ for name, param in model.bridge.original_model.named_parameters():
         print(f"{name:45s} {tuple(param.shape)}")
 
 # %% [markdown]
-# *Answer.* Three kinds of matrix write: the token **embedding** (`embed_tokens`, one row per token), each
-# attention **output projection** (`o_proj`, $W_O$, output `d_model`) and each MLP **output projection**
-# (`down_proj`, $W_{\text{out}}$, output `d_model`). The query, key, value, gate and up projections *read* the
-# stream (their input is `d_model`); the norms rescale what a sublayer reads; `lm_head` reads the final stream
-# to produce logits (in a model with tied embeddings `lm_head` is not listed: it *is* `embed_tokens`). Our
-# organism has no biases; a model that has them on `o_proj` or `down_proj` writes those too.
+# <details><summary><b>Answer</b> (click)</summary>
+#
+# Three kinds of matrix write: the token **embedding** (`embed_tokens`, one row per token), each attention
+# **output projection** (`o_proj`, $W_O$) and each MLP **output projection** (`down_proj`, $W_{\text{out}}$). The
+# query, key, value, gate and up projections *read* the stream; the norms rescale what a sublayer reads; `lm_head`
+# reads the final stream to produce logits (in a model with tied embeddings `lm_head` is not listed: it *is*
+# `embed_tokens`). Shapes alone cannot tell you: `q_proj` and `o_proj` are often both square. What matters is
+# where the output goes. Our organism has no biases; a model that has them on `o_proj` or `down_proj` writes
+# those too.
+#
+# </details>
 #
 # ### 2.1 Output projections
 #
@@ -400,7 +405,7 @@ answers = [r["answer"] for r in records]
 
 kl = kl_div(last_position_logits(model, harmless_eval), last_position_logits(edited, harmless_eval))
 completions = {
-    (label, which): generate(m, texts, max_new_tokens=24)
+    (label, which): generate(m, texts, max_new_tokens=20)
     for which, m in [("original", model), ("orthogonalized", edited)]
     for label, texts in [("harmful", harmful_test[:32]), ("harmless", harmless_test[:32])]
 }
@@ -455,11 +460,14 @@ plt.show()
 with tempfile.TemporaryDirectory() as folder:
     save_model(edited, folder)
     reloaded = load_model(folder)
-    reloaded_completions = generate(reloaded, harmful_test[:32], max_new_tokens=24)
+    reloaded_completions = generate(reloaded, harmful_test[:16], max_new_tokens=20)
 
-assert reloaded_completions == completions["harmful", "orthogonalized"], "the reload should change nothing"
+assert reloaded_completions == completions["harmful", "orthogonalized"][:16], (
+    "the reload should change nothing"
+)
 print(
-    f"refusal rate on harmful test prompts: original {rows['refusal rate, harmful test prompts'][0]:.0%}, "
+    f"refusal rate on the first 16 harmful test prompts: "
+    f"original {refusal_rate(completions['harmful', 'original'][:16]):.0%}, "
     f"reloaded edited model {refusal_rate(reloaded_completions):.0%}"
 )
 for instruction, before, after in list(
@@ -490,14 +498,15 @@ for instruction, before, after in list(
 # Editing one direction is not the only way in. Qi et al. (2023) showed that fine-tuning an aligned model on a
 # handful of harmful examples (10 were enough for GPT-3.5 Turbo, through its fine-tuning API) removes most of
 # its safety behaviour, and that even fine-tuning on harmless data weakens it. Both results point the same way:
-# **refusal that was trained into the weights is not a security boundary against whoever controls the weights.**
-# Without the weights an attacker is limited to the input, which is what notebook 07's adversarial suffixes
-# do (Zou et al., 2023); those are harder to find, and a deployed system can monitor and filter them.
+# **refusal trained into the weights does not protect against anyone who can change the weights.** Without the
+# weights (and without a fine-tuning service) an attacker is limited to the input, which is what notebook 07's
+# adversarial suffixes do (Zou et al., 2023); those are harder to find, and a deployed system can monitor and
+# filter them.
 #
 # ### What it does not show
 #
-# * **It removes refusal; it does not add capability.** The edited model knows exactly what it knew before;
-#   it has only lost the habit of declining. How much harm a refusal-free model can do depends on what it knows
+# * **It removes refusal; it does not add capability.** The edited model knows what it knew before (minus
+#   whatever else lived along $\hat r$, section 4); it has lost the habit of declining, nothing more. How much harm a refusal-free model can do depends on what it knows
 #   and can do. In the paper, after ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the
 #   five models' completions on JailbreakBench unsafe, not 100%.
 # * **The organism is a toy.** Its world, its "harmful" requests and its refusals are synthetic and tiny. It
@@ -507,8 +516,8 @@ for instruction, before, after in list(
 #   13 open chat models it studied is mediated by one direction in the residual stream. It does not show that all
 #   safety-relevant behaviour is one-dimensional, that every model's refusal is, or that safeguards outside the
 #   model (input and output filters, monitoring, access control) can be edited away like this.
-# * **The cost is small, not zero.** Section 4 measured it on the organism; the paper reports benchmark scores
-#   within a few points after orthogonalization, with TruthfulQA dropping for every model.
+# * **The cost is not zero.** Section 4 measured it on the organism; on real chat models the paper reports
+#   benchmark scores within a few points after orthogonalization, with TruthfulQA dropping for every model.
 #
 # ### What defences are being studied
 #
@@ -516,11 +525,11 @@ for instruction, before, after in list(
 #
 # | idea | what it changes | helps against |
 # |---|---|---|
-# | keep the weights closed; release in stages (Solaiman et al., 2019) | who can edit the model; time to study misuse before wider release | weight editing and fine-tuning (not prompt attacks) |
+# | keep the weights closed; release in stages (Solaiman et al., 2019) | who can edit the model; time to study misuse before wider release | weight editing, and fine-tuning unless a fine-tuning service is offered (not prompt attacks) |
 # | refusal-feature adversarial training, ReFAT (Yu et al., 2024) | during safety training, the refusal direction is *ablated* (this notebook's attack, as a simulated adversary) and the model is trained to refuse anyway | adversarial prompts, which often work by suppressing this direction |
 # | circuit breakers / representation rerouting (Zou et al., 2024) | the model is trained so that the internal representations that lead to harmful output are rerouted, breaking off the harmful completion | a wide range of unseen prompt attacks, in the authors' evaluations |
 # | unlearning hazardous knowledge, e.g. RMU with the WMDP benchmark (Li et al., 2024) | the dangerous knowledge itself is removed, so that there is less to reveal when refusal is gone | misuse of specific knowledge, even without refusal; but with open weights, fine-tuning can bring knowledge back |
-# | tamper-resistant safeguards, TAR (Tamirisa et al., 2024) | safeguards trained against simulated fine-tuning attacks so that they survive later fine-tuning | fine-tuning by whoever has the weights; an early result, evaluated against many but not all attacks |
+# | tamper-resistant safeguards, TAR (Tamirisa et al., 2024) | safeguards trained against simulated fine-tuning attacks so that they survive later fine-tuning | fine-tuning by whoever has the weights; an early result, tested against many fine-tuning attacks, not all possible ones |
 #
 # Notice the pattern: the defences that target *representations* (ReFAT, circuit breakers) were motivated by
 # exactly the kind of finding in this course, that behaviour lives in a few identifiable directions. Knowing
