@@ -34,7 +34,7 @@
 # 6. think through what this means for the safety of open-weight models.
 #
 # **Time:** about 45 minutes. **Prerequisites:** notebooks 04 (finding the refusal direction) and 05 (ablation
-# and addition hooks). Runs on a laptop CPU in about a minute with the course's model organism.
+# and addition hooks). Runs on a laptop CPU in a minute or two with the course's model organism.
 
 # %% [markdown]
 # ## Setup
