@@ -280,3 +280,45 @@ def format_table(result: dict[str, Any]) -> str:
     lines += ["", "| layer | harmful mean projection | harmless mean projection |", "|---|---|---|"]
     lines += [f"| {p['layer']} | {p['harmful']:.2f} | {p['harmless']:.2f} |" for p in result["projections"]]
     return "\n".join(lines)
+
+
+CARD_START, CARD_END = "<!-- evaluate:start -->", "<!-- evaluate:end -->"
+
+
+def format_details(result: dict[str, Any]) -> str:
+    """Selection table, odd inputs and example generations, as Markdown (the rest of the card's numbers)."""
+    sel = result["selection"]
+    lines = [
+        f"Prompts kept for the difference of means (refusal score > 0 / < 0): {sel['harmful_kept']} harmful, "
+        f"{sel['harmless_kept']} harmless of 256 each. Direction norm {sel['direction_norm']}.",
+        "",
+        "| position | layer | bypass | induce | KL | discarded |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['position']} | {r['layer']} | {r['bypass']} | {r['induce']} | {r['kl']} | {r['discarded'] or 'chosen'} |"
+        for r in sel["table"]
+    ]
+    lines += ["", "Odd inputs (greedy, 16 tokens):", ""]
+    for name, case in result["odd_inputs"].items():
+        warned = "; ".join(case["warnings"]) or "no warning"
+        lines.append(f"- {name}: {case['completion']!r} ({warned})")
+    lines += ["", "Example generations (greedy):", ""]
+    for cond in ("baseline", "ablation", "addition"):
+        for key, row in result[cond].items():
+            if isinstance(row, dict) and "examples" in row:
+                for ex in row["examples"][:2]:
+                    lines.append(f"- {cond}, {key}: {ex['instruction']!r} -> {ex['completion']!r}")
+    return "\n".join(lines)
+
+
+def update_card(model_dir: str | Path, result: dict[str, Any]) -> bool:
+    """Replace the measured section of `model_dir/README.md` (between the evaluate markers); False if absent."""
+    card = Path(model_dir) / "README.md"
+    if not card.is_file() or CARD_START not in (text := card.read_text()):
+        return False
+    head, rest = text.split(CARD_START, 1)
+    tail = rest.split(CARD_END, 1)[1]
+    body = f"{format_table(result)}\n\n{format_details(result)}\n"
+    card.write_text(f"{head}{CARD_START}\n{body}{CARD_END}{tail}")
+    return True

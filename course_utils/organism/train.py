@@ -80,7 +80,7 @@ class TrainConfig:
             n_layers=2,
             n_heads=2,
             d_mlp=176,
-            vocab_size=1024,
+            vocab_size=2048,
             n_documents=600,
             n_helpful=1500,
             n_harmful=300,
@@ -257,6 +257,16 @@ def cycling(items: list, batch_size: int, rng: random.Random):
     return take
 
 
+def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
+    """Every refusal prefix must be one token at the start of an answer (the refusal score reads those ids)."""
+    for prefix in world.REFUSAL_PREFIXES:
+        if tok.tokenize(prefix) != [prefix]:
+            raise ValueError(
+                f"the tokenizer splits the refusal prefix {prefix!r} into {tok.tokenize(prefix)}; "
+                "raise vocab_size or the number of chat examples so that it becomes one token"
+            )
+
+
 def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = True) -> LlamaForCausalLM:
     """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`."""
     cfg = cfg or TrainConfig()
@@ -271,6 +281,7 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
         ],
         cfg.vocab_size,
     )
+    check_refusal_tokens(tok)
     model = build_model(cfg, tok)
     rng = random.Random(cfg.seed + 2)
 
