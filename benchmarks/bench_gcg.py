@@ -32,7 +32,7 @@ from course_utils.metrics import is_refusal  # noqa: E402
 from course_utils.models import load_model  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS_gcg.md"
-MAX_NEW_TOKENS = 24
+MAX_NEW_TOKENS = 16
 
 
 def refused(model, prompts: list[str]) -> list[str]:
@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--objective", choices=["target", "refusal"], default="target")
     parser.add_argument("--target", default="Sure")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--n-transfer", type=int, default=64)
+    parser.add_argument("--n-transfer", type=int, default=48)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args()

@@ -88,7 +88,7 @@ print(
 # calls a refusal.
 
 # %%
-MAX_NEW_TOKENS = 24
+MAX_NEW_TOKENS = 16  # enough for the judge: refusals say so in their first words
 
 
 def refused(prompts: list[str]) -> list[str]:
@@ -97,9 +97,9 @@ def refused(prompts: list[str]) -> list[str]:
     return [p for p, c in zip(prompts, completions, strict=True) if is_refusal(c)]
 
 
-refused_val = refused(load_instructions("harmful", "val"))
-refused_test = refused(load_instructions("harmful", "test"))[:64]
-harmless_test = load_instructions("harmless", "test")[:64]
+refused_val = refused(load_instructions("harmful", "val")[:16])
+refused_test = refused(load_instructions("harmful", "test")[:40])[:32]
+harmless_test = load_instructions("harmless", "test")[:32]
 target_prompt = (refused_val or load_instructions("harmful", "val"))[0]
 print(f"refused: {len(refused_val)} validation and {len(refused_test)} test harmful prompts")
 print("the prompt we attack:", repr(target_prompt))
@@ -215,12 +215,12 @@ for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("rando
 #
 # The suffix was optimised for one prompt. Zou et al. found suffixes that transfer to other requests (and even
 # other models), especially when optimised on several prompts at once. Here: the refusal rate on held-out harmful
-# test prompts that the model refuses without a suffix, with the adversarial suffix, and with three random suffixes
-# of the same length.
+# test prompts that the model refuses without a suffix (so without a suffix the rate is 1), with the adversarial
+# suffix and with two random suffixes of the same length.
 
 # %%
-controls = {f"random {s}": random_suffix(model, target_prompt, config.n_tokens, seed=s) for s in (1, 2, 3)}
-suffixes = {"none": "", "adversarial": result.suffix, **controls}
+controls = {f"random {s}": random_suffix(model, target_prompt, config.n_tokens, seed=s) for s in (1, 2)}
+suffixes = {"adversarial": result.suffix, **controls}
 rates = refusal_rates_with_suffixes(
     model, refused_test or [target_prompt], suffixes, max_new_tokens=MAX_NEW_TOKENS
 )
@@ -228,8 +228,9 @@ for name, rate in rates.items():
     print(f"{name:12s} refusal rate {rate:.2f}")
 
 fig, ax = plt.subplots(figsize=(6, 3))
-colours = ["grey", "tab:red"] + ["tab:blue"] * len(controls)
-ax.bar(list(rates), list(rates.values()), color=colours)
+ax.bar(list(rates), list(rates.values()), color=["tab:red"] + ["tab:blue"] * len(controls))
+ax.axhline(1.0, color="grey", linestyle="--", label="no suffix (all refused)")
+ax.legend(loc="lower right")
 ax.set(
     title=f"Refusal on {len(refused_test)} held-out harmful prompts (all refused without a suffix)",
     ylabel="refusal rate (substring judge)",
@@ -240,10 +241,13 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Read the numbers you got before reading on: a suffix found for one prompt may transfer to many, few or none of
-# the others. A single-prompt search on a small model mostly learns that prompt; the random suffixes show how
-# much refusal survives arbitrary noise after the instruction (the organism was trained to refuse requests with
-# benign trailing text, so random text should not break it).
+# Read your numbers before reading on. When we ran this on the organism (seed 0, 32 held-out prompts) the
+# adversarial suffix left **no** refusals (rate 0.00), but the random suffixes were not harmless either: 0.47 with
+# seed 1 and 0.00 with seed 2. The organism was trained to keep refusing with *benign English* trailing text, not
+# with random tokens, and a 3-million-parameter model is fragile to such noise. So on this model "transfers to
+# held-out prompts" is not, by itself, evidence that the suffix is special: the control shows that many strings
+# break refusal. The target prompt is different: there the random suffix of seed 1 kept the refusal and the
+# adversarial one did not (section 3). (In the paper, on Qwen 1.8B, a random suffix left refusal intact.)
 #
 # ## 5. What the suffix does to the refusal direction
 #
@@ -276,10 +280,11 @@ for name, values in cosines.items():
     print(f"{name:30s} cosine at layer {selection.layer}: {values[selection.layer]:+.3f}")
 
 # %% [markdown]
-# Compare your curves with the paper's finding for Qwen 1.8B: the random suffix leaves the harmful curve almost
-# where it was, and the adversarial suffix pulls it down to about the harmless level. Whether (and from which
-# layer) that happens here is in the numbers printed above; a suffix optimised on one prompt may move that prompt a
-# lot and the held-out ones less.
+# The paper's finding for Qwen 1.8B: the random suffix leaves the harmful curve almost where it was, and the
+# adversarial suffix pulls it down to about the harmless level. When we ran it on the organism, at the direction's
+# layer (4) the mean cosine was +0.47 for harmful prompts, -0.01 with the adversarial suffix, +0.27 with the random
+# suffix (seed 1) and +0.08 for harmless prompts: the adversarial suffix falls to (slightly below) the harmless
+# level; the random one falls about halfway, which matches its partial effect on refusal (0.47) above.
 #
 # ## 6. Which heads write the direction, and where do they look?
 #
@@ -310,6 +315,7 @@ check("07.head_dfa", head_dfa)
 harmful_prompts = refused_test or [target_prompt]
 dfa_clean = head_attributions(model, harmful_prompts, direction).mean(dim=0)  # [n_layers, n_heads]
 dfa_adv = head_attributions(model, harmful_prompts, direction, suffix=result.suffix).mean(dim=0)
+dfa_rand = head_attributions(model, harmful_prompts, direction, suffix=random_text).mean(dim=0)
 heads = top_heads(dfa_clean, k=min(8, dfa_clean.numel()))
 print(f"W_O of all layers: {tuple(stacked_W_O(model).shape)}")
 print("heads writing the most refusal direction (layer, head):", heads)
@@ -331,14 +337,12 @@ plt.show()
 labels = [f"L{layer}H{head}" for layer, head in heads]
 x = torch.arange(len(heads))
 fig, ax = plt.subplots(figsize=(7, 3))
-ax.bar(x - 0.2, [dfa_clean[h].item() for h in heads], width=0.4, label="harmful")
-ax.bar(
-    x + 0.2,
-    [dfa_adv[h].item() for h in heads],
-    width=0.4,
-    label="harmful + adversarial suffix",
-    color="tab:red",
-)
+for offset, values, label, colour in [
+    (-0.27, dfa_clean, "harmful", "tab:blue"),
+    (0.0, dfa_adv, "+ adversarial suffix", "tab:red"),
+    (0.27, dfa_rand, "+ random suffix", "tab:grey"),
+]:
+    ax.bar(x + offset, [values[h].item() for h in heads], width=0.27, label=label, color=colour)
 ax.set_xticks(x.tolist(), labels)
 ax.axhline(0, color="black", linewidth=0.5)
 ax.set(
@@ -348,7 +352,7 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 for head, label in zip(heads, labels, strict=True):
-    print(f"{label}: {dfa_clean[head]:+.3f} -> {dfa_adv[head]:+.3f}")
+    print(f"{label}: {dfa_clean[head]:+.3f}, adversarial {dfa_adv[head]:+.3f}, random {dfa_rand[head]:+.3f}")
 
 # %% [markdown]
 # ### Where do these heads look?
@@ -393,15 +397,23 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 
 # %% [markdown]
 # In the paper, the top heads moved their attention from the instruction to the adversarial suffix, and wrote
-# less of the refusal direction as a result. Compare with what you measured: is the adversarial suffix more
-# "attention-grabbing" for these heads than a random suffix of the same length?
+# less of the refusal direction as a result. When we ran it on the organism, the two heads writing the most
+# (L3H0 and L2H3, about +1.1 each) wrote +0.22 and +0.92 with the adversarial suffix, and L3H3 went from +0.39
+# to -2.37: the adversarial suffix makes it write *against* the direction. The attention, though, moved the same
+# way for both suffixes: from the last token, these 8 heads put 0.64 of their attention on the instruction without
+# a suffix, and 0.30 on the instruction and 0.44 on the suffix with either the adversarial or the random suffix.
+# So on the organism any suffix draws these heads' attention; what makes the adversarial one work is *what its
+# tokens make the heads write* once attended, which the DFA bars above show. Compare with your own numbers.
 #
 # ## 7. What this says about defences
 #
-# * **A suffix is an input, not a new mechanism.** On the paper's model, and to the extent your measurements above
-#   agree, the suffix does not switch refusal off by some exotic route: it starves the heads that write the refusal
-#   direction of what they read. The same one-dimensional readout that makes refusal easy to *remove* with an
-#   edit (notebooks 05, 06) makes it a single target for an input attack.
+# * **A suffix is an input, not a new mechanism.** In the paper's model and in the organism, the suffix does not
+#   switch refusal off by some exotic route: the heads that write the refusal direction write less of it (the
+#   paper: because they read the suffix instead of the instruction; the organism: any suffix draws their
+#   attention, the adversarial one changes what they write). The same one-dimensional readout that makes refusal
+#   easy to *remove* with an edit (notebooks 05, 06) makes it a single target for an input attack.
+# * **Robustness to noise is a property to test.** The organism keeps refusing with benign trailing English but
+#   not with many random token strings (section 4). A defence evaluated only against natural text can miss this.
 # * **Monitoring the direction.** Since successful attacks lower the projection on $\hat r$ at the last token, a
 #   defender could compare that projection with what the request's content predicts. But GCG optimises against
 #   whatever it is given: add "keep the projection high" to its loss and it will look for suffixes that fool the
