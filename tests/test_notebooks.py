@@ -32,8 +32,8 @@ pytestmark = pytest.mark.notebooks
 SOURCES = sorted(SOURCE_DIR.glob("[0-9][0-9]_*.py"))
 SENTINEL = "__kernel_alive_at_the_end__"
 TIMEOUT_S = 600
-BUDGET_00_03_S = 300.0  # executing notebooks 00-03 (both versions) on 2 cores
-_DURATIONS: dict[tuple[str, str], float] = {}
+BUDGET_00_03_S = 300.0  # kernel CPU seconds for notebooks 00-03, both versions (the brief: <= 5 min)
+_DURATIONS: dict[tuple[str, str], tuple[float, float]] = {}  # (wall s, kernel CPU s)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,9 @@ def notebook_env(tiny_model_dir: Callable[..., Path]) -> Iterator[dict[str, str]
 
 def _execute(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Run `nb` in place in a fresh kernel, from the notebooks/ folder; cells tagged skip-execution are skipped."""
-    nb.cells.append(nbformat.v4.new_code_cell(f"print({SENTINEL!r})"))
+    # the sentinel also reports the kernel's CPU seconds (one thread: about its wall time on an idle machine)
+    sentinel = f"import time as _t\nprint({SENTINEL!r}, _t.process_time())"
+    nb.cells.append(nbformat.v4.new_code_cell(sentinel))
     client = NotebookClient(
         nb,
         timeout=TIMEOUT_S,
@@ -112,7 +114,7 @@ def test_notebook_executes(source: Path, version: str, notebook_env: dict[str, s
     nb = solution if version == "solution" else learner
     start = time.perf_counter()
     _execute(nb)
-    _DURATIONS[(source.stem, version)] = time.perf_counter() - start
+    wall = time.perf_counter() - start
 
     checks = _check_cells(nb)
     assert len(checks) >= 3, f"{source.name}: {len(checks)} check(...) cells; every notebook needs at least 3"
@@ -122,21 +124,29 @@ def test_notebook_executes(source: Path, version: str, notebook_env: dict[str, s
         assert expected in shown and FAILED not in shown, (
             f"{source.name} ({version}): {cell.source!r} -> {shown!r}"
         )
-    assert SENTINEL in "".join(_texts(nb.cells[-1])), f"{source.name} ({version}): the last cell did not run"
+    last = "".join(_texts(nb.cells[-1])).split()
+    assert SENTINEL in last, f"{source.name} ({version}): the last cell did not run"
+    _DURATIONS[(source.stem, version)] = (wall, float(last[last.index(SENTINEL) + 1]))
     assert _has_figure(nb), f"{source.name} ({version}): no figure (image/png output)"
 
 
 def test_notebooks_00_to_03_within_budget() -> None:
-    """Notebooks 00-03, both versions, execute within BUDGET_00_03_S in total (measured by the tests above)."""
-    timed = {key: t for key, t in _DURATIONS.items() if key[0][:2] in {"00", "01", "02", "03"}}
-    expected = {
-        (s.stem, v)
-        for s in SOURCES
-        if s.stem[:2] in {"00", "01", "02", "03"}
-        for v in ("solution", "learner")
-    }
+    """Notebooks 00-03, both versions, need at most BUDGET_00_03_S of kernel CPU time in total.
+
+    CPU time, not wall time: on a machine shared with other jobs the wall time measures the neighbours. Each kernel
+    runs one thread, so its CPU time is about its wall time on an idle machine. Wall times are in the message.
+    """
+    chapters = {"00", "01", "02", "03"}
+    timed = {key: t for key, t in _DURATIONS.items() if key[0][:2] in chapters}
+    expected = {(s.stem, v) for s in SOURCES if s.stem[:2] in chapters for v in ("solution", "learner")}
     if not expected or set(timed) != expected:
-        pytest.skip("run the whole of tests/test_notebooks.py to time notebooks 00-03")
-    total = sum(timed.values())
-    detail = ", ".join(f"{stem} {version} {t:.0f}s" for (stem, version), t in sorted(timed.items()))
-    assert total <= BUDGET_00_03_S, f"notebooks 00-03 took {total:.0f}s > {BUDGET_00_03_S:.0f}s: {detail}"
+        pytest.skip("run every 00-03 notebook test in the same session to time them")
+    cpu = sum(c for _, c in timed.values())
+    wall = sum(w for w, _ in timed.values())
+    detail = ", ".join(
+        f"{stem} {version} {c:.0f}s CPU/{w:.0f}s wall" for (stem, version), (w, c) in sorted(timed.items())
+    )
+    print(f"notebooks 00-03: {cpu:.0f}s CPU, {wall:.0f}s wall: {detail}")  # shown with -rP
+    assert cpu <= BUDGET_00_03_S, (
+        f"notebooks 00-03 used {cpu:.0f}s CPU ({wall:.0f}s wall) > {BUDGET_00_03_S:.0f}s: {detail}"
+    )

@@ -128,7 +128,8 @@ def _run(exercise: Exercise, fn: Callable[..., Any], ctx: Mapping[str, Any]) -> 
                 else ""
             )
             return result(diagnosis.status, diagnosis.message + where)
-    return result("passed", f"{len(cases)} case{'s' * (len(cases) != 1)} match the reference")
+    matches = "1 case matches" if len(cases) == 1 else f"{len(cases)} cases match"
+    return result("passed", f"{matches} the reference")
 
 
 def _build_cases(exercise: Exercise, ctx: Mapping[str, Any]) -> list[Case]:
