@@ -320,6 +320,24 @@ else:  # a model where the filters are too strict; chapter 05+ use the same fall
     )
 
 # %% [markdown]
+# ### How much does the choice depend on the thresholds?
+#
+# The thresholds are the paper's choices for chat models with billions of parameters, not laws. The organism is a
+# small model trained on a toy world, and the filters may leave nothing: typically the candidates whose ablation
+# removes refusal raise the refusal score of harmless prompts when added, but not all the way above 0. Your
+# `filter_candidates` is a pure function of the table, so trying other thresholds costs nothing:
+
+# %%
+print(f"{'KL threshold':>13} {'induce threshold':>17}   chosen (position, layer)")
+for kl_threshold in (0.1, 0.2):
+    for induce_threshold in (0.0, -1.5, -3.0):
+        rows = directions.filter_candidates(
+            table, model.n_layers, kl_threshold=kl_threshold, induce_threshold=induce_threshold
+        )
+        best = [(row.position, row.layer) for row in rows if row.discarded is None]
+        print(f"{kl_threshold:>13} {induce_threshold:>17}   {best[0] if best else 'none'}")
+
+# %% [markdown]
 # The five best survivors and the five best candidates overall, with the reasons they lost:
 
 
