@@ -91,14 +91,19 @@ print("label 1 example:", repr(texts[int((labels == 1).nonzero()[0])]))
 # %% [markdown]
 # ## Step 2. Find the direction
 #
-# As in notebook 02: the residual stream at the last token of each chat-formatted text, at every layer; the
-# difference of class means on the training texts; the held-out accuracy of the projection classifier at each
-# layer. We pick the layer with the best **held-out** accuracy (on a real study you would pick it on a separate
+# As in notebook 02: the residual stream at the last token, at every layer; the difference of class means on the
+# training texts; the held-out accuracy of the projection classifier at each layer. One choice matters: we read
+# the activations of the **task prompts** (the question wrapped around each text), at the last token, where the
+# model has to decide its answer. That is where a direction the model *uses* for the task should live. (Try the
+# bare texts instead, as in notebook 02, and compare the causal tests.) We pick the layer with the best **held-out** accuracy (on a real study you would pick it on a separate
 # validation split; here the test split is also what the later steps use, so treat step 2's accuracy as
 # optimistic).
 
 # %%
-acts = get_activations(model, texts, positions=[-1], progress=False)[:, :, 0]  # [n_texts, n_layers, d_model]
+task_prompts = [question.format(text=t) for t in texts]
+acts = get_activations(model, task_prompts, positions=[-1], progress=False)[
+    :, :, 0
+]  # [n_texts, n_layers, d_model]
 accuracy_by_layer = probing.projection_accuracy_by_layer(
     acts[train_idx], labels[train_idx], acts[test_idx], labels[test_idx]
 )
@@ -188,7 +193,9 @@ N_BEHAVIOUR = 48  # test texts per class used for the behavioural tests (generat
 test_by_label = {
     lab: [texts[i] for i in test_idx.tolist() if int(labels[i]) == lab][:N_BEHAVIOUR] for lab in (0, 1)
 }
-prompts_by_label = {lab: [question.format(text=t) for t in ts] for lab, ts in test_by_label.items()}
+prompts_by_label = {
+    lab: [question.format(text=t) for t in ts] for lab, ts in test_by_label.items()
+}  # held out
 
 
 def task_accuracy(fwd_hooks=()) -> float:
@@ -236,9 +243,12 @@ print(
 # %% [markdown]
 # ### Evidence 3: addition
 #
-# Add the raw direction $r$ (the difference of means, label 1 minus label 0) at the chosen layer, at every
-# position, to prompts whose true label is 0. If the model reads the concept along $r$, its answers should move to
-# the label-1 word. Controls: random vectors of the same norm at the same layer.
+# Add the direction $r$ (the difference of means, label 1 minus label 0) times a coefficient at the chosen layer, at
+# every position, to prompts whose true label is 0. If the model reads the concept along $r$, its answers should
+# move to the label-1 word. Controls: random vectors of the same norm, same coefficient, same layer. The paper used
+# coefficient 1 for refusal; a concept whose class means are close together (small $\lVert r \rVert$) may need a
+# larger push, so `ADD_COEFF` is a knob: a dose-response curve (several coefficients) is stronger evidence than
+# one point.
 
 
 # %%
@@ -248,12 +258,13 @@ def label1_rate_on_label0(fwd_hooks=()) -> float:
     return evidence.answer_rate(completions, answer_words[1])
 
 
+ADD_COEFF = 4.0
 before_addition = label1_rate_on_label0()
-results[f"'{answer_words[1]}' on label-0 prompts, with +r"] = (
-    label1_rate_on_label0(addition_hooks(model, direction, layer)),
-    [label1_rate_on_label0(addition_hooks(model, c, layer)) for c in controls],
+results[f"'{answer_words[1]}' on label-0 prompts, +{ADD_COEFF:g} r"] = (
+    label1_rate_on_label0(addition_hooks(model, direction, layer, ADD_COEFF)),
+    [label1_rate_on_label0(addition_hooks(model, c, layer, ADD_COEFF)) for c in controls],
 )
-added, added_controls = results[f"'{answer_words[1]}' on label-0 prompts, with +r"]
+added, added_controls = results[f"'{answer_words[1]}' on label-0 prompts, +{ADD_COEFF:g} r"]
 print(
     f"label-0 prompts answered '{answer_words[1]}': none {before_addition:.2f}, +r {added:.2f}, "
     f"+random {[round(a, 2) for a in added_controls]}"
@@ -291,7 +302,7 @@ print(
 # %% [markdown]
 # ## Step 5. The checklist
 #
-# Every measurement next to its controls, as a z-score. A convincing claim has: high held-out accuracy far above
+# Every measurement next to its controls, as a z-score. A convincing claim has: held-out accuracy far above
 # the random directions (z > 3); ablation lowering the task accuracy far below what random ablations do
 # (z < -3); addition raising the label-1 answers far above random additions (z > 3); and a KL on unrelated
 # prompts that is small in absolute terms (here: below 0.1 nats, the paper's threshold), whatever the controls do.
@@ -304,7 +315,7 @@ for name, (value, control_values) in results.items():
     print(f"{name:45s} {value:7.3f}   controls {rows[-1][2]:7.3f}   z = {z:+7.1f}")
 
 passes = {
-    "1 classification": rows[0][1] >= 0.9 and rows[0][3] > 3,
+    "1 classification beats the controls": rows[0][3] > 3,
     "2 ablation hurts the task": rows[1][3] < -3 and rows[1][1] < baseline_accuracy - 0.2,
     "3 addition pushes the answers": rows[2][3] > 3 and rows[2][1] > before_addition + 0.2,
     "4 specific (KL < 0.1 nats)": rows[3][1] < 0.1,
@@ -323,6 +334,23 @@ axes[0].legend(fontsize=7)
 fig.suptitle(f"Evidence for the {CONCEPT} direction (layer {layer}) against {N_CONTROLS} random controls")
 fig.tight_layout()
 plt.show()
+
+# %% [markdown]
+# **When we ran the solution on the organism** (sentiment, layer 4 chosen, 5 controls), the checklist came out
+# mixed, which is the point of keeping one:
+#
+# * classification: 0.80 held-out accuracy, random directions 0.49 to 0.69 (z = +2.6: above the controls, but one
+#   random direction reached 0.69, so not beyond doubt with 5 controls);
+# * ablation: task accuracy 0.75 -> 0.51 (chance), random directions 0.72 to 0.75 (z = -18.9): the model needs
+#   this direction for the task;
+# * addition (coefficient 4): "positive" answers to negative reviews 0.19 -> 0.38, but one random vector gave
+#   0.81 (z = +0.5): pushing hard along *any* direction at this layer changes the answers, so this is no evidence;
+# * specificity: ablating it moved the next-token distribution of unrelated prompts by 0.18 nats (random 0.003 to
+#   0.01): far from the paper's 0.1 limit, so the direction carries more than sentiment.
+#
+# A fair write-up: "the organism *uses* a direction at layer 4 to answer the sentiment question (ablation removes the
+# skill), but that direction is not specific to sentiment, and adding it does not steer the answer better than
+# random vectors". Your numbers may differ if you change the concept, the layer, the coefficient or the seed.
 
 # %% [markdown]
 # ## Step 6. Write it up
