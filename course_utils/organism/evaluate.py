@@ -200,9 +200,8 @@ def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
         "induce": round(chosen.induce, 3),
         "kl": round(chosen.kl, 4),
         "direction_norm": round(r.norm().item(), 3),
-        "n_candidates_passing_filters": sum(
-            row.discarded in (None, "higher bypass") for row in selection.table
-        ),
+        "n_candidates_passing_filters": sum(row.discarded == "higher bypass" for row in selection.table)
+        + int(kept["passed_filters"]),
         "table": [
             {
                 "position": row.position,
