@@ -211,6 +211,11 @@ for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("rando
     print(f"{label:12s} refusal={is_refusal(answer)!s:5s} suffix={suffix!r}\n{'':12s} answer: {answer!r}")
 
 # %% [markdown]
+# Look at *what* the model says with the adversarial suffix, not only whether the judge calls it a refusal. When we
+# ran it, the organism answered "Sure! To make tea: ...": it opened compliantly and then answered a harmless
+# request it knows, because it never learned how to make the harmful thing. The substring judge counts that as
+# "not a refusal"; the paper also used a safety judge (LlamaGuard) because "not refused" is not "harmful".
+#
 # ## 4. Does the suffix transfer?
 #
 # The suffix was optimised for one prompt. Zou et al. found suffixes that transfer to other requests (and even
@@ -399,10 +404,11 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 # In the paper, the top heads moved their attention from the instruction to the adversarial suffix, and wrote
 # less of the refusal direction as a result. When we ran it on the organism, the two heads writing the most
 # (L3H0 and L2H3, about +1.1 each) wrote +0.22 and +0.92 with the adversarial suffix, and L3H3 went from +0.39
-# to -2.37: the adversarial suffix makes it write *against* the direction. The attention, though, moved the same
+# to -2.37: the adversarial suffix makes it write *against* the direction. The random suffix moved the same heads
+# the same way, about half as far (L3H0 +0.54, L3H3 -1.03), like its cosine above. The attention moved the same
 # way for both suffixes: from the last token, these 8 heads put 0.64 of their attention on the instruction without
 # a suffix, and 0.30 on the instruction and 0.44 on the suffix with either the adversarial or the random suffix.
-# So on the organism any suffix draws these heads' attention; what makes the adversarial one work is *what its
+# So on the organism any suffix draws these heads' attention; what makes the adversarial one stronger is *what its
 # tokens make the heads write* once attended, which the DFA bars above show. Compare with your own numbers.
 #
 # ## 7. What this says about defences
