@@ -112,13 +112,20 @@ def main_run(argv: Sequence[str] | None = None) -> int:
     if not notebooks:
         print(f"course run: no notebooks match {args.notebooks or '*.ipynb'}", file=sys.stderr)
         return 2
-    if args.model:
-        os.environ["COURSE_MODEL"] = args.model  # the kernels inherit it
     executed_dir = args.out / ("executed_solutions" if args.solutions else "executed")
     results = []
-    for path in notebooks:
-        print(f"running {path.name} ...", flush=True)
-        results.append(execute_notebook(path, executed_dir / path.name, args.timeout))
+    previous = os.environ.get("COURSE_MODEL")
+    if args.model:
+        os.environ["COURSE_MODEL"] = args.model  # the kernels inherit it
+    try:
+        for path in notebooks:
+            print(f"running {path.name} ...", flush=True)
+            results.append(execute_notebook(path, executed_dir / path.name, args.timeout))
+    finally:  # leave the caller's environment as it was
+        if previous is None:
+            os.environ.pop("COURSE_MODEL", None)
+        else:
+            os.environ["COURSE_MODEL"] = previous
     table = summary_table(results, args.model)
     args.out.mkdir(parents=True, exist_ok=True)
     summary = args.out / ("run_summary_solutions.md" if args.solutions else "run_summary.md")

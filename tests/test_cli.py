@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -34,6 +35,7 @@ def test_run_passes_model_reports_failures(tmp_path: Path, monkeypatch: pytest.M
     assert "| 02_bad.ipynb | failed |" in summary and "broken on purpose" in summary
     assert "1/2 notebooks" in summary
     assert "| 01_good.ipynb | ok |" in capsys.readouterr().out
+    assert "COURSE_MODEL" not in os.environ  # run restores the environment it changed
 
 
 def test_find_notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
