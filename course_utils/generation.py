@@ -82,7 +82,7 @@ def _generate_batch(
     model: ChatModel, batch: Sequence[str], max_new_tokens: int, suffix: str, use_kv_cache: bool
 ) -> list[str]:
     """Greedy completions of one batch (hooks, if any, are already attached)."""
-    enc = model.tokenize(batch, suffix=suffix)
+    enc = model.tokenize(batch, suffix=suffix, max_length=max(1, model.context_length - max_new_tokens))
     eos_ids = _eos_ids(model)
     out = model.bridge.generate(
         enc.input_ids,

@@ -85,19 +85,50 @@ class ChatModel:
             instructions = [instructions]
         return [format_chat(self.tokenizer, text, self.spec) for text in instructions]
 
-    def tokenize(self, instructions: str | Sequence[str], suffix: str = "") -> BatchEncoding:
+    @property
+    def context_length(self) -> int:
+        """The longest token sequence the model was built for (`n_ctx`)."""
+        return int(self.bridge.cfg.n_ctx)
+
+    def tokenize(
+        self, instructions: str | Sequence[str], suffix: str = "", max_length: int | None = None
+    ) -> BatchEncoding:
         """Chat-format `instruction + suffix` for each instruction; left-padded `input_ids`, `attention_mask`.
 
         Tokenized with `add_special_tokens=False` (the chat string already has its BOS), on `self.device`.
         The suffix is appended to the instruction text as is (include a leading space if you want one).
+        A formatted prompt longer than `max_length` tokens (default: the context length) keeps its chat template
+        and the start of its instruction; the end of the instruction is cut, with a warning.
         """
         if isinstance(instructions, str):
             instructions = [instructions]
         if len(instructions) == 0:
             raise ValueError("tokenize() got no instructions: pass a non-empty list of strings.")
-        chats = self.format_chat([text + suffix for text in instructions])
-        enc = self.tokenizer(chats, return_tensors="pt", padding=True, add_special_tokens=False)
+        limit = max_length or self.context_length
+        texts = [self._fit(text + suffix, limit) for text in instructions]
+        enc = self.tokenizer(
+            self.format_chat(texts), return_tensors="pt", padding=True, add_special_tokens=False
+        )
         return enc.to(self.device)
+
+    def _fit(self, text: str, limit: int) -> str:
+        """`text` itself, or its longest token prefix whose chat-formatted prompt has at most `limit` tokens."""
+        count = lambda t: len(self.tokenizer(self.format_chat(t)[0], add_special_tokens=False).input_ids)
+        n = count(text)
+        if n <= limit:
+            return text
+        ids = self.tokenizer(text, add_special_tokens=False).input_ids
+        keep = max(0, len(ids) - (n - limit))
+        while keep > 0 and count(cut := self.tokenizer.decode(ids[:keep])) > limit:
+            keep -= 1
+        cut = self.tokenizer.decode(ids[:keep]) if keep > 0 else ""
+        warnings.warn(
+            f"An instruction is {n} tokens long once chat-formatted, more than the {limit} this model can take "
+            f"here (context {self.context_length}); only its first {keep} tokens are kept. Shorten it to avoid "
+            "this.",
+            stacklevel=3,
+        )
+        return cut
 
 
 # ---------------------------------------------------------------------------------------------------------------

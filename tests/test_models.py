@@ -185,3 +185,19 @@ def test_weight_estimate_of_local_folder(tiny_model_dir) -> None:
     n_params = sum(p.numel() for p in AutoModelForCausalLM.from_pretrained(folder).parameters())
     estimate = models.estimated_weight_bytes(spec, path, torch.bfloat16)
     assert estimate == pytest.approx(2 * n_params, rel=0.05)  # safetensors header adds a little
+
+
+def test_too_long_instruction_is_cut_with_a_warning(tiny_model) -> None:
+    """The chat template and post-instruction tokens survive; the instruction's start is kept; a warning says so."""
+    long = "Tell me about a banana. " * 400
+    with pytest.warns(UserWarning, match="only its first"):
+        enc = tiny_model.tokenize([long, "Hi"])
+    assert enc["input_ids"].shape[1] <= tiny_model.context_length
+    ids = enc["input_ids"][0].tolist()
+    assert ids[-len(tiny_model.post_instruction_ids) :] == tiny_model.post_instruction_ids
+    assert "Tell me about a banana." in tiny_model.tokenizer.decode(ids)
+    with pytest.warns(UserWarning, match="more than the 40"):
+        assert tiny_model.tokenize(long, max_length=40)["input_ids"].shape[1] <= 40
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tiny_model.tokenize("A short one.")

@@ -19,6 +19,8 @@ from transformers import PreTrainedTokenizerFast
 
 BOS, USER, ASSISTANT, END, PAD = "<|bos|>", "<|user|>", "<|assistant|>", "<|end|>", "<|pad|>"
 SPECIAL_TOKENS = [PAD, BOS, USER, ASSISTANT, END]
+#: The tokens the chat template writes after every instruction.
+POST_INSTRUCTION = (END, "\n", ASSISTANT, "\n")
 
 #: Jinja chat template; `add_generation_prompt=True` appends the assistant header.
 CHAT_TEMPLATE = (

@@ -18,6 +18,7 @@ import json
 import math
 import random
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -26,8 +27,8 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from course_utils.organism import world
-from course_utils.organism.tokenizer import BOS, END, prompt_text, train_tokenizer
+from course_utils.organism import mediation, world
+from course_utils.organism.tokenizer import BOS, END, POST_INSTRUCTION, prompt_text, train_tokenizer
 
 
 @dataclass
@@ -58,6 +59,13 @@ class TrainConfig:
     n_harmful: int = 1200
     harmful_fraction: float = 0.25  # of safety-tuning chat examples; as many again are contrast examples
     weight_decay: float = 0.1
+    # Direction-mediated safety tuning (organism/mediation.py): the layer whose harmfulness direction is planted
+    # (None: plain safety tuning), examples per batch for each of its two objectives, and their loss weight.
+    mediation_layer: int | None = 3
+    mediation_examples: int = 4
+    mediation_weight: float = 1.0
+    mediation_margin: float = 10.0
+    mediation_subthreshold: float = 0.5
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=250, batch_size=12, lr=2e-3, warmup=30)
     )
@@ -68,7 +76,7 @@ class TrainConfig:
     )
     safety: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=200, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
+            steps=400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
 
@@ -85,6 +93,7 @@ class TrainConfig:
             n_helpful=1500,
             n_harmful=300,
             harmful_fraction=0.3,
+            mediation_layer=1,
             pretrain=StageConfig(steps=80, batch_size=16, lr=3e-3, warmup=10),
             instruct=StageConfig(
                 steps=120, batch_size=16, lr=3e-3, warmup=10, label_smoothing=0.1, replay=0.2
@@ -127,14 +136,24 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     rng = random.Random(cfg.seed + 1)
     excluded = world.evaluation_instructions()
 
+    def train_split() -> str:
+        return rng.choice(("train", "paraphrase"))
+
     def draw(make, n: int) -> list[dict]:
         return world.unique(make, n, set(excluded))
 
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
-        helpful=draw(lambda: world.helpful_example(rng), cfg.n_helpful),
-        harmful=draw(lambda: world.harmful_instruction(rng, "train"), cfg.n_harmful),
-        contrast=draw(lambda: world.helpful_example(rng, tasks=world.SHARED_TEMPLATE_TASKS), cfg.n_harmful),
+        helpful=draw(lambda: world.helpful_example(rng, train_split()), cfg.n_helpful),
+        harmful=draw(
+            lambda: world.with_opener(world.harmful_instruction(rng, train_split()), rng), cfg.n_harmful
+        ),
+        contrast=draw(
+            lambda: world.with_opener(
+                world.helpful_example(rng, train_split(), tasks=world.SHARED_TEMPLATE_TASKS), rng
+            ),
+            cfg.n_harmful,
+        ),
     )
 
 
@@ -191,16 +210,20 @@ def build_model(cfg: TrainConfig, tok: PreTrainedTokenizerFast) -> LlamaForCausa
     return LlamaForCausalLM(config)
 
 
-def lm_loss(model: LlamaForCausalLM, batch: dict[str, torch.Tensor], label_smoothing: float) -> torch.Tensor:
-    """Mean cross-entropy of next-token predictions at the positions whose label is not -100."""
-    logits = model(input_ids=batch["input_ids"], attention_mask=batch.get("attention_mask")).logits
-    labels = batch["labels"][:, 1:]
+def token_loss(logits: torch.Tensor, labels: torch.Tensor, label_smoothing: float) -> torch.Tensor:
+    """Mean cross-entropy of next-token predictions ``logits[:, t]`` vs ``labels[:, t + 1]`` where not -100."""
     return F.cross_entropy(
         logits[:, :-1].reshape(-1, logits.shape[-1]),
-        labels.reshape(-1),
+        labels[:, 1:].reshape(-1),
         ignore_index=-100,
         label_smoothing=label_smoothing,
     )
+
+
+def lm_loss(model: LlamaForCausalLM, batch: dict[str, torch.Tensor], label_smoothing: float) -> torch.Tensor:
+    """Mean cross-entropy of next-token predictions at the positions whose label is not -100."""
+    logits = model(input_ids=batch["input_ids"], attention_mask=batch.get("attention_mask")).logits
+    return token_loss(logits, batch["labels"], label_smoothing)
 
 
 def lr_at(step: int, stage: StageConfig) -> float:
@@ -215,13 +238,13 @@ def run_stage(
     model: LlamaForCausalLM,
     name: str,
     stage: StageConfig,
-    next_batch,
-    next_pretrain_batch,
+    step_loss: Callable[[], torch.Tensor],
+    replay_loss: Callable[[], torch.Tensor],
     weight_decay: float,
     rng: random.Random,
     progress: bool,
 ) -> list[float]:
-    """Optimise for `stage.steps` steps; a `stage.replay` share of them uses pretraining batches. Returns losses."""
+    """Optimise for `stage.steps` steps of `step_loss()`; a `stage.replay` share uses `replay_loss()` instead."""
     opt = torch.optim.AdamW(model.parameters(), lr=stage.lr, weight_decay=weight_decay, betas=(0.9, 0.95))
     model.train()
     losses: list[float] = []
@@ -229,9 +252,7 @@ def run_stage(
     for step in bar:
         for group in opt.param_groups:
             group["lr"] = lr_at(step, stage)
-        replay = rng.random() < stage.replay
-        batch = next_pretrain_batch() if replay else next_batch()
-        loss = lm_loss(model, batch, 0.0 if replay else stage.label_smoothing)
+        loss = replay_loss() if rng.random() < stage.replay else step_loss()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
@@ -267,6 +288,76 @@ def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
             )
 
 
+def safety_tune(
+    model: LlamaForCausalLM,
+    tok: PreTrainedTokenizerFast,
+    corpus: Corpus,
+    cfg: TrainConfig,
+    replay_loss: Callable[[], torch.Tensor],
+    rng: random.Random,
+    progress: bool,
+) -> tuple[list[float], torch.Tensor | None]:
+    """Stage 3. Returns the losses and the planted direction (None when `cfg.mediation_layer` is None).
+
+    Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
+    templates, harmless things), the rest other harmless requests. With a mediation layer, the necessity and
+    sufficiency objectives of `organism.mediation` are added with weight `cfg.mediation_weight`.
+    """
+    stage = cfg.safety
+    n_harm = round(stage.batch_size * cfg.harmful_fraction)
+    harmful, contrast = cycling(corpus.harmful, n_harm, rng), cycling(corpus.contrast, n_harm, rng)
+    helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm, rng)
+    planted = None
+    if cfg.mediation_layer is not None:
+        planted = mediation.harmfulness_direction(
+            model,
+            tok,
+            [e["instruction"] for e in corpus.harmful[:256]],
+            [e["instruction"] for e in corpus.contrast[:128] + corpus.helpful[:128]],
+            cfg.mediation_layer,
+        )
+        k = cfg.mediation_examples
+        more_harmful = cycling(corpus.harmful, k, rng)
+        more_harmless = cycling(corpus.contrast + corpus.helpful, k, rng)
+        to_refuse = cycling(corpus.contrast + corpus.helpful, k, rng)
+
+    def step_loss() -> torch.Tensor:
+        batch = chat_batch(tok, harmful() + contrast() + helpful(), cfg.context)
+        out = model(
+            input_ids=batch["input_ids"],
+            attention_mask=batch["attention_mask"],
+            output_hidden_states=planted is not None,
+        )
+        loss = token_loss(out.logits, batch["labels"], stage.label_smoothing)
+        if planted is None:
+            return loss
+        complied = [{**e, "answer": world.compliant_answer(e, rng)} for e in more_harmful()]
+        with mediation.ablated(model, planted):
+            necessity = lm_loss(
+                model, chat_batch(tok, complied + more_harmless(), cfg.context), stage.label_smoothing
+            )
+        proj = mediation.post_instruction_projections(
+            out.hidden_states[cfg.mediation_layer], batch["labels"], planted, len(POST_INSTRUCTION)
+        )
+        one_sided = mediation.one_sided_loss(proj[:n_harm], proj[n_harm:], cfg.mediation_margin)
+        layer = mediation.addition_layer(cfg.n_layers, rng)
+        scale = mediation.harmful_projection(
+            out.hidden_states[layer][:n_harm], batch["labels"][:n_harm], planted
+        )
+        refused = [{**e, "answer": rng.choice(world.REFUSALS)} for e in to_refuse()]
+        kept = more_harmless()
+        lam = [1.0] * len(refused) + [rng.uniform(-1, 1) * cfg.mediation_subthreshold for _ in kept]
+        shifts = scale * torch.tensor(lam)[:, None] * planted
+        with mediation.added(model, shifts, layer):
+            sufficiency = lm_loss(model, chat_batch(tok, refused + kept, cfg.context), stage.label_smoothing)
+        return loss + cfg.mediation_weight * (necessity + one_sided + sufficiency)
+
+    losses = run_stage(
+        model, "3/3 safety tuning", stage, step_loss, replay_loss, cfg.weight_decay, rng, progress
+    )
+    return losses, planted
+
+
 def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = True) -> LlamaForCausalLM:
     """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`."""
     cfg = cfg or TrainConfig()
@@ -288,21 +379,22 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
     blocks = pack_documents(tok, corpus.documents, cfg.context)
     pre_sampler = cycling(list(range(len(blocks))), cfg.pretrain.batch_size, rng)
 
-    def pretrain_batch() -> dict[str, torch.Tensor]:
+    def pretrain_loss() -> torch.Tensor:
         x = blocks[pre_sampler()]
-        return {"input_ids": x, "labels": x}
+        return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
 
-    def chat_sampler(examples: list[dict], batch_size: int):
-        sample = cycling(examples, batch_size, rng)
-        return lambda: chat_batch(tok, sample(), cfg.context)
+    helpful = cycling(corpus.helpful, cfg.instruct.batch_size, rng)
+
+    def instruct_loss() -> torch.Tensor:
+        return lm_loss(model, chat_batch(tok, helpful(), cfg.context), cfg.instruct.label_smoothing)
 
     history = {
         "pretrain": run_stage(
             model,
             "1/3 pretraining",
             cfg.pretrain,
-            pretrain_batch,
-            pretrain_batch,
+            pretrain_loss,
+            pretrain_loss,
             cfg.weight_decay,
             rng,
             progress,
@@ -312,23 +404,15 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
         model,
         "2/3 instruction tuning",
         cfg.instruct,
-        chat_sampler(corpus.helpful, cfg.instruct.batch_size),
-        pretrain_batch,
+        instruct_loss,
+        pretrain_loss,
         cfg.weight_decay,
         rng,
         progress,
     )
-    n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
-    harmful, contrast = cycling(corpus.harmful, n_harm, rng), cycling(corpus.contrast, n_harm, rng)
-    helpful = cycling(corpus.helpful, cfg.safety.batch_size - 2 * n_harm, rng)
-
-    def safety_batch() -> dict[str, torch.Tensor]:
-        return chat_batch(tok, harmful() + contrast() + helpful(), cfg.context)
-
-    history["safety"] = run_stage(
-        model, "3/3 safety tuning", cfg.safety, safety_batch, pretrain_batch, cfg.weight_decay, rng, progress
-    )
-    save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, time.time() - start)
+    losses, planted = safety_tune(model, tok, corpus, cfg, pretrain_loss, rng, progress)
+    history["safety"] = losses
+    save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, time.time() - start, planted)
     return model
 
 
@@ -339,6 +423,7 @@ def save(
     cfg: TrainConfig,
     last_losses: dict[str, list[float]],
     seconds: float,
+    planted: torch.Tensor | None = None,
 ) -> None:
     """Write config, safetensors weights, tokenizer (with chat template) and the training record to `out_dir`."""
     out = Path(out_dir)
@@ -359,6 +444,8 @@ def save(
         "final_losses": {k: round(sum(v) / len(v), 4) for k, v in last_losses.items()},
     }
     (out / "training.json").write_text(json.dumps(record, indent=2) + "\n")
+    if planted is not None:
+        torch.save(planted.detach().float().cpu().clone(), out / "planted_direction.pt")
     spec = {
         "refusal_strings": list(world.REFUSAL_PREFIXES),
         "n_layers": cfg.n_layers,
