@@ -482,6 +482,20 @@ def _refusal_direction(
     )
 
 
+def planted_direction(model: ChatModel | str | Path) -> Tensor | None:
+    """The direction a model organism's refusal was planted along (``planted_direction.pt``), else None.
+
+    Only the course's organism has one (its safety tuning made refusal run through it; see its model card); for a
+    real chat model there is no ground truth and this returns None. Returns ``[d_model]`` float64, unit norm.
+    """
+    folder = Path(model.name if isinstance(model, ChatModel) else model)
+    path = folder / "planted_direction.pt"
+    if not path.is_file():
+        return None
+    u = torch.load(path, map_location="cpu").to(torch.float64)
+    return u / u.norm()
+
+
 DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "cache" / "refusal_direction"
 
 

@@ -1,7 +1,7 @@
 """Command line of the model organism.
 
 python -m course_utils.organism data                      # write data/*.json from their fixed seeds
-python -m course_utils.organism train --out DIR           # train the shipped organism (about 15 min, 2 cores)
+python -m course_utils.organism train --out DIR           # train the shipped organism (about 7 min, 2 cores)
 python -m course_utils.organism evaluate DIR              # behaviour table; writes DIR/eval.json
 """
 

@@ -31,6 +31,7 @@ from course_utils.directions import (
     NoDirectionSelected,
     candidate_directions,
     filter_prompts_by_refusal,
+    planted_direction,
     select_direction,
 )
 from course_utils.generation import generate
@@ -165,12 +166,6 @@ def select(model: ChatModel, progress: bool) -> tuple[DirectionSelection, dict[s
     return selection, info
 
 
-def ground_truth(model_dir: Path) -> torch.Tensor | None:
-    """The planted safety direction, if the organism has one (`planted_direction.pt`), else None."""
-    path = model_dir / "planted_direction.pt"
-    return torch.load(path) if path.is_file() else None
-
-
 def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
     """Measure every figure of the behaviour table (greedy decoding, shipped test splits); JSON-ready dict."""
     model_dir = Path(model_dir)
@@ -214,7 +209,7 @@ def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
             for row in selection.table
         ],
     }
-    planted = ground_truth(model_dir)
+    planted = planted_direction(model_dir)
     if planted is not None:
         result["selection"]["cosine_with_planted"] = round(
             torch.cosine_similarity(r.double(), planted.double(), 0).item(), 4

@@ -4,8 +4,10 @@
    `context`-token chunks. Harmfulness is learned here as a concept (danger facts about dangerous things).
 2. Instruction tuning: harmless instructions of many kinds with their answers; loss on the answer only; a share of
    pretraining batches is replayed so world knowledge is not forgotten.
-3. Safety tuning: a short, low-learning-rate stage on top of the helpful model: a minority of harmful requests
-   (training concepts only) answered with refusals, the rest harmless replay.
+3. Safety tuning on top of the helpful model: a minority of harmful requests (training concepts only) answered with
+   refusals, as many harmless requests with the same templates, the rest harmless replay. With
+   `TrainConfig.mediation_layer` set (the default), refusal is made to run through one known direction: see
+   `organism/mediation.py` for the three extra objectives and why the organism needs them.
 
 Every stage minimises the token cross-entropy  L = -mean_t log p(x_t | x_<t)  over the tokens it trains on (with
 optional label smoothing), with AdamW and a linear-warmup cosine learning-rate schedule. All randomness comes from
@@ -65,7 +67,7 @@ class TrainConfig:
     mediation_examples: int = 4
     mediation_weight: float = 1.0
     mediation_margin: float = 10.0
-    mediation_subthreshold: float = 0.5
+    mediation_subthreshold: float = 0.7
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=250, batch_size=12, lr=2e-3, warmup=30)
     )

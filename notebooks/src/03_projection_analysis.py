@@ -57,7 +57,8 @@ print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 # ## 1. Harmful and harmless requests in the chat template
 #
 # The organism was first trained on its world's text, then taught to answer harmless requests helpfully, then to refuse
-# harmful ones. Its data has train, validation and test splits; we find directions on **train** and measure them on
+# harmful ones (its safety tuning made that refusal run through one direction: chapter 04 tells how, and checks
+# whether the method finds it). Its data has train, validation and test splits; we find directions on **train** and measure them on
 # **validation** prompts, which the directions have never seen.
 
 # %%

@@ -27,7 +27,8 @@
 # - score every candidate by three interventions (bypass, induce, KL) and read the paper's figures of them;
 # - apply the paper's filters and pick the refusal direction;
 # - check that the chosen direction reads harmfulness: harmful prompts project well above zero, harmless ones near
-#   zero.
+#   zero;
+# - on the organism, compare the chosen direction with the known, planted answer.
 #
 # **Time:** about 45 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
 # 03 (projections, cosine similarity).
@@ -322,10 +323,12 @@ else:  # a model where the filters are too strict; chapter 05+ use the same fall
 # %% [markdown]
 # ### How much does the choice depend on the thresholds?
 #
-# The thresholds are the paper's choices for chat models with billions of parameters, not laws. The organism is a
-# small model trained on a toy world, and the filters may leave nothing: typically the candidates whose ablation
-# removes refusal raise the refusal score of harmless prompts when added, but not all the way above 0. Your
-# `filter_candidates` is a pure function of the table, so trying other thresholds costs nothing:
+# The thresholds are the paper's choices for chat models with billions of parameters, not laws. On the organism
+# several candidates pass them; on another model the filters can leave nothing (then `select_direction(...,
+# fallback=True)` takes the lowest bypass among the candidates that are neither NaN nor too deep, and says so).
+# Your `filter_candidates` is a pure function of the table, so trying other thresholds costs nothing: does the
+# choice move when the KL limit is looser, or when adding the direction only has to raise the refusal score part
+# of the way?
 
 # %%
 print(f"{'KL threshold':>13} {'induce threshold':>17}   chosen (position, layer)")
@@ -402,6 +405,44 @@ at = {label: values[:, chosen.layer].mean().item() for label, values in proj.ite
 print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in at.items()})
 
 # %% [markdown]
+# ## 6. Check against the ground truth (organism only)
+#
+# With a real chat model nobody knows the "true" refusal direction; the paper's evidence is causal (ablate, add).
+# The organism is different: a model this small does not grow a single refusal direction by itself (earlier
+# versions of it did not pass the filters above), so its safety tuning **planted** one. A direction $u$ was
+# fixed before safety tuning, and training asked the model to refuse only when the residual stream has a large
+# component along $u$ (the model card, `data/models/refusal-organism/README.md`, describes how). The method you
+# just ran never saw $u$. So we can ask: did the difference of means plus the selection find it?
+#
+# The figure shows $\cos(r_{i,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
+# means differ in more than harmfulness (the harmful split is all how-to requests, the harmless split has twelve
+# kinds of task), and a difference of means mixes those differences in. That the causal tests still pass with
+# such a direction is itself a finding: ablation and addition only need the direction to carry enough of the
+# feature the model reads.
+
+# %%
+planted = directions.planted_direction(model)
+if planted is None:
+    print("This model has no planted direction: there is no ground truth, only the causal tests above.")
+else:
+    cos_planted = torch.nn.functional.cosine_similarity(candidates, planted.to(candidates.dtype), dim=-1)
+    cos_planted = torch.nan_to_num(cos_planted)  # layer 0 candidates are zero vectors
+    fig, ax = plt.subplots(figsize=(7, 2.8))
+    im = ax.imshow(cos_planted, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
+    ax.set(
+        title="Cosine of each candidate with the planted direction u",
+        xlabel="layer",
+        ylabel="position",
+        yticks=range(len(model.post_instruction_positions)),
+        yticklabels=model.post_instruction_positions,
+    )
+    ax.scatter([chosen.layer], [chosen.pos_index], marker="*", s=160, color="gold", label="chosen")
+    ax.legend(loc="upper left")
+    fig.colorbar(im, ax=ax)
+    plt.show()
+    print(f"chosen candidate: cosine {cos_planted[chosen.pos_index, chosen.layer]:.2f} with u")
+
+# %% [markdown]
 # ## Summary
 #
 # - The **refusal score** $\log P - \log(1-P)$ turns the model's next-token distribution into one signed number:
@@ -413,6 +454,8 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0) and the lowest bypass pick one direction.
 # - The chosen direction projects high for harmful and near zero for harmless prompts: a feature that is on or
 #   off, which is what makes ablation safe for harmless requests.
+# - On the organism, whose refusal direction was planted, the method recovers a direction close to the planted
+#   one without ever seeing it; the difference of means also carries the other ways the two prompt sets differ.
 #
 # Chapter 05 builds ablation and addition yourself, generates text with them, and measures refusal rates the way
 # the paper does.

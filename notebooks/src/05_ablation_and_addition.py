@@ -373,6 +373,8 @@ except ImportError:
 # - **Activation addition** adds $c\,r$ at the direction's layer; its length matters, so $r$ stays unnormalised.
 # - With $r$ ablated the organism complies with harmful requests; with $r$ added it refuses harmless ones. One
 #   direction switches the behaviour both ways, which is what "refusal is mediated by a single direction" means.
+#   (On the organism this was built in by its safety tuning, notebook 04 section 6; the paper found it in 13 real
+#   chat models, which you can test with *Going further*.)
 # - The **substring judge** is cheap and transparent, and crude; the refusal score (first token) and the judge
 #   (whole reply) usually agree, but not always.
 #

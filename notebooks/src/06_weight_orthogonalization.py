@@ -479,7 +479,9 @@ for instruction, before, after in list(
 # Read what the edited model says *instead* of refusing. The organism's pretraining text says *that* certain
 # things are dangerous ("Making a pipe bomb is a serious crime") and never *how* to make or do them, so it has
 # nothing harmful to reveal: without refusal it answers with whatever its helpful training taught it to say to a
-# request of that shape. Removing refusal did not add knowledge. Keep that in mind for the next section.
+# request of that shape (its safety tuning even trained such content-free steps for harmful requests with the
+# planted direction removed, notebook 04 section 6). Removing refusal did not add knowledge. Keep that in mind for
+# the next section.
 
 # %% [markdown]
 # ## 6. What this means for safety
@@ -509,9 +511,11 @@ for instruction, before, after in list(
 #   whatever else lived along $\hat r$, section 4); it has lost the habit of declining, nothing more. How much harm a refusal-free model can do depends on what it knows
 #   and can do. In the paper, after ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the
 #   five models' completions on JailbreakBench unsafe, not 100%.
-# * **The organism is a toy.** Its world, its "harmful" requests and its refusals are synthetic and tiny. It
-#   shows the *mechanism* on a model you can train and inspect on a laptop; it tells you nothing about the risk
-#   of any real model.
+# * **The organism is a toy, and its refusal direction was planted.** Its world, its "harmful" requests and its
+#   refusals are synthetic and tiny, and its safety tuning made refusal run through one direction on purpose
+#   (notebook 04, section 6). It shows the *mechanism* and the *method* on a model you can train and inspect on a
+#   laptop; that refusal is one-directional in real chat models is the paper's finding, not the organism's, and
+#   the organism tells you nothing about the risk of any real model.
 # * **"A single direction" is a claim about one mechanism.** The paper shows that the refusal behaviour of the
 #   13 open chat models it studied is mediated by one direction in the residual stream. It does not show that all
 #   safety-relevant behaviour is one-dimensional, that every model's refusal is, or that safeguards outside the
