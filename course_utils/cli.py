@@ -42,7 +42,10 @@ def find_notebooks(pattern: str | None, solutions: bool) -> list[Path]:
     if os.sep in pattern or "/" in pattern:
         base = Path(pattern).anchor or "."
         return sorted(Path(base).glob(str(Path(pattern).relative_to(base))))
-    return sorted(folder.glob(pattern))
+    found = sorted(folder.glob(pattern))
+    if not found and not any(c in pattern for c in "*?["):  # a bare prefix such as "04" or "04_refusal"
+        found = sorted(folder.glob(f"{pattern}*.ipynb"))
+    return found
 
 
 def _short_error(err: BaseException) -> str:
@@ -99,7 +102,7 @@ def main_run(argv: Sequence[str] | None = None) -> int:
         "--model", default=None, help="model for every notebook (sets COURSE_MODEL); default: organism"
     )
     parser.add_argument(
-        "--notebooks", default=None, help="glob of notebooks, e.g. '0[0-3]*.ipynb' (default: all)"
+        "--notebooks", default=None, help="glob or prefix of notebooks, e.g. '0[0-3]*.ipynb' or 04 (default: all)"
     )
     parser.add_argument(
         "--solutions", action="store_true", help="run notebooks/solutions/ instead of notebooks/"

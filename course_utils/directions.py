@@ -38,7 +38,8 @@ from course_utils.metrics import (
     refusal_score,
     refusal_scores,
 )
-from course_utils.models import ChatModel
+from course_utils.models import REPO_ROOT, ChatModel
+from course_utils.registry import MODEL_REGISTRY, ORGANISM
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -488,7 +489,8 @@ def planted_direction(model: ChatModel | str | Path) -> Tensor | None:
     Only the course's organism has one (its safety tuning made refusal run through it; see its model card); for a
     real chat model there is no ground truth and this returns None. Returns ``[d_model]`` float64, unit norm.
     """
-    folder = Path(model.name if isinstance(model, ChatModel) else model)
+    name = model.name if isinstance(model, ChatModel) else str(model)
+    folder = REPO_ROOT / MODEL_REGISTRY[ORGANISM].local_dir if name == ORGANISM else Path(name).expanduser()
     path = folder / "planted_direction.pt"
     if not path.is_file():
         return None

@@ -46,6 +46,8 @@ def test_find_notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(cli, "SOLUTION_DIR", tmp_path / "solutions")
     assert [p.name for p in cli.find_notebooks(None, False)] == ["00_a.ipynb", "01_b.ipynb"]
     assert [p.name for p in cli.find_notebooks("01*", False)] == ["01_b.ipynb"]
+    assert [p.name for p in cli.find_notebooks("01", False)] == ["01_b.ipynb"]  # a bare prefix
+    assert cli.find_notebooks("02", False) == []
     assert cli.find_notebooks(None, True) == [tmp_path / "solutions" / "00_a.ipynb"]
     assert cli.find_notebooks(str(tmp_path / "solutions" / "*.ipynb"), False) == [
         tmp_path / "solutions" / "00_a.ipynb"

@@ -87,5 +87,8 @@ def test_substring_judge_agrees_on_generations(organism, selection) -> None:
     assert sum(map(is_refusal, ablated)) <= 1, ablated
 
 
-def test_no_planted_direction_for_other_models(tiny_model_dir) -> None:
+def test_planted_direction_is_found_by_name_and_path(tiny_model_dir) -> None:
+    by_name = planted_direction("organism")  # what a default load_model() is called
+    assert by_name is not None and torch.equal(by_name, planted_direction(SHIPPED))
     assert planted_direction(tiny_model_dir("llama")) is None
+    assert planted_direction("Qwen/Qwen2.5-0.5B-Instruct") is None

@@ -418,7 +418,7 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # means differ in more than harmfulness (the harmful split is all how-to requests, the harmless split has twelve
 # kinds of task), and a difference of means mixes those differences in. That the causal tests still pass with
 # such a direction is itself a finding: ablation and addition only need the direction to carry enough of the
-# feature the model reads.
+# feature the model reads. (On the organism $u$ was defined at layer 3, last token; look where the match is best.)
 
 # %%
 planted = directions.planted_direction(model)
