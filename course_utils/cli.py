@@ -102,7 +102,9 @@ def main_run(argv: Sequence[str] | None = None) -> int:
         "--model", default=None, help="model for every notebook (sets COURSE_MODEL); default: organism"
     )
     parser.add_argument(
-        "--notebooks", default=None, help="glob or prefix of notebooks, e.g. '0[0-3]*.ipynb' or 04 (default: all)"
+        "--notebooks",
+        default=None,
+        help="glob or prefix of notebooks, e.g. '0[0-3]*.ipynb' or 04 (default: all)",
     )
     parser.add_argument(
         "--solutions", action="store_true", help="run notebooks/solutions/ instead of notebooks/"
