@@ -45,7 +45,8 @@ def control_z_score(effect: float, control_effects: Tensor) -> float:
 
     z = (effect - mean(c)) / std(c), with the unbiased standard deviation (n - 1) of the control effects c [n]
     (n >= 2). |z| well above 3 means random directions of the same norm do not produce the effect. When every
-    control gives the same value, z is 0 for an equal effect and +-inf otherwise.
+    control gives the same value, z is 0 for an effect equal to it (to the precision of the controls' dtype, so
+    0.04 and float32(0.04) count as equal) and +-inf otherwise.
     """
     if control_effects.numel() < 2:
         raise ValueError("control_z_score needs at least 2 control effects to estimate their spread.")
@@ -53,5 +54,8 @@ def control_z_score(effect: float, control_effects: Tensor) -> float:
     gap = float(effect - controls.mean())
     spread = float(controls.std(unbiased=True))
     if spread == 0.0:
-        return 0.0 if gap == 0.0 else math.copysign(math.inf, gap)
+        precision = torch.finfo(control_effects.dtype).eps if control_effects.is_floating_point() else 0.0
+        if abs(gap) <= precision * max(1.0, abs(float(controls[0]))):
+            return 0.0
+        return math.copysign(math.inf, gap)
     return gap / spread

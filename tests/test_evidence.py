@@ -35,6 +35,9 @@ def test_control_z_score_equals_statistics_module():
     assert control_z_score(0.9, torch.tensor(controls)) == pytest.approx(expected)
     assert control_z_score(0.5, torch.tensor([0.5, 0.5])) == 0.0
     assert control_z_score(0.7, torch.tensor([0.5, 0.5])) == math.inf
+    # Identical float32 controls: the Python float 0.04 equals them to float32 precision (not a -inf z).
+    assert control_z_score(0.04, torch.tensor([0.04, 0.04, 0.04])) == 0.0
+    assert control_z_score(0.05, torch.tensor([0.04, 0.04, 0.04])) == math.inf
     with pytest.raises(ValueError, match="at least 2"):
         control_z_score(1.0, torch.tensor([0.3]))
 
