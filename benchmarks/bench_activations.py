@@ -106,7 +106,7 @@ def mean_run_with_cache(model, texts: list[str], positions: list[int], batch_siz
 def mean_hf(hf_model, model, texts: list[str], positions: list[int], batch_size: int) -> torch.Tensor:
     total = torch.zeros(model.n_layers, len(positions), model.d_model, dtype=torch.float64)
     for batch in _batches(texts, batch_size):
-        enc = model.tokenize(batch)
+        enc = model.tokenize(batch, max_length=hf_model.config.max_position_embeddings)  # no bridge to ask
         with torch.inference_mode():
             hidden = hf_model(**enc, output_hidden_states=True).hidden_states
         stacked = torch.stack([hidden[layer][:, positions] for layer in range(model.n_layers)])

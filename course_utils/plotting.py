@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 Values = Sequence[float] | torch.Tensor
 
@@ -50,6 +51,8 @@ def layer_curves(
         ax.plot(xs, ys, marker="o", markersize=3, label=name)
     if xticklabels is not None:
         ax.set_xticks(list(x) if x is not None else list(range(len(xticklabels))), xticklabels)
+    elif x is None:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # layers are whole numbers
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.grid(alpha=0.3)
     ax.legend()
@@ -68,13 +71,18 @@ def heatmap(
     yticklabels: Sequence[str] | None = None,
     annotations: Sequence[Sequence[str]] | None = None,
     cmap: str = "viridis",
+    vmin: float | None = None,
+    vmax: float | None = None,
     ax: Axes | None = None,
     figsize: tuple[float, float] = (8.0, 4.0),
 ) -> Figure:
-    """A [rows, cols] heatmap with a labelled colour bar; `annotations[r][c]` is written in cell (r, c)."""
+    """A [rows, cols] heatmap with a labelled colour bar; `annotations[r][c]` is written in cell (r, c).
+
+    `vmin` / `vmax` fix the colour scale (e.g. -1 and 1 for cosines); by default it spans the data.
+    """
     fig, ax = _axes(ax, figsize)
     data = values.detach().float().cpu()
-    image = ax.imshow(data, aspect="auto", cmap=cmap)
+    image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=vmin, vmax=vmax)
     fig.colorbar(image, ax=ax, label=colorbar_label)
     if xticklabels is not None:
         ax.set_xticks(range(len(xticklabels)), xticklabels, rotation=45, ha="right")

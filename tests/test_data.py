@@ -38,6 +38,17 @@ def test_held_out_concepts_only_in_harmful_test() -> None:
     assert data.load_instructions("harmful", "test", held_out=True) == [r["instruction"] for r in held]
 
 
+def test_interleave_alternates_seen_and_held_out_concepts() -> None:
+    flags = {r["instruction"]: r["held_out"] for r in data.load_instruction_records("harmful", "test")}
+    mixed = data.load_instructions("harmful", "test", interleave=True)
+    assert sorted(mixed) == sorted(flags)
+    assert [flags[text] for text in mixed[:6]] == [False, True] * 3
+    assert sum(flags[text] for text in mixed[:64]) == 32
+    assert data.load_instructions("harmless", "test", interleave=True) == data.load_instructions(
+        "harmless", "test"
+    )
+
+
 def test_answers_follow_the_refusal_convention() -> None:
     """Harmful answers start with a refusal prefix; harmless answers never do (the organism's refusal tokens)."""
     for split in data.SPLITS:

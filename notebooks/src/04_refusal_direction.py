@@ -287,8 +287,8 @@ plt.show()
 #
 # The lowest bypass score alone is not enough. The paper discards a candidate when
 # 1. a score is NaN (here: the zero candidates of layer 0);
-# 2. it comes from a layer $l \ge 0.8 L$: directions right before the unembedding act on the output tokens
-#    directly, rather than on a decision the model computes;
+# 2. it comes from a layer $l \ge 0.8 L$ (on the organism, $L = 6$: layer 5): directions right before the
+#    unembedding act on the output tokens directly, rather than on a decision the model computes;
 # 3. its KL on harmless prompts exceeds 0.1: the ablation would change the model's behaviour in general;
 # 4. its induce score is below 0: adding it does not make harmless prompts refused, so it does not *cause* refusal.
 #
@@ -341,6 +341,9 @@ for kl_threshold in (0.1, 0.2):
         print(f"{kl_threshold:>13} {induce_threshold:>17}   {best[0] if best else 'none'}")
 
 # %% [markdown]
+# If every row of that table names the same candidate, the choice does not hinge on the exact thresholds; if it
+# moves, the thresholds are doing real work and deserve a second look.
+#
 # The five best survivors and the five best candidates overall, with the reasons they lost:
 
 
@@ -408,17 +411,23 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # ## 6. Check against the ground truth (organism only)
 #
 # With a real chat model nobody knows the "true" refusal direction; the paper's evidence is causal (ablate, add).
-# The organism is different: a model this small does not grow a single refusal direction by itself (earlier
-# versions of it did not pass the filters above), so its safety tuning **planted** one. A direction $u$ was
-# fixed before safety tuning, and training asked the model to refuse only when the residual stream has a large
-# component along $u$ (the model card, `data/models/refusal-organism/README.md`, describes how). The method you
-# just ran never saw $u$. So we can ask: did the difference of means plus the selection find it?
+# The organism is different. Earlier versions of it, safety-tuned the ordinary way, did refuse harmful requests,
+# but no candidate passed the filters above: adding the best candidates did not make harmless requests refused,
+# or ablating them changed harmless answers too much. A 3-million-parameter model trained for minutes did not,
+# in this project, grow a refusal feature that is on for harmful requests and off for harmless ones. So the
+# current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
+# model's own harmful-minus-harmless difference of means at layer 3, last token), and training asked the model
+# to refuse when the residual stream has a large component along $u$, to answer when it has none, and to comply
+# with harmful requests when $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes
+# how). The method you just ran never saw $u$. So we can ask: did the difference of means plus the selection
+# find it?
 #
-# The figure shows $\cos(r_{i,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
+# The figure shows $\cos(r_{p,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
 # means differ in more than harmfulness (the harmful split is all how-to requests, the harmless split has twelve
-# kinds of task), and a difference of means mixes those differences in. That the causal tests still pass with
-# such a direction is itself a finding: ablation and addition only need the direction to carry enough of the
-# feature the model reads. (On the organism $u$ was defined at layer 3, last token; look where the match is best.)
+# kinds of task), and a difference of means mixes those differences in. That the selected direction passes the
+# causal tests anyway says something about the tests, at least on this organism: ablation and addition do not
+# need the exact direction, only one that carries enough of the feature the model reads. Look where the match is
+# best (remember $u$ was defined at layer 3, last token) and where the chosen candidate, the star, sits.
 
 # %%
 planted = directions.planted_direction(model)
@@ -428,17 +437,20 @@ else:
     cos_planted = torch.nn.functional.cosine_similarity(candidates, planted.to(candidates.dtype), dim=-1)
     cos_planted = torch.nan_to_num(cos_planted)  # layer 0 candidates are zero vectors
     fig, ax = plt.subplots(figsize=(7, 2.8))
-    im = ax.imshow(cos_planted, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
-    ax.set(
+    plotting.heatmap(
+        cos_planted,
         title="Cosine of each candidate with the planted direction u",
         xlabel="layer",
         ylabel="position",
-        yticks=range(len(model.post_instruction_positions)),
-        yticklabels=model.post_instruction_positions,
+        colorbar_label="cos(candidate, u)",
+        yticklabels=[str(p) for p in model.post_instruction_positions],
+        cmap="RdBu_r",
+        vmin=-1,
+        vmax=1,
+        ax=ax,
     )
     ax.scatter([chosen.layer], [chosen.pos_index], marker="*", s=160, color="gold", label="chosen")
     ax.legend(loc="upper left")
-    fig.colorbar(im, ax=ax)
     plt.show()
     print(f"chosen candidate: cosine {cos_planted[chosen.pos_index, chosen.layer]:.2f} with u")
 
@@ -454,8 +466,11 @@ else:
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0) and the lowest bypass pick one direction.
 # - The chosen direction projects high for harmful and near zero for harmless prompts: a feature that is on or
 #   off, which is what makes ablation safe for harmless requests.
-# - On the organism, whose refusal direction was planted, the method recovers a direction close to the planted
-#   one without ever seeing it; the difference of means also carries the other ways the two prompt sets differ.
+# - On the organism, whose refusal direction was planted, the method finds a direction clearly aligned with the
+#   planted one (the cosine printed above) without ever seeing it, though not equal to it: the difference of
+#   means also carries the other ways the two prompt sets differ. This checks the *method* on a model where the
+#   answer is known; it says nothing about whether real models have such a direction (that is the paper's
+#   evidence, which *Going further* lets you test).
 #
 # Chapter 05 builds ablation and addition yourself, generates text with them, and measures refusal rates the way
 # the paper does.
@@ -470,8 +485,9 @@ else:
 # ```
 #
 # and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two, on a laptop CPU
-# expect 10-20 minutes (the candidate scoring dominates: 120 candidates × 192 validation rows; raise
-# `batch_size` on a GPU). What to look for:
+# expect 10-20 minutes (the candidate scoring dominates: 120 candidates, each scored on 96 rows: 32 harmful
+# validation prompts ablated, 32 harmless ablated, 32 harmless with the addition; raise `batch_size` on a GPU).
+# What to look for:
 # - the selected position and layer, relative to the paper's choices for larger models (Qwen 1.8B: position -1,
 #   layer 15 of 24; Gemma 2B: position -2, layer 10 of 18; Llama-3 8B: position -5, layer 12 of 32), all in the
 #   middle of the network, as the filters intend;

@@ -71,7 +71,8 @@ print(
     )
 )
 
-harmful_test, harmless_test = load_instructions("harmful", "test"), load_instructions("harmless", "test")
+harmful_test = load_instructions("harmful", "test", interleave=True)  # seen and held-out concepts alternate
+harmless_test = load_instructions("harmless", "test")
 
 # %% [markdown]
 # ## 1. Directional ablation
@@ -150,8 +151,13 @@ plotting.layer_curves(
 plt.show()
 
 # %% [markdown]
-# Ablating at one layer zeroes the projection there, but the following layers write the direction back. Only
-# the full ablation keeps it at zero everywhere, including what the unembedding reads.
+# Ablating at one layer zeroes the projection there, and only there. Before that layer the one-layer curve
+# follows the unablated one: the earlier layers carried the direction as usual, and whatever they computed from
+# it still happened. After it, every attention and MLP output is free to write along $\hat r$ again. How much
+# they do depends on what those layers compute: if they compute the feature afresh from the request, the
+# one-layer curve climbs back toward the unablated one; if they mostly amplify a feature that is already there,
+# it stays low. Look at the figure to see which it is here. Either way, only the full ablation guarantees a zero
+# projection at every layer, including the final stream that the unembedding reads.
 #
 # ## 2. Activation addition
 #
@@ -229,12 +235,25 @@ for label, prompts in examples.items():
         print()
 
 # %% [markdown]
+# Read the ablated replies closely: they *comply* in form ("Sure! To make ...") but say nothing, often about
+# something else. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
+# dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the
+# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are often off
+# topic too: it is a tiny model of a templated world. What this notebook tests is refuse versus comply, not the
+# quality of the answer.
+#
 # ## 5. Refusal rates on held-out prompts
 #
 # Now the measurement in the shape of the paper's results: the fraction of **test** completions the substring
-# judge calls a refusal, without intervention, with the direction ablated, and with the direction added, for
-# harmful and harmless prompts. The second number is the fraction with refusal score > 0 (first token only),
-# which needs no generation.
+# judge calls a refusal. Harmful prompts: without intervention and with the direction ablated (the paper's
+# attack). Harmless prompts: without intervention, with the direction added (induced refusal), and with it
+# ablated, to see whether the ablation alone makes harmless prompts refused. The second number in each cell is
+# the fraction with refusal score > 0 (first token only), which needs no generation.
+#
+# "Held-out" means that no test string was trained on. Half of the harmful test prompts are also about
+# concepts that safety tuning never saw (on the organism; `interleave=True` above alternates the two kinds, so
+# the first `N_EVAL` prompts hold both). `load_instructions("harmful", "test", held_out=True)` gives only the
+# unseen ones; the model card reports the two halves separately.
 
 # %%
 N_EVAL = 64
@@ -251,7 +270,7 @@ for label, name in sorted(measured):
     scores = metrics.refusal_scores(model, prompts, fwd_hooks=fwd_hooks)
     rates[label, name] = (metrics.refusal_rate(completions), (scores > 0).double().mean().item())
 
-print(f"refusal rate on {N_EVAL} held-out prompts per class: substring judge / refusal score > 0\n")
+print(f"refusal rate on {N_EVAL} test prompts per class: substring judge / refusal score > 0\n")
 print(f"| prompts | {' | '.join(settings)} |")
 print("|---|" + "---|" * len(settings))
 for label in evaluation:
@@ -266,14 +285,17 @@ fig, ax = plt.subplots(figsize=(7, 3.5))
 width = 0.25
 for k, name in enumerate(settings):
     xs = [i + (k - 1) * width for i, label in enumerate(evaluation) if (label, name) in rates]
-    ax.bar(xs, [rates[label, name][0] for label in evaluation if (label, name) in rates], width, label=name)
+    bars = ax.bar(
+        xs, [rates[label, name][0] for label in evaluation if (label, name) in rates], width, label=name
+    )
+    ax.bar_label(bars, fmt="%.2f", fontsize=8)  # a bar of height 0 still shows its value
 ax.set_xticks(range(len(evaluation)), [f"{label} (test, n = {N_EVAL})" for label in evaluation])
 ax.set(
     title="Refusal rate by intervention (substring judge)",
     ylabel="fraction of completions refused",
-    ylim=(0, 1.05),
+    ylim=(0, 1.15),
 )
-ax.legend()
+ax.legend(loc="upper center", ncols=3, fontsize=8)
 plt.show()
 
 # %% [markdown]
@@ -295,9 +317,12 @@ plt.show()
 # Adding the direction to harmless prompts made the models refuse: 100% of harmless prompts for Gemma, Llama-2 and
 # Llama-3, 98% for Qwen and 88% for Yi.
 #
-# The organism's table above has the same columns. With a real chat model (see *Going further*) you can compare
-# directly, keeping in mind the differences: our prompts are the course's own, 64 per class, and at most
-# `MAX_NEW` tokens are generated (the paper generates 512).
+# The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the
+# same two conditions (baseline, ablation), plus the addition. With a real chat model (see *Going further*) you
+# can compare directly, keeping in mind the differences: our prompts are the course's own, `N_EVAL` per class,
+# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism, a perfect table shows
+# that the selected direction controls a refusal that was planted to run through one direction; it is not
+# evidence about real models.
 
 # %% [markdown]
 # ## 6. Steering by hand: the addition coefficient
@@ -328,6 +353,12 @@ plt.axhline(0, color="black", lw=0.8)
 plt.show()
 
 # %% [markdown]
+# Two things to read in the figure. Where each curve crosses zero: how much of $r$ it takes to switch refusal on
+# (harmless) or off (harmful). And what happens past $c = 1$: adding more than the gap between the class means
+# need not raise the score further, for either class. On the organism the switch was made sharp on purpose: its
+# safety tuning trained small additions along the planted direction to leave harmless answers alone and large
+# ones to cause refusal (model card).
+#
 # And live: move the slider to regenerate the replies to two harmless and two harmful prompts with that
 # coefficient. The replies for $c = 1$ are printed first, so that a static copy of this notebook shows them too;
 # the slider needs a running Jupyter kernel.
@@ -369,14 +400,18 @@ except ImportError:
 # ## Summary
 #
 # - **Directional ablation** projects $\hat r$ out of every write to the residual stream (embedding, attention
-#   and MLP outputs). Ablating one layer only is undone by the following layers.
+#   and MLP outputs). Ablating one layer only leaves the direction in the layers before it, and lets the layers
+#   after it write it again; only ablating every write keeps it out everywhere.
 # - **Activation addition** adds $c\,r$ at the direction's layer; its length matters, so $r$ stays unnormalised.
-# - With $r$ ablated the organism complies with harmful requests; with $r$ added it refuses harmless ones. One
-#   direction switches the behaviour both ways, which is what "refusal is mediated by a single direction" means.
-#   (On the organism this was built in by its safety tuning, notebook 04 section 6; the paper found it in 13 real
-#   chat models, which you can test with *Going further*.)
-# - The **substring judge** is cheap and transparent, and crude; the refusal score (first token) and the judge
-#   (whole reply) usually agree, but not always.
+# - With $r$ ablated the organism complies with harmful requests (in form: its answers carry no content); with
+#   $r$ added it refuses harmless ones. One direction switches the behaviour both ways, which is what "refusal is
+#   mediated by a single direction" means. On the organism this was built in: its safety tuning trained both
+#   properties for the planted direction $u$ (notebook 04, section 6), so what the organism tests is that the
+#   method's $r$, found without $u$, reproduces them. The paper found the property in 13 real chat models, which
+#   you can test with *Going further*.
+# - The **substring judge** is cheap and transparent, and crude. The refusal score (first token) and the judge
+#   (whole reply) measure different things: compare the two numbers in each cell of the table; they need not
+#   agree (a reply can start with "I" and comply, or refuse in words the judge does not list).
 #
 # Chapter 06 shows that the ablation can be written into the weights: a model that can no longer represent $r$,
 # without any hooks.
@@ -390,11 +425,14 @@ except ImportError:
 # MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"
 # ```
 #
-# A GPU makes this comfortable (the direction selection and 6 × 64 generations take a few minutes; on a laptop
-# CPU expect tens of minutes; lower `N_EVAL` first). Then compare your table with the paper's numbers above,
-# and try:
+# A GPU makes this comfortable (the direction selection and 5 × `N_EVAL` generations take a few minutes; on a
+# laptop CPU expect tens of minutes; lower `N_EVAL` first). Then compare your table with the paper's numbers
+# above, and try:
 # - longer replies (`MAX_NEW = 256`): ablated models often start to comply and then add a warning, which the
 #   substring judge counts as a refusal;
 # - the coefficient slider on harmful prompts with negative $c$: how small can $|c|$ be before refusals stop?
 # - a direction from a *different* layer of chapter 04's table: does ablation still work, and what happens to
 #   harmless replies?
+# - (on the organism too) the table of section 5 on harmful prompts about held-out concepts only,
+#   `load_instructions("harmful", "test", held_out=True)`: does the baseline refuse them as often, and does the
+#   direction still switch refusal off for concepts the safety tuning never saw?

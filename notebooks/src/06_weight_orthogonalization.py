@@ -89,9 +89,9 @@ print(f"direction: position {selection.position}, layer {layer}, |r| = {directio
 print(f"passed the paper's filters: {selection.passed_filters}")
 print(f"mean refusal score, harmful val prompts with it ablated (bypass): {chosen.bypass:.2f}")
 print(f"mean refusal score, harmless val prompts with it added (induce): {chosen.induce:.2f}")
-print(f"found in {seconds_to_find:.0f} s on this machine")
+print(f"ready in {seconds_to_find:.1f} s (a stored result is read when chapter 04 already found it)")
 
-harmful_test = load_instructions("harmful", "test")
+harmful_test = load_instructions("harmful", "test", interleave=True)  # seen and held-out concepts alternate
 harmless_test = load_instructions("harmless", "test")
 
 # %% [markdown]
@@ -381,9 +381,9 @@ ax.legend()
 plt.show()
 
 # %% [markdown]
-# In the original model the harmful prompts move along $\hat r$ as the layers go by, while the harmless ones do
-# not; that gap is what refusal reads. In the edited model both curves are flat at zero, at every layer, not only
-# at the layer the direction came from.
+# In the original model the harmful prompts move along $\hat r$ as the layers go by, while the harmless ones stay
+# near zero; that gap is what refusal reads. In the edited model both curves are flat at zero, at every layer,
+# not only at the layer the direction came from.
 #
 # ## 4. What does the edit cost?
 #
@@ -447,9 +447,11 @@ plt.show()
 
 # %% [markdown]
 # Read the table with the paper in mind: on real chat models Arditi et al. found that orthogonalization leaves
-# benchmark scores within a few points and raises cross-entropy only slightly. A small KL on harmless prompts and
-# an unchanged cross-entropy are the organism's version of that result; a large one would mean the direction
-# carried more than refusal.
+# benchmark scores within a few points and raises cross-entropy only slightly. A small mean KL on harmless
+# prompts and a cross-entropy that barely moves would be the organism's version of that result; large ones would
+# mean the direction carried more than refusal. Compare the two cross-entropies in the table, and look at the
+# spread of the histogram as well as the mean: the selection's 0.1-nat limit applies to the *mean* KL over
+# validation prompts, so single prompts can lie above it.
 #
 # ## 5. Save, reload, generate
 #
@@ -479,9 +481,9 @@ for instruction, before, after in list(
 # Read what the edited model says *instead* of refusing. The organism's pretraining text says *that* certain
 # things are dangerous ("Making a pipe bomb is a serious crime") and never *how* to make or do them, so it has
 # nothing harmful to reveal: without refusal it answers with whatever its helpful training taught it to say to a
-# request of that shape (its safety tuning even trained such content-free steps for harmful requests with the
-# planted direction removed, notebook 04 section 6). Removing refusal did not add knowledge. Keep that in mind for
-# the next section.
+# request of that shape, often about something else (its safety tuning even trained such content-free steps for
+# harmful requests with the planted direction ablated: see the model card). Removing refusal did not add
+# knowledge. Keep that in mind for the next section.
 
 # %% [markdown]
 # ## 6. What this means for safety
@@ -493,8 +495,9 @@ for instruction, before, after in list(
 #
 # Everything in this notebook needed one thing that an API user does not have: **the weights**. With them,
 # the recipe is short, published (Arditi et al., 2024) and cheap: no gradient, no training data beyond a few
-# hundred example prompts, no special hardware. On the organism you timed it above: finding the direction and
-# editing the weights took under a minute on a CPU. On a chat model of a few billion parameters it takes minutes
+# hundred example prompts, no special hardware. On the organism, scoring every candidate took seconds on a CPU
+# (notebook 04 timed it; this notebook's setup usually just reads the stored result), and the
+# edit itself took well under a second (section 3). On a chat model of a few billion parameters it takes minutes
 # on one GPU. The output is a normal model file that can be shared, and a shared file cannot be recalled.
 #
 # Editing one direction is not the only way in. Qi et al. (2023) showed that fine-tuning an aligned model on a
@@ -507,10 +510,11 @@ for instruction, before, after in list(
 #
 # ### What it does not show
 #
-# * **It removes refusal; it does not add capability.** The edited model knows what it knew before (minus
-#   whatever else lived along $\hat r$, section 4); it has lost the habit of declining, nothing more. How much harm a refusal-free model can do depends on what it knows
-#   and can do. In the paper, after ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the
-#   five models' completions on JailbreakBench unsafe, not 100%.
+# * **It removes refusal; it does not add capability.** The edited model knows what it knew before, minus
+#   whatever else lived along $\hat r$ (section 4); what it has lost is, above all, the habit of declining. How
+#   much harm a refusal-free model can do depends on what it knows and can do. In the paper, after ablation the
+#   safety classifier LlamaGuard 2 judged roughly 78-82% of the five models' completions on JailbreakBench
+#   unsafe, not 100%.
 # * **The organism is a toy, and its refusal direction was planted.** Its world, its "harmful" requests and its
 #   refusals are synthetic and tiny, and its safety tuning made refusal run through one direction on purpose
 #   (notebook 04, section 6). It shows the *mechanism* and the *method* on a model you can train and inspect on a
@@ -579,9 +583,11 @@ for instruction, before, after in list(
 #   and matrices that only write (tied embeddings must be untied first).
 # * Measured here: the edited model matched hook ablation to float32 precision; skipping any one kind of writer
 #   left a large gap; the cost on harmless prompts is in the table of section 4.
-# * The edited model is an ordinary model file; reloaded, it no longer refuses. For open-weight models this
-#   means trained-in refusal can be removed by anyone with the weights, which is why defences that survive
-#   tampering are an active research area.
+# * The edited model is an ordinary model file; reloaded, the organism no longer refuses (and, having no harmful
+#   knowledge, answers with empty steps). The paper shows the same edit works on real open-weight chat models:
+#   there, trained-in refusal can be removed by anyone with the weights, which is why defences that survive
+#   tampering are an active research area. The organism, whose direction was planted, demonstrates the
+#   mechanism, not that risk.
 #
 # Next: notebook 07 attacks the same direction *without* the weights, through the prompt.
 
