@@ -81,7 +81,7 @@ def heatmap(
     `vmin` / `vmax` fix the colour scale (e.g. -1 and 1 for cosines); by default it spans the data.
     """
     fig, ax = _axes(ax, figsize)
-    data = values.detach().float().cpu()
+    data = values.detach().float().cpu().numpy()
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=vmin, vmax=vmax)
     fig.colorbar(image, ax=ax, label=colorbar_label)
     if xticklabels is not None:
