@@ -147,7 +147,7 @@ if min(len(harmful_kept), len(harmless_kept)) < 8:  # e.g. a model that refuses 
 
 # %%
 positions = model.post_instruction_positions
-tokens = model.tokenizer.convert_ids_to_tokens(model.post_instruction_ids)
+tokens = [model.tokenizer.decode([i]) for i in model.post_instruction_ids]  # as text: "\n", not "Ċ"
 print("post-instruction tokens:", dict(zip(positions, tokens, strict=True)))
 acts_harmful = get_activations(model, harmful_kept, positions=positions)  # [n, n_layers, n_pos, d_model]
 acts_harmless = get_activations(model, harmless_kept, positions=positions)
