@@ -558,7 +558,9 @@ def _relations(got: float, expected: float, close: Callable[[float, float], bool
     if expected > 0 and got != 0 and close(got, math.log(expected)):
         found.append("the log of the expected value: a log where the value itself is expected?")
     if expected != 0 and got != 0:
-        found += _factor_names(got / expected, lambda f: close(got, f * expected))
+        percent = any(name.startswith(("a percentage", "a fraction where")) for name in found)
+        factors = _factor_names(got / expected, lambda f: close(got, f * expected))
+        found += [name for name in factors if not (percent and name.startswith(("100 x", "1/100 ")))]
     return found
 
 
