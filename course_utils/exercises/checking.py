@@ -400,6 +400,13 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
     prefix = f"{path}: " if path else ""
     if isinstance(expected, torch.Tensor):
         return _compare_tensors(got, expected, exercise, prefix)
+    if (
+        isinstance(expected, bool)
+        and not isinstance(got, bool)
+        and type(got).__name__ not in ("bool_", "bool")
+    ):
+        hint = " (use a comparison or bool(...))" if isinstance(got, (int, float, torch.Tensor)) else ""
+        return _Diagnosis("wrong_type", f"{prefix}got {_type_name(got)} {got!r}, expected a bool{hint}")
     if isinstance(expected, bool) or expected is None:
         return (
             None
