@@ -89,7 +89,7 @@ def test_hooks_left_by_an_earlier_cell_stop_the_check_before_the_reference_runs(
     try:
         result = check("01.capture_resid", residual.capture_resid, model=model)
         assert result.status == "hooks_before", result.line
-        assert "blocks.1." in result.message and "reset_hooks()" in result.message
+        assert "blocks.1.hook_resid_pre" in result.message and "reset_hooks()" in result.message
     finally:
         model.bridge.reset_hooks()
     assert check("01.capture_resid", residual.capture_resid, model=model).passed

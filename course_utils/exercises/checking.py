@@ -302,6 +302,21 @@ def _hook_keys(model: Any) -> dict[tuple[str, str], set[int]]:
     return keys
 
 
+def _aliases(module: Any) -> dict[int, list[str]]:
+    """Hook point (by id) -> its names, the resid_* alias first (`blocks.0.hook_resid_pre` = `blocks.0.hook_in`)."""
+    names: dict[int, set[str]] = {}
+    for alias, point in (getattr(module, "hook_dict", None) or {}).items():
+        names.setdefault(id(point), set()).add(alias)
+    return {key: sorted(value, key=lambda a: ("resid" not in a, a)) for key, value in names.items()}
+
+
+def _point_label(aliases: dict[int, list[str]], point: Any, name: str = "") -> str:
+    names = aliases.get(id(point))
+    if names:
+        return " = ".join(names[:2])
+    return getattr(point, "name", None) or name.removeprefix("original_model.") or "the model"
+
+
 def _attached_hooks(model: Any) -> list[str]:
     """Names of the hook points holding a removable (non-permanent) TransformerLens hook."""
     bridge = _module(model)
@@ -309,9 +324,10 @@ def _attached_hooks(model: Any) -> list[str]:
     if points is None:
         return []
     where = []
+    aliases = _aliases(bridge)
     for point in {id(p): p for p in points()}.values():
         handles = [h for h in [*point.fwd_hooks, *point.bwd_hooks] if not getattr(h, "is_permanent", False)]
-        where += [getattr(point, "name", None) or "a hook point"] * len(handles)
+        where += [_point_label(aliases, point)] * len(handles)
     return where
 
 
@@ -326,9 +342,7 @@ def _remove_leaked_hooks(models: list[Any], before: list[dict[tuple[str, str], s
     leaked: list[str] = []
     for model, old in zip(models, before, strict=True):
         module = _module(model)
-        aliases: dict[int, set[str]] = {}
-        for alias, point in (getattr(module, "hook_dict", None) or {}).items():
-            aliases.setdefault(id(point), set()).add(alias)
+        aliases = _aliases(module)
         for name, sub in module.named_modules():
             for kind in _HOOK_DICTS:
                 hooks = getattr(sub, kind, None)
@@ -338,11 +352,7 @@ def _remove_leaked_hooks(models: list[Any], before: list[dict[tuple[str, str], s
                     getattr(sub, "_forward_hooks_with_kwargs", {}).pop(key, None)
                     getattr(sub, "_forward_hooks_always_called", {}).pop(key, None)
                     getattr(sub, "_forward_pre_hooks_with_kwargs", {}).pop(key, None)
-                names = sorted(aliases.get(id(sub), set()), key=lambda a: ("resid" not in a, a))
-                label = (
-                    " = ".join(names[:2]) if names else name.removeprefix("original_model.") or "the model"
-                )
-                leaked += [label] * len(new)
+                leaked += [_point_label(aliases, sub, name)] * len(new)
             alive = {key for kind in _HOOK_DICTS for key in (getattr(sub, kind, None) or {})}
             for attr in ("fwd_hooks", "bwd_hooks"):  # TransformerLens' own list of handles on a hook point
                 handles = getattr(sub, attr, None)
