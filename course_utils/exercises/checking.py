@@ -1,16 +1,23 @@
-"""`check`, `hint`, `solution`: run a learner's function against the reference and diagnose the first mistake.
+"""`check`, `hint`, `solution`, `use`: run a learner's function against the reference and diagnose the first mistake.
 
 `check(id, fn, **ctx)` builds the exercise's cases (under a fixed seed), calls the reference and the learner's
-function on each (the learner's on copies of the inputs), and stops at the first case that differs with ONE line:
+function on each (the learner's on copies of the inputs), and stops at the first case that differs with ONE line
+that ends with that case's inputs:
 
     ✔ passed · 02.diff_of_means: 3 cases match the reference
     ○ not attempted · 02.diff_of_means: replace `raise NotImplementedError(...)` with your code
-    ✘ failed · 02.diff_of_means: wrong shape: got (4, 64), expected (64,) [case 1 of 3]
+    ✘ failed · 02.diff_of_means: wrong shape: got (4, 64), expected (64,) [case 1 of 3: harmful_acts (8, 64) ...]
+    ✘ failed · 02.projection_accuracy: got 0.5, expected 0.6333 (tolerance 7e-05): you thresholded at 0 ... [...]
 
-The diagnoses, first match wins: not attempted; the learner's exception (type, message, line of their code);
-wrong type; a named alternative (a known mistake registered with the exercise, e.g. wrong layer) when the output
-matches it; wrong shape; wrong dtype; wrong device; NaN or inf; not normalised; sign flipped; off by a constant
-factor; close but outside tolerance; wrong values (max error); modified an input in place.
+Hooks: models in the context or the cases must carry no hook before the check (else `hooks_before`, so the
+reference never runs on a hooked model); a hook the learner's function leaves attached fails the case (`hook_leak`),
+is named and removed. The diagnoses, first match wins: not attempted; a leaked hook; the learner's exception (type,
+message, line of their code); wrong type; a named alternative (a known mistake registered with the exercise) when
+the output matches it; wrong shape; wrong dtype; wrong device; NaN or inf; not normalised; transposed; sign flipped;
+off by a constant factor (tensors only, named when the factor is n/(n-1), a count, ...); for single numbers "got X,
+expected Y (tolerance T)" plus the generic relations that hold (count vs fraction, percentage, variance vs std,
+population vs sample, 1 - p, log/exp); close but outside tolerance; wrong values; modified an input in place.
+`use(id, fn)` returns `fn` when it passed its check, else the reference, with a visible note (notebook figures).
 The markers "✔ passed", "not attempted" and "✘ failed" are stable: tests search the outputs for them.
 """
 
