@@ -250,6 +250,9 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     try:
         got = fn(**learner_case)
     except NotImplementedError:
+        leak = _remove_leaked_hooks(models, before)
+        if leak:
+            return _Diagnosis("hook_leak", f"{leak}; it then raised NotImplementedError")
         return _Diagnosis("not_attempted", "replace `raise NotImplementedError(...)` with your code")
     except Exception as err:  # noqa: BLE001 - any learner error becomes one line
         leak = _remove_leaked_hooks(models, before)
