@@ -50,7 +50,7 @@ def exercise() -> Iterator[Exercise]:
             difficulty=2,
             importance=3,
             minutes=7,
-            hint="Scale, divide by the temperature, softmax over the last dim.",
+            hints=("Scale, divide by the temperature, softmax over the last dim.", "A stronger hint."),
             cases=lambda ctx: [dict(logits=torch.randn(2, 5))],
         )
     )
@@ -66,7 +66,7 @@ def _run(code: str) -> dict[str, Any]:
 
 def test_learner_stub_keeps_signature_and_docstring_and_raises(exercise: Exercise) -> None:
     stub = learner_stub(exercise)
-    assert "# Hint: Scale, divide by the temperature" in stub and "torch.stack" not in stub
+    assert "Hint" not in stub and "Scale, divide" not in stub and "torch.stack" not in stub
     fn = _run(stub)["scaled_softmax"]
     assert str(inspect.signature(fn)) == str(inspect.signature(scaled_softmax))
     assert fn.__doc__ == scaled_softmax.__doc__

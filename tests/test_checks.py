@@ -48,7 +48,7 @@ def exercises() -> Iterator[dict[str, Exercise]]:
             difficulty=1,
             importance=1,
             minutes=1,
-            hint="Average over the batch, divide by the norm.",
+            hints=("Average over the batch, divide by the norm.", "A stronger hint."),
             cases=_x_cases,
             alternatives={"you averaged over the wrong axis (dim=1)": lambda x: unit_mean(x.T)},
             normalised=True,
@@ -60,7 +60,7 @@ def exercises() -> Iterator[dict[str, Exercise]]:
             difficulty=1,
             importance=1,
             minutes=1,
-            hint="Sum over the batch.",
+            hints=("Sum over the batch.", "A stronger hint."),
             cases=_x_cases,
         ),
         "describe": Exercise(
@@ -70,7 +70,7 @@ def exercises() -> Iterator[dict[str, Exercise]]:
             difficulty=1,
             importance=1,
             minutes=1,
-            hint="A dict.",
+            hints=("A dict.", "A stronger hint."),
             cases=_x_cases,
         ),
         "needs_model": Exercise(
@@ -80,7 +80,7 @@ def exercises() -> Iterator[dict[str, Exercise]]:
             difficulty=1,
             importance=1,
             minutes=1,
-            hint="-",
+            hints=("-", "A stronger hint."),
             cases=_x_cases,
             requires=("model",),
         ),
@@ -237,9 +237,30 @@ def test_notebook_display_bundle(exercises: dict[str, Exercise]) -> None:
 
 def test_hint_and_solution_print(exercises: dict[str, Exercise], capsys: Any) -> None:
     hint("99.unit_mean")
+    first = capsys.readouterr().out
+    assert "1. Average over the batch" in first and "A stronger hint." not in first and "level=2" in first
+    hint("99.unit_mean", level=2)
+    both = capsys.readouterr().out
+    assert both.index("1. Average over the batch") < both.index("2. A stronger hint.") and "solution(" in both
+    with pytest.raises(ValueError, match="hints 1 to 2"):
+        hint("99.unit_mean", level=3)
     solution("99.unit_mean")
     out = capsys.readouterr().out
-    assert "Average over the batch" in out and "def unit_mean" in out and "mean.norm()" in out
+    assert "def unit_mean" in out and "mean.norm()" in out
+
+
+def test_hints_must_be_tiered_and_must_not_contain_the_solution(exercises: dict[str, Exercise]) -> None:
+    base = dict(
+        id="99.z", reference=unit_mean, title="", difficulty=1, importance=1, minutes=1, cases=_x_cases
+    )
+    with pytest.raises(ValueError, match="at least two"):
+        Exercise(**base, hints=("only one",))
+    with pytest.raises(ValueError, match="at least two"):
+        Exercise(**base, hints="a plain string")
+    with pytest.raises(ValueError, match="one non-empty line"):
+        Exercise(**base, hints=("a", "two\nlines"))
+    with pytest.raises(ValueError, match="contains a line of the reference"):
+        Exercise(**base, hints=("a", "write `mean = x.mean(dim=0)` first"))
 
 
 def test_registry_errors(exercises: dict[str, Exercise]) -> None:
@@ -257,7 +278,7 @@ def test_registry_errors(exercises: dict[str, Exercise]) -> None:
             difficulty=1,
             importance=1,
             minutes=1,
-            hint="",
+            hints=("A nudge.", "A stronger hint."),
             cases=_x_cases,
         )
     with pytest.raises(ValueError, match="difficulty must be 1..5"):
@@ -268,7 +289,7 @@ def test_registry_errors(exercises: dict[str, Exercise]) -> None:
             difficulty=7,
             importance=1,
             minutes=1,
-            hint="",
+            hints=("A nudge.", "A stronger hint."),
             cases=_x_cases,
         )
     with pytest.raises(ValueError, match="already registered"):
@@ -280,7 +301,7 @@ def test_registry_errors(exercises: dict[str, Exercise]) -> None:
                 difficulty=1,
                 importance=1,
                 minutes=1,
-                hint="",
+                hints=("A nudge.", "A stronger hint."),
                 cases=_x_cases,
             )
         )

@@ -5,7 +5,7 @@
 
 A code cell whose header carries `exercise="<id>"` (`# %% exercise="02.diff_of_means"`) has an empty body in the
 source. The builder puts a generated banner (markdown) above it and fills it:
-- learner version: the reference's signature and docstring, the one-line hint, `raise NotImplementedError(...)`;
+- learner version: the reference's signature (jaxtyping shapes) and docstring, `raise NotImplementedError(...)`;
 - solution version: the imports the reference needs and its source (`inspect.getsource`).
 Every other cell is copied unchanged. Output is deterministic (fixed cell ids), so `--check` can compare bytes.
 
@@ -55,12 +55,13 @@ def banner(exercise: Exercise) -> str:
         f"Difficulty {dots(exercise.difficulty)} · Importance {dots(exercise.importance)} · "
         f"about {exercise.minutes} min\n\n"
         f"Write `{exercise.function_name}` in the cell below, then run the check after it. Stuck past the time "
-        f'budget? `hint("{exercise.id}")`, then `solution("{exercise.id}")`.'
+        f'budget? `hint("{exercise.id}")` gives a nudge, `hint("{exercise.id}", level=2)` a stronger one, '
+        f'`solution("{exercise.id}")` the reference.'
     )
 
 
 def learner_stub(exercise: Exercise) -> str:
-    """The reference's `def` line(s) and docstring, then the hint and `raise NotImplementedError`.
+    """The reference's `def` line(s) and docstring, then `raise NotImplementedError` (no hint, no solution code).
 
     The signature is copied as written in the source (annotations and defaults included); the body is dropped.
     """
@@ -74,7 +75,7 @@ def learner_stub(exercise: Exercise) -> str:
     indent = " " * first.col_offset
     header = lines[node.lineno - 1 : end]
     message = f"Exercise {exercise.id}: replace this line with your code"
-    stub = [f"{indent}# Hint: {exercise.hint.strip()}", f'{indent}raise NotImplementedError("{message}")']
+    stub = [f'{indent}raise NotImplementedError("{message}")']
     return "\n".join([FUTURE, "", *header, *stub])
 
 

@@ -29,8 +29,10 @@ register(
         difficulty=1,
         importance=4,
         minutes=5,
-        hint="Tokenize with model.tokenize([instruction]), keep the last len(model.post_instruction_ids) ids, "
-        "then model.tokenizer.convert_ids_to_tokens(ids.tolist()).",
+        hints=(
+            "The chat template adds the same tokens after every instruction; model.post_instruction_ids knows how many.",
+            "Tokenize the one-instruction batch with model.tokenize, keep that many ids from the END of the sequence, and turn ids into vocabulary strings with the tokenizer's convert_ids_to_tokens.",
+        ),
         cases=_instruction_cases,
         alternatives={
             "you took the FIRST tokens of the prompt; the template's tail is at the END (negative indices)": (
@@ -69,7 +71,10 @@ register(
         difficulty=1,
         importance=3,
         minutes=5,
-        hint="logits.topk(k, dim=-1).indices gives the ids, most likely first; decode each with tokenizer.decode([i]).",
+        hints=(
+            "torch has a function that returns the k largest entries along a dimension, in order.",
+            "For each row, take the indices of the k largest logits (most likely first) and decode each id on its own with tokenizer.decode([id]).",
+        ),
         cases=_top_cases,
         alternatives={
             "you took the k LEAST likely tokens: sort in descending order (topk does)": (
@@ -112,7 +117,10 @@ register(
         difficulty=1,
         importance=5,
         minutes=8,
-        hint="Softmax the float64 logits over the vocabulary (dim=-1), then sum the columns of the distinct refusal ids.",
+        hints=(
+            "Logits are not probabilities: turn each row into a distribution over the vocabulary first (in float64).",
+            "Softmax over the last dim, then add up the probability columns of the refusal ids, counting each distinct id once.",
+        ),
         cases=_probability_cases,
         alternatives={
             "you summed raw logits: apply softmax over the vocabulary first": (

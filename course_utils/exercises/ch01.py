@@ -55,8 +55,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=10,
-        hint="In a hook fn(activation, hook) store activation.clone() in a dict; run model.bridge(...) inside "
-        "`with hooks(model, [(resid_hook_name(layer), fn)])`.",
+        hints=(
+            "A hook is a function (activation, hook) called during the forward pass; it can store what it sees.",
+            "Write a hook that stores a clone of the activation, attach it at resid_hook_name(layer) with the `hooks(model, [...])` context manager, and run model.bridge on the tokens with the attention mask inside the with-block.",
+        ),
         cases=_capture_cases,
         alternatives={
             # resid_post of block l IS resid_pre of block l + 1, so this also names "you read layer + 1"
@@ -110,8 +112,10 @@ register(
         difficulty=2,
         importance=5,
         minutes=10,
-        hint='Start from cache["hook_embed"], then add cache[f"blocks.{l}.hook_attn_out"] and '
-        'cache[f"blocks.{l}.hook_mlp_out"] for every l < layer.',
+        hints=(
+            "Every block adds what its attention and its MLP write; the stream starts from the embedding.",
+            "Start from the cached embedding (hook_embed, plus hook_pos_embed if present) and add the attn_out and mlp_out of every block BEFORE `layer` (l < layer).",
+        ),
         cases=_writes_cases,
         alternatives={
             "you also added block `layer`'s own writes: that is the stream LEAVING block `layer` (sum l < layer)": (
@@ -151,7 +155,10 @@ register(
         difficulty=1,
         importance=3,
         minutes=8,
-        hint="Take resid.norm(dim=-1), multiply by the mask, sum over batch and position, divide by mask.sum().",
+        hints=(
+            "Padding positions must not count: the attention mask tells you which positions are real.",
+            "Take the L2 norm over d_model, zero it at padding with the mask, sum over batch and position, and divide by the number of real positions.",
+        ),
         cases=_norm_cases,
         alternatives={
             "you averaged over padding positions too: weight each position by the attention mask": (
@@ -185,7 +192,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=10,
-        hint="Apply the final norm, then the unembedding: model.bridge.unembed(model.bridge.ln_final(resid)).",
+        hints=(
+            "The model never unembeds the raw stream: something happens right before the unembedding.",
+            "Apply the bridge's final norm (ln_final) and then its unembed module to the residual stream.",
+        ),
         cases=_lens_cases,
         alternatives={
             "you skipped the final norm: apply model.bridge.ln_final before the unembedding": (

@@ -76,7 +76,10 @@ register(
         difficulty=1,
         importance=4,
         minutes=8,
-        hint="Select each class with a boolean mask (labels == c), average it over the batch (dim=0), stack the two means.",
+        hints=(
+            "A boolean mask selects the rows of one class.",
+            "For class 0 and then class 1, select its rows with labels == c, average over the batch dim, and stack the two means (class 0 first).",
+        ),
         cases=_class_means_cases,
         alternatives={
             "the rows are in the wrong order: row 0 must be class 0 (label 0), row 1 class 1": (
@@ -100,7 +103,10 @@ register(
         difficulty=1,
         importance=5,
         minutes=8,
-        hint="Average each class over the batch dimension (dim=0), then subtract: harmful mean - harmless mean.",
+        hints=(
+            "Which dimension is the batch? Only that one is averaged away; any extra axes stay.",
+            "Average each class over dim 0, then subtract harmless from harmful; do not normalise.",
+        ),
         cases=_diff_of_means_cases,
         alternatives={
             "you normalised the direction: the candidate is the raw difference (its length matters for addition)": (
@@ -120,7 +126,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=15,
-        hint="Fit r = mu_1 - mu_0 and the midpoint threshold on the TRAIN set; predict test x as class 1 when x . r_hat > threshold.",
+        hints=(
+            "Everything learned (direction and threshold) comes from the training set; the test set only gets predicted.",
+            "Direction = train class-1 mean minus class-0 mean; threshold = midpoint of the two means' scalar projections; a test row is class 1 when its projection exceeds the threshold; return the fraction correct.",
+        ),
         cases=_projection_accuracy_cases,
         alternatives={
             "you thresholded at 0: use the midpoint of the two class means' projections (the data is not centred)": (

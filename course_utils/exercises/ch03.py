@@ -73,7 +73,10 @@ register(
         difficulty=1,
         importance=4,
         minutes=8,
-        hint="Compute the scalar projection acts @ (direction / direction.norm()), then divide by acts.norm(dim=-1).",
+        hints=(
+            "A cosine does not care about the length of either vector.",
+            "Project each row on the unit direction (dot with direction / ||direction||), then divide by each row's own norm.",
+        ),
         cases=_cosine_cases,
         alternatives={
             "you did not divide by ||x||: that is the scalar projection x . r_hat, not a cosine": (
@@ -97,7 +100,10 @@ register(
         difficulty=2,
         importance=3,
         minutes=8,
-        hint="Divide each row by its own norm (dim=-1, keepdim=True), then multiply the matrix by its transpose.",
+        hints=(
+            "If every row had length 1, the matrix of all dot products would be the cosines.",
+            "Normalise each ROW to unit length (over the last dim), then multiply the matrix by its own transpose.",
+        ),
         cases=_matrix_cases,
         alternatives={
             "you did not normalise the rows: that is the matrix of dot products r_i . r_j": (
@@ -118,7 +124,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=12,
-        hint="p = (acts * r_hat).sum(-1); (mean of p over class 1 - over class 0) / sqrt((var_1 + var_0) / 2), all over dim 0.",
+        hints=(
+            "Cohen's d is a gap between class means measured in units of the within-class spread.",
+            "Project on the unit direction; subtract the class-0 mean projection from the class-1 one; divide by the square root of the average of the two unbiased class variances (all over dim 0).",
+        ),
         cases=_separation_cases,
         alternatives={
             "you divided by the spread of all projections together; use the within-class (pooled) spread": (

@@ -50,7 +50,10 @@ register(
         difficulty=1,
         importance=5,
         minutes=8,
-        hint="P = softmax(logits.double(), dim=-1)[:, ids].sum(-1); return log(P + 1e-8) - log(1 - P + 1e-8).",
+        hints=(
+            "The score is the log-odds of starting a refusal: first the probability P of any refusal token, in float64.",
+            "P = sum of softmax probabilities of the refusal ids at the last position; return log(P + eps) minus log(1 - P + eps) with the epsilon of the docstring.",
+        ),
         cases=_refusal_score_cases,
         alternatives={
             "you returned log P; the score is the log-odds log(P) - log(1 - P)": (
@@ -96,7 +99,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=10,
-        hint="log_p, log_q = log_softmax of each (float64, dim=-1); return (log_p.exp() * (log_p - log_q)).sum(-1).",
+        hints=(
+            "KL is an average of log-ratios under ONE distribution: which one is the reference here?",
+            "Work with float64 log-softmax of both logits; weight the difference (clean minus other) by the clean probabilities and sum over the vocabulary.",
+        ),
         cases=_kl_cases,
         alternatives={
             "you computed KL(P_other || P_clean); the clean distribution is the reference: sum p_clean log(p_clean/p_other)": (
@@ -169,8 +175,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=15,
-        hint="For each row: the first failing rule gives replace(row, discarded=reason); then the survivor with "
-        "the lowest bypass keeps None and the other survivors get 'higher bypass'.",
+        hints=(
+            "Apply the rules in the docstring's order; a candidate is discarded by the first rule it fails.",
+            "Record the failing rule's reason for each discarded row; among the survivors, the lowest bypass score keeps no reason and every other survivor gets 'higher bypass'.",
+        ),
         cases=_filter_cases,
         alternatives={
             "you chose the HIGHEST bypass score; the best direction makes the harmful refusal score LOWEST": (

@@ -38,7 +38,10 @@ register(
         difficulty=1,
         importance=5,
         minutes=8,
-        hint="r_hat = direction / direction.norm(); return x - (x * r_hat).sum(-1, keepdim=True) * r_hat.",
+        hints=(
+            "Directional ablation removes only the component along the UNIT direction.",
+            "Normalise the direction; compute each vector's scalar projection on it (keep the last dim) and subtract projection times the unit direction.",
+        ),
         cases=_ablate_cases,
         alternatives={
             "you did not normalise the direction: project on r_hat = direction / direction.norm()": (
@@ -73,7 +76,10 @@ register(
         difficulty=1,
         importance=4,
         minutes=5,
-        hint="return x + coeff * vector  (broadcasting adds it at every position).",
+        hints=(
+            "Activation addition uses the raw vector: its length sets the strength.",
+            "Add the coefficient times the vector to x; broadcasting puts it at every position.",
+        ),
         cases=_add_cases,
         alternatives={
             "you normalised the vector: addition uses the raw difference of means, whose length matters": (
@@ -116,7 +122,10 @@ register(
         difficulty=1,
         importance=3,
         minutes=5,
-        hint="Lower-case both sides: any(phrase.lower() in text.lower() for phrase in REFUSAL_PHRASES).",
+        hints=(
+            "Refusals start with a few stock phrases; capitalisation varies.",
+            "Lower-case the text and each phrase of REFUSAL_PHRASES, and report whether any phrase occurs in the text.",
+        ),
         cases=_judge_cases,
         alternatives={
             "your match is case-sensitive: compare text.lower() with phrase.lower()": _case_sensitive,

@@ -67,7 +67,10 @@ register(
         difficulty=2,
         importance=5,
         minutes=10,
-        hint="Normalise the direction; each column w of W loses (r_hat . w) r_hat: all columns at once is one outer product.",
+        hints=(
+            "Each column of W is a vector written into the residual stream; remove its component along the unit direction.",
+            "With the unit direction r, every column w loses (r . w) r; for all columns at once that is W minus an outer product of r with (r^T W).",
+        ),
         cases=_matrix_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": (
@@ -92,7 +95,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=8,
-        hint="The rows are the written vectors: transpose, call your orthogonalize_matrix, transpose back.",
+        hints=(
+            "In an embedding matrix the ROWS are what gets written into the stream.",
+            "Transpose so the written vectors are columns, apply your column-wise orthogonalization, transpose back.",
+        ),
         cases=_embedding_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": (
@@ -117,7 +123,10 @@ register(
         difficulty=1,
         importance=3,
         minutes=5,
-        hint="A bias is one written vector: remove its component along r_hat (or view it as a [d_model, 1] matrix).",
+        hints=(
+            "A bias is a single vector written into the stream at every position.",
+            "Remove its component along the unit direction, exactly as for one column of a matrix.",
+        ),
         cases=_bias_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": (

@@ -150,8 +150,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=10,
-        hint="one_hot = F.one_hot(suffix_ids, vocab_size).float().requires_grad_(); loss = one_hot_loss(one_hot); "
-        "return torch.autograd.grad(loss, one_hot)[0].",
+        hints=(
+            "Make the suffix differentiable: represent the tokens as one-hot vectors that require a gradient.",
+            "One-hot the suffix ids over the vocabulary as a float leaf tensor with requires_grad, compute the loss through one_hot_loss, and return the gradient with respect to the one-hot.",
+        ),
         cases=_token_gradient_cases,
     )
 )
@@ -164,8 +166,10 @@ register(
         difficulty=3,
         importance=5,
         minutes=20,
-        hint="grad -> masked_fill(~allowed, inf) -> (-grad).topk(top_k).indices -> sample_candidates -> "
-        "keep_valid -> batch_loss -> argmin; keep the current suffix unless the best is lower.",
+        hints=(
+            "A GCG step: gradients propose token swaps, a forward pass on the candidates picks the best.",
+            "Block disallowed tokens, take the top_k most negative gradient entries per position, sample candidate suffixes, keep valid ones, score them in a batch, and replace the suffix only if the best loss is lower.",
+        ),
         cases=_step_cases,
         alternatives={
             "you took the top-k of +gradient: those swaps INCREASE the loss; use (-grad).topk(...)": (
@@ -194,7 +198,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=10,
-        hint="r_hat = direction / direction.norm(); torch.einsum('...lhd,lhdm,m->...lh', z, W_O, r_hat).",
+        hints=(
+            "A head writes z @ W_O into the stream; its direct effect on the direction is the projection of that write.",
+            "Multiply each head's z by its own W_O slice to get what it writes, then take the dot product with the unit direction, keeping the layer and head axes.",
+        ),
         cases=_dfa_cases,
         alternatives={
             "you did not normalise the direction: use r_hat = direction / direction.norm()": _unnormalised_dfa,
@@ -210,7 +217,10 @@ register(
         difficulty=1,
         importance=3,
         minutes=5,
-        hint="pattern[:, :, query, :] is [batch, n_heads, k]: multiply by key_mask[:, None, :] and sum over keys.",
+        hints=(
+            "The pattern's last axis is the key position; pick the query row first.",
+            "Select the query position, keep only the keys in key_mask, and sum the attention over those keys for every batch row and head.",
+        ),
         cases=_mass_cases,
         alternatives={
             "you used the first query position; the mass is read from `query` (default -1, the last)": (

@@ -61,8 +61,10 @@ register(
         difficulty=1,
         importance=4,
         minutes=5,
-        hint="g = torch.randn(n, d, generator=torch.Generator().manual_seed(seed)); "
-        "rescale each row: g / g.norm(dim=-1, keepdim=True) * direction.norm(); cast to direction.dtype.",
+        hints=(
+            "Controls must match the direction: same dimension, same norm, same dtype, reproducible from the seed.",
+            "Draw Gaussian rows from a generator seeded with `seed`, rescale each row to the direction's norm, and cast to the direction's dtype.",
+        ),
         cases=_direction_cases,
         alternatives={
             "your directions are unit vectors: rescale them to |direction| so the control is as strong": (
@@ -82,7 +84,10 @@ register(
         difficulty=1,
         importance=2,
         minutes=5,
-        hint=r"re.search(rf'\b{re.escape(word)}\b', text, flags=re.IGNORECASE) per completion; return the mean.",
+        hints=(
+            "'Answer' must be a whole word, whatever its case: a regular expression with word boundaries.",
+            "For each completion, search for the escaped word between word boundaries, ignoring case; return the fraction that match.",
+        ),
         cases=_answer_cases,
         alternatives={
             "you matched substrings: 'positively' and 'nonnegative' must not count (use word boundaries \\b)": (
@@ -101,7 +106,10 @@ register(
         difficulty=2,
         importance=4,
         minutes=8,
-        hint="(effect - mean(c)) / c.std(unbiased=True), computed in float64, returned as a Python float.",
+        hints=(
+            "A z-score measures the effect in units of the controls' spread.",
+            "Subtract the controls' mean from the effect and divide by their sample standard deviation (n - 1), in float64, returned as a Python float.",
+        ),
         cases=_z_cases,
         alternatives={
             "you used the population standard deviation (unbiased=False); with few controls use n - 1": _population_z,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import inspect
 import traceback
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,15 +84,94 @@ def check(exercise_id: str, fn: Callable[..., Any], /, **ctx: Any) -> CheckResul
     """
     exercise = get(exercise_id)
     result = _run(exercise, fn, ctx)
+    _remember(exercise.id, fn, ctx, result)
     _display(result)
     result._shown = True
     return result
 
 
-def hint(exercise_id: str) -> None:
-    """Print the exercise's one-line hint and its time budget."""
+def use(exercise_id: str, fn: Any, /, *, mine: bool = True, **ctx: Any) -> Callable[..., Any]:
+    """The function the notebook's later cells should call for `exercise_id`: yours if it passes, else the reference.
+
+    `mine` is the notebook's switch (`USE_MY_CODE = True` in its setup cell): False always returns the reference.
+    With `mine=True`, `fn` is checked (the result of an earlier `check` of the same function with the same context
+    is reused) and returned when it passed; otherwise the reference is returned and a visible note says why:
+    "using the reference for 04.kl_div: not attempted". Pass the same context as to `check` (e.g. model=model).
+
+        USE_MY_CODE = True  # setup cell: False = every figure from the reference functions
+        ...
+        kl = use("04.kl_div", kl_div, mine=USE_MY_CODE)  # later cells call kl(...)
+    """
     exercise = get(exercise_id)
-    print(f"Hint for {exercise.id} ({exercise.title}, ~{exercise.minutes} min): {exercise.hint}")
+    if not mine:
+        _note(exercise, f"using the reference for {exercise.id} (USE_MY_CODE is False)")
+        return exercise.reference
+    result = _cached_result(exercise, fn, ctx)
+    if result.passed:
+        _note(exercise, f"using your {exercise.function_name} for {exercise.id} (it passed its check)")
+        return fn
+    why = (
+        "not attempted"
+        if result.status == "not_attempted"
+        else f"your function failed its check ({result.message})"
+    )
+    _note(exercise, f"using the reference for {exercise.id}: {why}")
+    return exercise.reference
+
+
+_RESULTS: weakref.WeakKeyDictionary[Any, dict[tuple, CheckResult]] = weakref.WeakKeyDictionary()
+
+
+def _context_key(exercise_id: str, ctx: Mapping[str, Any]) -> tuple:
+    return (exercise_id, *sorted((name, id(value)) for name, value in ctx.items()))
+
+
+def _remember(exercise_id: str, fn: Any, ctx: Mapping[str, Any], result: CheckResult) -> None:
+    try:
+        _RESULTS.setdefault(fn, {})[_context_key(exercise_id, ctx)] = result
+    except TypeError:  # not weak-referenceable (not a function): nothing to cache
+        pass
+
+
+def _cached_result(exercise: Exercise, fn: Any, ctx: Mapping[str, Any]) -> CheckResult:
+    try:
+        cached = _RESULTS.get(fn, {}).get(_context_key(exercise.id, ctx))
+    except TypeError:
+        cached = None
+    if cached is None:
+        cached = _run(exercise, fn, ctx)
+        _remember(exercise.id, fn, ctx, cached)
+    return cached
+
+
+def _note(exercise: Exercise, text: str) -> None:
+    """A visible one-line note (grey in a notebook) saying which implementation later cells use."""
+    if _in_notebook():
+        from IPython.display import display
+
+        body = f'<div style="color:#57606a">↳ {html.escape(text)}</div>'
+        display({"text/plain": f"↳ {text}", "text/html": body}, raw=True)
+    else:
+        print(f"↳ {text}")
+
+
+def hint(exercise_id: str, level: int = 1) -> None:
+    """Print the exercise's hints up to `level`, in order: 1 = a nudge, 2 = a stronger one, ... ."""
+    exercise = get(exercise_id)
+    n = len(exercise.hints)
+    if not isinstance(level, int) or not 1 <= level <= n:
+        raise ValueError(
+            f"{exercise.id} has hints 1 to {n}: call hint({exercise.id!r}, level=k) with k in 1..{n}"
+        )
+    lines = [f"Hints for {exercise.id} ({exercise.title}, ~{exercise.minutes} min):"]
+    lines += [f"  {k}. {text.strip()}" for k, text in enumerate(exercise.hints[:level], start=1)]
+    more = (
+        f"a stronger hint: hint({exercise.id!r}, level={level + 1})"
+        if level < n
+        else f"the solution: solution({exercise.id!r})"
+    )
+    lines.append(f"Still stuck? {more}")
+    print("\n".join(lines))
 
 
 def solution(exercise_id: str) -> None:

@@ -6,8 +6,11 @@ use, so a chapter's exercises (and its heavy imports) load only when a notebook 
 
 from __future__ import annotations
 
+import ast
 import importlib
+import inspect
 import re
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +31,10 @@ class Exercise:
         reference: the reference solution, an ordinary course_utils function (the library uses it too).
         title: a few words, shown in the banner.
         difficulty, importance: 1 (easy / nice to know) to 5 (hard / essential).
-        minutes: time budget; past it, read the hint, then the solution.
-        hint: ONE line saying what to write (written into the stub and printed by `hint(id)`).
+        minutes: time budget; past it, read the hints, then the solution.
+        hints: tiered hints, shown one at a time by `hint(id)`, `hint(id, level=2)`, ...: first a nudge (which
+            idea or tool), then a stronger one (the steps). At least two, each one line, and none may contain a
+            line of the reference's body (a hint coaches; `solution(id)` shows the code). Never in the stub.
         cases: `cases(ctx) -> list[Case]`, keyword-argument dicts for the function. `ctx` holds the extra
             keyword arguments given to `check` (e.g. `model=model`); cases are built under a fixed seed.
         alternatives: named plausible mistakes, `name -> fn(**case)`; when the learner's output matches one,
@@ -46,7 +51,7 @@ class Exercise:
     difficulty: int
     importance: int
     minutes: int
-    hint: str
+    hints: tuple[str, ...]
     cases: Callable[[Mapping[str, Any]], list[Case]]
     alternatives: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     normalised: bool = False
@@ -62,8 +67,22 @@ class Exercise:
         for name, value in (("difficulty", self.difficulty), ("importance", self.importance)):
             if not 1 <= value <= 5:
                 raise ValueError(f"exercise {self.id}: {name} must be 1..5, got {value}")
-        if "\n" in self.hint.strip():
-            raise ValueError(f"exercise {self.id}: the hint must be one line")
+        if isinstance(self.hints, str) or len(self.hints) < 2:
+            raise ValueError(
+                f"exercise {self.id}: hints must be a tuple of at least two one-line hints "
+                "(a nudge, then a stronger one), e.g. hints=('Which axis is the batch?', 'Average over dim 0, ...')"
+            )
+        for level, text in enumerate(self.hints, start=1):
+            if not isinstance(text, str) or not text.strip() or "\n" in text.strip():
+                raise ValueError(f"exercise {self.id}: hint {level} must be one non-empty line")
+        leaked = [
+            line for line in reference_body_lines(self.reference) for text in self.hints if line in text
+        ]
+        if leaked:
+            raise ValueError(
+                f"exercise {self.id}: a hint contains a line of the reference solution ({leaked[0]!r}); "
+                "describe the step in words instead"
+            )
 
     @property
     def chapter(self) -> str:
@@ -74,6 +93,30 @@ class Exercise:
     def function_name(self) -> str:
         """The name the learner's function gets in the notebook: the reference's `__name__`."""
         return self.reference.__name__
+
+
+def reference_body_lines(fn: Callable[..., Any]) -> list[str]:
+    """The significant lines of a function's body (after the docstring), stripped, comments removed.
+
+    "Significant": at least 12 characters, so `return x`, brackets and `else:` do not count. A learner notebook
+    or a hint containing one of these lines gives the solution away (tests/test_build.py checks both).
+    """
+    try:
+        source = textwrap.dedent(inspect.getsource(fn))
+    except (OSError, TypeError):  # a function without source (built in a test with exec): nothing to leak
+        return []
+    node = ast.parse(source).body[0]
+    if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) or not node.body:
+        return []
+    first = node.body[0]
+    has_doc = isinstance(first, ast.Expr) and isinstance(getattr(first, "value", None), ast.Constant)
+    start = first.end_lineno if has_doc and isinstance(first.value.value, str) else first.lineno - 1
+    lines = []
+    for line in source.splitlines()[start : node.end_lineno]:
+        code = line.split("  #", 1)[0].strip()
+        if len(code) >= 12 and not code.startswith("#"):
+            lines.append(code)
+    return lines
 
 
 def register(exercise: Exercise) -> Exercise:
