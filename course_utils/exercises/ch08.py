@@ -157,8 +157,12 @@ register(
         difficulty=2,
         importance=5,
         minutes=10,
-        hint="Count the controls at least as extreme as the effect (on the side `alternative` names), then "
-        "treat the effect as one more draw among n + 1.",
+        hints=(
+            "Under 'the direction is not special' the effect is just one more draw among the n + 1 values: "
+            "where does it rank?",
+            "Count the controls at least as extreme as the effect (on the side `alternative` names, ties "
+            "included), add one for the effect itself, and divide by n + 1.",
+        ),
         cases=_p_cases,
         alternatives={
             "you left out the +1s: with (1 + count) / (n + 1) the effect counts as one of the draws, so p is "
@@ -241,8 +245,12 @@ register(
         difficulty=3,
         importance=4,
         minutes=15,
-        hint="Resample the n values with replacement n_boot times (one randint call, as the docstring says), "
-        "take each resample's mean, and read two quantiles of those means.",
+        hints=(
+            "Pretend the prompts you have are the population: draw new prompt sets of the same size from them, "
+            "with replacement, and see how much the mean moves.",
+            "One randint call gives all n_boot x n indices (seeded generator, as the docstring says); average "
+            "each row of resampled values; the interval is the alpha/2 and 1 - alpha/2 quantiles of those means.",
+        ),
         cases=_ci_cases,
         alternatives={
             "you resampled WITHOUT replacement: every resample is a permutation, so every mean is the same and "
