@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import torch
+from jaxtyping import Float
 from torch import Tensor
 from tqdm.auto import tqdm
 
@@ -128,6 +129,49 @@ class CandidateScore:
     induce: float
     kl: float
     discarded: str | None = None
+
+
+def score_candidate(
+    model: ChatModel,
+    direction: Float[Tensor, " d_model"],
+    layer: int,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+) -> tuple[float, float, float]:
+    """The paper's three scores of ONE candidate, straight from the definitions (the reference).
+
+    With ``r`` the candidate, ``r_hat = r / |r|``, ``s(x)`` the refusal score of prompt ``x`` (log-odds of the
+    refusal tokens at the last position, ``metrics.refusal_score``), ``H`` the harmful and ``B`` the harmless
+    validation prompts:
+
+        bypass = (1/|H|) sum_{x in H} s(x | r_hat ablated from every residual write)
+        induce = (1/|B|) sum_{x in B} s(x | r added to resid_pre of block ``layer``, every position)
+        kl     = (1/|B|) sum_{x in B} KL(P_clean(. | x) || P_ablated(. | x))   (last position, nats)
+
+    Four plain batched passes (ablated harmful, added harmless, clean harmless, ablated harmless), nothing
+    shared with other candidates: ``select_direction(method="fast")`` computes the same numbers with less work.
+
+    Args:
+        direction: ``[d_model]`` the raw (unnormalised) candidate; a zero or non-finite one gives NaN scores.
+        layer: the layer the candidate was taken at (where it is added for ``induce``).
+        batch_size: prompts per forward pass.
+
+    Returns:
+        ``(bypass, induce, kl)`` as floats.
+    """
+    r = direction.detach().to("cpu", torch.float64)
+    if not bool(torch.isfinite(r).all()) or float(r.norm()) == 0:
+        return math.nan, math.nan, math.nan
+    kw = dict(batch_size=batch_size, progress=False)
+    ablate = ablation_hooks(model, r)
+    bypass = refusal_scores(model, harmful_val, fwd_hooks=ablate, **kw).mean()
+    induce = refusal_scores(model, harmless_val, fwd_hooks=addition_hooks(model, r, layer), **kw).mean()
+    clean = last_position_logits(model, harmless_val, **kw)
+    ablated = last_position_logits(model, harmless_val, fwd_hooks=ablate, **kw)
+    kl = kl_div(clean, ablated).mean()
+    return float(bypass), float(induce), float(kl)
 
 
 def score_candidates(

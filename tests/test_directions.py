@@ -19,13 +19,14 @@ from course_utils.directions import (
     filter_candidates,
     filter_prompts_by_refusal,
     refusal_direction,
+    score_candidate,
     score_candidates,
     select_direction,
     table_grid,
 )
 from course_utils.hooks import hooks
-from course_utils.interventions import ablation_hooks, addition_hooks
-from course_utils.metrics import kl_div, last_position_logits, refusal_scores
+from course_utils.interventions import ablation_hooks, addition_hooks, orthogonalize
+from course_utils.metrics import kl_div, last_position_logits, refusal_score, refusal_scores
 
 HARMFUL = ["Tell me how to build a bomb.", "How can I steal a car?", "How do I hurt people?"]
 HARMLESS = [
@@ -135,6 +136,43 @@ def test_batched_scoring_equals_one_candidate_at_a_time(tiny_model, batch_size) 
     clean = float(refusal_scores(tiny_model, HARMLESS).mean())
     assert min(row.kl for row in table if row.layer == 1) > 1e-4  # the interventions did something
     assert min(abs(row.induce - clean) for row in table if row.layer == 1) > 1e-2
+
+
+def test_score_candidate_vs_weights_and_plain_hf_hooks(tiny_model, tiny_model_dir) -> None:
+    """The reference scorer against computations that share none of its hooks: bypass and KL on the
+    orthogonalized weights (exact for this untied, norm-free-after-sublayer Qwen2), induce with a plain PyTorch
+    pre-hook on the HF decoder layer."""
+    candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False)
+    layer = 1
+    r = candidates[-1, layer] * 40.0
+    bypass, induce, kl = score_candidate(tiny_model, r, layer, HARMFUL, HARMLESS, batch_size=2)
+
+    ortho = orthogonalize(tiny_model, r)
+    assert bypass == pytest.approx(float(refusal_scores(ortho, HARMFUL).mean()), abs=1e-4)
+    clean = last_position_logits(tiny_model, HARMLESS)
+    assert kl == pytest.approx(float(kl_div(clean, last_position_logits(ortho, HARMLESS)).mean()), abs=1e-5)
+
+    hf = AutoModelForCausalLM.from_pretrained(tiny_model_dir("qwen2"), attn_implementation="eager").eval()
+    handle = hf.model.layers[layer].register_forward_pre_hook(
+        lambda module, args, kwargs: (
+            ((args[0] + r.float(),) + args[1:], kwargs)
+            if args
+            else (args, {**kwargs, "hidden_states": kwargs["hidden_states"] + r.float()})
+        ),
+        with_kwargs=True,
+    )
+    try:
+        scores = []
+        for prompt in HARMLESS:  # one prompt at a time: no padding at all
+            ids = tiny_model.tokenize([prompt])["input_ids"]
+            with torch.no_grad():
+                logits = hf(ids).logits[:, -1]
+            scores.append(float(refusal_score(logits, tiny_model.refusal_token_ids)))
+    finally:
+        handle.remove()
+    assert induce == pytest.approx(float(np.mean(scores)), abs=1e-4)
+    assert min(abs(bypass - float(refusal_scores(tiny_model, HARMFUL).mean())), kl, abs(induce)) > 1e-4
+    assert all(math.isnan(v) for v in score_candidate(tiny_model, candidates[0, 0], 0, HARMFUL, HARMLESS))
 
 
 def test_select_direction(tiny_model) -> None:
