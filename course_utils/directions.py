@@ -46,7 +46,10 @@ from course_utils.registry import MODEL_REGISTRY, ORGANISM
 # --------------------------------------------------------------------------------------------------------------
 # Candidate directions
 # --------------------------------------------------------------------------------------------------------------
-def diff_of_means(harmful_acts: Tensor, harmless_acts: Tensor) -> Tensor:
+def diff_of_means(
+    harmful_acts: Float[Tensor, "n_harmful *rest d_model"],
+    harmless_acts: Float[Tensor, "n_harmless *rest d_model"],
+) -> Float[Tensor, "*rest d_model"]:
     """Difference of class means: ``mean_i harmful_acts[i] - mean_j harmless_acts[j]``.
 
     The means are taken over the first (batch) dimension and accumulated in float64. The result is not

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import torch
+from jaxtyping import Float, Int
 from torch import Tensor
 
 _EPS = 1e-12
@@ -38,7 +39,9 @@ def check_binary_labels(acts: Tensor, labels: Tensor) -> None:
         )
 
 
-def class_means(acts: Tensor, labels: Tensor) -> Tensor:
+def class_means(
+    acts: Float[Tensor, "batch d_model"], labels: Int[Tensor, " batch"]
+) -> Float[Tensor, "2 d_model"]:
     """The mean activation of each class.
 
     acts: [batch, d_model]; labels: [batch], 0/1 or bool. Returns [2, d_model]: row c is
@@ -58,7 +61,9 @@ def scalar_projection(acts: Tensor, direction: Tensor) -> Tensor:
     return acts @ (direction / direction.norm())
 
 
-def cosine_similarity(acts: Tensor, direction: Tensor) -> Tensor:
+def cosine_similarity(
+    acts: Float[Tensor, "... d_model"], direction: Float[Tensor, " d_model"]
+) -> Float[Tensor, " ..."]:
     """The cosine of the angle between each activation and a direction.
 
     acts: [..., d_model]; direction: [d_model]. Returns [...] in [-1, 1]: (x . r) / (||x|| ||r||), the scalar
@@ -67,7 +72,7 @@ def cosine_similarity(acts: Tensor, direction: Tensor) -> Tensor:
     return scalar_projection(acts, direction) / acts.norm(dim=-1).clamp_min(_EPS)
 
 
-def cosine_similarity_matrix(directions: Tensor) -> Tensor:
+def cosine_similarity_matrix(directions: Float[Tensor, "n d_model"]) -> Float[Tensor, "n n"]:
     """Cosine similarity between every pair of directions.
 
     directions: [n, d_model] (e.g. one per layer). Returns [n, n] with entry (i, j) = r_i . r_j / (||r_i|| ||r_j||);
@@ -78,7 +83,10 @@ def cosine_similarity_matrix(directions: Tensor) -> Tensor:
 
 
 def projection_accuracy(
-    train_acts: Tensor, train_labels: Tensor, test_acts: Tensor, test_labels: Tensor
+    train_acts: Float[Tensor, "n_train d_model"],
+    train_labels: Int[Tensor, " n_train"],
+    test_acts: Float[Tensor, "n_test d_model"],
+    test_labels: Int[Tensor, " n_test"],
 ) -> float:
     """Held-out accuracy of the difference-of-means projection classifier.
 
@@ -114,7 +122,11 @@ def projection_accuracy_by_layer(
     return torch.tensor(accuracies, dtype=torch.float64)
 
 
-def separation(acts: Tensor, labels: Tensor, direction: Tensor) -> Tensor:
+def separation(
+    acts: Float[Tensor, "batch *rest d_model"],
+    labels: Int[Tensor, " batch"],
+    direction: Float[Tensor, "*rest d_model"],
+) -> Float[Tensor, "*rest"]:
     """How well a direction separates two classes, in standard deviations (Cohen's d of the projections).
 
     acts: [batch, ..., d_model] (e.g. [batch, n_layers, n_positions, d_model]); labels: [batch] 0/1;

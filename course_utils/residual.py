@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import torch
+from jaxtyping import Float, Int
 from torch import Tensor
 
 from course_utils.hooks import hooks, resid_hook_name
@@ -46,7 +47,9 @@ def post_instruction_tokens(model: ChatModel, instruction: str) -> list[str]:
     return model.tokenizer.convert_ids_to_tokens(ids[-n:].tolist())
 
 
-def top_tokens(logits: Tensor, tokenizer: PreTrainedTokenizerBase, k: int = 5) -> list[list[str]]:
+def top_tokens(
+    logits: Float[Tensor, "batch d_vocab"], tokenizer: PreTrainedTokenizerBase, k: int = 5
+) -> list[list[str]]:
     """The k most likely next tokens of each row, most likely first, decoded to text.
 
     Args:
@@ -59,7 +62,9 @@ def top_tokens(logits: Tensor, tokenizer: PreTrainedTokenizerBase, k: int = 5) -
     return [[tokenizer.decode([i]) for i in row] for row in ids.tolist()]
 
 
-def refusal_probability(logits: Tensor, refusal_token_ids: Sequence[int]) -> Tensor:
+def refusal_probability(
+    logits: Float[Tensor, "batch d_vocab"], refusal_token_ids: Sequence[int]
+) -> Float[Tensor, " batch"]:
     """Probability that the next token starts a refusal: P = sum_{t in refusal ids} softmax(logits)_t.
 
     Args:
@@ -77,7 +82,12 @@ def refusal_probability(logits: Tensor, refusal_token_ids: Sequence[int]) -> Ten
 # ----------------------------------------------------------------------------------- chapter 01: residual stream
 
 
-def capture_resid(model: ChatModel, input_ids: Tensor, attention_mask: Tensor, layer: int) -> Tensor:
+def capture_resid(
+    model: ChatModel,
+    input_ids: Int[Tensor, "batch pos"],
+    attention_mask: Int[Tensor, "batch pos"],
+    layer: int,
+) -> Float[Tensor, "batch pos d_model"]:
     """The residual stream entering block `layer` (blocks.{layer}.hook_resid_pre), recorded by a forward hook.
 
     Args:
@@ -97,7 +107,7 @@ def capture_resid(model: ChatModel, input_ids: Tensor, attention_mask: Tensor, l
     return stored["resid"]
 
 
-def resid_from_writes(cache: ActivationCache, layer: int) -> Tensor:
+def resid_from_writes(cache: ActivationCache, layer: int) -> Float[Tensor, "batch pos d_model"]:
     """Rebuild the residual stream entering block `layer` from the writes that made it.
 
     x_layer = hook_embed (+ hook_pos_embed for learned positions) + sum_{l < layer} (attn_out_l + mlp_out_l).
@@ -118,7 +128,9 @@ def resid_from_writes(cache: ActivationCache, layer: int) -> Tensor:
     return resid
 
 
-def mean_resid_norms(resid: Tensor, attention_mask: Tensor) -> Tensor:
+def mean_resid_norms(
+    resid: Float[Tensor, "n_layers batch pos d_model"], attention_mask: Int[Tensor, "batch pos"]
+) -> Float[Tensor, " n_layers"]:
     """Mean Euclidean norm of the residual stream at each layer, over real (non-padding) tokens.
 
     norms[l] = sum_{b,p} m[b,p] ||resid[l,b,p]||_2 / sum_{b,p} m[b,p], with m the attention mask.
@@ -135,7 +147,7 @@ def mean_resid_norms(resid: Tensor, attention_mask: Tensor) -> Tensor:
     return (norms * mask).sum(dim=(1, 2)) / mask.sum()
 
 
-def logit_lens(model: ChatModel, resid: Tensor) -> Tensor:
+def logit_lens(model: ChatModel, resid: Float[Tensor, "... d_model"]) -> Float[Tensor, "... d_vocab"]:
     """Read a residual-stream vector as next-token logits: unembed(final_norm(x)).
 
     The final norm matters: the unembedding was trained on normalised vectors, and x grows along the layers.

@@ -53,7 +53,7 @@ def test_ch08_exercises_pass_the_reference_and_name_each_mistake(exercise_id):
     assert _run(exercise, exercise.reference, {}).status == "passed"
     for name, mistake in exercise.alternatives.items():
         result = _run(exercise, mistake, {})
-        assert result.status == "alternative" and result.message.startswith(name), (name, result.message)
+        assert result.status == "alternative" and name in result.message, (name, result.message)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def test_capstone_statistics_name_each_wrong_solution(exercise_id, wrong, diagno
     from course_utils.exercises import check
 
     result = check(exercise_id, wrong)
-    assert result.status == "alternative" and result.message.startswith(diagnosis), result.message
+    assert result.status == "alternative" and diagnosis in result.message, result.message
 
 
 @pytest.mark.parametrize(

@@ -206,7 +206,7 @@ def test_ch07_exercises_pass_the_reference_and_name_each_mistake(exercise_id):
     assert _run(exercise, exercise.reference, {}).status == "passed"
     for name, mistake in exercise.alternatives.items():
         result = _run(exercise, mistake, {})
-        assert result.status == "alternative" and result.message.startswith(name), (name, result.message)
+        assert result.status == "alternative" and name in result.message, (name, result.message)
 
 
 def test_token_gradients_work_with_gradients_globally_off(tiny_model):

@@ -47,6 +47,12 @@ def _capture_alternative(kind: str, shift: int = 0) -> Any:
     return alternative
 
 
+def _unmasked_capture(model: Any, input_ids: torch.Tensor, attention_mask: torch.Tensor, layer: int) -> Any:
+    with torch.inference_mode():
+        _, cache = model.bridge.run_with_cache(input_ids, names_filter=[resid_hook_name(layer)])
+    return cache[resid_hook_name(layer)].clone()
+
+
 register(
     Exercise(
         id="01.capture_resid",
@@ -69,6 +75,8 @@ register(
                 _capture_alternative("resid_mid")
             ),
             "you read the previous layer (layer - 1)": _capture_alternative("resid_pre", -1),
+            "you ran the model without the attention mask: pass attention_mask=attention_mask, or the padded "
+            "prompts attend to their padding": _unmasked_capture,
         },
         requires=("model",),
     )
@@ -164,6 +172,12 @@ register(
             "you averaged over padding positions too: weight each position by the attention mask": (
                 lambda resid, attention_mask: resid.float().norm(dim=-1).mean(dim=(1, 2))
             ),
+            "you averaged each prompt first, then the prompts: a prompt's real tokens must all weigh the same "
+            "(sum over batch and position, divide by the number of real tokens)": (
+                lambda resid, attention_mask: (
+                    (resid.float().norm(dim=-1) * attention_mask).sum(-1) / attention_mask.sum(-1)
+                ).mean(-1)
+            ),
             "you averaged squared norms: take the norm ||x||, not ||x||^2": (
                 lambda resid, attention_mask: (
                     (resid.float().pow(2).sum(-1) * attention_mask).sum((1, 2)) / attention_mask.sum()
@@ -200,6 +214,12 @@ register(
         alternatives={
             "you skipped the final norm: apply model.bridge.ln_final before the unembedding": (
                 lambda model, resid: model.bridge.unembed(resid)
+            ),
+            "you returned probabilities (a softmax); the logit lens returns logits": (
+                lambda model, resid: model.bridge.unembed(model.bridge.ln_final(resid)).softmax(dim=-1)
+            ),
+            "you applied the final norm twice": (
+                lambda model, resid: model.bridge.unembed(model.bridge.ln_final(model.bridge.ln_final(resid)))
             ),
         },
         atol=1e-4,

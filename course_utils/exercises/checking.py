@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import math
 import traceback
 import weakref
 from collections.abc import Callable, Mapping
@@ -30,7 +31,7 @@ from course_utils.exercises.registry import Case, Exercise, get
 
 PASSED, NOT_ATTEMPTED, FAILED = "✔ passed", "○ not attempted", "✘ failed"
 _COLOURS = {PASSED: "#1a7f37", NOT_ATTEMPTED: "#9a6700", FAILED: "#cf222e"}
-_MAX_MESSAGE = 300
+_MAX_MESSAGE = 480
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _run(exercise: Exercise, fn: Callable[..., Any], ctx: Mapping[str, Any]) -> 
     """Run every case; the first diagnosis becomes the result."""
 
     def result(status: str, message: str) -> CheckResult:
-        return CheckResult(exercise.id, status == "passed", status, _shorten(message))
+        return CheckResult(exercise.id, status == "passed", status, message)
 
     if not callable(fn):
         return result(
@@ -198,16 +199,25 @@ def _run(exercise: Exercise, fn: Callable[..., Any], ctx: Mapping[str, Any]) -> 
     if missing:
         args = ", ".join(f"{name}={name}" for name in missing)
         return result("bad_call", f"this check needs {args}: call check({exercise.id!r}, fn, {args})")
+    models = _models(ctx.values())
+    attached = {label: where for label, where in ((_label(m), _attached_hooks(m)) for m in models) if where}
+    if attached:
+        label, where = next(iter(attached.items()))
+        return result(
+            "hooks_before",
+            f"{label} already has {_hooks_phrase(where)} attached before this check, left by an earlier cell "
+            f"(a hook added outside a `with` block, or a cell that raised): run "
+            f"`{'model.bridge' if label == 'model.bridge' else 'model'}.reset_hooks()`, then add hooks only with "
+            "`with hooks(model, [...]):` (course_utils.hooks), which removes them even when the code raises",
+        )
     cases = _build_cases(exercise, ctx)
     for index, case in enumerate(cases):
-        diagnosis = _run_case(exercise, fn, case)
+        diagnosis = _run_case(exercise, fn, case, models)
         if diagnosis is not None:
-            where = (
-                f" [case {index + 1} of {len(cases)}]"
-                if len(cases) > 1 and diagnosis.status != "not_attempted"
-                else ""
-            )
-            return result(diagnosis.status, diagnosis.message + where)
+            where = ""
+            if diagnosis.status != "not_attempted":
+                where = f" [case {index + 1} of {len(cases)}: {describe_case(case)}]"
+            return result(diagnosis.status, _shorten(diagnosis.message, _MAX_MESSAGE - len(where)) + where)
     matches = "1 case matches" if len(cases) == 1 else f"{len(cases)} cases match"
     return result("passed", f"{matches} the reference")
 
@@ -219,16 +229,31 @@ def _build_cases(exercise: Exercise, ctx: Mapping[str, Any]) -> list[Case]:
         return list(exercise.cases(ctx))
 
 
-def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case) -> _Diagnosis | None:
-    """Diagnose one case; None when the learner's output matches the reference."""
+def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: list[Any]) -> _Diagnosis | None:
+    """Diagnose one case; None when the learner's output matches the reference.
+
+    The reference runs first, on a model without hooks (a leak is removed at once and fails the check, so a later
+    case starts clean too). The hooks on every model are snapshotted before the learner's call and compared after.
+    """
+    models = models + [m for m in _models(case.values()) if all(m is not known for known in models)]
     expected = exercise.reference(**_copy(case))
     learner_case = _copy(case)
+    before = [_hook_keys(m) for m in models]
     try:
         got = fn(**learner_case)
     except NotImplementedError:
         return _Diagnosis("not_attempted", "replace `raise NotImplementedError(...)` with your code")
     except Exception as err:  # noqa: BLE001 - any learner error becomes one line
-        return _Diagnosis("error", _describe_exception(err, fn))
+        leak = _remove_leaked_hooks(models, before)
+        error = _describe_exception(err, fn)
+        return (
+            _Diagnosis("hook_leak", f"{leak}; it also raised: {error}")
+            if leak
+            else _Diagnosis("error", error)
+        )
+    leak = _remove_leaked_hooks(models, before)
+    if leak:
+        return _Diagnosis("hook_leak", leak)
     diagnosis = _diagnose(exercise, case, got, expected)
     if diagnosis is None:
         changed = _modified_inputs(case, learner_case)
@@ -238,6 +263,99 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case) -> _Diagno
                 f"right output, but your function modified `{changed}` in place (use a copy)",
             )
     return diagnosis
+
+
+# ------------------------------------------------------------------------------------------------------ hooks
+
+
+def _models(values: Any) -> list[Any]:
+    """The models among `values`: course ChatModels (with a `.bridge`) and bare torch modules, each once."""
+    found: list[Any] = []
+    for value in values:
+        if hasattr(value, "bridge") or isinstance(value, torch.nn.Module):
+            if all(_module(value) is not _module(known) for known in found):
+                found.append(value)
+    return found
+
+
+def _module(model: Any) -> torch.nn.Module:
+    return getattr(model, "bridge", model)
+
+
+def _label(model: Any) -> str:
+    return "model.bridge" if hasattr(model, "bridge") else "the model"
+
+
+_HOOK_DICTS = ("_forward_hooks", "_forward_pre_hooks", "_backward_hooks", "_backward_pre_hooks")
+
+
+def _hook_keys(model: Any) -> dict[tuple[str, str], set[int]]:
+    """Every torch hook on every submodule: (module name, kind) -> hook ids. TransformerLens hook points register
+    their hooks as torch forward hooks, so this sees `add_hook`, `hooks(...)`, and raw `register_forward_hook`."""
+    keys = {}
+    for name, module in _module(model).named_modules():
+        for kind in _HOOK_DICTS:
+            hooks = getattr(module, kind, None)
+            if hooks:
+                keys[(name, kind)] = set(hooks)
+    return keys
+
+
+def _attached_hooks(model: Any) -> list[str]:
+    """Names of the hook points holding a removable (non-permanent) TransformerLens hook."""
+    bridge = _module(model)
+    points = getattr(bridge, "hook_points", None)
+    if points is None:
+        return []
+    where = []
+    for point in {id(p): p for p in points()}.values():
+        handles = [h for h in [*point.fwd_hooks, *point.bwd_hooks] if not getattr(h, "is_permanent", False)]
+        where += [getattr(point, "name", None) or "a hook point"] * len(handles)
+    return where
+
+
+def _hooks_phrase(where: list[str]) -> str:
+    names = sorted(set(where))
+    shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+    return f"{len(where)} hook{'s' if len(where) != 1 else ''} ({shown})"
+
+
+def _remove_leaked_hooks(models: list[Any], before: list[dict[tuple[str, str], set[int]]]) -> str | None:
+    """Remove every hook added since `before`; a message naming them and the fix, or None when there were none."""
+    leaked: list[str] = []
+    for model, old in zip(models, before, strict=True):
+        module = _module(model)
+        aliases: dict[int, set[str]] = {}
+        for alias, point in (getattr(module, "hook_dict", None) or {}).items():
+            aliases.setdefault(id(point), set()).add(alias)
+        for name, sub in module.named_modules():
+            for kind in _HOOK_DICTS:
+                hooks = getattr(sub, kind, None)
+                new = [key for key in (hooks or {}) if key not in old.get((name, kind), set())]
+                for key in new:
+                    hooks.pop(key, None)
+                    getattr(sub, "_forward_hooks_with_kwargs", {}).pop(key, None)
+                    getattr(sub, "_forward_hooks_always_called", {}).pop(key, None)
+                    getattr(sub, "_forward_pre_hooks_with_kwargs", {}).pop(key, None)
+                names = sorted(aliases.get(id(sub), set()), key=lambda a: ("resid" not in a, a))
+                label = (
+                    " = ".join(names[:2]) if names else name.removeprefix("original_model.") or "the model"
+                )
+                leaked += [label] * len(new)
+            alive = {key for kind in _HOOK_DICTS for key in (getattr(sub, kind, None) or {})}
+            for attr in ("fwd_hooks", "bwd_hooks"):  # TransformerLens' own list of handles on a hook point
+                handles = getattr(sub, attr, None)
+                if isinstance(handles, list):
+                    handles[:] = [
+                        h for h in handles if getattr(getattr(h, "hook", None), "id", None) in alive
+                    ]
+    if not leaked:
+        return None
+    return (
+        f"your function left {_hooks_phrase(leaked)} attached to the model (the check removed it): every later "
+        "forward pass would still run it. Add hooks with `with hooks(model, [(name, fn)]):` (course_utils.hooks) "
+        "or `with model.bridge.hooks(fwd_hooks=[...]):`, so they are removed even when your code raises"
+    )
 
 
 def _describe_exception(err: BaseException, fn: Callable[..., Any]) -> str:
@@ -265,8 +383,16 @@ def _diagnose(exercise: Exercise, case: Case, got: Any, expected: Any) -> _Diagn
     for name, alternative in exercise.alternatives.items():
         alt = alternative(**_copy(case))
         if alt is not None and _compare(got, alt, exercise) is None:
+            if _is_number(expected) and _is_number(got):
+                return _Diagnosis(
+                    "alternative", f"{_scalar_head(float(got), float(expected), exercise)}: {name}"
+                )
             return _Diagnosis("alternative", name)
     return generic
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Diagnosis | None:
@@ -346,11 +472,14 @@ def _compare_floats(
     nonzero = expected.abs().max().item() > 0
     if nonzero and close(-got, expected):
         return _Diagnosis("sign_flipped", f"{prefix}sign flipped: your output is minus the expected one")
-    if nonzero:
+    if nonzero and int((expected != 0).sum()) > 1:  # a factor between two single numbers means nothing
         factor = (got * expected).sum().item() / (expected * expected).sum().item()
         if abs(factor - 1) > 1e-3 and abs(factor) > 1e-6 and close(got, factor * expected):
+            names = _factor_names(factor, lambda f: close(got, f * expected))
+            named = f": {names[0]}" if names else ""
             return _Diagnosis(
-                "scaled", f"{prefix}off by a constant factor: your output is {factor:.4g} x the expected one"
+                "scaled",
+                f"{prefix}off by a constant factor: your output is {factor:.4g} x the expected one{named}",
             )
     error = (got - expected).abs()
     worst = error.argmax()
@@ -376,8 +505,87 @@ def _compare_numbers(got: Any, expected: float, exercise: Exercise, prefix: str)
         )
     if isinstance(expected, int) and isinstance(got, float) and not got.is_integer():
         return _Diagnosis("wrong_type", f"{prefix}got the float {got!r}, expected an int")
-    as_tensor = torch.tensor([float(got)], dtype=torch.float64)
-    return _compare_floats(as_tensor, torch.tensor([float(expected)], dtype=torch.float64), exercise, prefix)
+    got, expected = float(got), float(expected)
+    if _numbers_close(got, expected, exercise) or got == expected or math.isnan(got) and math.isnan(expected):
+        return None
+    head = prefix + _scalar_head(got, expected, exercise)
+    if not math.isfinite(got) and math.isfinite(expected):
+        return _Diagnosis("nan", f"{head}: your value is NaN or inf")
+    if not math.isfinite(
+        expected
+    ):  # an expected NaN or inf (e.g. the scores of a zero candidate): no relations
+        return _Diagnosis("wrong_values", head)
+    relations = _relations(got, expected, lambda a, b: _numbers_close(a, b, exercise))
+    if relations:
+        status = "sign_flipped" if relations[0].startswith("sign flipped") else "wrong_values"
+        return _Diagnosis(status, f"{head}: " + "; or ".join(relations))
+    if _numbers_close(got, expected, exercise, scale=100.0):
+        return _Diagnosis("not_close", f"{head}: close, but outside the tolerance")
+    return _Diagnosis("wrong_values", head)
+
+
+def _numbers_close(a: float, b: float, exercise: Exercise, scale: float = 1.0) -> bool:
+    return abs(a - b) <= scale * (exercise.atol + exercise.rtol * abs(b))
+
+
+def _scalar_head(got: float, expected: float, exercise: Exercise) -> str:
+    """'got 0.81, expected 0.6 (tolerance 7e-05)' with enough digits that the two numbers differ."""
+    digits = 4
+    while digits < 12 and f"{got:.{digits}g}" == f"{expected:.{digits}g}":
+        digits += 2
+    tolerance = exercise.atol + exercise.rtol * abs(expected)
+    return f"got {got:.{digits}g}, expected {expected:.{digits}g} (tolerance {tolerance:.1g})"
+
+
+def _relations(got: float, expected: float, close: Callable[[float, float], bool]) -> list[str]:
+    """Named relations between a wrong number and the expected one (the usual slips), those that hold."""
+    found = []
+    if expected != 0 and close(got, -expected):
+        found.append("sign flipped: you returned minus the expected value")
+    if 0 < expected < 1 and close(got, 1 - expected):
+        found.append("you returned 1 - expected: the complement (swapped classes or a negated condition?)")
+    if expected != 0 and close(got, 100 * expected):
+        found.append("a percentage where a fraction is expected (do not multiply by 100)")
+    if expected != 0 and close(got, expected / 100):
+        found.append("a fraction where a percentage is expected")
+    if abs(expected) > 1e-12 and abs(abs(expected) - 1) > 1e-6:
+        if close(got, expected**2):
+            found.append(
+                "the square of the expected value: a variance where a standard deviation is expected?"
+            )
+        if expected > 0 and close(got, math.sqrt(expected)):
+            found.append(
+                "the square root of the expected value: a standard deviation where a variance is expected?"
+            )
+    if 0 < expected < 60 and close(got, math.exp(expected)):
+        found.append("exp of the expected value: a probability or ratio where its log is expected?")
+    if expected > 0 and got != 0 and close(got, math.log(expected)):
+        found.append("the log of the expected value: a log where the value itself is expected?")
+    if expected != 0 and got != 0:
+        found += _factor_names(got / expected, lambda f: close(got, f * expected))
+    return found
+
+
+def _factor_names(ratio: float, holds: Callable[[float], bool]) -> list[str]:
+    """Names for `got = factor x expected`: population vs sample, a count or sum vs a fraction or mean."""
+    found = []
+    for n in range(2, 1001):
+        factors = {math.sqrt((n - 1) / n), math.sqrt(n / (n - 1)), (n - 1) / n, n / (n - 1)}
+        if any(abs(f - 1) > 1e-5 and holds(f) for f in factors):
+            found.append(
+                f"population vs sample: a divisor n where n - 1 belongs or the reverse (n = {n}): "
+                "use the unbiased (n - 1) estimate unless the docstring says otherwise"
+            )
+            break
+    k = round(ratio)
+    if 2 <= k <= 100_000 and holds(float(k)):
+        found.append(
+            f"{k} x the expected value: a count or sum where a fraction or mean is expected (divide by {k})"
+        )
+    k = round(1 / ratio) if ratio > 0 else 0
+    if 2 <= k <= 100_000 and holds(1.0 / k):
+        found.append(f"1/{k} of the expected value: a fraction or mean where a count or sum is expected")
+    return found
 
 
 def _compare_strings(got: Any, expected: str, prefix: str) -> _Diagnosis | None:
@@ -444,6 +652,45 @@ def _copy(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return type(value)(_copy(v) for v in value)
     return value
+
+
+def describe_case(case: Case, limit: int = 180) -> str:
+    """The inputs of a case in one readable line: `acts (3, 5, 12) float32, layer=0, instruction='Hi'`."""
+    parts = []
+    for name, value in case.items():
+        parts.append(_describe_value(name, value))
+    text = ", ".join(parts)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _describe_value(name: str, value: Any) -> str:
+    if isinstance(value, torch.Tensor):
+        dtype = str(value.dtype).removeprefix("torch.")
+        return f"{name} {tuple(value.shape)} {dtype}"
+    if isinstance(value, str):
+        return f"{name}={_short_text(value)}"
+    if value is None or isinstance(value, (bool, int, float)):
+        return f"{name}={value!r}"
+    if hasattr(value, "bridge") or isinstance(value, torch.nn.Module):
+        return name
+    if type(value).__name__ == "ActivationCache":
+        return f"{name} (a cache of {len(value.cache_dict)} activations)"
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, str) for v in value):
+            return f"{name}=[{len(value)} texts: {_short_text(value[0], 24)}, ...]"
+        if len(value) <= 6 and all(isinstance(v, (bool, int, float)) for v in value):
+            return f"{name}={list(value)!r}"
+        return f"{name} ({len(value)} items)"
+    if isinstance(value, Mapping):
+        keys = ", ".join(map(str, list(value)[:4])) + (", ..." if len(value) > 4 else "")
+        return f"{name} (dict: {keys})"
+    if callable(value):
+        return f"{name}={getattr(value, '__name__', 'a function')}"
+    return f"{name} ({_type_name(value)})"
+
+
+def _short_text(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
 def _modified_inputs(original: Case, used: Case) -> str | None:
