@@ -236,7 +236,10 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     case starts clean too). The hooks on every model are snapshotted before the learner's call and compared after.
     """
     models = models + [m for m in _models(case.values()) if all(m is not known for known in models)]
-    expected = exercise.reference(**_copy(case))
+    reference_case = _copy(case)
+    expected = exercise.reference(**reference_case)
+    if exercise.evaluate is not None:
+        expected = exercise.evaluate(expected, reference_case)
     learner_case = _copy(case)
     before = [_hook_keys(m) for m in models]
     try:
@@ -254,6 +257,13 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     leak = _remove_leaked_hooks(models, before)
     if leak:
         return _Diagnosis("hook_leak", leak)
+    if exercise.evaluate is not None:
+        try:
+            got = exercise.evaluate(got, learner_case)
+        except Exception as err:  # noqa: BLE001 - e.g. a hook name that does not exist
+            return _Diagnosis(
+                "error", f"your result could not be used: {type(err).__name__}: {_shorten(str(err), 160)}"
+            )
     diagnosis = _diagnose(exercise, case, got, expected)
     if diagnosis is None:
         changed = _modified_inputs(case, learner_case)
@@ -381,7 +391,10 @@ def _diagnose(exercise: Exercise, case: Case, got: Any, expected: Any) -> _Diagn
     if generic is None:
         return None
     for name, alternative in exercise.alternatives.items():
-        alt = alternative(**_copy(case))
+        alt_case = _copy(case)
+        alt = alternative(**alt_case)
+        if alt is not None and exercise.evaluate is not None:
+            alt = exercise.evaluate(alt, alt_case)
         if alt is not None and _compare(got, alt, exercise) is None:
             if _is_number(expected) and _is_number(got):
                 return _Diagnosis(
