@@ -16,6 +16,7 @@ The markers "✔ passed", "not attempted" and "✘ failed" are stable: tests sea
 
 from __future__ import annotations
 
+import copy
 import html
 import inspect
 import math
@@ -654,9 +655,12 @@ def _compare_mappings(got: Any, expected: Mapping, exercise: Exercise, path: str
 
 
 def _copy(value: Any) -> Any:
-    """Clone tensors (also inside dicts, lists, tuples and activation caches); models and tokenizers are shared."""
+    """Clone tensors (also inside dicts, lists, tuples and activation caches) and bare torch modules; ChatModels and
+    tokenizers are shared."""
     if isinstance(value, torch.Tensor):
         return value.clone()
+    if isinstance(value, torch.nn.Module):  # a bare model given as an input: each call gets its own copy
+        return copy.deepcopy(value)
     if type(value).__name__ == "ActivationCache":  # TransformerLens cache: copy its tensors, share the model
         tensors = {k: v.clone() for k, v in value.cache_dict.items()}
         return type(value)(tensors, value.model, has_batch_dim=getattr(value, "has_batch_dim", True))
