@@ -168,8 +168,8 @@ def train_logistic_probe(
 
     acts: [batch, d_model]; labels: [batch] 0/1. Minimises the mean binary cross-entropy plus (l2 / 2) ||w||^2,
     L(w, b) = (1/n) sum_i [log(1 + exp(z_i)) - y_i z_i] + (l2 / 2) ||w||^2, with z_i = x_i . w + b.
-    The bias is not penalised. With strong l2, w points along the difference of class means: at w = 0 the gradient
-    is -(n_0 n_1 / n^2)(mu_1 - mu_0). With weak l2 it also uses the classes' covariance (it can tilt away from
+    The bias is not penalised. With strong l2, w points along the difference of class means: at w = 0 and with the
+    bias at its optimum for w = 0 (sigmoid(b) = n_1 / n) the gradient is -(n_0 n_1 / n^2)(mu_1 - mu_0). With weak l2 it also uses the classes' covariance (it can tilt away from
     mu_1 - mu_0 to avoid directions in which the data varies a lot).
     """
     check_binary_labels(acts, labels)

@@ -174,3 +174,47 @@ def test_generated_notebooks_are_up_to_date(source: Path) -> None:
         cells = json.loads(target.read_text(encoding="utf-8"))["cells"]
         code = [c for c in cells if c["cell_type"] == "code"]
         assert all(c["outputs"] == [] and c["execution_count"] is None for c in code), f"{target} has outputs"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+def test_learner_notebooks_do_not_give_the_solutions_away(source: Path) -> None:
+    """No line of an exercise's reference body appears anywhere in its learner notebook (stubs, other cells,
+    markdown), and no stub carries a hint; the stub keeps the signature with its jaxtyping shapes."""
+    learner, _ = build_notebooks(source)
+    exercise_ids = [c.metadata["exercise"] for c in learner.cells if "exercise" in c.metadata]
+    lines = {line.strip() for cell in learner.cells for line in cell.source.splitlines()}
+    for exercise_id in exercise_ids:
+        exercise = registry.get(exercise_id)
+        leaked = [line for line in registry.reference_body_lines(exercise.reference) if line in lines]
+        assert not leaked, f"{learner_path(source)} gives away {exercise_id}: {leaked}"
+        stub = next(c.source for c in learner.cells if c.metadata.get("exercise") == exercise_id)
+        assert "Hint" not in stub and not any(hint.strip() in stub for hint in exercise.hints), stub
+        assert stub.rstrip().endswith(
+            f'raise NotImplementedError("Exercise {exercise_id}: replace this line with your code")'
+        )
+
+
+def learner_path(source: Path) -> str:
+    return build.targets(source)[0].relative_to(build.ROOT).as_posix()
+
+
+def test_reference_body_lines_catch_a_leak(exercise: Exercise) -> None:
+    """The detector itself: it finds the reference's lines (not the docstring, not short lines like `return x`)."""
+    lines = registry.reference_body_lines(scaled_softmax)
+    assert lines == [
+        "scaled = [_helper(row) / temperature for row in logits]",
+        "return torch.softmax(torch.stack(scaled), dim=-1) + 0 * math.pi",
+    ]
+    assert not any("softmax(SCALE" in line for line in lines)  # the docstring's math is allowed
+    assert all(line not in learner_stub(exercise) for line in lines)
+    assert all(line in solution_source(exercise) for line in lines)
+
+
+def test_reference_signatures_carry_jaxtyping_shapes() -> None:
+    """Every chapter 00-03 reference that takes or returns a tensor names its shape in the signature."""
+    for exercise_id, exercise in registry.all_exercises().items():
+        if exercise.chapter > "03":
+            continue
+        signature = str(inspect.signature(exercise.reference))
+        if "Tensor" in signature:
+            assert "Float[" in signature or "Int[" in signature, f"{exercise_id}: {signature}"

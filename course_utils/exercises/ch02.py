@@ -109,6 +109,19 @@ register(
         ),
         cases=_diff_of_means_cases,
         alternatives={
+            "you subtracted in the wrong order: the direction points from harmless to harmful "
+            "(harmful mean - harmless mean)": (
+                lambda harmful_acts, harmless_acts: harmless_acts.mean(dim=0) - harmful_acts.mean(dim=0)
+            ),
+            "you summed each class instead of averaging it: the classes have different sizes, divide each sum by "
+            "its own count": (
+                lambda harmful_acts, harmless_acts: harmful_acts.sum(dim=0) - harmless_acts.sum(dim=0)
+            ),
+            "you averaged both classes together before subtracting (or subtracted one overall mean)": (
+                lambda harmful_acts, harmless_acts: (
+                    harmful_acts.mean(dim=0) - torch.cat([harmful_acts, harmless_acts]).mean(dim=0)
+                )
+            ),
             "you normalised the direction: the candidate is the raw difference (its length matters for addition)": (
                 lambda harmful_acts, harmless_acts: torch.nn.functional.normalize(
                     harmful_acts.mean(dim=0) - harmless_acts.mean(dim=0), dim=-1

@@ -16,6 +16,7 @@ The markers "✔ passed", "not attempted" and "✘ failed" are stable: tests sea
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import html
 import inspect
@@ -40,7 +41,7 @@ class CheckResult:
     """The outcome of `check`. `status` is a short code tests can assert on:
 
     passed, not_attempted, error, bad_call, wrong_type, wrong_shape, wrong_dtype, wrong_device, nan, not_normalised,
-    sign_flipped, alternative, scaled, not_close, wrong_values, modified_input.
+    sign_flipped, transposed, alternative, scaled, not_close, wrong_values, modified_input, hooks_before, hook_leak.
     """
 
     exercise_id: str
@@ -386,8 +387,39 @@ def _describe_exception(err: BaseException, fn: Callable[..., Any]) -> str:
 # --------------------------------------------------------------------------------------------------- diagnosis
 
 
+_CASE_SIZES: contextvars.ContextVar[frozenset[int]] = contextvars.ContextVar(
+    "case_sizes", default=frozenset()
+)
+
+
+def _sizes(value: Any) -> set[int]:
+    """Every size in a case: tensor dimensions, list lengths, int arguments (for naming factors like n / (n - 1))."""
+    if isinstance(value, torch.Tensor):
+        return set(value.shape)
+    if isinstance(value, bool):
+        return set()
+    if isinstance(value, int):
+        return {value}
+    if isinstance(value, (list, tuple)):
+        found = {len(value)}
+        for item in value[:50]:
+            found |= _sizes(item) if isinstance(item, (torch.Tensor, list, tuple)) else set()
+        return found
+    if isinstance(value, Mapping):
+        return set().union(*(_sizes(v) for v in value.values())) if value else set()
+    return set()
+
+
 def _diagnose(exercise: Exercise, case: Case, got: Any, expected: Any) -> _Diagnosis | None:
     """None if `got` matches `expected`; else the most precise diagnosis (named alternatives first)."""
+    token = _CASE_SIZES.set(frozenset(_sizes(dict(case))))
+    try:
+        return _diagnose_case(exercise, case, got, expected)
+    finally:
+        _CASE_SIZES.reset(token)
+
+
+def _diagnose_case(exercise: Exercise, case: Case, got: Any, expected: Any) -> _Diagnosis | None:
     generic = _compare(got, expected, exercise)
     if generic is None:
         return None
@@ -414,6 +446,13 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
     prefix = f"{path}: " if path else ""
     if isinstance(expected, torch.Tensor):
         return _compare_tensors(got, expected, exercise, prefix)
+    if (
+        isinstance(expected, bool)
+        and not isinstance(got, bool)
+        and type(got).__name__ not in ("bool_", "bool")
+    ):
+        hint = " (use a comparison or bool(...))" if isinstance(got, (int, float, torch.Tensor)) else ""
+        return _Diagnosis("wrong_type", f"{prefix}got {_type_name(got)} {got!r}, expected a bool{hint}")
     if isinstance(expected, bool) or expected is None:
         return (
             None
@@ -443,8 +482,13 @@ def _compare_tensors(got: Any, expected: torch.Tensor, exercise: Exercise, prefi
         advice = " (convert with torch.as_tensor, or stay in torch)" if hasattr(got, "__array__") else ""
         return _Diagnosis("wrong_type", f"{prefix}got {_type_name(got)}, expected a torch.Tensor{advice}")
     if got.shape != expected.shape:
+        flipped = got.ndim >= 2 and tuple(got.shape) == tuple(expected.shape[:-2]) + tuple(
+            expected.shape[-2:][::-1]
+        )
         return _Diagnosis(
-            "wrong_shape", f"{prefix}wrong shape: got {tuple(got.shape)}, expected {tuple(expected.shape)}"
+            "wrong_shape",
+            f"{prefix}wrong shape: got {tuple(got.shape)}, expected {tuple(expected.shape)}"
+            + (" (transposed? the last two axes are swapped)" if flipped else ""),
         )
     if got.dtype != expected.dtype:
         return _Diagnosis("wrong_dtype", f"{prefix}wrong dtype: got {got.dtype}, expected {expected.dtype}")
@@ -484,6 +528,10 @@ def _compare_floats(
                 "not_normalised", f"{prefix}not normalised: norm {norms.flatten()[0].item():.4g}, expected 1"
             )
     nonzero = expected.abs().max().item() > 0
+    if got.ndim >= 2 and got.shape[-1] == got.shape[-2] and close(got.transpose(-1, -2), expected):
+        return _Diagnosis(
+            "transposed", f"{prefix}transposed: your output is the transpose of the expected one"
+        )
     if nonzero and close(-got, expected):
         return _Diagnosis("sign_flipped", f"{prefix}sign flipped: your output is minus the expected one")
     if nonzero and int((expected != 0).sum()) > 1:  # a factor between two single numbers means nothing
@@ -576,14 +624,21 @@ def _relations(got: float, expected: float, close: Callable[[float, float], bool
     if expected > 0 and got != 0 and close(got, math.log(expected)):
         found.append("the log of the expected value: a log where the value itself is expected?")
     if expected != 0 and got != 0:
-        found += _factor_names(got / expected, lambda f: close(got, f * expected))
+        percent = any(name.startswith(("a percentage", "a fraction where")) for name in found)
+        factors = _factor_names(got / expected, lambda f: close(got, f * expected))
+        found += [name for name in factors if not (percent and name.startswith(("100 x", "1/100 ")))]
     return found
 
 
 def _factor_names(ratio: float, holds: Callable[[float], bool]) -> list[str]:
-    """Names for `got = factor x expected`: population vs sample, a count or sum vs a fraction or mean."""
+    """Names for `got = factor x expected`: population vs sample, a count or sum vs a fraction or mean.
+
+    Only factors made from a size of the case (a tensor dimension, a list length, an int argument) are named, so
+    that 0.4 vs 0.6 is not called "n vs n - 1 with n = 3" when nothing in the case has 3 elements.
+    """
     found = []
-    for n in range(2, 1001):
+    sizes = _CASE_SIZES.get()
+    for n in sorted(n for n in sizes if n >= 2):
         factors = {math.sqrt((n - 1) / n), math.sqrt(n / (n - 1)), (n - 1) / n, n / (n - 1)}
         if any(abs(f - 1) > 1e-5 and holds(f) for f in factors):
             found.append(
@@ -592,12 +647,12 @@ def _factor_names(ratio: float, holds: Callable[[float], bool]) -> list[str]:
             )
             break
     k = round(ratio)
-    if 2 <= k <= 100_000 and holds(float(k)):
+    if k in sizes and k >= 2 and holds(float(k)):
         found.append(
             f"{k} x the expected value: a count or sum where a fraction or mean is expected (divide by {k})"
         )
     k = round(1 / ratio) if ratio > 0 else 0
-    if 2 <= k <= 100_000 and holds(1.0 / k):
+    if k in sizes and k >= 2 and holds(1.0 / k):
         found.append(f"1/{k} of the expected value: a fraction or mean where a count or sum is expected")
     return found
 
@@ -686,7 +741,9 @@ def _describe_value(name: str, value: Any) -> str:
         return f"{name} {tuple(value.shape)} {dtype}"
     if isinstance(value, str):
         return f"{name}={_short_text(value)}"
-    if value is None or isinstance(value, (bool, int, float)):
+    if isinstance(value, float):
+        return f"{name}={value:.4g}"
+    if value is None or isinstance(value, (bool, int)):
         return f"{name}={value!r}"
     if hasattr(value, "bridge") or isinstance(value, torch.nn.Module):
         return name
@@ -701,9 +758,9 @@ def _describe_value(name: str, value: Any) -> str:
     if isinstance(value, Mapping):
         keys = ", ".join(map(str, list(value)[:4])) + (", ..." if len(value) > 4 else "")
         return f"{name} (dict: {keys})"
-    if callable(value):
-        return f"{name}={getattr(value, '__name__', 'a function')}"
-    return f"{name} ({_type_name(value)})"
+    if inspect.isfunction(value) or inspect.ismethod(value):
+        return f"{name}={value.__name__}"
+    return f"{name} ({type(value).__name__})"
 
 
 def _short_text(text: str, limit: int = 40) -> str:

@@ -17,8 +17,11 @@
 #
 # **How exercises work.** An exercise cell holds a function whose body raises `NotImplementedError`. Write the
 # body, run the cell, then run the `check(...)` cell below it: it compares your function with a reference on
-# a few inputs and prints one line, either `✔ passed` or what went wrong. `hint(id)` and `solution(id)` help
-# when you are stuck. Later cells never use your function, so the notebook runs to the end even if you skip one.
+# a few inputs and prints one line, either `✔ passed` or what went wrong. Stuck? `hint(id)` gives a nudge,
+# `hint(id, level=2)` a stronger one, `solution(id)` the reference. Once your function passes, the cells after it
+# use it to draw the figures; until then they use the reference and say so (`↳ using the reference for ...`),
+# so the notebook runs to the end even if you skip an exercise. `USE_MY_CODE = False` (section 2) switches every
+# figure back to the reference.
 
 # %% [markdown]
 # ## 1. The environment
@@ -36,7 +39,7 @@ import matplotlib.pyplot as plt
 import torch
 import transformers
 
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.models import default_model_name, load_model
 
 torch.manual_seed(0)
@@ -58,6 +61,7 @@ print(f"device: {device}" + (f" ({torch.cuda.get_device_name()})" if device == "
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your exercise functions once they pass; False: the reference's
 model = load_model(MODEL_NAME or default_model_name())
 
 n_params = sum(p.numel() for p in model.bridge.parameters())
@@ -77,8 +81,8 @@ print(
 instruction = "Write a poem about the sea."
 prompt = model.format_chat(instruction)[0]
 print(repr(prompt))
-ids = model.tokenize([instruction])["input_ids"][0]
-print([model.tokenizer.decode([i]) for i in ids.tolist()])
+prompt_ids = model.tokenize([instruction])["input_ids"][0]  # [pos]
+print([model.tokenizer.decode([i]) for i in prompt_ids.tolist()])
 
 # %% [markdown]
 # Everything after the instruction is identical in every prompt: the end of the user's turn and the start of
@@ -97,12 +101,14 @@ print([model.tokenizer.decode([i]) for i in ids.tolist()])
 check("00.post_instruction_tokens", post_instruction_tokens, model=model)
 
 # %% [markdown]
-# The library's answer, used from here on (`model.post_instruction_ids` holds their ids):
+# From here on the notebook calls the function `use` returns: yours once it passes its check, else the library's
+# reference (the note under the cell says which). `model.post_instruction_ids` holds the tokens' ids.
 
 # %%
-from course_utils import residual
-
-print("post-instruction tokens:", residual.post_instruction_tokens(model, instruction))
+find_post_instruction_tokens = use(
+    "00.post_instruction_tokens", post_instruction_tokens, mine=USE_MY_CODE, model=model
+)
+print("post-instruction tokens:", find_post_instruction_tokens(model, instruction))
 print("positions:", model.post_instruction_positions)
 
 # %% [markdown]
@@ -137,9 +143,8 @@ print(enc["input_ids"].shape, "->", logits.shape)
 check("00.top_tokens", top_tokens, model=model)
 
 # %%
-for text, tops in zip(
-    harmless + harmful, residual.top_tokens(last_logits, model.tokenizer, k=5), strict=True
-):
+most_likely = use("00.top_tokens", top_tokens, mine=USE_MY_CODE, model=model)
+for text, tops in zip(harmless + harmful, most_likely(last_logits, model.tokenizer, k=5), strict=True):
     print(f"{text[:45]:<47} -> {tops}")
 
 # %% [markdown]
@@ -152,7 +157,8 @@ for text, tops in zip(
 # $$P_{\text{refuse}} = \sum_{t \in \text{refusal tokens}} p(t).$$
 #
 # It is a cheap stand-in for "will the model refuse?": one forward pass instead of generating a whole reply.
-# Arditi et al. use its log-odds, $\log P - \log(1 - P)$, as their *refusal score* (chapter 04).
+# Arditi et al. use its log-odds, $\log P - \log(1 - P)$, as their *refusal score* (their section 2.3 and
+# Appendix C, where it drives the choice of direction; chapter 04).
 
 # %%
 print("refusal tokens of this model:", [model.tokenizer.decode([i]) for i in model.refusal_token_ids])
@@ -163,7 +169,8 @@ print("refusal tokens of this model:", [model.tokenizer.decode([i]) for i in mod
 check("00.refusal_probability", refusal_probability)
 
 # %%
-p_refuse = residual.refusal_probability(last_logits, model.refusal_token_ids)
+probability_of_refusal = use("00.refusal_probability", refusal_probability, mine=USE_MY_CODE)
+p_refuse = probability_of_refusal(last_logits, model.refusal_token_ids)
 labels = [f"harmless {i + 1}" for i in range(len(harmless))] + [
     f"harmful {i + 1}" for i in range(len(harmful))
 ]

@@ -22,7 +22,7 @@ import torch
 
 from course_utils import plotting, residual
 from course_utils.data import load_instructions
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.hooks import hooks, resid_hook_name  # noqa: F401 (hooks: for exercise 01.capture_resid)
 from course_utils.models import default_model_name, load_model
 
@@ -30,8 +30,8 @@ torch.manual_seed(0)
 torch.set_grad_enabled(False)
 
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your exercise functions once they pass; False: the reference's
 model = load_model(MODEL_NAME or default_model_name())
-bridge = model.bridge
 print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
 harmful = load_instructions("harmful", "train")[:16]
@@ -69,7 +69,7 @@ print("batch:", tuple(input_ids.shape), "(prompts x positions, left-padded)")
 
 # %%
 names = [resid_hook_name(0), "blocks.0.hook_attn_out", "blocks.0.hook_mlp_out"]
-logits, cache = bridge.run_with_cache(input_ids, attention_mask=attention_mask, names_filter=names)
+logits, cache = model.bridge.run_with_cache(input_ids, attention_mask=attention_mask, names_filter=names)
 for name in names:
     print(f"{name:<28} {tuple(cache[name].shape)}")  # [batch, pos, d_model]
 
@@ -88,6 +88,14 @@ for name in names:
 check("01.capture_resid", capture_resid, model=model)
 
 # %% [markdown]
+# Recorded by a hook and recorded by the cache, the stream entering block 0 is the same tensor:
+
+# %%
+record_resid = use("01.capture_resid", capture_resid, mine=USE_MY_CODE, model=model)
+recorded = record_resid(model, input_ids, attention_mask, 0)
+print("max |hook - cache| =", (recorded - cache[resid_hook_name(0)]).abs().max().item())
+
+# %% [markdown]
 # ## 3. The stream is a sum of writes
 #
 # Check the decomposition above on real activations: rebuild $x_l$ from the embedding and the attention and MLP
@@ -103,11 +111,12 @@ check("01.resid_from_writes", resid_from_writes, model=model)
 # the stream really is nothing but a sum of writes.
 
 # %%
-logits, cache = bridge.run_with_cache(input_ids, attention_mask=attention_mask)
+rebuild_resid = use("01.resid_from_writes", resid_from_writes, mine=USE_MY_CODE, model=model)
+logits, cache = model.bridge.run_with_cache(input_ids, attention_mask=attention_mask)
 stream = [cache[resid_hook_name(layer)] for layer in range(model.n_layers)]
 stream.append(cache[resid_hook_name(model.n_layers - 1, "resid_post")])  # x_L, the final stream
 for layer, x in enumerate(stream):
-    error = (residual.resid_from_writes(cache, layer) - x).abs().max().item()
+    error = (rebuild_resid(cache, layer) - x).abs().max().item()
     print(f"layer {layer:>2}: max |rebuilt - cached| = {error:.2e}")
 
 # %% [markdown]
@@ -124,19 +133,20 @@ for layer, x in enumerate(stream):
 check("01.mean_resid_norms", mean_resid_norms)
 
 # %%
+mean_norms = use("01.mean_resid_norms", mean_resid_norms, mine=USE_MY_CODE)
 stack = torch.stack(stream)  # [n_layers + 1, batch, pos, d_model]
 n = len(harmful)
 norms = {
-    "harmful": residual.mean_resid_norms(stack[:, :n], attention_mask[:n]),
-    "harmless": residual.mean_resid_norms(stack[:, n:], attention_mask[n:]),
+    "harmful": mean_norms(stack[:, :n], attention_mask[:n]),
+    "harmless": mean_norms(stack[:, n:], attention_mask[n:]),
 }
 write_norms = {
     "attention output": [
-        residual.mean_resid_norms(cache[f"blocks.{layer}.hook_attn_out"][None], attention_mask)[0]
+        mean_norms(cache[f"blocks.{layer}.hook_attn_out"][None], attention_mask)[0]
         for layer in range(model.n_layers)
     ],
     "MLP output": [
-        residual.mean_resid_norms(cache[f"blocks.{layer}.hook_mlp_out"][None], attention_mask)[0]
+        mean_norms(cache[f"blocks.{layer}.hook_mlp_out"][None], attention_mask)[0]
         for layer in range(model.n_layers)
     ],
 }
@@ -185,8 +195,9 @@ check("01.logit_lens", logit_lens, model=model)
 # stream of every layer through the lens and sum the probability of the refusal tokens, as in notebook 00.
 
 # %%
+lens = use("01.logit_lens", logit_lens, mine=USE_MY_CODE, model=model)
 last = stack[:, :, -1]  # [n_layers + 1, batch, d_model]: the last position (left padding aligns it)
-lens_logits = residual.logit_lens(model, last)  # [n_layers + 1, batch, d_vocab]
+lens_logits = lens(model, last)  # [n_layers + 1, batch, d_vocab]
 p_refuse = torch.stack(
     [residual.refusal_probability(layer_logits, model.refusal_token_ids) for layer_logits in lens_logits]
 )  # [n_layers + 1, batch]
@@ -258,4 +269,5 @@ for layer in layers:
 # CPU works, a GPU is faster; see the table in notebook 00). Things to look for: the decomposition still holds to
 # float error; the norm of real models often jumps at the first layers and on the first token (an "attention
 # sink"), so average over real tokens as you did; on Qwen the refusal tokens are "I" and "As". On Gemma the lens
-# differs slightly from the model's output because Gemma caps its final logits (softcapping).
+# differs slightly from the model's output on Gemma-2, which caps its final logits (softcapping,
+# $30 \tanh(z / 30)$); Gemma-3 dropped the final softcap, so there the lens of the last layer is the output.

@@ -39,15 +39,16 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your exercise functions once they pass; False: the reference's
 
 # %%
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import directions, plotting, probing
+from course_utils import plotting, probing
 from course_utils.activations import get_activations
 from course_utils.data import load_concept
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.models import default_model_name, load_model
 
 torch.manual_seed(0)
@@ -121,8 +122,9 @@ check("02.class_means", class_means)
 # shared by both classes.
 
 # %%
+mean_of_each_class = use("02.class_means", class_means, mine=USE_MY_CODE)
 mid = model.n_layers // 2
-means = probing.class_means(train_acts[:, mid], train_labels)
+means = mean_of_each_class(train_acts[:, mid], train_labels)
 print(
     f"layer {mid}: |mu_0| = {means[0].norm():.2f}, |mu_1| = {means[1].norm():.2f}, "
     f"cos(mu_0, mu_1) = {probing.cosine_similarity(means[0], means[1]):.3f}, "
@@ -136,8 +138,8 @@ print(
 #
 # $$r = \mu_1 - \mu_0 .$$
 #
-# This is exactly how Arditi et al. find the refusal direction, with "harmful" as class 1 and "harmless" as class
-# 0, so the course's shared function is called `diff_of_means(harmful_acts, harmless_acts)`. Here the "harmful"
+# This is exactly how Arditi et al. find the refusal direction (their section 2.3), with "harmful" as class 1 and
+# "harmless" as class 0, so the course's shared function is called `diff_of_means(harmful_acts, harmless_acts)`. Here the "harmful"
 # argument is simply the class that has the concept (positive reviews). Return the raw difference, not a unit
 # vector: later chapters add $r$ to the residual stream, and its length is part of the result.
 
@@ -160,9 +162,12 @@ check("02.diff_of_means", diff_of_means)
 
 
 # %%
+mean_difference = use("02.diff_of_means", diff_of_means, mine=USE_MY_CODE)
+
+
 def concept_direction(acts: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     """Difference of means, class 1 minus class 0: acts [n, ..., d_model] -> [..., d_model]."""
-    return directions.diff_of_means(acts[labels == 1], acts[labels == 0])
+    return mean_difference(acts[labels == 1], acts[labels == 0])
 
 
 r_mid = concept_direction(train_acts[:, mid], train_labels)
@@ -202,15 +207,26 @@ check("02.projection_accuracy", projection_accuracy)
 # set leak into the fit). We average it over 20 shuffles and print its range.
 
 # %%
-accuracy = probing.projection_accuracy_by_layer(train_acts, train_labels, test_acts, test_labels)
+held_out_accuracy = use("02.projection_accuracy", projection_accuracy, mine=USE_MY_CODE)
+
+
+def accuracy_by_layer(fit_labels: torch.Tensor, eval_labels: torch.Tensor) -> torch.Tensor:
+    """held_out_accuracy at every layer (train_acts / test_acts), the direction refitted per layer: [n_layers]."""
+    return torch.tensor(
+        [
+            held_out_accuracy(train_acts[:, layer], fit_labels, test_acts[:, layer], eval_labels)
+            for layer in range(model.n_layers)
+        ],
+        dtype=torch.float64,
+    )
+
+
+accuracy = accuracy_by_layer(train_labels, test_labels)
 generator = torch.Generator().manual_seed(1)
 shuffles = [labels[torch.randperm(len(labels), generator=generator)] for _ in range(20)]
 control = torch.stack(
-    [
-        probing.projection_accuracy_by_layer(train_acts, fake[train_idx], test_acts, fake[test_idx])
-        for fake in shuffles
-    ]
-)  # [n_shuffles, n_layers]
+    [accuracy_by_layer(fake[train_idx], fake[test_idx]) for fake in shuffles]
+)  # [20, n_layers]
 for layer in range(model.n_layers):
     print(
         f"layer {layer}: test accuracy {accuracy[layer]:.2f}   control task (shuffled labels) "
@@ -227,8 +243,15 @@ control = control.mean(dim=0)
 #
 # They need not be. The difference of means ignores how the data is spread; a probe can tilt its direction away
 # from dimensions that are noisy, or lean on any feature that happens to correlate with the label. There is one
-# exact link, though: at $w = 0$ the gradient of the cross-entropy with respect to $w$ is
-# $-\tfrac{n_0 n_1}{n^2}(\mu_1 - \mu_0)$, so with a strong penalty the probe points along the difference of means.
+# exact link, though. At $w = 0$ the gradient of the cross-entropy with respect to $w$ is
+#
+# $$\nabla_w L = \big(\sigma(b) - \tfrac{n_1}{n}\big)\,\bar x \;-\; \tfrac{n_0 n_1}{n^2}(\mu_1 - \mu_0),$$
+#
+# with $\bar x$ the mean of all activations. Only when the bias is at its best value for $w = 0$,
+# $\sigma(b) = n_1 / n$ (the share of class 1), does the first term vanish and the gradient point along
+# $-(\mu_1 - \mu_0)$; with any other bias it also pulls along $\bar x$, which is far from 0 in the residual stream.
+# The penalty acts on $w$ only, so with a strong penalty $w$ stays near 0 while the bias settles at that value: the
+# probe then points along the difference of means.
 #
 # `train_logistic_probe` fits one in plain torch (full-batch L-BFGS, deterministic). We compare, at every layer, its
 # held-out accuracy and the cosine similarity $\cos(w, r) = \frac{w \cdot r}{\lVert w\rVert \lVert r\rVert}$.
@@ -266,7 +289,8 @@ plt.show()
 #   (cosine below 1) to cancel variation that the two classes share and that blurs $r$.
 # - That does not make the probe's direction "the" sentiment direction. A weakly regularised probe in `d_model`
 #   dimensions fitted on a couple of hundred examples can lean on anything that correlates with the label. The
-#   difference of means is cruder but has no such freedom; it is also the method Arditi et al. use.
+#   difference of means is cruder but has no such freedom; it is also the method Arditi et al. use (their
+#   section 2.3).
 #
 # The freedom is easy to see on the control task: fit both read-outs to shuffled labels and score them on the
 # *training* reviews they were fitted to.
@@ -274,9 +298,7 @@ plt.show()
 # %%
 fake = shuffles[0]
 fake_probe = probing.train_logistic_probe(train_acts[:, mid], fake[train_idx], l2=L2)
-fake_dom = probing.projection_accuracy(
-    train_acts[:, mid], fake[train_idx], train_acts[:, mid], fake[train_idx]
-)
+fake_dom = held_out_accuracy(train_acts[:, mid], fake[train_idx], train_acts[:, mid], fake[train_idx])
 print(f"shuffled labels, layer {mid}, accuracy on the training reviews themselves:")
 print(f"  logistic probe (l2 = {L2:g}): {fake_probe.accuracy(train_acts[:, mid], fake[train_idx]):.2f}")
 print(f"  difference of means + midpoint: {fake_dom:.2f}")
@@ -297,7 +319,7 @@ for l2 in [1e-4, 1e-2, 1.0, 100.0]:
     )
 
 # %% [markdown]
-# As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ predicts. With a very large penalty $w$ is so
+# As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ (with the bias at its optimum) predicts. With a very large penalty $w$ is so
 # short that the bias alone decides, and the probe predicts the same class for every review: its *direction* is the
 # difference of means, but its *threshold* is useless. The projection classifier avoids that by placing the threshold
 # at the midpoint of the class means.

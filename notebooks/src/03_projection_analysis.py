@@ -37,6 +37,7 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your exercise functions once they pass; False: the reference's
 
 # %%
 import matplotlib.pyplot as plt
@@ -45,7 +46,7 @@ import torch
 from course_utils import directions, plotting, probing
 from course_utils.activations import get_activations
 from course_utils.data import load_instructions
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.models import default_model_name, load_model
 
 torch.manual_seed(0)
@@ -173,7 +174,8 @@ val_labels = torch.cat([torch.ones(len(harmful_val)), torch.zeros(len(harmless_v
 candidates = directions.diff_of_means(
     acts["harmful", "train"], acts["harmless", "train"]
 )  # [n_layers, n_pos, d]
-d_grid = probing.separation(val_acts, val_labels, candidates)  # [n_layers, n_positions]
+cohens_d = use("03.separation", separation, mine=USE_MY_CODE)
+d_grid = cohens_d(val_acts, val_labels, candidates)  # [n_layers, n_positions]
 
 fig = plotting.heatmap(
     d_grid,
@@ -198,7 +200,7 @@ print(f"largest separation: d = {d_grid.max():.1f} at position {positions[best_p
 # ("home", "?", "someone"...), so their activations mostly encode those words. The post-instruction tokens are the
 # same in every prompt, so whatever differs between harmful and harmless prompts there must have been *moved* there by
 # attention: these positions summarise the request, right before the model starts its answer. Arditi et al. look for
-# the refusal direction at the post-instruction positions only, and chapter 04 does the same.
+# the refusal direction at the post-instruction positions only (their section 2.3), and chapter 04 does the same.
 #
 # A histogram makes a $d$ value concrete. Compare the best cell with an instruction-token cell at the same layer:
 
@@ -233,7 +235,8 @@ check("03.cosine_similarity_matrix", cosine_similarity_matrix)
 
 # %%
 layer_dirs = candidates[:, -1]  # position -1: [n_layers, d_model]
-sim = probing.cosine_similarity_matrix(layer_dirs)
+cosine_matrix = use("03.cosine_similarity_matrix", cosine_similarity_matrix, mine=USE_MY_CODE)
+sim = cosine_matrix(layer_dirs)
 plotting.heatmap(
     sim,
     title="Cosine similarity of the layers' directions (position -1)",
@@ -264,6 +267,7 @@ plt.show()
 check("03.cosine_similarity", cosine_similarity)
 
 # %%
+cosine_with = use("03.cosine_similarity", cosine_similarity, mine=USE_MY_CODE)
 last = {label: val_acts[val_labels == c][:, :, -1] for c, label in [(1, "harmful"), (0, "harmless")]}
 fig, axes = plt.subplots(1, 3, figsize=(14, 3.6))
 plotting.layer_curves(
@@ -279,7 +283,7 @@ plotting.layer_curves(
     ax=axes[1],
 )
 plotting.layer_curves(
-    {label: probing.cosine_similarity(x, r).mean(dim=0) for label, x in last.items()},
+    {label: cosine_with(x, r).mean(dim=0) for label, x in last.items()},
     title=f"Cosine similarity with r (r from layer {LAYER})",
     ylabel="mean cos(x, r)",
     ax=axes[2],
@@ -317,8 +321,9 @@ plt.show()
 # template ends each prompt with `<|im_end|>`, `\n`, `<|im_start|>`, `assistant`, `\n`: five post-instruction positions.
 # Things to look at:
 # - Does the separation concentrate on the template tokens as it does here, and at which depth (as a fraction of the
-#   number of layers)? The directions Arditi et al. selected sit at 40-65 % of the depth (layer 15 of 24 for Qwen
-#   1.8B, 10 of 18 for Gemma 2B, 12 of 32 for Llama-3 8B).
+#   number of layers)? In three of the paper's models the selected direction (Arditi et al., Appendix C) sits between
+#   about 38 % and 63 % of the depth: layer 15 of 24 for Qwen 1.8B (62.5 %), 10 of 18 for Gemma 2B (56 %) and 12 of
+#   32 for Llama-3 8B (37.5 %). So "somewhere in the middle", not a fixed fraction.
 # - Real residual streams have a few dimensions with very large values that all prompts share. Compare the scalar
 #   projection and the cosine plots: which one would mislead you about where the signal is?
 # - Compare `cosine_similarity_matrix` between the Qwen layers with the organism's: is there one direction or a slowly

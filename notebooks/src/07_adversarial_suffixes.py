@@ -78,7 +78,7 @@ print(f"{model.name}: {model.n_layers} layers, {model.n_heads} heads per layer, 
 # %%
 selection = refusal_direction(model, progress=False)
 direction = selection.direction.float()  # [d_model], the raw difference of means
-r_hat = direction / direction.norm()
+r_hat = torch.nn.functional.normalize(direction, dim=0)  # the unit vector r / |r|
 print(
     f"refusal direction: position {selection.position}, layer {selection.layer}, |r| = {direction.norm():.2f}"
 )
