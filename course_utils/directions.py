@@ -17,10 +17,11 @@ and picks the lowest bypass score among the rest.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -30,9 +31,11 @@ from torch import Tensor
 from tqdm.auto import tqdm
 
 from course_utils.activations import mean_activations
+from course_utils.hooks import resid_hook_name
 from course_utils.interventions import ablation_hooks, addition_hooks
 from course_utils.metrics import (
     FwdHooks,
+    batch_slices,
     forward_last_logits,
     kl_div,
     last_position_logits,
@@ -319,6 +322,190 @@ def _mean_per_candidate(
 
 
 # --------------------------------------------------------------------------------------------------------------
+# The exact fast selection: the same scores as score_candidate, with less work
+# --------------------------------------------------------------------------------------------------------------
+class _PassThrough(torch.nn.Module):
+    """Stands in for a skipped block: returns the residual stream it gets (blocks return a tensor in transformers
+    5: ``hidden_states = layer(hidden_states, ...)`` in every decoder loop)."""
+
+    def forward(self, hidden_states: Tensor, *args: object, **kwargs: object) -> Tensor:
+        return hidden_states
+
+
+@contextlib.contextmanager
+def _skip_blocks(model: ChatModel, n: int) -> Iterator[None]:
+    """Blocks ``0 .. n-1`` do nothing while the body runs (restored on exit, also when it raises).
+
+    ``bridge.blocks`` is the HF model's own list of decoder layers, so the HF loop runs the stand-ins; each block
+    keeps its index, so per-layer settings (e.g. Gemma-2's alternating sliding-window masks) stay right. Use it
+    with a hook at ``blocks.{n}.hook_resid_pre`` that replaces the stream with a cached one.
+    """
+    blocks = model.bridge.blocks
+    saved = [blocks[i] for i in range(n)]
+    try:
+        for i in range(n):
+            blocks[i] = _PassThrough()
+        yield
+    finally:
+        for i, block in enumerate(saved):
+            blocks[i] = block
+
+
+def _last_logits(
+    model: ChatModel, encoding: Mapping[str, Tensor], fwd_hooks: FwdHooks = ()
+) -> Float[Tensor, "batch vocab"]:
+    """``forward_last_logits`` of one tokenized batch.
+
+    The whole sequence is unembedded, as in ``score_candidate``: unembedding the last position only would save
+    up to a quarter of a pass on large vocabularies, but a matrix product of another shape rounds differently
+    (measured: scores off by up to 1.5e-6 on the organism), and this path is meant to be bit-for-bit the
+    reference.
+    """
+    return forward_last_logits(model, encoding["input_ids"], encoding["attention_mask"], fwd_hooks=fwd_hooks)
+
+
+def _encodings(model: ChatModel, prompts: Sequence[str], batch_size: int) -> list[Mapping[str, Tensor]]:
+    """The prompt batches exactly as ``metrics.last_position_logits`` forms them (same padding, same shapes)."""
+    prompts = list(prompts)
+    return [model.tokenize(prompts[b]) for b in batch_slices(len(prompts), batch_size, progress=False)]
+
+
+@dataclass
+class _ValidationPasses:
+    """What every candidate's scoring shares: the tokenized validation batches, the clean harmless logits and the
+    clean ``resid_pre`` of the harmless prompts at the layers where candidates are added."""
+
+    harmful: list[Mapping[str, Tensor]]
+    harmless: list[Mapping[str, Tensor]]
+    clean_logits: Tensor  # [n_harmless, vocab]
+    resid: dict[int, list[Tensor]]  # layer -> per harmless batch [batch, seq, d_model]
+
+
+def _validation_passes(
+    model: ChatModel,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    layers: set[int],
+    batch_size: int,
+) -> _ValidationPasses:
+    """One clean pass over the harmless batches, recording the logits and ``resid_pre`` at ``layers``."""
+    harmless = _encodings(model, harmless_val, batch_size)
+    resid: dict[int, list[Tensor]] = {layer: [] for layer in sorted(layers)}
+    logits = []
+
+    def record(layer: int) -> Callable:
+        def fn(activation: Tensor, hook: object = None) -> None:
+            resid[layer].append(activation.detach().clone())
+
+        return fn
+
+    records = [(resid_hook_name(layer), record(layer)) for layer in resid]
+    for encoding in harmless:
+        logits.append(_last_logits(model, encoding, records))
+    return _ValidationPasses(_encodings(model, harmful_val, batch_size), harmless, torch.cat(logits), resid)
+
+
+def _fast_induce(model: ChatModel, r: Tensor, layer: int, passes: _ValidationPasses) -> float:
+    """induce from the cached clean prefix: blocks below ``layer`` see the clean input, so their output is the
+    recorded ``resid_pre``; only blocks ``layer .. L-1`` run, on ``recorded + r``."""
+    add = addition_hooks(model, r, layer)[0][1]  # the same function as in score_candidate
+    scores = []
+    for batch, encoding in enumerate(passes.harmless):
+        cached = passes.resid[layer][batch]
+
+        def replace_stream(activation: Tensor, hook: object = None, cached: Tensor = cached) -> Tensor:
+            return add(cached)
+
+        with _skip_blocks(model, layer):
+            logits = _last_logits(model, encoding, [(resid_hook_name(layer), replace_stream)])
+        scores.append(refusal_score(logits, model.refusal_token_ids))
+    return float(torch.cat(scores).mean())
+
+
+def _ablated_mean(
+    model: ChatModel, ablate: FwdHooks, encodings: list, score: Callable[[Tensor], Tensor]
+) -> float:
+    """Mean of ``score(logits)`` over the prompts of ``encodings`` with the ablation hooks on."""
+    return float(score(torch.cat([_last_logits(model, enc, ablate) for enc in encodings])).mean())
+
+
+def _fast_table(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int,
+    progress: bool | None,
+    kl_threshold: float,
+    max_layer_frac: float,
+    induce_threshold: float,
+    fallback: bool,
+    only: set[tuple[int, int]] | None = None,
+) -> list[CandidateScore]:
+    """The selection table with each candidate scored only as far as its first failing filter.
+
+    Filters are evaluated from the cheapest: NaN (a zero candidate) and too deep (free), induce (runs blocks
+    ``l .. L-1`` only), KL (a full ablated pass on harmless prompts), bypass (a full ablated pass on harmful
+    prompts, only for candidates that passed every filter). A score that was not needed is NaN, and
+    ``discarded`` names the filter that decided. With ``fallback`` and no survivor, the bypass scores the
+    fallback compares are computed as well. ``only`` restricts scoring to those ``(pos_index, layer)`` pairs
+    (the others: ``discarded="not screened"``).
+    """
+    n_pos, n_layers, _ = _check_candidates(model, candidates)
+    positions = model.post_instruction_positions
+    rows: dict[tuple[int, int], CandidateScore] = {}
+    todo = []
+    for p in range(n_pos):
+        for layer in range(n_layers):
+            r = candidates[p, layer].detach().to("cpu", torch.float64)
+            row = CandidateScore(p, positions[p], layer, math.nan, math.nan, math.nan)
+            if not bool(torch.isfinite(r).all()) or float(r.norm()) == 0:
+                row = replace(row, discarded="NaN score")
+            elif layer >= max_layer_frac * n_layers:
+                row = replace(row, discarded="too deep")
+            elif only is not None and (p, layer) not in only:
+                row = replace(row, discarded="not screened")
+            else:
+                todo.append((p, layer, r))
+            rows[p, layer] = row
+    passes = _validation_passes(model, harmful_val, harmless_val, {layer for _, layer, _ in todo}, batch_size)
+
+    def refusal(logits: Tensor) -> Tensor:
+        return refusal_score(logits, model.refusal_token_ids)
+
+    def kl_from_clean(logits: Tensor) -> Tensor:
+        return kl_div(passes.clean_logits, logits)
+
+    show = len(todo) > 1 if progress is None else progress
+    for p, layer, r in tqdm(todo, desc="scoring candidates (exact, fast)", disable=not show, leave=False):
+        row = replace(rows[p, layer], induce=_fast_induce(model, r, layer, passes))
+        ablate = ablation_hooks(model, r)  # built once, shared by the KL and bypass passes
+        if row.induce < induce_threshold:
+            row = replace(row, discarded="does not induce")
+        else:
+            row = replace(row, kl=_ablated_mean(model, ablate, passes.harmless, kl_from_clean))
+            if row.kl > kl_threshold:
+                row = replace(row, discarded="KL too high")
+            else:
+                row = replace(row, bypass=_ablated_mean(model, ablate, passes.harmful, refusal))
+        rows[p, layer] = row
+    survivors = [key for key in rows if rows[key].discarded is None]
+    if (
+        not survivors and fallback
+    ):  # the fallback compares the bypass of every candidate that is not NaN/too deep
+        for p, layer, r in todo:
+            rows[p, layer] = replace(
+                rows[p, layer], bypass=_ablated_mean(model, ablation_hooks(model, r), passes.harmful, refusal)
+            )
+    best = min(survivors, key=lambda key: rows[key].bypass, default=None)
+    return [
+        row if key == best or row.discarded else replace(row, discarded="higher bypass")
+        for key, row in rows.items()
+    ]
+
+
+# --------------------------------------------------------------------------------------------------------------
 # Selection
 # --------------------------------------------------------------------------------------------------------------
 def filter_candidates(
@@ -407,6 +594,9 @@ class NoDirectionSelected(ValueError):
         self.table = table
 
 
+SELECTION_METHODS = ("batched", "fast", "loop")
+
+
 def select_direction(
     model: ChatModel,
     candidates: Tensor,
@@ -419,32 +609,92 @@ def select_direction(
     max_layer_frac: float = 0.8,
     induce_threshold: float = 0.0,
     fallback: bool = False,
+    method: str = "batched",
 ) -> DirectionSelection:
-    """Score every candidate (``score_candidates``) and choose one (``filter_candidates``).
+    """Score the candidates and choose one with the paper's filters; three exact ways to do the same.
+
+    * ``"batched"`` (default): every candidate gets all three scores (``score_candidates``, candidate x prompt
+      rows batched together), then ``filter_candidates``. The full table, for plots.
+    * ``"loop"``: the plain reference, ``score_candidate`` one candidate after the other, then
+      ``filter_candidates``.
+    * ``"fast"``: the same choice and bit-for-bit the same scores, with less work. Candidates a free filter
+      discards (zero, too deep) never run; the others are scored from the cheapest filter on: induce from the
+      cached clean prefix (blocks below ``l`` see the clean input, so only blocks ``l .. L-1`` run), then KL,
+      then bypass only for candidates that passed every filter. The clean harmless pass is shared by all
+      candidates and one set of ablation hooks by a candidate's KL and bypass passes; every forward pass has
+      the inputs and shapes of the loop's. A score that was not needed is NaN and ``discarded`` names the
+      filter that decided (a candidate failing both induce and KL reads "does not induce" here, "KL too high"
+      in ``filter_candidates``, which checks KL first).
 
     Args:
         candidates: ``[n_positions, n_layers, d_model]`` from ``candidate_directions``.
         harmful_val, harmless_val: validation prompts (not those the candidates were computed from).
         fallback: when no candidate passes the filters, take the lowest bypass score among the candidates
             that are neither NaN nor too deep (``passed_filters=False`` in the result) instead of raising.
+        method: "batched", "fast" or "loop" (see above).
 
     Raises:
         NoDirectionSelected: every candidate was discarded and ``fallback`` is False (it carries the table).
     """
-    table = score_candidates(
-        model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
+    thresholds = dict(
+        kl_threshold=kl_threshold, max_layer_frac=max_layer_frac, induce_threshold=induce_threshold
     )
-    table = filter_candidates(
-        table,
-        model.n_layers,
-        kl_threshold=kl_threshold,
-        max_layer_frac=max_layer_frac,
-        induce_threshold=induce_threshold,
-    )
+    if method == "fast":
+        table = _fast_table(
+            model,
+            candidates,
+            harmful_val,
+            harmless_val,
+            batch_size=batch_size,
+            progress=progress,
+            fallback=fallback,
+            **thresholds,
+        )
+    elif method in ("batched", "loop"):
+        score = score_candidates if method == "batched" else _score_candidates_loop
+        table = score(model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress)
+        table = filter_candidates(table, model.n_layers, **thresholds)
+    else:
+        raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
+    return _selection(candidates, table, fallback)
+
+
+def _score_candidates_loop(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> list[CandidateScore]:
+    """``score_candidate`` for every candidate, one after the other (the straightforward loop)."""
+    n_pos, n_layers, _ = _check_candidates(model, candidates)
+    pairs = [(p, layer) for p in range(n_pos) for layer in range(n_layers)]
+    show = len(pairs) > 1 if progress is None else progress
+    return [
+        CandidateScore(
+            p,
+            model.post_instruction_positions[p],
+            layer,
+            *score_candidate(
+                model, candidates[p, layer], layer, harmful_val, harmless_val, batch_size=batch_size
+            ),
+        )
+        for p, layer in tqdm(pairs, desc="scoring candidates (loop)", disable=not show, leave=False)
+    ]
+
+
+_NOT_COMPARED = ("NaN score", "too deep", "not screened")
+
+
+def _selection(candidates: Tensor, table: list[CandidateScore], fallback: bool) -> DirectionSelection:
+    """The table's chosen row (or, with ``fallback``, the lowest bypass among rows not NaN / too deep) as a
+    ``DirectionSelection``."""
     chosen = [row for row in table if row.discarded is None]
     if not chosen and fallback:
         chosen = sorted(
-            (row for row in table if row.discarded not in ("NaN score", "too deep")),
+            (row for row in table if row.discarded not in _NOT_COMPARED and not math.isnan(row.bypass)),
             key=lambda row: row.bypass,
         )
     if not chosen:
