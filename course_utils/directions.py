@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -796,22 +795,83 @@ DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "cache" /
 
 
 def _fingerprint(model: ChatModel, *args: object) -> str:
-    """sha256 (first 16 hex digits) of everything the selection depends on."""
-    import hashlib
+    """sha256 (first 16 hex digits) of everything the selection depends on.
 
-    from course_utils import data, interventions, metrics
+    The model (name, parameters, chat template and the token ids read from it), the instruction data, the
+    arguments, the versions of torch / transformers / transformer-lens, and the source of every course module
+    the selection can run (``library_sources()``: derived from the imports, not listed by hand).
+    """
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from course_utils import data
 
     digest = hashlib.sha256()
-    for part in (model.name, model.post_instruction_ids, model.refusal_token_ids, args):
+    chat = (model.tokenizer.chat_template, model.spec.template_kwargs)
+    for part in (model.name, chat, model.post_instruction_ids, model.refusal_token_ids, args):
         digest.update(repr(part).encode())
+    for package in ("torch", "transformers", "transformer-lens"):
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing".encode())
     with torch.no_grad():
         for name, param in model.bridge.original_model.named_parameters():
             stats = (name, tuple(param.shape), float(param.double().sum()), float(param.double().abs().sum()))
             digest.update(repr(stats).encode())
     digest.update(data.INSTRUCTIONS_FILE.read_bytes())
-    for module in (sys.modules[__name__], metrics, interventions):
-        digest.update(Path(module.__file__).read_bytes())
+    for path in library_sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def library_sources(module: str = __name__) -> list[Path]:
+    """Source files of ``module`` and of every ``course_utils`` module it imports, transitively.
+
+    Found by parsing the imports of each file (also those inside functions and under ``TYPE_CHECKING``, so the
+    list errs on the side of too many), plus the ``__init__.py`` of every package on the way, which Python runs
+    on import. Sorted, without duplicates.
+    """
+    import ast
+
+    root = Path(__file__).resolve().parent  # the course_utils package
+    package = root.name
+
+    def files_of(name: str) -> list[Path]:
+        """The files Python runs to import ``name`` (a module, or a name inside one: its module)."""
+        parts = name.split(".")[1:]
+        found = [root / "__init__.py"]
+        folder = root
+        for part in parts:
+            if (folder / part / "__init__.py").is_file():
+                folder = folder / part
+                found.append(folder / "__init__.py")
+            else:
+                if (folder / f"{part}.py").is_file():
+                    found.append(folder / f"{part}.py")
+                break
+        return found
+
+    seen: set[Path] = set()
+    todo = files_of(module)
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        here = path.relative_to(root.parent).parts[:-1]  # the package the file is in
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from . import x, from .x import y
+                    base = ".".join([*here[: len(here) - node.level + 1], *([base] if base else [])])
+                names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            todo += [f for name in names if name.split(".")[0] == package for f in files_of(name)]
+    return sorted(seen)
 
 
 def _save_selection(selection: DirectionSelection, path: Path) -> None:
