@@ -490,18 +490,77 @@ def _fast_table(
                 row = replace(row, bypass=_ablated_mean(model, ablate, passes.harmful, refusal))
         rows[p, layer] = row
     survivors = [key for key in rows if rows[key].discarded is None]
-    if (
-        not survivors and fallback
-    ):  # the fallback compares the bypass of every candidate that is not NaN/too deep
+    if not survivors and fallback and todo:  # the fallback compares the bypass of every row not NaN/too deep
         for p, layer, r in todo:
-            rows[p, layer] = replace(
-                rows[p, layer], bypass=_ablated_mean(model, ablation_hooks(model, r), passes.harmful, refusal)
-            )
+            if math.isnan(rows[p, layer].bypass):
+                bypass = _ablated_mean(model, ablation_hooks(model, r), passes.harmful, refusal)
+                rows[p, layer] = replace(rows[p, layer], bypass=bypass)
+        p, layer, r = min(todo, key=lambda item: rows[item[0], item[1]].bypass)
+        if math.isnan(rows[p, layer].kl):  # the fallback's choice gets its full row
+            kl = _ablated_mean(model, ablation_hooks(model, r), passes.harmless, kl_from_clean)
+            rows[p, layer] = replace(rows[p, layer], kl=kl)
     best = min(survivors, key=lambda key: rows[key].bypass, default=None)
     return [
         row if key == best or row.discarded else replace(row, discarded="higher bypass")
         for key, row in rows.items()
     ]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Screening: a cheap ranking of the candidates (an approximation, for slow machines)
+# --------------------------------------------------------------------------------------------------------------
+def screen_scores(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> Float[Tensor, "n_positions n_layers"]:
+    """How much each candidate agrees with the harmful-harmless difference where the answer is produced.
+
+    One activation pass over the validation prompts gives, at the last position (where the first token of the
+    answer is predicted) and every layer ``l'``, the difference of class means ``d[l']``. A candidate taken at
+    layer ``l`` is scored by its mean cosine similarity with the differences from its own layer to the last:
+
+        screen[p, l] = (1 / (L - l)) * sum_{l' = l}^{L - 1} cos(r[p, l], d[l'])
+
+    A direction that mediates refusal should be the one along which the classes still differ when the output is
+    decided; ablating it then removes that difference. No intervention and no output is used: one pass instead
+    of three per candidate. The idea of judging candidates by cosine similarity of activations rather than by
+    the model's outputs follows COSMIC (Siu et al., 2025, "COSMIC: Generalized Refusal Direction Identification
+    in LLM Activations", Findings of ACL 2025, arXiv:2506.00085); this score is a simpler one of our own, not
+    COSMIC's. It is a heuristic: it ranks, it does not decide.
+
+    Returns:
+        ``[n_positions, n_layers]`` float64; NaN for zero or non-finite candidates.
+    """
+    _check_candidates(model, candidates)
+    kw = dict(positions=[-1], batch_size=batch_size, progress=progress)
+    diff = mean_activations(model, harmful_val, **kw) - mean_activations(model, harmless_val, **kw)
+    d_hat = diff[:, 0] / diff[:, 0].norm(dim=-1, keepdim=True)  # [n_layers, d_model]
+    r = candidates.to(torch.float64).cpu()
+    cos = torch.einsum("pld,md->plm", r / r.norm(dim=-1, keepdim=True), d_hat)  # [n_pos, n_layers, n_layers]
+    downstream = torch.triu(torch.ones(model.n_layers, model.n_layers, dtype=torch.float64))  # m >= l
+    score = (cos.nan_to_num() * downstream).sum(-1) / downstream.sum(-1)
+    valid = torch.isfinite(r).all(-1) & (r.norm(dim=-1) > 0)
+    return torch.where(valid, score, torch.full_like(score, math.nan))
+
+
+def _top_candidates(scores: Tensor, k: int, max_layer_frac: float) -> list[tuple[int, int]]:
+    """The ``k`` best ``(pos_index, layer)`` by ``scores`` among the candidates the free filters keep."""
+    if k < 1:
+        raise ValueError(f"top_k must be a positive integer, got {k}.")
+    n_pos, n_layers = scores.shape
+    eligible = [
+        (float(scores[p, layer]), p, layer)
+        for p in range(n_pos)
+        for layer in range(n_layers)
+        if layer < max_layer_frac * n_layers and not math.isnan(float(scores[p, layer]))
+    ]
+    eligible.sort(key=lambda item: -item[0])  # stable: ties keep position-major order
+    return [(p, layer) for _, p, layer in eligible[:k]]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -559,6 +618,8 @@ class DirectionSelection:
         table: every candidate's scores and why it was discarded (``filter_candidates`` output).
         passed_filters: False when no candidate passed the filters and ``select_direction(fallback=True)``
             took the lowest bypass score among the candidates that are not NaN and not too deep.
+        method: how it was selected: "batched", "loop", "fast" (all three exact: the paper's choice) or
+            "screened" (an approximation: only the ``top_k`` candidates of ``screen_scores`` were scored).
     """
 
     pos_index: int
@@ -567,6 +628,7 @@ class DirectionSelection:
     direction: Tensor = field(repr=False)
     table: list[CandidateScore] = field(repr=False)
     passed_filters: bool = True
+    method: str = "batched"
 
     @property
     def r_hat(self) -> Tensor:
@@ -593,7 +655,7 @@ class NoDirectionSelected(ValueError):
         self.table = table
 
 
-SELECTION_METHODS = ("batched", "fast", "loop")
+SELECTION_METHODS = ("batched", "fast", "loop", "screened")
 
 
 def select_direction(
@@ -609,6 +671,7 @@ def select_direction(
     induce_threshold: float = 0.0,
     fallback: bool = False,
     method: str = "batched",
+    top_k: int = 8,
 ) -> DirectionSelection:
     """Score the candidates and choose one with the paper's filters; three exact ways to do the same.
 
@@ -630,7 +693,11 @@ def select_direction(
         harmful_val, harmless_val: validation prompts (not those the candidates were computed from).
         fallback: when no candidate passes the filters, take the lowest bypass score among the candidates
             that are neither NaN nor too deep (``passed_filters=False`` in the result) instead of raising.
-        method: "batched", "fast" or "loop" (see above).
+        method: "batched", "fast" or "loop" (see above), or "screened": an APPROXIMATION for slow machines,
+            which ranks the candidates by ``screen_scores`` (one activation pass, no intervention) and scores
+            only the ``top_k`` best with the fast path; the others read "not screened". It finds the paper's
+            choice only when that candidate ranks in the top k.
+        top_k: candidates scored by the "screened" method.
 
     Raises:
         NoDirectionSelected: every candidate was discarded and ``fallback`` is False (it carries the table).
@@ -638,7 +705,13 @@ def select_direction(
     thresholds = dict(
         kl_threshold=kl_threshold, max_layer_frac=max_layer_frac, induce_threshold=induce_threshold
     )
-    if method == "fast":
+    if method in ("fast", "screened"):
+        only = None
+        if method == "screened":
+            scores = screen_scores(
+                model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
+            )
+            only = set(_top_candidates(scores, top_k, max_layer_frac))
         table = _fast_table(
             model,
             candidates,
@@ -647,6 +720,7 @@ def select_direction(
             batch_size=batch_size,
             progress=progress,
             fallback=fallback,
+            only=only,
             **thresholds,
         )
     elif method in ("batched", "loop"):
@@ -655,7 +729,7 @@ def select_direction(
         table = filter_candidates(table, model.n_layers, **thresholds)
     else:
         raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
-    return _selection(candidates, table, fallback)
+    return replace(_selection(candidates, table, fallback), method=method)
 
 
 def _score_candidates_loop(
@@ -719,22 +793,32 @@ def refusal_direction(
     progress: bool | None = None,
     cache: bool = True,
     cache_dir: str | Path | None = None,
+    method: str = "fast",
+    top_k: int = 8,
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
     The first ``n_train`` training prompts of each class (128 as in the paper; None = all), filtered by refusal
     (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than 8 of a class would remain), give
     the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper) select one
-    (``select_direction``).
+    (``select_direction(..., method=method, top_k=top_k)``).
+
+    On a CPU with a real model (see the README's "What runs where"): the selection's cost grows linearly with
+    ``n_val`` (``n_val=16`` halves it; the scores get noisier), and ``method="screened"`` scores only the
+    ``top_k`` candidates ranked by ``screen_scores`` -- an approximation that can miss the paper's choice. The
+    default ``method="fast"`` gives exactly the paper's choice.
 
     With ``cache=True`` the result is stored in ``cache_dir`` (default ``build/cache/refusal_direction/``) under
     a fingerprint of the model's weights, its chat format, the data, the arguments and the source of the
     refusal library, so the chapters after 04 do not repeat the selection; any change recomputes it.
     """
-    path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{_fingerprint(model, fallback, n_train, n_val)}.pt"
+    if method not in SELECTION_METHODS:
+        raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
+    key = _fingerprint(model, fallback, n_train, n_val, method, top_k if method == "screened" else None)
+    path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{key}.pt"
     if cache and path.is_file():
         return _load_selection(path)
-    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress)
+    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress, method, top_k)
     if cache:
         _save_selection(selection, path)
     return selection
@@ -747,6 +831,8 @@ def _refusal_direction(
     n_val: int | None,
     batch_size: int,
     progress: bool | None,
+    method: str,
+    top_k: int,
 ) -> DirectionSelection:
     from course_utils.data import load_instructions
 
@@ -773,6 +859,8 @@ def _refusal_direction(
         batch_size=batch_size,
         progress=progress,
         fallback=fallback,
+        method=method,
+        top_k=top_k,
     )
 
 
@@ -881,6 +969,7 @@ def _save_selection(selection: DirectionSelection, path: Path) -> None:
         "layer": selection.layer,
         "direction": selection.direction,
         "passed_filters": selection.passed_filters,
+        "method": selection.method,
         "table": [asdict(row) for row in selection.table],
     }
     try:

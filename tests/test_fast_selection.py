@@ -91,6 +91,7 @@ def test_fast_fallback_and_no_survivor(load_tiny) -> None:
     candidates = candidate_directions(model, HARMFUL, HARMLESS, progress=False) * 40.0
     fast, loop, _ = assert_fast_equals_loop(model, candidates, HARMFUL, HARMLESS, kl_threshold=-1.0)
     assert not fast.passed_filters
+    assert [getattr(fast.chosen, n) for n in SCORES] == [getattr(loop.chosen, n) for n in SCORES]  # full row
     with pytest.raises(ValueError, match="method must be one of"):
         select_direction(model, candidates, HARMFUL, HARMLESS, method="quick")
 
@@ -148,3 +149,71 @@ def test_fast_equals_loop_on_the_organism() -> None:
     val = load_instructions("harmful", "val")[:8], load_instructions("harmless", "val")[:8]
     fast, loop, _ = assert_fast_equals_loop(model, candidates, *val)
     assert fast.passed_filters
+
+
+def test_screen_scores_vs_per_prompt_activations(tiny_model) -> None:
+    """screen[p, l] = mean over l' >= l of cos(r[p, l], d[l']), d from per-prompt activations at position -1."""
+    from course_utils.activations import get_activations
+    from course_utils.directions import screen_scores
+
+    candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False)
+    got = screen_scores(tiny_model, candidates, HARMFUL, HARMLESS, batch_size=2)
+    d = (
+        get_activations(tiny_model, HARMFUL, positions=[-1]).double().mean(0)
+        - get_activations(tiny_model, HARMLESS, positions=[-1]).double().mean(0)
+    )[:, 0]
+    n_layers = tiny_model.n_layers
+    for p in range(candidates.shape[0]):
+        for layer in range(n_layers):
+            r = candidates[p, layer]
+            if r.norm() == 0:
+                assert math.isnan(got[p, layer])
+                continue
+            cosines = [
+                float(torch.nn.functional.cosine_similarity(r, d[m], dim=0)) for m in range(layer, n_layers)
+            ]
+            assert float(got[p, layer]) == pytest.approx(sum(cosines) / len(cosines), abs=1e-6)
+
+
+def test_screened_selection_scores_only_the_top_k(load_tiny) -> None:
+    from course_utils.directions import screen_scores
+
+    model = load_tiny("llama")
+    candidates = candidate_directions(model, HARMFUL, HARMLESS, progress=False) * 40.0
+    kw = dict(batch_size=2, progress=False, fallback=True)
+    fast = select_direction(model, candidates, HARMFUL, HARMLESS, method="fast", **kw)
+    everything = select_direction(model, candidates, HARMFUL, HARMLESS, method="screened", top_k=10**6, **kw)
+    assert everything.method == "screened" and fast.method == "fast"
+    assert (everything.pos_index, everything.layer) == (fast.pos_index, fast.layer)
+    assert [r.discarded for r in everything.table] == [r.discarded for r in fast.table]
+
+    one = select_direction(model, candidates, HARMFUL, HARMLESS, method="screened", top_k=1, **kw)
+    scores = screen_scores(model, candidates, HARMFUL, HARMLESS)
+    eligible = scores[:, : math.ceil(0.8 * model.n_layers)].nan_to_num(-math.inf)
+    best = divmod(int(eligible.argmax()), eligible.shape[1])
+    assert (one.pos_index, one.layer) == best
+    assert (
+        sum(
+            row.discarded != "not screened"
+            for row in one.table
+            if row.discarded not in ("NaN score", "too deep")
+        )
+        == 1
+    )
+    with pytest.raises(ValueError, match="top_k"):
+        select_direction(model, candidates, HARMFUL, HARMLESS, method="screened", top_k=0)
+
+
+@pytest.mark.skipif(not (ORGANISM / "config.json").is_file(), reason="no shipped organism")
+def test_screened_selection_finds_the_papers_choice_on_the_organism(tmp_path) -> None:
+    """Target of issue 14: on the organism the screened selection (default top_k) picks the exact choice."""
+    from course_utils.directions import refusal_direction
+    from course_utils.models import load_model
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        model = load_model(None, device="cpu")
+    exact = refusal_direction(model, method="fast", cache=False, progress=False)
+    screened = refusal_direction(model, method="screened", cache=False, progress=False)
+    assert (screened.pos_index, screened.layer) == (exact.pos_index, exact.layer)
+    assert screened.chosen.bypass == exact.chosen.bypass
