@@ -258,3 +258,48 @@ def test_cache_key_follows_the_weights(load_tiny, tmp_path) -> None:
     other_weights = dataclasses.replace(load_tiny("qwen2", seed=1), name=qwen.name)  # same name and format
     assert _fingerprint(qwen, 1) != _fingerprint(other_weights, 1)
     assert _fingerprint(qwen, 1) != _fingerprint(llama, 1)
+
+
+def test_cache_key_covers_every_library_module_the_selection_runs(tiny_model, monkeypatch) -> None:
+    """The derived source list holds every course module a fresh process has imported after running the
+    selection's imports, and editing any one of them changes the key."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from course_utils.directions import _fingerprint, library_sources
+
+    sources = library_sources()
+    code = (
+        "import sys, course_utils.directions, course_utils.data\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.startswith('course_utils')))"
+    )
+    root = sources[0].parent.parent  # this checkout, whatever PYTHONPATH says
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=root
+    )
+    out = run.stdout
+    imported = {Path(line).resolve() for line in out.split()}
+    assert imported and imported <= set(sources)
+    names = {path.name for path in sources}
+    assert {
+        "residual.py",
+        "activations.py",
+        "models.py",
+        "hooks.py",
+        "metrics.py",
+        "interventions.py",
+    } <= names
+    assert "gcg.py" not in names and "plotting.py" not in names  # derived, not "everything"
+
+    key = _fingerprint(tiny_model, 1)
+    real_read_bytes = Path.read_bytes
+    for edited in sources:
+        monkeypatch.setattr(
+            Path, "read_bytes", lambda self, e=edited: real_read_bytes(self) + (b"#" if self == e else b"")
+        )
+        assert _fingerprint(tiny_model, 1) != key, edited
+    monkeypatch.setattr(Path, "read_bytes", real_read_bytes)
+    assert _fingerprint(tiny_model, 1) == key
