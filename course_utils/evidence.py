@@ -23,8 +23,10 @@ from collections.abc import Sequence
 from typing import Literal
 
 import torch
-from jaxtyping import Float
+from jaxtyping import Float, Int
 from torch import Tensor
+
+from course_utils.probing import projection_accuracy_by_layer
 
 
 def matched_random_directions(direction: Tensor, n: int, seed: int = 0) -> Tensor:
@@ -127,3 +129,34 @@ def bootstrap_ci(
     alpha = 1 - level
     low, high = torch.quantile(means, torch.tensor([alpha / 2, 1 - alpha / 2], dtype=torch.float64))
     return float(low), float(high)
+
+
+def shuffled_label_accuracies(
+    train_acts: Float[Tensor, "n_train n_layers d_model"],
+    train_labels: Int[Tensor, " n_train"],
+    test_acts: Float[Tensor, "n_test n_layers d_model"],
+    test_labels: Int[Tensor, " n_test"],
+    n: int = 20,
+    seed: int = 0,
+) -> Float[Tensor, " n"]:
+    """The shuffled-label control (chapter 02) for a direction whose layer was chosen by held-out accuracy.
+
+    A permutation test of the whole procedure: n times, permute ALL the labels (one permutation of the training and
+    test labels concatenated, the first n_train of the result are the new training labels, the rest the new test
+    labels), fit the difference-of-means classifier at every layer (probing.projection_accuracy_by_layer) and keep
+    the best layer's held-out accuracy, as the real direction's layer was chosen. The permutations come from ONE
+    generator, torch.Generator().manual_seed(seed), created once: permutation k is torch.randperm(n_train + n_test,
+    generator=...) drawn k-th. Labels that mean nothing can still score above 0.5 by luck and by the choice of
+    layer; this is how far.
+
+    Returns:
+        [n] float64 accuracies, in the order drawn.
+    """
+    generator = torch.Generator().manual_seed(seed)
+    all_labels, n_train = torch.cat([train_labels, test_labels]), len(train_labels)
+    best = []
+    for _ in range(n):
+        fake = all_labels[torch.randperm(len(all_labels), generator=generator)]
+        by_layer = projection_accuracy_by_layer(train_acts, fake[:n_train], test_acts, fake[n_train:])
+        best.append(float(by_layer.max()))
+    return torch.tensor(best, dtype=torch.float64)

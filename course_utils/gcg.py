@@ -410,12 +410,14 @@ def run_gcg(
     config: GCGConfig | None = None,
     *,
     progress: bool = True,
+    search: Callable[..., tuple[Tensor, list[float]]] | None = None,
 ) -> GCGResult:
     """Search an adversarial suffix for one instruction with GCG (see the module docstring).
 
-    Starts from a seeded random suffix of config.n_tokens allowed tokens and runs `gcg_step` until config.n_steps
-    or the stopping rule (loss below config.stop_loss, or by default: the target is the greedy continuation).
-    Deterministic for a given config.seed on CPU. The progress bar shows the current loss and suffix.
+    Starts from a seeded random suffix of config.n_tokens allowed tokens and runs the GCG loop (`search`, by
+    default `gcg_search`; a notebook passes the learner's own) until config.n_steps or the stopping rule (loss
+    below config.stop_loss, or by default: the target is the greedy continuation). Deterministic for a given
+    config.seed on CPU. The progress bar shows the current loss and suffix.
     """
     start, config = time.perf_counter(), config or GCGConfig()
     if not isinstance(instruction, str) or not instruction:
@@ -436,7 +438,7 @@ def run_gcg(
             bar.set_postfix(loss=f"{loss:.3f}", suffix=repr(model.tokenizer.decode(suffix_ids.tolist())))
             return _stop(objective, suffix_ids, loss, config)
 
-        suffix_ids, losses = gcg_search(
+        suffix_ids, losses = (search or gcg_search)(
             objective,
             start_ids,
             allowed,

@@ -320,7 +320,7 @@ def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:
         raise ValueError("orthogonalize needs one non-zero direction of shape [d_model].")
     _warn_if_not_exact(model)
     hf = plain_hf_model(model, untie=False)
-    return _wrap(model, orthogonalize_weights(hf, r, residual_writers(model, hf)))
+    return chat_model_from_hf(model, orthogonalize_weights(hf, r, residual_writers(model, hf)))
 
 
 def _warn_if_not_exact(model: ChatModel) -> None:
@@ -336,8 +336,9 @@ def _warn_if_not_exact(model: ChatModel) -> None:
         )
 
 
-def _wrap(model: ChatModel, hf: nn.Module) -> ChatModel:
-    """A ChatModel around a plain HF model, with the same tokenizer and chat format."""
+def chat_model_from_hf(model: ChatModel, hf: nn.Module) -> ChatModel:
+    """A ChatModel around a plain HF model ``hf`` (e.g. from ``orthogonalize_weights``), with ``model``'s tokenizer
+    and chat format; the name says it was orthogonalized."""
     from transformer_lens.model_bridge import TransformerBridge
 
     dtype = next(hf.parameters()).dtype

@@ -196,3 +196,66 @@ def test_capstone_statistics_accept_a_solution_written_differently(exercise_id, 
     from course_utils.exercises import check
 
     assert check(exercise_id, right).passed
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The shuffled-label control
+# ---------------------------------------------------------------------------------------------------------------
+def _learner_shuffled(train_acts, train_labels, test_acts, test_labels, n=20, seed=0, *, mistake=None):
+    """A learner's version: a loop with the accuracy written by hand (midpoint threshold) at every layer."""
+    gen = torch.Generator().manual_seed(seed)
+    labels, n_train = torch.cat([train_labels, test_labels]), len(train_labels)
+    out = []
+    for _ in range(n):
+        if mistake == "reseed":
+            gen = torch.Generator().manual_seed(seed)
+        if mistake == "train only":
+            fit, truth = train_labels[torch.randperm(n_train, generator=gen)], test_labels
+        else:
+            perm = labels[torch.randperm(len(labels), generator=gen)]
+            fit, truth = perm[:n_train], perm[n_train:]
+        accs = []
+        for layer in range(train_acts.shape[1]):
+            x = train_acts[:, layer].double()
+            mu0, mu1 = x[fit == 0].mean(0), x[fit == 1].mean(0)
+            r = (mu1 - mu0) / (mu1 - mu0).norm()
+            t = (mu0 @ r + mu1 @ r) / 2
+            pred = (test_acts[:, layer].double() @ r > t).long()
+            accs.append(float((pred == truth).double().mean()))
+        out.append(accs[1] if mistake == "fixed layer" else max(accs))
+    return torch.tensor(out, dtype=torch.float64)
+
+
+def test_shuffled_label_accuracies_accepts_a_hand_written_fit(capsys):
+    from course_utils.exercises import check
+
+    assert check("08.shuffled_label_accuracies", _learner_shuffled).passed
+
+
+@pytest.mark.parametrize(
+    ("mistake", "diagnosis"),
+    [
+        ("reseed", "every round used the same permutation"),
+        ("train only", "you shuffled only the training labels"),
+        ("fixed layer", "you used the real direction's layer"),
+    ],
+)
+def test_shuffled_label_accuracies_names_each_wrong_solution(mistake, diagnosis, capsys):
+    from course_utils.exercises import check
+
+    result = check("08.shuffled_label_accuracies", lambda **c: _learner_shuffled(**c, mistake=mistake))
+    assert result.status == "alternative" and diagnosis in result.message, result.message
+
+
+def test_shuffled_label_control_is_near_chance_and_below_a_real_signal():
+    from course_utils.evidence import shuffled_label_accuracies
+
+    gen = torch.Generator().manual_seed(3)
+    y_train, y_test = torch.randint(0, 2, (200,), generator=gen), torch.randint(0, 2, (200,), generator=gen)
+    x_train, x_test = torch.randn(200, 2, 16, generator=gen), torch.randn(200, 2, 16, generator=gen)
+    x_train[:, 1, 0] += 2.5 * y_train
+    x_test[:, 1, 0] += 2.5 * y_test
+    control = shuffled_label_accuracies(x_train, y_train, x_test, y_test, n=20, seed=0)
+    assert control.shape == (20,) and abs(float(control.mean()) - 0.5) < 0.08
+    real = float(((x_test[:, 1, 0] > 1.25).long() == y_test).double().mean())
+    assert real > control.max() + 0.2

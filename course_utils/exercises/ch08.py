@@ -270,3 +270,100 @@ register(
         rtol=1e-9,
     )
 )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 08.shuffled_label_accuracies
+# --------------------------------------------------------------------------------------------------------------
+def _shuffle_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    """Small [n, n_layers, d] activations; the real labels are readable at layer 1 only, so layers differ."""
+    cases = []
+    for n_train, n_test, seed in ((40, 30, 0), (24, 20, 5)):
+        train_labels, test_labels = torch.randint(0, 2, (n_train,)), torch.randint(0, 2, (n_test,))
+        train_acts, test_acts = torch.randn(n_train, 3, 8), torch.randn(n_test, 3, 8)
+        train_acts[:, 1, 0] += 3.0 * train_labels
+        test_acts[:, 1, 0] += 3.0 * test_labels
+        cases.append(
+            dict(
+                train_acts=train_acts,
+                train_labels=train_labels,
+                test_acts=test_acts,
+                test_labels=test_labels,
+                n=6,
+                seed=seed,
+            )
+        )
+    return cases
+
+
+def _shuffle_variant(
+    train_acts: torch.Tensor,
+    train_labels: torch.Tensor,
+    test_acts: torch.Tensor,
+    test_labels: torch.Tensor,
+    n: int = 20,
+    seed: int = 0,
+    *,
+    train_only: bool = False,
+    reseed: bool = False,
+    layer: str = "best",
+    evaluate_on_train: bool = False,
+) -> torch.Tensor:
+    """shuffled_label_accuracies with one ingredient changed (the named mistakes)."""
+    from course_utils.probing import projection_accuracy_by_layer
+
+    generator = torch.Generator().manual_seed(seed)
+    real_best = int(projection_accuracy_by_layer(train_acts, train_labels, test_acts, test_labels).argmax())
+    all_labels, n_train = torch.cat([train_labels, test_labels]), len(train_labels)
+    out = []
+    for _ in range(n):
+        if reseed:
+            generator = torch.Generator().manual_seed(seed)
+        if train_only:
+            fit, truth = train_labels[torch.randperm(n_train, generator=generator)], test_labels
+        else:
+            fake = all_labels[torch.randperm(len(all_labels), generator=generator)]
+            fit, truth = fake[:n_train], fake[n_train:]
+        if evaluate_on_train:
+            by_layer = projection_accuracy_by_layer(train_acts, fit, train_acts, fit)
+        else:
+            by_layer = projection_accuracy_by_layer(train_acts, fit, test_acts, truth)
+        out.append(float(by_layer[real_best] if layer == "real" else by_layer.max()))
+    return torch.tensor(out, dtype=torch.float64)
+
+
+register(
+    Exercise(
+        id="08.shuffled_label_accuracies",
+        reference=evidence.shuffled_label_accuracies,
+        title="The shuffled-label control, with the same choice of layer",
+        difficulty=3,
+        importance=4,
+        minutes=15,
+        hints=(
+            "A permutation test: labels that mean nothing must go through everything the real labels went "
+            "through, including the choice of layer.",
+            "Create one seeded generator before the loop; each round permute the concatenated train and test "
+            "labels with it, split them back, get the held-out accuracy at every layer with "
+            "probing.projection_accuracy_by_layer, and keep the maximum.",
+        ),
+        cases=_shuffle_cases,
+        alternatives={
+            "you shuffled only the training labels: the real test labels still carry the concept, and a direction "
+            "fitted to noise can line up with the data's main axis and score on them; permute ALL the labels "
+            "together": lambda **case: _shuffle_variant(**case, train_only=True),
+            "every round used the same permutation: you re-created the generator inside the loop; create it "
+            "once, before the loop": lambda **case: _shuffle_variant(**case, reseed=True),
+            "you used the real direction's layer for every shuffle; the real layer was CHOSEN as the best one, so "
+            "each shuffle must get the same advantage: its own best layer": (
+                lambda **case: _shuffle_variant(**case, layer="real")
+            ),
+            "you scored the fits on the training activations (in-sample): a fit always looks good on its own "
+            "data; score on the test activations": lambda **case: _shuffle_variant(
+                **case, evaluate_on_train=True
+            ),
+        },
+        atol=1e-9,
+        rtol=1e-9,
+    )
+)
