@@ -34,7 +34,7 @@
 #    (attention mass, checked);
 # 6. think about what this says about defences.
 #
-# **Time:** about 50 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
+# **Time:** about 65 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
 # substring judge). Runs on a laptop CPU with the organism in a few minutes; the suffix search takes seconds to a
 # minute.
 
@@ -45,17 +45,18 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 
 # %%
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import plotting
+from course_utils import gcg, plotting  # gcg.gcg_step: the library's step, for exercise 3
 from course_utils.activations import get_activations
 from course_utils.attribution import head_attention_mass, head_attributions, stacked_W_O, top_heads
 from course_utils.data import load_instructions
 from course_utils.directions import refusal_direction
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.gcg import (
     GCGConfig,
     random_suffix,
@@ -179,13 +180,28 @@ check("07.gcg_step", gcg_step)
 # %% [markdown]
 # ## 3. The search
 #
-# `run_gcg` starts from a seeded random suffix and repeats the library's `gcg_step` until the target is the
-# greedy continuation (or the step budget runs out). The progress bar shows the loss and the current suffix.
-# **Predict:** will the suffix that comes out read like English?
+# The search repeats the step: score the starting suffix, then step after step keep whatever `gcg_step` returns,
+# recording the loss, until the step budget runs out or a stopping rule says the suffix already works. Two details
+# make it reproducible and correct. Each step needs its own random draws (otherwise every step samples the same
+# swap positions), yet the whole search must be repeatable from one seed: so ONE generator, seeded once, hands
+# each step its seed. And the stopping rule is asked *before* each step, so a suffix that already works is not
+# stepped away from. Call the library's step, `gcg.gcg_step` (your own `gcg_step` above has the same name).
+
+# %% exercise="07.gcg_search"
+
+# %%
+check("07.gcg_search", gcg_search)
+
+# %% [markdown]
+# `run_gcg` builds the real objective, starts from a seeded random suffix and runs your loop (if it passed its
+# check; otherwise the library's) with its stopping rule: stop once the target is the greedy continuation. The
+# progress bar shows the loss and the current suffix. **Predict:** will the suffix that comes out read like
+# English?
 
 # %%
 config = GCGConfig(n_tokens=12, n_steps=80, top_k=64, n_candidates=128, target="Sure", seed=0)
-result = run_gcg(model, target_prompt, config)
+search = use("07.gcg_search", gcg_search, mine=USE_MY_CODE)
+result = run_gcg(model, target_prompt, config, search=search)
 print(f"{result.steps} steps, {result.seconds:.0f} s, loss {result.losses[0]:.2f} -> {result.loss:.2f}")
 print("adversarial suffix:", repr(result.suffix))
 
