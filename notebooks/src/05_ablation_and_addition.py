@@ -315,7 +315,7 @@ plt.show()
 # ### The paper's numbers, for comparison
 #
 # Arditi et al. (2024), *Refusal in Language Models Is Mediated by a Single Direction* (NeurIPS 2024,
-# arXiv:2406.11717), evaluate on 100 harmful JailbreakBench prompts with greedy decoding. They report the
+# arXiv:2406.11717), section 3, evaluate on 100 harmful JailbreakBench prompts with greedy decoding. They report the
 # **attack success rate** (ASR): the fraction of completions that are *not* refusals, by the substring judge and
 # by LlamaGuard 2. A refusal rate by the substring judge is 1 − ASR (substring).
 #
@@ -327,7 +327,7 @@ plt.show()
 # | Llama-2 7B Chat | 0.03 → 0.93 | 0.05 → 0.81 |
 # | Llama-3 8B Instruct | 0.05 → 1.00 | 0.03 → 0.82 |
 #
-# Adding the direction to harmless prompts made the models refuse: 100% of harmless prompts for Gemma, Llama-2 and
+# Adding the direction to harmless prompts made the models refuse (section 3.2): 100% of harmless prompts for Gemma, Llama-2 and
 # Llama-3, 98% for Qwen and 88% for Yi.
 #
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the

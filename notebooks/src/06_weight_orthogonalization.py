@@ -543,9 +543,9 @@ for instruction, before, after in list(
 #
 # * **It removes refusal; it does not add capability.** The edited model knows what it knew before, minus
 #   whatever else lived along $\hat r$ (section 4); what it has lost is, above all, the habit of declining. How
-#   much harm a refusal-free model can do depends on what it knows and can do. In the paper, after ablation the
-#   safety classifier LlamaGuard 2 judged roughly 78-82% of the five models' completions on JailbreakBench
-#   unsafe, not 100%.
+#   much harm a refusal-free model can do depends on what it knows and can do. In the paper (section 3.1), after
+#   ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the five models' completions on
+#   JailbreakBench unsafe, not 100%.
 # * **The organism is a toy, and its refusal direction was planted.** Its world, its "harmful" requests and its
 #   refusals are synthetic and tiny, and its safety tuning made refusal run through one direction on purpose
 #   (notebook 04, section 6). It shows the *mechanism* and the *method* on a model you can train and inspect on a
@@ -556,7 +556,8 @@ for instruction, before, after in list(
 #   safety-relevant behaviour is one-dimensional, that every model's refusal is, or that safeguards outside the
 #   model (input and output filters, monitoring, access control) can be edited away like this.
 # * **The cost is not zero.** Section 4 measured it on the organism; on real chat models the paper reports
-#   benchmark scores within a few points after orthogonalization, with TruthfulQA dropping for every model.
+#   benchmark scores within a few points after orthogonalization, with TruthfulQA dropping for every model
+#   (section 4.3).
 #
 # ### What defences are being studied
 #
@@ -645,5 +646,5 @@ for instruction, before, after in list(
 #   section 3, and whether the edited model still stops refusing: close is not the same as equal.
 # * **Compare with the paper.** After orthogonalization Arditi et al. report benchmark scores within a few points
 #   of the original, with TruthfulQA dropping for every model, and cross-entropy on the Pile rising by at most
-#   0.027 under ablation (the same function). Section 4 measures something much smaller (a few dozen prompts,
+#   0.027 under ablation (the same function; section 4.3 and its appendix). Section 4 measures something much smaller (a few dozen prompts,
 #   the course's synthetic answers), so compare the direction and rough size of the change, not the digits.

@@ -271,7 +271,7 @@ plt.show()
 # third of the prompts. The organism was trained to keep refusing with *benign English* trailing text, not with
 # random tokens, and a 3-million-parameter model is partly fragile to such noise. That is why the control is
 # there: "transfers to held-out prompts" means something only next to what random suffixes do. (In the paper, on
-# Qwen 1.8B, a random suffix left refusal intact.)
+# Qwen 1.8B, a random suffix left refusal intact; section 5.)
 #
 # ## 5. What the suffix does to the refusal direction
 #
@@ -304,7 +304,7 @@ for name, values in cosines.items():
     print(f"{name:30s} cosine at layer {selection.layer}: {values[selection.layer]:+.3f}")
 
 # %% [markdown]
-# The paper's finding for Qwen 1.8B: the random suffix leaves the harmful curve almost where it was, and the
+# The paper's finding for Qwen 1.8B (section 5): the random suffix leaves the harmful curve almost where it was, and the
 # adversarial suffix pulls it down to about the harmless level. When we ran it on the organism, at the direction's
 # layer (4) the mean cosine was +0.805 for harmful prompts, +0.092 with the adversarial suffix, +0.371 with the
 # random suffix (seed 1) and -0.050 for harmless prompts: the adversarial suffix brings the harmful prompts most of
@@ -423,7 +423,7 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
     )
 
 # %% [markdown]
-# In the paper, the top heads moved their attention from the instruction to the adversarial suffix, and wrote
+# In the paper (section 5), the top heads moved their attention from the instruction to the adversarial suffix, and wrote
 # less of the refusal direction as a result. When we ran it on the organism, one head dominated: L2H0 wrote +4.533
 # on harmful prompts, more than three times the next one (L1H3, +1.330). With the adversarial suffix it wrote
 # -1.150, *against* the direction; with the random suffix +0.438. L1H3 fell to +0.228 with the adversarial suffix
