@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import torch
+from jaxtyping import Bool, Float
 from torch import Tensor
 
 from course_utils.hooks import hooks
@@ -26,7 +27,11 @@ from course_utils.models import ChatModel
 Head = tuple[int, int]
 
 
-def head_dfa(z: Tensor, W_O: Tensor, direction: Tensor) -> Tensor:
+def head_dfa(
+    z: Float[Tensor, "... n_layers n_heads d_head"],
+    W_O: Float[Tensor, "n_layers n_heads d_head d_model"],
+    direction: Float[Tensor, " d_model"],
+) -> Float[Tensor, "... n_layers n_heads"]:
     """Direct feature attribution of every head onto a direction: DFA[..., l, h] = (z[..., l, h] @ W_O[l, h]) . r_hat.
 
     Args:
@@ -41,7 +46,9 @@ def head_dfa(z: Tensor, W_O: Tensor, direction: Tensor) -> Tensor:
     return torch.einsum("...lhd,lhdm,m->...lh", z, W_O, r_hat)
 
 
-def attention_mass(pattern: Tensor, key_mask: Tensor, query: int = -1) -> Tensor:
+def attention_mass(
+    pattern: Float[Tensor, "batch n_heads q k"], key_mask: Bool[Tensor, "batch k"], query: int = -1
+) -> Float[Tensor, "batch n_heads"]:
     """Attention a query position pays to a set of key positions: sum_{k in mask} pattern[b, h, query, k].
 
     Args:

@@ -29,7 +29,9 @@ from torch import Tensor
 from course_utils.probing import projection_accuracy_by_layer
 
 
-def matched_random_directions(direction: Tensor, n: int, seed: int = 0) -> Tensor:
+def matched_random_directions(
+    direction: Float[Tensor, " d_model"], n: int, seed: int = 0
+) -> Float[Tensor, "n d_model"]:
     """n random directions with the same norm as `direction`: the control for every measurement.
 
     Draws g = torch.randn(n, d_model, generator=torch.Generator().manual_seed(seed)) (float32) and rescales each
@@ -52,7 +54,7 @@ def answer_rate(completions: Sequence[str], word: str) -> float:
     return sum(bool(pattern.search(text)) for text in completions) / len(completions)
 
 
-def control_z_score(effect: float, control_effects: Tensor) -> float:
+def control_z_score(effect: float, control_effects: Float[Tensor, " n"]) -> float:
     """How many control standard deviations an effect lies from the controls' mean.
 
     z = (effect - mean(c)) / std(c), with the unbiased standard deviation (n - 1) of the control effects c [n]

@@ -38,7 +38,7 @@ from typing import Literal
 
 import torch
 import torch.nn.functional as F
-from jaxtyping import Bool, Int
+from jaxtyping import Bool, Float, Int
 from torch import Tensor
 from tqdm.auto import tqdm
 
@@ -259,7 +259,9 @@ def _embedding_scale(embedded: Tensor, raw: Tensor) -> Tensor:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def token_gradients(one_hot_loss: Callable[[Tensor], Tensor], suffix_ids: Tensor, vocab_size: int) -> Tensor:
+def token_gradients(
+    one_hot_loss: Callable[[Tensor], Tensor], suffix_ids: Int[Tensor, " n"], vocab_size: int
+) -> Float[Tensor, "n vocab"]:
     """g = dL/dE [n, vocab]: gradient of the loss w.r.t. the one-hot encoding E of suffix_ids [n].
 
     E = one_hot(suffix_ids, vocab_size) as float32 with requires_grad; g[i, v] estimates the change of the loss
@@ -290,13 +292,13 @@ def sample_candidates(
 
 def gcg_step(
     objective: SuffixObjective,
-    suffix_ids: Tensor,
+    suffix_ids: Int[Tensor, " n"],
     current_loss: float,
-    allowed: Tensor,
+    allowed: Bool[Tensor, " vocab"],
     top_k: int,
     n_candidates: int,
     seed: int,
-) -> tuple[Tensor, float]:
+) -> tuple[Int[Tensor, " n"], float]:
     """One step of greedy coordinate gradient: token gradients -> candidate swaps -> the best one.
 
     1. g = token_gradients(objective.one_hot_loss, suffix_ids, vocab) [n, vocab];

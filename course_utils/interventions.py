@@ -31,7 +31,9 @@ Hook = tuple[str, Callable[..., Tensor]]
 # --------------------------------------------------------------------------------------------------------------
 # The math (exercise references)
 # --------------------------------------------------------------------------------------------------------------
-def ablate(x: Tensor, direction: Tensor) -> Tensor:
+def ablate(
+    x: Float[Tensor, "... d_model"], direction: Float[Tensor, "*dir d_model"]
+) -> Float[Tensor, "... d_model"]:
     """Remove the component of ``x`` along ``direction``: ``x - (x . r_hat) r_hat``, ``r_hat = r / |r|``.
 
     Args:
@@ -46,7 +48,9 @@ def ablate(x: Tensor, direction: Tensor) -> Tensor:
     return x - (x * r_hat).sum(dim=-1, keepdim=True) * r_hat
 
 
-def add_direction(x: Tensor, vector: Tensor, coeff: float = 1.0) -> Tensor:
+def add_direction(
+    x: Float[Tensor, "... d_model"], vector: Float[Tensor, " d_model"], coeff: float = 1.0
+) -> Float[Tensor, "... d_model"]:
     """Activation addition: ``x + coeff * vector`` at every position.
 
     Args:
@@ -60,7 +64,9 @@ def add_direction(x: Tensor, vector: Tensor, coeff: float = 1.0) -> Tensor:
     return x + coeff * vector.to(x.dtype)
 
 
-def orthogonalize_matrix(W: Tensor, direction: Tensor) -> Tensor:
+def orthogonalize_matrix(
+    W: Float[Tensor, "d_model d_in"], direction: Float[Tensor, " d_model"]
+) -> Float[Tensor, "d_model d_in"]:
     """Project ``direction`` out of a matrix's outputs: ``W - r_hat (r_hat^T W)``.
 
     For ``y = W x`` (``W`` of shape ``[d_out, d_in]``, ``d_out = d_model``), the new output is
@@ -77,7 +83,9 @@ def orthogonalize_matrix(W: Tensor, direction: Tensor) -> Tensor:
     return W - torch.outer(r_hat, r_hat @ W)
 
 
-def orthogonalize_embedding(W_E: Tensor, direction: Tensor) -> Tensor:
+def orthogonalize_embedding(
+    W_E: Float[Tensor, "d_vocab d_model"], direction: Float[Tensor, " d_model"]
+) -> Float[Tensor, "d_vocab d_model"]:
     """Project ``direction`` out of every embedding row: ``W_E - (W_E r_hat) r_hat^T``.
 
     An embedding matrix is stored ``[d_vocab, d_model]``: row ``t`` is the vector written for token ``t``,
@@ -93,7 +101,9 @@ def orthogonalize_embedding(W_E: Tensor, direction: Tensor) -> Tensor:
     return orthogonalize_matrix(W_E.T, direction).T
 
 
-def orthogonalize_bias(b: Tensor, direction: Tensor) -> Tensor:
+def orthogonalize_bias(
+    b: Float[Tensor, " d_model"], direction: Float[Tensor, " d_model"]
+) -> Float[Tensor, " d_model"]:
     """Project ``direction`` out of a bias that is added to the residual stream: ``b - (b . r_hat) r_hat``.
 
     Args:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import torch
+from jaxtyping import Float
 from torch import Tensor
 from tqdm.auto import tqdm
 
@@ -45,7 +46,9 @@ case-insensitively, anywhere."""
 # --------------------------------------------------------------------------------------------------------------
 # The refusal score
 # --------------------------------------------------------------------------------------------------------------
-def refusal_score(logits: Tensor, refusal_token_ids: Sequence[int]) -> Tensor:
+def refusal_score(
+    logits: Float[Tensor, "batch vocab"], refusal_token_ids: Sequence[int]
+) -> Float[Tensor, " batch"]:
     """Refusal score of each row of next-token logits.
 
     With ``P = sum_{t in refusal tokens} softmax(logits)_t`` (computed in float64),
@@ -192,7 +195,9 @@ def refusal_rate(completions: Sequence[str]) -> float:
 # --------------------------------------------------------------------------------------------------------------
 # Costs of an intervention
 # --------------------------------------------------------------------------------------------------------------
-def kl_div(clean_logits: Tensor, other_logits: Tensor) -> Tensor:
+def kl_div(
+    clean_logits: Float[Tensor, "batch vocab"], other_logits: Float[Tensor, "batch vocab"]
+) -> Float[Tensor, " batch"]:
     """KL divergence ``KL(P_clean || P_other)`` of each row's next-token distribution, in nats.
 
         KL = sum_t p_clean(t) * (log p_clean(t) - log p_other(t)),  p = softmax(logits) in float64.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 import json
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -211,10 +212,49 @@ def test_reference_body_lines_catch_a_leak(exercise: Exercise) -> None:
 
 
 def test_reference_signatures_carry_jaxtyping_shapes() -> None:
-    """Every chapter 00-03 reference that takes or returns a tensor names its shape in the signature."""
+    """Every reference that takes or returns a tensor names its shape in the signature (the stub shows it)."""
     for exercise_id, exercise in registry.all_exercises().items():
-        if exercise.chapter > "03":
-            continue
         signature = str(inspect.signature(exercise.reference))
         if "Tensor" in signature:
             assert "Float[" in signature or "Int[" in signature, f"{exercise_id}: {signature}"
+
+
+def _stated_minutes(source: Path) -> tuple[int, int]:
+    """(low, high) minutes from the notebook's '**Time:** about N minutes' or '**Time:** N to M minutes' line."""
+    match = re.search(
+        r"\*\*Time:\*\* (?:about )?(\d+)(?: to (\d+))? minutes", source.read_text(encoding="utf-8")
+    )
+    assert match, f"{source.name} states no '**Time:** about N minutes'"
+    low = int(match.group(1))
+    return low, int(match.group(2) or low)
+
+
+def _readme_times() -> dict[str, str]:
+    """notebook stem -> the time column of the README's course table."""
+    rows = re.findall(
+        r"^\| `(\d\d_\w+)` \|.*\| ([^|]+) \|$", (build.ROOT / "README.md").read_text(), flags=re.M
+    )
+    return {stem: time.strip() for stem, time in rows}
+
+
+def test_readme_times_match_the_notebooks() -> None:
+    """One learner time per notebook: the README table says what the notebook's own **Time:** line says."""
+    readme = _readme_times()
+    for source in SOURCES:
+        low, high = _stated_minutes(source)
+        expected = f"{low} min" if low == high else f"{low}-{high} min"
+        assert readme.get(source.stem) == expected, (
+            f"README time of {source.stem}: {readme.get(source.stem)!r}"
+        )
+
+
+def test_exercise_budgets_fit_the_stated_time() -> None:
+    """The exercises' time budgets add up to no more than the notebook's stated (upper) time."""
+    budgets: dict[str, int] = {}
+    for exercise in registry.all_exercises().values():
+        budgets[exercise.chapter] = budgets.get(exercise.chapter, 0) + exercise.minutes
+    for source in SOURCES:
+        _, high = _stated_minutes(source)
+        assert budgets.get(source.stem[:2], 0) <= high, (
+            f"{source.stem}: exercises budget {budgets[source.stem[:2]]} min, the notebook states {high} min"
+        )

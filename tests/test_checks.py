@@ -11,8 +11,9 @@ import pytest
 import torch
 
 from course_utils.exercises import checking, registry
-from course_utils.exercises.checking import FAILED, NOT_ATTEMPTED, PASSED, check, hint, solution
+from course_utils.exercises.checking import FAILED, NOT_ATTEMPTED, PASSED, check, hint, solution, use
 from course_utils.exercises.registry import Exercise, get, register
+from course_utils.hooks import count_hooks
 
 # ------------------------------------------------------------------------------------- a synthetic exercise
 
@@ -349,3 +350,70 @@ def test_chapter_exercises(exercise_id: str, arch: str, load_tiny: Callable[...,
         assert result.status == "alternative" and result.message.split(" [case")[0].endswith(name), (
             result.line
         )
+
+
+# ------------------------------------------------------------------------------------------------------ use()
+
+
+def test_use_returns_the_learner_function_only_when_it_passes(
+    exercises: dict[str, Exercise], capsys: Any
+) -> None:
+    calls = []
+
+    def mine(x: torch.Tensor) -> torch.Tensor:
+        calls.append(1)
+        return x.sum(dim=0)
+
+    check("99.column_sums", mine)
+    n_checked = len(calls)
+    assert use("99.column_sums", mine) is mine and len(calls) == n_checked  # the check's result is reused
+    assert "using your column_sums for 99.column_sums (it passed its check)" in capsys.readouterr().out
+
+    def stub(x: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError
+
+    assert use("99.column_sums", stub) is column_sums
+    assert "using the reference for 99.column_sums: not attempted" in capsys.readouterr().out
+    wrong = lambda x: -x.sum(dim=0)
+    assert use("99.column_sums", wrong) is column_sums
+    assert "using the reference for 99.column_sums: your function failed its check (sign flipped" in (
+        capsys.readouterr().out
+    )
+    assert use("99.column_sums", mine, mine=False) is column_sums
+    assert "USE_MY_CODE is False" in capsys.readouterr().out
+
+
+def test_use_checks_with_the_given_context(exercises: dict[str, Exercise], capsys: Any) -> None:
+    """A function checked with one context is rechecked with another (the cached result is per context)."""
+    fn = lambda x, model=None: x.sum(dim=0)  # noqa: E731
+    assert use("99.needs_model", fn, model="a") is fn
+    assert use("99.needs_model", fn) is column_sums  # no model: the check says so, the reference is used
+    assert "this check needs model=model" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- every model-using check catches a leaked hook
+
+
+def _model_exercises() -> list[str]:
+    return [eid for eid, ex in registry.all_exercises().items() if "model" in ex.requires]
+
+
+@pytest.mark.parametrize("exercise_id", _model_exercises())
+def test_every_model_check_names_a_leaked_hook(exercise_id: str, load_tiny: Callable[..., Any]) -> None:
+    """The reference plus a hook it forgets to remove: the check fails with `hook_leak`, names the hook point,
+    says how to fix it, and leaves the model clean (the next check of the reference passes)."""
+    model = load_tiny("llama")
+    exercise = get(exercise_id)
+    extra = [name for name in exercise.requires if name != "model"]
+    if extra:
+        pytest.skip(f"{exercise_id} also needs {extra}: its chapter's tests leak a hook with that context")
+
+    def leaky(**kwargs: Any) -> Any:
+        model.bridge.add_hook("blocks.0.hook_resid_pre", lambda activation, hook: activation * 2)
+        return exercise.reference(**kwargs)
+
+    result = check(exercise_id, leaky, model=model)
+    assert result.status == "hook_leak", result.line
+    assert "blocks.0.hook_resid_pre" in result.message and "with hooks(model" in result.message
+    assert count_hooks(model) == 0
+    assert check(exercise_id, exercise.reference, model=model).passed

@@ -83,13 +83,22 @@ def test_a_leak_raised_with_an_error_is_named_and_removed(model: Any) -> None:
     assert count_hooks(model) == 0
 
 
+def test_a_half_written_function_that_leaks_then_raises_not_implemented_is_caught(model: Any) -> None:
+    def half_done(model: Any, input_ids: Any, attention_mask: Any, layer: int) -> Any:
+        model.bridge.add_hook(resid_hook_name(layer), lambda activation, hook: activation)
+        raise NotImplementedError
+
+    expect("01.capture_resid", half_done, "hook_leak", "then raised NotImplementedError", model=model)
+    assert count_hooks(model) == 0
+
+
 def test_hooks_left_by_an_earlier_cell_stop_the_check_before_the_reference_runs(model: Any) -> None:
     """A stale hook (here one that would change every activation) is named; the reference is never run on it."""
     model.bridge.add_hook("blocks.1.hook_resid_pre", lambda activation, hook: activation + 1.0)
     try:
         result = check("01.capture_resid", residual.capture_resid, model=model)
         assert result.status == "hooks_before", result.line
-        assert "blocks.1." in result.message and "reset_hooks()" in result.message
+        assert "blocks.1.hook_resid_pre" in result.message and "reset_hooks()" in result.message
     finally:
         model.bridge.reset_hooks()
     assert check("01.capture_resid", residual.capture_resid, model=model).passed

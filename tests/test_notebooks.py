@@ -124,6 +124,15 @@ def test_notebook_executes(source: Path, version: str, notebook_env: dict[str, s
         assert expected in shown and FAILED not in shown, (
             f"{source.name} ({version}): {cell.source!r} -> {shown!r}"
         )
+    # `use(...)` notes: the solution's figures come from its own (pasted reference) functions, the learner's from
+    # the reference with a visible note; never from a function that failed its check
+    notes = [
+        line for c in nb.cells for text in _texts(c) for line in text.splitlines() if line.startswith("↳ ")
+    ]
+    wrong = "↳ using the reference" if version == "solution" else "↳ using your"
+    assert not [n for n in notes if n.startswith(wrong) or "failed its check" in n], (
+        f"{source.name} ({version}): {notes}"
+    )
     last = "".join(_texts(nb.cells[-1])).split()
     assert SENTINEL in last, f"{source.name} ({version}): the last cell did not run"
     _DURATIONS[(source.stem, version)] = (wall, float(last[last.index(SENTINEL) + 1]))

@@ -1,16 +1,23 @@
-"""`check`, `hint`, `solution`: run a learner's function against the reference and diagnose the first mistake.
+"""`check`, `hint`, `solution`, `use`: run a learner's function against the reference and diagnose the first mistake.
 
 `check(id, fn, **ctx)` builds the exercise's cases (under a fixed seed), calls the reference and the learner's
-function on each (the learner's on copies of the inputs), and stops at the first case that differs with ONE line:
+function on each (the learner's on copies of the inputs), and stops at the first case that differs with ONE line
+that ends with that case's inputs:
 
     ✔ passed · 02.diff_of_means: 3 cases match the reference
     ○ not attempted · 02.diff_of_means: replace `raise NotImplementedError(...)` with your code
-    ✘ failed · 02.diff_of_means: wrong shape: got (4, 64), expected (64,) [case 1 of 3]
+    ✘ failed · 02.diff_of_means: wrong shape: got (4, 64), expected (64,) [case 1 of 3: harmful_acts (8, 64) ...]
+    ✘ failed · 02.projection_accuracy: got 0.5, expected 0.6333 (tolerance 7e-05): you thresholded at 0 ... [...]
 
-The diagnoses, first match wins: not attempted; the learner's exception (type, message, line of their code);
-wrong type; a named alternative (a known mistake registered with the exercise, e.g. wrong layer) when the output
-matches it; wrong shape; wrong dtype; wrong device; NaN or inf; not normalised; sign flipped; off by a constant
-factor; close but outside tolerance; wrong values (max error); modified an input in place.
+Hooks: models in the context or the cases must carry no hook before the check (else `hooks_before`, so the
+reference never runs on a hooked model); a hook the learner's function leaves attached fails the case (`hook_leak`),
+is named and removed. The diagnoses, first match wins: not attempted; a leaked hook; the learner's exception (type,
+message, line of their code); wrong type; a named alternative (a known mistake registered with the exercise) when
+the output matches it; wrong shape; wrong dtype; wrong device; NaN or inf; not normalised; transposed; sign flipped;
+off by a constant factor (tensors only, named when the factor is n/(n-1), a count, ...); for single numbers "got X,
+expected Y (tolerance T)" plus the generic relations that hold (count vs fraction, percentage, variance vs std,
+population vs sample, 1 - p, log/exp); close but outside tolerance; wrong values; modified an input in place.
+`use(id, fn)` returns `fn` when it passed its check, else the reference, with a visible note (notebook figures).
 The markers "✔ passed", "not attempted" and "✘ failed" are stable: tests search the outputs for them.
 """
 
@@ -247,6 +254,9 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     try:
         got = fn(**learner_case)
     except NotImplementedError:
+        leak = _remove_leaked_hooks(models, before)
+        if leak:
+            return _Diagnosis("hook_leak", f"{leak}; it then raised NotImplementedError")
         return _Diagnosis("not_attempted", "replace `raise NotImplementedError(...)` with your code")
     except Exception as err:  # noqa: BLE001 - any learner error becomes one line
         leak = _remove_leaked_hooks(models, before)
@@ -313,6 +323,21 @@ def _hook_keys(model: Any) -> dict[tuple[str, str], set[int]]:
     return keys
 
 
+def _aliases(module: Any) -> dict[int, list[str]]:
+    """Hook point (by id) -> its names, the resid_* alias first (`blocks.0.hook_resid_pre` = `blocks.0.hook_in`)."""
+    names: dict[int, set[str]] = {}
+    for alias, point in (getattr(module, "hook_dict", None) or {}).items():
+        names.setdefault(id(point), set()).add(alias)
+    return {key: sorted(value, key=lambda a: ("resid" not in a, a)) for key, value in names.items()}
+
+
+def _point_label(aliases: dict[int, list[str]], point: Any, name: str = "") -> str:
+    names = aliases.get(id(point))
+    if names:
+        return " = ".join(names[:2])
+    return getattr(point, "name", None) or name.removeprefix("original_model.") or "the model"
+
+
 def _attached_hooks(model: Any) -> list[str]:
     """Names of the hook points holding a removable (non-permanent) TransformerLens hook."""
     bridge = _module(model)
@@ -320,9 +345,10 @@ def _attached_hooks(model: Any) -> list[str]:
     if points is None:
         return []
     where = []
+    aliases = _aliases(bridge)
     for point in {id(p): p for p in points()}.values():
         handles = [h for h in [*point.fwd_hooks, *point.bwd_hooks] if not getattr(h, "is_permanent", False)]
-        where += [getattr(point, "name", None) or "a hook point"] * len(handles)
+        where += [_point_label(aliases, point)] * len(handles)
     return where
 
 
@@ -337,9 +363,7 @@ def _remove_leaked_hooks(models: list[Any], before: list[dict[tuple[str, str], s
     leaked: list[str] = []
     for model, old in zip(models, before, strict=True):
         module = _module(model)
-        aliases: dict[int, set[str]] = {}
-        for alias, point in (getattr(module, "hook_dict", None) or {}).items():
-            aliases.setdefault(id(point), set()).add(alias)
+        aliases = _aliases(module)
         for name, sub in module.named_modules():
             for kind in _HOOK_DICTS:
                 hooks = getattr(sub, kind, None)
@@ -349,11 +373,7 @@ def _remove_leaked_hooks(models: list[Any], before: list[dict[tuple[str, str], s
                     getattr(sub, "_forward_hooks_with_kwargs", {}).pop(key, None)
                     getattr(sub, "_forward_hooks_always_called", {}).pop(key, None)
                     getattr(sub, "_forward_pre_hooks_with_kwargs", {}).pop(key, None)
-                names = sorted(aliases.get(id(sub), set()), key=lambda a: ("resid" not in a, a))
-                label = (
-                    " = ".join(names[:2]) if names else name.removeprefix("original_model.") or "the model"
-                )
-                leaked += [label] * len(new)
+                leaked += [_point_label(aliases, sub, name)] * len(new)
             alive = {key for kind in _HOOK_DICTS for key in (getattr(sub, kind, None) or {})}
             for attr in ("fwd_hooks", "bwd_hooks"):  # TransformerLens' own list of handles on a hook point
                 handles = getattr(sub, attr, None)

@@ -89,7 +89,7 @@ print([model.tokenizer.decode([i]) for i in prompt_ids.tolist()])
 # the assistant's. These are the **post-instruction tokens**. They matter for the whole course: at these
 # positions the model has read the full request but not yet written a word of its answer, so whatever it has
 # decided ("help" or "refuse") must be stored in the activations there. Arditi et al. look for the refusal
-# direction at exactly these positions.
+# direction at exactly these positions (their section 2.3).
 #
 # Because every prompt *ends* with them, we address them with negative indices: with $n$ post-instruction
 # tokens they sit at positions $-n, \dots, -1$ of every prompt, whatever its length (prompts in a batch are
