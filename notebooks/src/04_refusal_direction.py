@@ -29,7 +29,7 @@
 # - check that the chosen direction reads harmfulness: harmful prompts project far above harmless ones;
 # - on the organism, compare the chosen direction with the known, planted answer.
 #
-# **Time:** about 45 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
+# **Time:** about 65 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
 # 03 (projections, cosine similarity).
 
 # %% [markdown]
