@@ -106,7 +106,9 @@ def test_ablation_removes_the_direction_everywhere(arch, load_tiny) -> None:
     r_hat = (r / r.norm()).float()
     fwd = ablation_hooks(model, r)
     writes = ("resid_pre", "attn_out", "mlp_out")  # the block's input, and the two sublayers' outputs
-    assert [name for name, _ in fwd] == [f"blocks.{i}.hook_{k}" for i in range(model.n_layers) for k in writes]
+    assert [name for name, _ in fwd] == [
+        f"blocks.{i}.hook_{k}" for i in range(model.n_layers) for k in writes
+    ]
     assert len(fwd) == 3 * model.n_layers
     names = [
         f"blocks.{layer}.hook_{k}"

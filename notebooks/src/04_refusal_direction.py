@@ -55,7 +55,7 @@ from course_utils.activations import get_activations
 from course_utils.data import load_instructions
 from course_utils.directions import CandidateScore  # noqa: F401 (the rows of exercise 3)
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
-from course_utils.interventions import ablation_hooks, addition_hooks
+from course_utils.interventions import ablation_hooks, addition_hooks  # noqa: F401 (useful in exercise 3)
 from course_utils.models import default_model_name, load_model
 from course_utils.residual import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
 
@@ -249,7 +249,9 @@ print(f"  bypass  {bypass_demo:6.2f}   (harmful, no intervention: {score_harmful
 print(f"  induce  {induce_demo:6.2f}   (harmless, no intervention: {score_harmless_val.mean():6.2f})")
 print(f"  KL      {kl_demo:6.3f} nats")
 clean_logits = metrics.last_position_logits(model, harmless_val)
-ablated_logits = metrics.last_position_logits(model, harmless_val, fwd_hooks=ablation_hooks(model, candidates[-1, layer_demo]))
+ablated_logits = metrics.last_position_logits(
+    model, harmless_val, fwd_hooks=ablation_hooks(model, candidates[-1, layer_demo])
+)
 print(f"  KL again, with the kl_div of exercise 2: {kl(clean_logits, ablated_logits).mean():6.3f} nats")
 
 # %% [markdown]
@@ -265,7 +267,9 @@ table = directions.score_candidates(model, candidates, harmful_val, harmless_val
 print(f"scored {len(table)} candidates in {time.perf_counter() - start:.1f} s")
 bypass, induce, kl_grid = (directions.table_grid(table, name) for name in ("bypass", "induce", "kl"))
 same = next(row for row in table if row.pos_index == len(positions) - 1 and row.layer == layer_demo)
-print(f"the table's row for that candidate: bypass {same.bypass:.2f}, induce {same.induce:.2f}, KL {same.kl:.3f}")
+print(
+    f"the table's row for that candidate: bypass {same.bypass:.2f}, induce {same.induce:.2f}, KL {same.kl:.3f}"
+)
 
 # %% [markdown]
 # The paper's figure: the mean refusal score under each intervention, by layer, one line per position. The
@@ -346,7 +350,9 @@ else:  # a model where the filters are too strict; chapter 05+ use the same fall
 
 # %%
 text_cut, code_cut = 0.8 * model.n_layers, int(0.8 * model.n_layers)
-print(f"L = {model.n_layers}: the text drops layers >= {text_cut:g}, the released code drops layers >= {code_cut}")
+print(
+    f"L = {model.n_layers}: the text drops layers >= {text_cut:g}, the released code drops layers >= {code_cut}"
+)
 as_in_code = choose(table, model.n_layers, max_layer_frac=code_cut / model.n_layers)
 code_choice = [(row.position, row.layer) for row in as_in_code if row.discarded is None]
 print(

@@ -51,7 +51,7 @@ USE_MY_CODE = True  # True: later cells use your functions where they pass their
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import gcg, plotting  # gcg.gcg_step: the library's step, for exercise 3
+from course_utils import gcg, plotting  # noqa: F401 (gcg.gcg_step: the library's step, for exercise 3)
 from course_utils.activations import get_activations
 from course_utils.attribution import head_attention_mass, head_attributions, stacked_W_O, top_heads
 from course_utils.data import load_instructions
