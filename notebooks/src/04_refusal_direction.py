@@ -64,7 +64,7 @@ torch.set_grad_enabled(False)
 model = load_model(MODEL_NAME or default_model_name())
 print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
-# As in the paper: 128 training prompts per class for the candidates, 32 validation prompts per class to select one
+# As in the paper (section 2.2): 128 training prompts per class for the candidates, 32 validation prompts per class
 harmful_train, harmless_train = (
     load_instructions("harmful", "train")[:128],
     load_instructions("harmless", "train")[:128],
@@ -305,7 +305,8 @@ plt.show()
 # %% [markdown]
 # ## 4. Choosing one: the paper's filters
 #
-# The lowest bypass score alone is not enough. The paper discards a candidate when
+# The lowest bypass score alone is not enough. The paper discards a candidate when (Arditi et al. 2024, section 2.3
+# and appendix C)
 # 1. a score is NaN (here: the zero candidates of layer 0);
 # 2. it comes from a layer $l \ge 0.8 L$, as the paper's text states it (on the organism, $L = 6$: $0.8 L = 4.8$,
 #    so only layer 5): directions right before the unembedding act on the output tokens directly, rather than on a
