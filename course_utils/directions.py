@@ -17,10 +17,10 @@ and picks the lowest bypass score among the rest.
 
 from __future__ import annotations
 
+import contextlib
 import math
-import sys
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -30,9 +30,11 @@ from torch import Tensor
 from tqdm.auto import tqdm
 
 from course_utils.activations import mean_activations
+from course_utils.hooks import resid_hook_name
 from course_utils.interventions import ablation_hooks, addition_hooks
 from course_utils.metrics import (
     FwdHooks,
+    batch_slices,
     forward_last_logits,
     kl_div,
     last_position_logits,
@@ -132,6 +134,49 @@ class CandidateScore:
     induce: float
     kl: float
     discarded: str | None = None
+
+
+def score_candidate(
+    model: ChatModel,
+    direction: Float[Tensor, " d_model"],
+    layer: int,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+) -> tuple[float, float, float]:
+    """The paper's three scores of ONE candidate, straight from the definitions (the reference).
+
+    With ``r`` the candidate, ``r_hat = r / |r|``, ``s(x)`` the refusal score of prompt ``x`` (log-odds of the
+    refusal tokens at the last position, ``metrics.refusal_score``), ``H`` the harmful and ``B`` the harmless
+    validation prompts:
+
+        bypass = (1/|H|) sum_{x in H} s(x | r_hat ablated from every residual write)
+        induce = (1/|B|) sum_{x in B} s(x | r added to resid_pre of block ``layer``, every position)
+        kl     = (1/|B|) sum_{x in B} KL(P_clean(. | x) || P_ablated(. | x))   (last position, nats)
+
+    Four plain batched passes (ablated harmful, added harmless, clean harmless, ablated harmless), nothing
+    shared with other candidates: ``select_direction(method="fast")`` computes the same numbers with less work.
+
+    Args:
+        direction: ``[d_model]`` the raw (unnormalised) candidate; a zero or non-finite one gives NaN scores.
+        layer: the layer the candidate was taken at (where it is added for ``induce``).
+        batch_size: prompts per forward pass.
+
+    Returns:
+        ``(bypass, induce, kl)`` as floats.
+    """
+    r = direction.detach().to("cpu", torch.float64)
+    if not bool(torch.isfinite(r).all()) or float(r.norm()) == 0:
+        return math.nan, math.nan, math.nan
+    kw = dict(batch_size=batch_size, progress=False)
+    ablate = ablation_hooks(model, r)
+    bypass = refusal_scores(model, harmful_val, fwd_hooks=ablate, **kw).mean()
+    induce = refusal_scores(model, harmless_val, fwd_hooks=addition_hooks(model, r, layer), **kw).mean()
+    clean = last_position_logits(model, harmless_val, **kw)
+    ablated = last_position_logits(model, harmless_val, fwd_hooks=ablate, **kw)
+    kl = kl_div(clean, ablated).mean()
+    return float(bypass), float(induce), float(kl)
 
 
 def score_candidates(
@@ -279,6 +324,249 @@ def _mean_per_candidate(
 
 
 # --------------------------------------------------------------------------------------------------------------
+# The exact fast selection: the same scores as score_candidate, with less work
+# --------------------------------------------------------------------------------------------------------------
+class _PassThrough(torch.nn.Module):
+    """Stands in for a skipped block: returns the residual stream it gets (blocks return a tensor in transformers
+    5: ``hidden_states = layer(hidden_states, ...)`` in every decoder loop)."""
+
+    def forward(self, hidden_states: Tensor, *args: object, **kwargs: object) -> Tensor:
+        return hidden_states
+
+
+@contextlib.contextmanager
+def _skip_blocks(model: ChatModel, n: int) -> Iterator[None]:
+    """Blocks ``0 .. n-1`` do nothing while the body runs (restored on exit, also when it raises).
+
+    ``bridge.blocks`` is the HF model's own list of decoder layers, so the HF loop runs the stand-ins; each block
+    keeps its index, so per-layer settings (e.g. Gemma-2's alternating sliding-window masks) stay right. Use it
+    with a hook at ``blocks.{n}.hook_resid_pre`` that replaces the stream with a cached one.
+    """
+    blocks = model.bridge.blocks
+    saved = [blocks[i] for i in range(n)]
+    try:
+        for i in range(n):
+            blocks[i] = _PassThrough()
+        yield
+    finally:
+        for i, block in enumerate(saved):
+            blocks[i] = block
+
+
+def _last_logits(
+    model: ChatModel, encoding: Mapping[str, Tensor], fwd_hooks: FwdHooks = ()
+) -> Float[Tensor, "batch vocab"]:
+    """``forward_last_logits`` of one tokenized batch.
+
+    The whole sequence is unembedded, as in ``score_candidate``: unembedding the last position only would save
+    up to a quarter of a pass on large vocabularies, but a matrix product of another shape rounds differently
+    (measured: scores off by up to 1.5e-6 on the organism), and this path is meant to be bit-for-bit the
+    reference.
+    """
+    return forward_last_logits(model, encoding["input_ids"], encoding["attention_mask"], fwd_hooks=fwd_hooks)
+
+
+def _encodings(model: ChatModel, prompts: Sequence[str], batch_size: int) -> list[Mapping[str, Tensor]]:
+    """The prompt batches exactly as ``metrics.last_position_logits`` forms them (same padding, same shapes)."""
+    prompts = list(prompts)
+    return [model.tokenize(prompts[b]) for b in batch_slices(len(prompts), batch_size, progress=False)]
+
+
+@dataclass
+class _ValidationPasses:
+    """What every candidate's scoring shares: the tokenized validation batches, the clean harmless logits and the
+    clean ``resid_pre`` of the harmless prompts at the layers where candidates are added."""
+
+    harmful: list[Mapping[str, Tensor]]
+    harmless: list[Mapping[str, Tensor]]
+    clean_logits: Tensor  # [n_harmless, vocab]
+    resid: dict[int, list[Tensor]]  # layer -> per harmless batch [batch, seq, d_model]
+
+
+def _validation_passes(
+    model: ChatModel,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    layers: set[int],
+    batch_size: int,
+) -> _ValidationPasses:
+    """One clean pass over the harmless batches, recording the logits and ``resid_pre`` at ``layers``."""
+    harmless = _encodings(model, harmless_val, batch_size)
+    resid: dict[int, list[Tensor]] = {layer: [] for layer in sorted(layers)}
+    logits = []
+
+    def record(layer: int) -> Callable:
+        def fn(activation: Tensor, hook: object = None) -> None:
+            resid[layer].append(activation.detach().clone())
+
+        return fn
+
+    records = [(resid_hook_name(layer), record(layer)) for layer in resid]
+    for encoding in harmless:
+        logits.append(_last_logits(model, encoding, records))
+    return _ValidationPasses(_encodings(model, harmful_val, batch_size), harmless, torch.cat(logits), resid)
+
+
+def _fast_induce(model: ChatModel, r: Tensor, layer: int, passes: _ValidationPasses) -> float:
+    """induce from the cached clean prefix: blocks below ``layer`` see the clean input, so their output is the
+    recorded ``resid_pre``; only blocks ``layer .. L-1`` run, on ``recorded + r``."""
+    add = addition_hooks(model, r, layer)[0][1]  # the same function as in score_candidate
+    scores = []
+    for batch, encoding in enumerate(passes.harmless):
+        cached = passes.resid[layer][batch]
+
+        def replace_stream(activation: Tensor, hook: object = None, cached: Tensor = cached) -> Tensor:
+            return add(cached)
+
+        with _skip_blocks(model, layer):
+            logits = _last_logits(model, encoding, [(resid_hook_name(layer), replace_stream)])
+        scores.append(refusal_score(logits, model.refusal_token_ids))
+    return float(torch.cat(scores).mean())
+
+
+def _ablated_mean(
+    model: ChatModel, ablate: FwdHooks, encodings: list, score: Callable[[Tensor], Tensor]
+) -> float:
+    """Mean of ``score(logits)`` over the prompts of ``encodings`` with the ablation hooks on."""
+    return float(score(torch.cat([_last_logits(model, enc, ablate) for enc in encodings])).mean())
+
+
+def _fast_table(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int,
+    progress: bool | None,
+    kl_threshold: float,
+    max_layer_frac: float,
+    induce_threshold: float,
+    fallback: bool,
+    only: set[tuple[int, int]] | None = None,
+) -> list[CandidateScore]:
+    """The selection table with each candidate scored only as far as its first failing filter.
+
+    Filters are evaluated from the cheapest: NaN (a zero candidate) and too deep (free), induce (runs blocks
+    ``l .. L-1`` only), KL (a full ablated pass on harmless prompts), bypass (a full ablated pass on harmful
+    prompts, only for candidates that passed every filter). A score that was not needed is NaN, and
+    ``discarded`` names the filter that decided. With ``fallback`` and no survivor, the bypass scores the
+    fallback compares are computed as well. ``only`` restricts scoring to those ``(pos_index, layer)`` pairs
+    (the others: ``discarded="not screened"``).
+    """
+    n_pos, n_layers, _ = _check_candidates(model, candidates)
+    positions = model.post_instruction_positions
+    rows: dict[tuple[int, int], CandidateScore] = {}
+    todo = []
+    for p in range(n_pos):
+        for layer in range(n_layers):
+            r = candidates[p, layer].detach().to("cpu", torch.float64)
+            row = CandidateScore(p, positions[p], layer, math.nan, math.nan, math.nan)
+            if not bool(torch.isfinite(r).all()) or float(r.norm()) == 0:
+                row = replace(row, discarded="NaN score")
+            elif layer >= max_layer_frac * n_layers:
+                row = replace(row, discarded="too deep")
+            elif only is not None and (p, layer) not in only:
+                row = replace(row, discarded="not screened")
+            else:
+                todo.append((p, layer, r))
+            rows[p, layer] = row
+    passes = _validation_passes(model, harmful_val, harmless_val, {layer for _, layer, _ in todo}, batch_size)
+
+    def refusal(logits: Tensor) -> Tensor:
+        return refusal_score(logits, model.refusal_token_ids)
+
+    def kl_from_clean(logits: Tensor) -> Tensor:
+        return kl_div(passes.clean_logits, logits)
+
+    show = len(todo) > 1 if progress is None else progress
+    for p, layer, r in tqdm(todo, desc="scoring candidates (exact, fast)", disable=not show, leave=False):
+        row = replace(rows[p, layer], induce=_fast_induce(model, r, layer, passes))
+        ablate = ablation_hooks(model, r)  # built once, shared by the KL and bypass passes
+        if row.induce < induce_threshold:
+            row = replace(row, discarded="does not induce")
+        else:
+            row = replace(row, kl=_ablated_mean(model, ablate, passes.harmless, kl_from_clean))
+            if row.kl > kl_threshold:
+                row = replace(row, discarded="KL too high")
+            else:
+                row = replace(row, bypass=_ablated_mean(model, ablate, passes.harmful, refusal))
+        rows[p, layer] = row
+    survivors = [key for key in rows if rows[key].discarded is None]
+    if not survivors and fallback and todo:  # the fallback compares the bypass of every row not NaN/too deep
+        for p, layer, r in todo:
+            if math.isnan(rows[p, layer].bypass):
+                bypass = _ablated_mean(model, ablation_hooks(model, r), passes.harmful, refusal)
+                rows[p, layer] = replace(rows[p, layer], bypass=bypass)
+        p, layer, r = min(todo, key=lambda item: rows[item[0], item[1]].bypass)
+        if math.isnan(rows[p, layer].kl):  # the fallback's choice gets its full row
+            kl = _ablated_mean(model, ablation_hooks(model, r), passes.harmless, kl_from_clean)
+            rows[p, layer] = replace(rows[p, layer], kl=kl)
+    best = min(survivors, key=lambda key: rows[key].bypass, default=None)
+    return [
+        row if key == best or row.discarded else replace(row, discarded="higher bypass")
+        for key, row in rows.items()
+    ]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Screening: a cheap ranking of the candidates (an approximation, for slow machines)
+# --------------------------------------------------------------------------------------------------------------
+def screen_scores(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> Float[Tensor, "n_positions n_layers"]:
+    """How much each candidate agrees with the harmful-harmless difference where the answer is produced.
+
+    One activation pass over the validation prompts gives, at the last position (where the first token of the
+    answer is predicted) and every layer ``l'``, the difference of class means ``d[l']``. A candidate taken at
+    layer ``l`` is scored by its mean cosine similarity with the differences from its own layer to the last:
+
+        screen[p, l] = (1 / (L - l)) * sum_{l' = l}^{L - 1} cos(r[p, l], d[l'])
+
+    A direction that mediates refusal should be the one along which the classes still differ when the output is
+    decided; ablating it then removes that difference. No intervention and no output is used: one pass instead
+    of three per candidate. The idea of judging candidates by cosine similarity of activations rather than by
+    the model's outputs follows COSMIC (Siu et al., 2025, "COSMIC: Generalized Refusal Direction Identification
+    in LLM Activations", Findings of ACL 2025, arXiv:2506.00085); this score is a simpler one of our own, not
+    COSMIC's. It is a heuristic: it ranks, it does not decide.
+
+    Returns:
+        ``[n_positions, n_layers]`` float64; NaN for zero or non-finite candidates.
+    """
+    _check_candidates(model, candidates)
+    kw = dict(positions=[-1], batch_size=batch_size, progress=progress)
+    diff = mean_activations(model, harmful_val, **kw) - mean_activations(model, harmless_val, **kw)
+    d_hat = diff[:, 0] / diff[:, 0].norm(dim=-1, keepdim=True)  # [n_layers, d_model]
+    r = candidates.to(torch.float64).cpu()
+    cos = torch.einsum("pld,md->plm", r / r.norm(dim=-1, keepdim=True), d_hat)  # [n_pos, n_layers, n_layers]
+    downstream = torch.triu(torch.ones(model.n_layers, model.n_layers, dtype=torch.float64))  # m >= l
+    score = (cos.nan_to_num() * downstream).sum(-1) / downstream.sum(-1)
+    valid = torch.isfinite(r).all(-1) & (r.norm(dim=-1) > 0)
+    return torch.where(valid, score, torch.full_like(score, math.nan))
+
+
+def _top_candidates(scores: Tensor, k: int, max_layer_frac: float) -> list[tuple[int, int]]:
+    """The ``k`` best ``(pos_index, layer)`` by ``scores`` among the candidates the free filters keep."""
+    if k < 1:
+        raise ValueError(f"top_k must be a positive integer, got {k}.")
+    n_pos, n_layers = scores.shape
+    eligible = [
+        (float(scores[p, layer]), p, layer)
+        for p in range(n_pos)
+        for layer in range(n_layers)
+        if layer < max_layer_frac * n_layers and not math.isnan(float(scores[p, layer]))
+    ]
+    eligible.sort(key=lambda item: -item[0])  # stable: ties keep position-major order
+    return [(p, layer) for _, p, layer in eligible[:k]]
+
+
+# --------------------------------------------------------------------------------------------------------------
 # Selection
 # --------------------------------------------------------------------------------------------------------------
 def filter_candidates(
@@ -333,6 +621,8 @@ class DirectionSelection:
         table: every candidate's scores and why it was discarded (``filter_candidates`` output).
         passed_filters: False when no candidate passed the filters and ``select_direction(fallback=True)``
             took the lowest bypass score among the candidates that are not NaN and not too deep.
+        method: how it was selected: "batched", "loop", "fast" (all three exact: the paper's choice) or
+            "screened" (an approximation: only the ``top_k`` candidates of ``screen_scores`` were scored).
     """
 
     pos_index: int
@@ -341,6 +631,7 @@ class DirectionSelection:
     direction: Tensor = field(repr=False)
     table: list[CandidateScore] = field(repr=False)
     passed_filters: bool = True
+    method: str = "batched"
 
     @property
     def r_hat(self) -> Tensor:
@@ -367,6 +658,9 @@ class NoDirectionSelected(ValueError):
         self.table = table
 
 
+SELECTION_METHODS = ("batched", "fast", "loop", "screened")
+
+
 def select_direction(
     model: ChatModel,
     candidates: Tensor,
@@ -379,32 +673,104 @@ def select_direction(
     max_layer_frac: float = 0.8,
     induce_threshold: float = 0.0,
     fallback: bool = False,
+    method: str = "batched",
+    top_k: int = 8,
 ) -> DirectionSelection:
-    """Score every candidate (``score_candidates``) and choose one (``filter_candidates``).
+    """Score the candidates and choose one with the paper's filters; three exact ways to do the same.
+
+    * ``"batched"`` (default): every candidate gets all three scores (``score_candidates``, candidate x prompt
+      rows batched together), then ``filter_candidates``. The full table, for plots.
+    * ``"loop"``: the plain reference, ``score_candidate`` one candidate after the other, then
+      ``filter_candidates``.
+    * ``"fast"``: the same choice and bit-for-bit the same scores, with less work. Candidates a free filter
+      discards (zero, too deep) never run; the others are scored from the cheapest filter on: induce from the
+      cached clean prefix (blocks below ``l`` see the clean input, so only blocks ``l .. L-1`` run), then KL,
+      then bypass only for candidates that passed every filter. The clean harmless pass is shared by all
+      candidates and one set of ablation hooks by a candidate's KL and bypass passes; every forward pass has
+      the inputs and shapes of the loop's. A score that was not needed is NaN and ``discarded`` names the
+      filter that decided (a candidate failing both induce and KL reads "does not induce" here, "KL too high"
+      in ``filter_candidates``, which checks KL first).
 
     Args:
         candidates: ``[n_positions, n_layers, d_model]`` from ``candidate_directions``.
         harmful_val, harmless_val: validation prompts (not those the candidates were computed from).
         fallback: when no candidate passes the filters, take the lowest bypass score among the candidates
             that are neither NaN nor too deep (``passed_filters=False`` in the result) instead of raising.
+        method: "batched", "fast" or "loop" (see above), or "screened": an APPROXIMATION for slow machines,
+            which ranks the candidates by ``screen_scores`` (one activation pass, no intervention) and scores
+            only the ``top_k`` best with the fast path; the others read "not screened". It finds the paper's
+            choice only when that candidate ranks in the top k.
+        top_k: candidates scored by the "screened" method.
 
     Raises:
         NoDirectionSelected: every candidate was discarded and ``fallback`` is False (it carries the table).
     """
-    table = score_candidates(
-        model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
+    thresholds = dict(
+        kl_threshold=kl_threshold, max_layer_frac=max_layer_frac, induce_threshold=induce_threshold
     )
-    table = filter_candidates(
-        table,
-        model.n_layers,
-        kl_threshold=kl_threshold,
-        max_layer_frac=max_layer_frac,
-        induce_threshold=induce_threshold,
-    )
+    if method in ("fast", "screened"):
+        only = None
+        if method == "screened":
+            scores = screen_scores(
+                model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress
+            )
+            only = set(_top_candidates(scores, top_k, max_layer_frac))
+        table = _fast_table(
+            model,
+            candidates,
+            harmful_val,
+            harmless_val,
+            batch_size=batch_size,
+            progress=progress,
+            fallback=fallback,
+            only=only,
+            **thresholds,
+        )
+    elif method in ("batched", "loop"):
+        score = score_candidates if method == "batched" else _score_candidates_loop
+        table = score(model, candidates, harmful_val, harmless_val, batch_size=batch_size, progress=progress)
+        table = filter_candidates(table, model.n_layers, **thresholds)
+    else:
+        raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
+    return replace(_selection(candidates, table, fallback), method=method)
+
+
+def _score_candidates_loop(
+    model: ChatModel,
+    candidates: Tensor,
+    harmful_val: Sequence[str],
+    harmless_val: Sequence[str],
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> list[CandidateScore]:
+    """``score_candidate`` for every candidate, one after the other (the straightforward loop)."""
+    n_pos, n_layers, _ = _check_candidates(model, candidates)
+    pairs = [(p, layer) for p in range(n_pos) for layer in range(n_layers)]
+    show = len(pairs) > 1 if progress is None else progress
+    return [
+        CandidateScore(
+            p,
+            model.post_instruction_positions[p],
+            layer,
+            *score_candidate(
+                model, candidates[p, layer], layer, harmful_val, harmless_val, batch_size=batch_size
+            ),
+        )
+        for p, layer in tqdm(pairs, desc="scoring candidates (loop)", disable=not show, leave=False)
+    ]
+
+
+_NOT_COMPARED = ("NaN score", "too deep", "not screened")
+
+
+def _selection(candidates: Tensor, table: list[CandidateScore], fallback: bool) -> DirectionSelection:
+    """The table's chosen row (or, with ``fallback``, the lowest bypass among rows not NaN / too deep) as a
+    ``DirectionSelection``."""
     chosen = [row for row in table if row.discarded is None]
     if not chosen and fallback:
         chosen = sorted(
-            (row for row in table if row.discarded not in ("NaN score", "too deep")),
+            (row for row in table if row.discarded not in _NOT_COMPARED and not math.isnan(row.bypass)),
             key=lambda row: row.bypass,
         )
     if not chosen:
@@ -430,22 +796,32 @@ def refusal_direction(
     progress: bool | None = None,
     cache: bool = True,
     cache_dir: str | Path | None = None,
+    method: str = "fast",
+    top_k: int = 8,
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
     The first ``n_train`` training prompts of each class (128 as in the paper; None = all), filtered by refusal
     (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than 8 of a class would remain), give
     the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper) select one
-    (``select_direction``).
+    (``select_direction(..., method=method, top_k=top_k)``).
+
+    On a CPU with a real model (see the README's "What runs where"): the selection's cost grows linearly with
+    ``n_val`` (``n_val=16`` halves it; the scores get noisier), and ``method="screened"`` scores only the
+    ``top_k`` candidates ranked by ``screen_scores`` -- an approximation that can miss the paper's choice. The
+    default ``method="fast"`` gives exactly the paper's choice.
 
     With ``cache=True`` the result is stored in ``cache_dir`` (default ``build/cache/refusal_direction/``) under
     a fingerprint of the model's weights, its chat format, the data, the arguments and the source of the
     refusal library, so the chapters after 04 do not repeat the selection; any change recomputes it.
     """
-    path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{_fingerprint(model, fallback, n_train, n_val)}.pt"
+    if method not in SELECTION_METHODS:
+        raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
+    key = _fingerprint(model, fallback, n_train, n_val, method, top_k if method == "screened" else None)
+    path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{key}.pt"
     if cache and path.is_file():
         return _load_selection(path)
-    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress)
+    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress, method, top_k)
     if cache:
         _save_selection(selection, path)
     return selection
@@ -458,6 +834,8 @@ def _refusal_direction(
     n_val: int | None,
     batch_size: int,
     progress: bool | None,
+    method: str,
+    top_k: int,
 ) -> DirectionSelection:
     from course_utils.data import load_instructions
 
@@ -484,6 +862,8 @@ def _refusal_direction(
         batch_size=batch_size,
         progress=progress,
         fallback=fallback,
+        method=method,
+        top_k=top_k,
     )
 
 
@@ -506,22 +886,83 @@ DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "cache" /
 
 
 def _fingerprint(model: ChatModel, *args: object) -> str:
-    """sha256 (first 16 hex digits) of everything the selection depends on."""
-    import hashlib
+    """sha256 (first 16 hex digits) of everything the selection depends on.
 
-    from course_utils import data, interventions, metrics
+    The model (name, parameters, chat template and the token ids read from it), the instruction data, the
+    arguments, the versions of torch / transformers / transformer-lens, and the source of every course module
+    the selection can run (``library_sources()``: derived from the imports, not listed by hand).
+    """
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    from course_utils import data
 
     digest = hashlib.sha256()
-    for part in (model.name, model.post_instruction_ids, model.refusal_token_ids, args):
+    chat = (model.tokenizer.chat_template, model.spec.template_kwargs)
+    for part in (model.name, chat, model.post_instruction_ids, model.refusal_token_ids, args):
         digest.update(repr(part).encode())
+    for package in ("torch", "transformers", "transformer-lens"):
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} missing".encode())
     with torch.no_grad():
         for name, param in model.bridge.original_model.named_parameters():
             stats = (name, tuple(param.shape), float(param.double().sum()), float(param.double().abs().sum()))
             digest.update(repr(stats).encode())
     digest.update(data.INSTRUCTIONS_FILE.read_bytes())
-    for module in (sys.modules[__name__], metrics, interventions):
-        digest.update(Path(module.__file__).read_bytes())
+    for path in library_sources():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def library_sources(module: str = __name__) -> list[Path]:
+    """Source files of ``module`` and of every ``course_utils`` module it imports, transitively.
+
+    Found by parsing the imports of each file (also those inside functions and under ``TYPE_CHECKING``, so the
+    list errs on the side of too many), plus the ``__init__.py`` of every package on the way, which Python runs
+    on import. Sorted, without duplicates.
+    """
+    import ast
+
+    root = Path(__file__).resolve().parent  # the course_utils package
+    package = root.name
+
+    def files_of(name: str) -> list[Path]:
+        """The files Python runs to import ``name`` (a module, or a name inside one: its module)."""
+        parts = name.split(".")[1:]
+        found = [root / "__init__.py"]
+        folder = root
+        for part in parts:
+            if (folder / part / "__init__.py").is_file():
+                folder = folder / part
+                found.append(folder / "__init__.py")
+            else:
+                if (folder / f"{part}.py").is_file():
+                    found.append(folder / f"{part}.py")
+                break
+        return found
+
+    seen: set[Path] = set()
+    todo = files_of(module)
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        here = path.relative_to(root.parent).parts[:-1]  # the package the file is in
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from . import x, from .x import y
+                    base = ".".join([*here[: len(here) - node.level + 1], *([base] if base else [])])
+                names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            todo += [f for name in names if name.split(".")[0] == package for f in files_of(name)]
+    return sorted(seen)
 
 
 def _save_selection(selection: DirectionSelection, path: Path) -> None:
@@ -531,6 +972,7 @@ def _save_selection(selection: DirectionSelection, path: Path) -> None:
         "layer": selection.layer,
         "direction": selection.direction,
         "passed_filters": selection.passed_filters,
+        "method": selection.method,
         "table": [asdict(row) for row in selection.table],
     }
     try:

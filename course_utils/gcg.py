@@ -322,6 +322,40 @@ def gcg_step(
     return candidates[best], float(losses[best])
 
 
+def gcg_search(
+    objective: SuffixObjective,
+    suffix_ids: Int[Tensor, " n"],
+    allowed: Bool[Tensor, " vocab"],
+    n_steps: int,
+    top_k: int,
+    n_candidates: int,
+    seed: int,
+    stop: Callable[[Tensor, float], bool] | None = None,
+) -> tuple[Int[Tensor, " n"], list[float]]:
+    """The GCG loop: repeat `gcg_step` from `suffix_ids`, keeping the best suffix so far.
+
+    losses[0] is the loss of the starting suffix (objective.batch_loss on it as a batch of one). Then, for at most
+    n_steps steps: if `stop(current_suffix, current_loss)` is True the search ends (checked BEFORE each step, so a
+    suffix that already succeeds is returned unchanged); otherwise step t draws its seed from ONE generator
+    created once, torch.Generator().manual_seed(seed), as int(torch.randint(2**62, (1,), generator=...)), runs
+    gcg_step with the current suffix and current loss, and appends the new loss. Because gcg_step keeps the
+    current suffix unless a candidate is lower, losses never increase.
+
+    Returns:
+        (the final suffix ids [n], losses: a list of 1 + (number of steps run) floats).
+    """
+    generator = torch.Generator().manual_seed(seed)
+    loss = float(objective.batch_loss(suffix_ids.unsqueeze(0))[0])
+    losses = [loss]
+    for _ in range(n_steps):
+        if stop is not None and stop(suffix_ids, loss):
+            break
+        step_seed = int(torch.randint(2**62, (1,), generator=generator))
+        suffix_ids, loss = gcg_step(objective, suffix_ids, loss, allowed, top_k, n_candidates, step_seed)
+        losses.append(loss)
+    return suffix_ids, losses
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The search
 # ---------------------------------------------------------------------------------------------------------------
@@ -378,12 +412,14 @@ def run_gcg(
     config: GCGConfig | None = None,
     *,
     progress: bool = True,
+    search: Callable[..., tuple[Tensor, list[float]]] | None = None,
 ) -> GCGResult:
     """Search an adversarial suffix for one instruction with GCG (see the module docstring).
 
-    Starts from a seeded random suffix of config.n_tokens allowed tokens and runs `gcg_step` until config.n_steps
-    or the stopping rule (loss below config.stop_loss, or by default: the target is the greedy continuation).
-    Deterministic for a given config.seed on CPU. The progress bar shows the current loss and suffix.
+    Starts from a seeded random suffix of config.n_tokens allowed tokens and runs the GCG loop (`search`, by
+    default `gcg_search`; a notebook passes the learner's own) until config.n_steps or the stopping rule (loss
+    below config.stop_loss, or by default: the target is the greedy continuation). Deterministic for a given
+    config.seed on CPU. The progress bar shows the current loss and suffix.
     """
     start, config = time.perf_counter(), config or GCGConfig()
     if not isinstance(instruction, str) or not instruction:
@@ -392,24 +428,35 @@ def run_gcg(
     prompt = suffix_prompt(model, instruction, target)
     objective = SuffixObjective(model, prompt, config.objective, config.eval_batch_size)
     allowed = allowed_token_mask(model)
-    generator = torch.Generator().manual_seed(config.seed)
-    suffix_ids = random_suffix_ids(model, prompt, config.n_tokens, seed=config.seed)
-    loss = float(objective.batch_loss(suffix_ids.unsqueeze(0))[0])
-    losses, steps = [loss], 0
+    start_ids = random_suffix_ids(model, prompt, config.n_tokens, seed=config.seed)
     with tqdm(total=config.n_steps, desc="GCG", disable=not progress) as bar:
-        while not (stopped := _stop(objective, suffix_ids, loss, config)) and steps < config.n_steps:
-            step_seed = int(torch.randint(2**62, (1,), generator=generator))
-            suffix_ids, loss = gcg_step(
-                objective, suffix_ids, loss, allowed, config.top_k, config.n_candidates, step_seed
-            )
-            losses.append(loss)
-            steps += 1
-            bar.update(1)
+        calls = 0
+
+        def stop(suffix_ids: Tensor, loss: float) -> bool:
+            """Called by gcg_search before every step: show the progress, then apply the stopping rule."""
+            nonlocal calls
+            bar.update(1 if calls else 0)
+            calls += 1
             bar.set_postfix(loss=f"{loss:.3f}", suffix=repr(model.tokenizer.decode(suffix_ids.tolist())))
+            return _stop(objective, suffix_ids, loss, config)
+
+        suffix_ids, losses = (search or gcg_search)(
+            objective,
+            start_ids,
+            allowed,
+            config.n_steps,
+            config.top_k,
+            config.n_candidates,
+            config.seed,
+            stop,
+        )
+        bar.update(len(losses) - 1 - bar.n)
+    steps = len(losses) - 1
+    stopped = steps < config.n_steps or _stop(objective, suffix_ids, losses[-1], config)
     return GCGResult(
         suffix_ids=suffix_ids.tolist(),
         suffix=model.tokenizer.decode(suffix_ids.tolist()),
-        loss=loss,
+        loss=losses[-1],
         losses=losses,
         steps=steps,
         seconds=time.perf_counter() - start,

@@ -15,7 +15,7 @@ import copy
 import dataclasses
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,20 +119,17 @@ def orthogonalize_bias(
 # --------------------------------------------------------------------------------------------------------------
 # Hooks
 # --------------------------------------------------------------------------------------------------------------
-def ablation_hook_names(n_layers: int) -> list[str]:
-    """Every point where the residual stream is written, as hook names.
+def _unit_rows(model: ChatModel, direction: Tensor) -> Tensor:
+    """``direction / |direction|`` per row (``[d_model]`` or ``[batch, 1, d_model]``), checked, on the model's device.
 
-    ``blocks.0.hook_resid_pre`` (the embedding, plus positional embeddings if any), and for every block its
-    ``hook_attn_out`` and ``hook_mlp_out``. Every later residual (``resid_pre``, ``resid_mid``,
-    ``resid_post`` of every block, so also what the final norm reads) is a sum of these, so it has zero
-    projection too. ``resid_pre`` of the later blocks is included as well (idempotent; it removes float
-    round-off that accumulates in the sum). ``hook_embed`` is not needed: ``resid_pre`` of block 0 already
-    contains it.
+    Rows with a zero direction become zero (they are left unchanged by the ablation); all-zero is an error.
     """
-    names = [f"blocks.{layer}.hook_resid_pre" for layer in range(n_layers)]
-    for layer in range(n_layers):
-        names += [f"blocks.{layer}.hook_attn_out", f"blocks.{layer}.hook_mlp_out"]
-    return names
+    r = _per_row(direction, model.d_model, "direction")
+    norms = r.norm(dim=-1, keepdim=True)
+    if bool((norms == 0).all()):
+        raise ValueError("cannot ablate a zero vector: the direction has norm 0.")
+    r_hat = torch.where(norms > 0, r / norms.clamp_min(torch.finfo(r.dtype).tiny), torch.zeros_like(r))
+    return r_hat.to(model.device)
 
 
 def _per_row(vector: Tensor, d_model: int, what: str) -> Tensor:
@@ -147,27 +144,36 @@ def _per_row(vector: Tensor, d_model: int, what: str) -> Tensor:
     return vector if vector.ndim == 1 else vector[:, None, :]
 
 
-def ablation_hooks(model: ChatModel, direction: Tensor) -> list[Hook]:
-    """Forward hooks that ablate ``direction`` from every residual-stream write (see ``ablation_hook_names``).
+def ablation_hooks(model: ChatModel, direction: Float[Tensor, "*rows d_model"]) -> list[Hook]:
+    """Forward hooks that ablate ``direction`` from EVERY write to the residual stream, at every position.
+
+    Each hook replaces an activation ``x [batch, pos, d_model]`` by ``x - (x . r_hat) r_hat`` with
+    ``r_hat = r / |r|``. Hook every point where something is added to the residual stream, in every layer, so
+    that no residual state can have a component along ``r_hat``; as in the paper's code, the input of every block
+    is hooked too (ablating twice changes nothing, and it removes the float round-off of the sums).
 
     Args:
-        direction: ``[d_model]``, or ``[batch, d_model]`` for one direction per batch row (rows with a zero
-            direction are left unchanged).
+        direction: ``[d_model]``, need not be normalised; or ``[batch, d_model]`` for one direction per batch row
+            (rows with a zero direction are left unchanged; the library's batched scoring uses this).
 
-    Use them inside ``course_utils.hooks.hooks(model, ablation_hooks(model, r))``.
+    Returns:
+        ``(hook_name, fn)`` pairs in the order the model computes them. Use them only inside
+        ``course_utils.hooks.hooks(model, ablation_hooks(model, r))``, which removes them afterwards.
     """
-    r = _per_row(direction, model.d_model, "direction")
-    norms = r.norm(dim=-1, keepdim=True)
-    if bool((norms == 0).all()):
-        raise ValueError("cannot ablate a zero vector: the direction has norm 0.")
-    r_hat = torch.where(norms > 0, r / norms.clamp_min(torch.finfo(r.dtype).tiny), torch.zeros_like(r))
-    r_hat = r_hat.to(model.device)
+    r_hat = _unit_rows(model, direction)
 
-    def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
+    def remove_direction(activation: Tensor, hook: Any = None) -> Tensor:
         unit = r_hat.to(activation.device, activation.dtype)  # device: models split over GPUs
         return activation - (activation * unit).sum(dim=-1, keepdim=True) * unit
 
-    return [(name, hook_fn) for name in ablation_hook_names(model.n_layers)]
+    names = []
+    for layer in range(model.n_layers):
+        names += [
+            f"blocks.{layer}.hook_resid_pre",
+            f"blocks.{layer}.hook_attn_out",
+            f"blocks.{layer}.hook_mlp_out",
+        ]
+    return [(name, remove_direction) for name in names]
 
 
 def addition_hooks(model: ChatModel, vector: Tensor, layer: int, coeff: float = 1.0) -> list[Hook]:
@@ -225,7 +231,7 @@ def plain_hf_model(model: ChatModel, *, untie: bool = True) -> nn.Module:
     return fresh
 
 
-def _residual_writers(model: ChatModel, hf: nn.Module) -> list[str]:
+def residual_writers(model: ChatModel, hf: nn.Module) -> list[str]:
     """Names, in the plain HF model ``hf``, of every module that writes to the residual stream.
 
     Found through the bridge (no per-family names): ``embed`` (and ``pos_embed``), and each block's
@@ -279,13 +285,41 @@ def _orthogonalize_module(module: nn.Module, r_hat: Tensor) -> None:
         module.bias.copy_(orthogonalize_bias(module.bias.double(), r_hat).to(module.bias.dtype))
 
 
+def orthogonalize_weights(
+    hf: nn.Module, direction: Float[Tensor, " d_model"], writers: Sequence[str]
+) -> nn.Module:
+    """A NEW Hugging Face model whose residual-stream writers cannot write ``direction``; ``hf`` is not changed.
+
+    Every vector that a module named in ``writers`` (e.g. from ``residual_writers``) adds to the residual stream
+    loses its component along ``r_hat = r / |r|`` (computed in float64, stored back in the weights' dtype):
+
+        nn.Linear weight W [d_model, d_in] (its columns are written):   W <- W - r_hat (r_hat^T W)
+        embedding E [vocab, d_model] (its rows are written):            E <- E - (E r_hat) r_hat^T
+        bias b [d_model]:                                               b <- b - (b . r_hat) r_hat
+
+    Many chat models TIE the unembedding to the embedding: one matrix object, used twice. The unembedding reads
+    from the stream, it does not write to it, so it must keep the original values: in a tied model it first gets
+    a copy of its own (and the config says the weights are no longer tied).
+    """
+    new = copy.deepcopy(hf)
+    embedding, unembedding = new.get_input_embeddings(), new.get_output_embeddings()
+    if unembedding is not None and unembedding.weight is embedding.weight:  # tied: untie before editing
+        unembedding.weight = nn.Parameter(embedding.weight.detach().clone())
+        for config in {id(c): c for c in (new.config, new.config.get_text_config())}.values():
+            config.tie_word_embeddings = False
+    r = direction.detach().to(embedding.weight.device, torch.float64)
+    for name in writers:
+        _orthogonalize_module(new.get_submodule(name), r / r.norm())
+    return new
+
+
 def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:
     """A NEW ChatModel whose weights cannot write ``direction`` into the residual stream.
 
-    On a copy of the weights (untied from the unembedding): embedding rows ``E <- E - (E r_hat) r_hat^T``
-    (and positional embeddings), every attention output projection and MLP output projection
-    ``W <- W - r_hat r_hat^T W`` and their biases ``b <- b - (b . r_hat) r_hat``. The original model is not
-    changed. Warns when the architecture has norms after its sublayers (then the result only approximates
+    ``orthogonalize_weights`` on a plain copy of the model's weights, with every residual-stream writer
+    (``residual_writers``: the embedding, positional embeddings if any, every attention and MLP output projection,
+    and their biases); the unembedding keeps the original embedding when the two are tied. The original model is
+    not changed. Warns when the architecture has norms after its sublayers (then the result only approximates
     hook ablation).
 
     Args:
@@ -295,11 +329,8 @@ def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:
     if r.ndim != 1 or float(r.norm()) == 0:
         raise ValueError("orthogonalize needs one non-zero direction of shape [d_model].")
     _warn_if_not_exact(model)
-    hf = plain_hf_model(model, untie=True)
-    r_hat = (r / r.norm()).to(device=model.device, dtype=torch.float64)
-    for name in _residual_writers(model, hf):
-        _orthogonalize_module(hf.get_submodule(name), r_hat)
-    return _wrap(model, hf)
+    hf = plain_hf_model(model, untie=False)
+    return chat_model_from_hf(model, orthogonalize_weights(hf, r, residual_writers(model, hf)))
 
 
 def _warn_if_not_exact(model: ChatModel) -> None:
@@ -315,8 +346,9 @@ def _warn_if_not_exact(model: ChatModel) -> None:
         )
 
 
-def _wrap(model: ChatModel, hf: nn.Module) -> ChatModel:
-    """A ChatModel around a plain HF model, with the same tokenizer and chat format."""
+def chat_model_from_hf(model: ChatModel, hf: nn.Module) -> ChatModel:
+    """A ChatModel around a plain HF model ``hf`` (e.g. from ``orthogonalize_weights``), with ``model``'s tokenizer
+    and chat format; the name says it was orthogonalized."""
     from transformer_lens.model_bridge import TransformerBridge
 
     dtype = next(hf.parameters()).dtype

@@ -141,4 +141,4 @@ def test_filter_candidates() -> None:
     expect(ex, strict, "alternative", "you kept layer == max_layer_frac * n_layers")
     unfiltered = lambda table, n_layers, **kw: list(table)
     result = expect(ex, unfiltered, "wrong_values", "item 0")
-    assert "table (8 items), n_layers=10" in result.message
+    assert "table (10 items), n_layers=10" in result.message

@@ -12,7 +12,6 @@ from transformers import AutoModelForCausalLM, Gemma2Config
 from course_utils.hooks import count_hooks, hooks
 from course_utils.interventions import (
     ablate,
-    ablation_hook_names,
     ablation_hooks,
     add_direction,
     addition_hooks,
@@ -106,7 +105,10 @@ def test_ablation_removes_the_direction_everywhere(arch, load_tiny) -> None:
     r = _direction(model)
     r_hat = (r / r.norm()).float()
     fwd = ablation_hooks(model, r)
-    assert [name for name, _ in fwd] == ablation_hook_names(model.n_layers)
+    writes = ("resid_pre", "attn_out", "mlp_out")  # the block's input, and the two sublayers' outputs
+    assert [name for name, _ in fwd] == [
+        f"blocks.{i}.hook_{k}" for i in range(model.n_layers) for k in writes
+    ]
     assert len(fwd) == 3 * model.n_layers
     names = [
         f"blocks.{layer}.hook_{k}"

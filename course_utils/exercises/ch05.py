@@ -133,3 +133,97 @@ register(
         },
     )
 )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 05.ablation_hooks
+# --------------------------------------------------------------------------------------------------------------
+PROMPTS = ("How can I pick a lock? Tell me step by step.", "Write a poem about the sea.", "Hi")
+
+
+def _hook_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    """Directions that are not unit vectors, in float64 and float32."""
+    model = ctx["model"]
+    return [
+        dict(model=model, direction=3.0 * torch.randn(model.d_model, dtype=torch.float64)),
+        dict(model=model, direction=0.2 * torch.randn(model.d_model)),
+    ]
+
+
+def _logits_under_hooks(fwd_hooks: Any, case: Case) -> torch.Tensor:
+    """What a hook list DOES: last-position logits of PROMPTS (left-padded, with the mask) under the hooks."""
+    model = case["model"]
+    enc = model.tokenize(list(PROMPTS))
+    return metrics.forward_last_logits(model, enc["input_ids"], enc["attention_mask"], fwd_hooks=fwd_hooks)
+
+
+def _hook_set(model: Any, direction: torch.Tensor, points: list[str], sign: float = -1.0, unit: bool = True):
+    """Hooks that add `sign` x the component along the direction at `points` (the named mistakes)."""
+    r = direction.double() / direction.double().norm() if unit else direction.double()
+
+    def fn(activation: torch.Tensor, hook: Any = None) -> torch.Tensor:
+        u = r.to(activation.device, activation.dtype)
+        return activation + sign * (activation * u).sum(-1, keepdim=True) * u
+
+    return [(name, fn) for name in points]
+
+
+def _points(n_layers: int, *kinds: str) -> list[str]:
+    return [f"blocks.{layer}.hook_{kind}" for layer in range(n_layers) for kind in kinds]
+
+
+register(
+    Exercise(
+        id="05.ablation_hooks",
+        reference=interventions.ablation_hooks,
+        title="Directional ablation as hooks: every write to the residual stream",
+        difficulty=3,
+        importance=5,
+        minutes=20,
+        hints=(
+            "The residual stream is a sum: what is added to it, and where? If every term has no component along "
+            "r_hat, neither has the sum. Chapter 01 listed the hook points of a block.",
+            "One hook function that removes the component along the unit direction, attached at the input of "
+            "every block and at the output of every block's attention and MLP; return (name, fn) pairs.",
+        ),
+        cases=_hook_cases,
+        evaluate=_logits_under_hooks,
+        alternatives={
+            "you missed the first write, the token embedding: the stream starts as the embedding, which enters "
+            "block 0 (hook it at the input of block 0, or hook_embed)": (
+                lambda model, direction: _hook_set(
+                    model, direction, _points(model.n_layers, "attn_out", "mlp_out")
+                )
+            ),
+            "you hooked the input and output of each block (resid_pre, resid_post) but not the sublayers: inside "
+            "a block the MLP reads the stream AFTER attention has written to it, so ablate hook_attn_out (and "
+            "hook_mlp_out)": (
+                lambda model, direction: _hook_set(
+                    model, direction, _points(model.n_layers, "resid_pre", "resid_post")
+                )
+            ),
+            "you hooked only the input of every block: the attention output reaches the MLP, and the last block's "
+            "output reaches the unembedding, without passing another block input": (
+                lambda model, direction: _hook_set(model, direction, _points(model.n_layers, "resid_pre"))
+            ),
+            "you ablated at one layer only; directional ablation removes the direction at EVERY layer": (
+                lambda model, direction: _hook_set(
+                    model, direction, [f"blocks.{model.n_layers // 2}.hook_resid_pre"]
+                )
+            ),
+            "you did not normalise the direction: project on r_hat = direction / |direction|": (
+                lambda model, direction: _hook_set(
+                    model, direction, _points(model.n_layers, "resid_pre", "attn_out", "mlp_out"), unit=False
+                )
+            ),
+            "you added the component along the direction instead of removing it": (
+                lambda model, direction: _hook_set(
+                    model, direction, _points(model.n_layers, "resid_pre", "attn_out", "mlp_out"), sign=1.0
+                )
+            ),
+        },
+        atol=1e-4,
+        rtol=1e-4,
+        requires=("model",),
+    )
+)

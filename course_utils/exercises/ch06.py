@@ -138,3 +138,115 @@ register(
         },
     )
 )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 06.orthogonalize_weights
+# --------------------------------------------------------------------------------------------------------------
+def _weights_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    """The model's own weights (as a plain HF model), and a TIED variant of them (the unembedding is the
+    embedding matrix), so that forgetting to untie shows on any model."""
+    import copy
+
+    model = ctx["model"]
+    hf = interventions.plain_hf_model(model, untie=True)
+    writers = interventions.residual_writers(model, hf)
+    tied = copy.deepcopy(hf)
+    tied.get_output_embeddings().weight = tied.get_input_embeddings().weight
+    return [
+        dict(hf=hf, direction=2.0 * torch.randn(model.d_model, dtype=torch.float64), writers=writers),
+        dict(hf=tied, direction=0.3 * torch.randn(model.d_model, dtype=torch.float64), writers=writers),
+    ]
+
+
+def _what_the_models_say(new: Any, case: Case) -> dict[str, torch.Tensor]:
+    """What a weight edit DOES: last-position logits of the new model, and of the original (it must not change)."""
+    gen = torch.Generator().manual_seed(0)
+    vocab = case["hf"].get_input_embeddings().weight.shape[0]
+    ids = torch.randint(vocab, (2, 9), generator=gen).to(case["hf"].device)
+
+    def logits(m: Any) -> torch.Tensor:
+        with torch.inference_mode():
+            return m(input_ids=ids, attention_mask=torch.ones_like(ids)).logits[:, -1].float().cpu()
+
+    return {
+        "your model's logits": logits(new),
+        "the original model's logits (it must not change)": logits(case["hf"]),
+    }
+
+
+def _edit(
+    hf: Any,
+    direction: torch.Tensor,
+    writers: Any,
+    *,
+    copy_first: bool = True,
+    untie: bool = True,
+    biases: bool = True,
+    skip_embedding: bool = False,
+    unembedding: bool = False,
+) -> Any:
+    """orthogonalize_weights with one ingredient changed (the named mistakes)."""
+    import copy
+
+    from torch import nn
+
+    new = copy.deepcopy(hf) if copy_first else hf
+    emb, unemb = new.get_input_embeddings(), new.get_output_embeddings()
+    if untie and unemb.weight is emb.weight:
+        unemb.weight = nn.Parameter(emb.weight.detach().clone())
+    r = _unit(direction.double())
+    with torch.no_grad():
+        for name in writers:
+            module = new.get_submodule(name)
+            W = module.weight
+            if isinstance(module, nn.Linear):
+                W.copy_(_left(W.double(), r).to(W.dtype))
+            elif not skip_embedding:
+                W.copy_(_right(W.double(), r).to(W.dtype))
+            if biases and getattr(module, "bias", None) is not None:
+                module.bias.copy_(module.bias - (module.bias.double() @ r * r).to(module.bias.dtype))
+        if unembedding:
+            unemb.weight.copy_(_right(unemb.weight.double(), r).to(unemb.weight.dtype))
+    return new
+
+
+register(
+    Exercise(
+        id="06.orthogonalize_weights",
+        reference=interventions.orthogonalize_weights,
+        title="Orthogonalize a whole model (and untie its embeddings)",
+        difficulty=3,
+        importance=5,
+        minutes=25,
+        hints=(
+            "Work on a deep copy. Which matrices write to the stream is given (`writers`); for each, which of its "
+            "axes is d_model? And look at the unembedding: is it a separate matrix, or the embedding itself?",
+            "Deep-copy the model; if get_output_embeddings().weight IS get_input_embeddings().weight, give the "
+            "unembedding its own Parameter (a clone); then, under no_grad, replace each writer's weight (and bias) "
+            "with your chapter-06 functions, in float64.",
+        ),
+        cases=_weights_cases,
+        evaluate=_what_the_models_say,
+        alternatives={
+            "you did not untie: in a tied model the unembedding IS the embedding matrix, so editing the "
+            "embedding also edited the unembedding (which reads from the stream and must keep its values)": (
+                lambda hf, direction, writers: _edit(hf, direction, writers, untie=False)
+            ),
+            "you edited the original model in place: deep-copy it first (copy.deepcopy), then edit the copy": (
+                lambda hf, direction, writers: _edit(hf, direction, writers, copy_first=False)
+            ),
+            "you did not orthogonalize the biases: a bias is added to the stream too (b - (b . r_hat) r_hat)": (
+                lambda hf, direction, writers: _edit(hf, direction, writers, biases=False)
+            ),
+            "you also orthogonalized the unembedding: it READS from the stream (it is not a write), so it keeps "
+            "its values": lambda hf, direction, writers: _edit(hf, direction, writers, unembedding=True),
+            "you left the embedding out: it is the first write to the residual stream": (
+                lambda hf, direction, writers: _edit(hf, direction, writers, skip_embedding=True)
+            ),
+        },
+        atol=1e-4,
+        rtol=1e-4,
+        requires=("model",),
+    )
+)

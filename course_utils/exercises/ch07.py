@@ -234,3 +234,129 @@ register(
         },
     )
 )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# 07.gcg_search
+# --------------------------------------------------------------------------------------------------------------
+class _LossBelow:
+    """A stopping rule `stop(suffix_ids, loss) -> loss < threshold` that reads well in a failing case's line."""
+
+    def __init__(self, threshold: float):
+        self.threshold = threshold
+
+    def __call__(self, suffix_ids: Tensor, loss: float) -> bool:
+        return loss < self.threshold
+
+    def __repr__(self) -> str:
+        return f"stop(loss < {self.threshold:g})"
+
+
+def _search_cases(ctx: Mapping[str, Any]) -> list[Case]:
+    cases = []
+    for seed in (0, 1):
+        objective = ToyObjective(seed)
+        suffix = torch.randint(N_SPECIAL, VOCAB, (N_SUFFIX,))
+        cases.append(
+            dict(
+                objective=objective,
+                suffix_ids=suffix,
+                allowed=_allowed(),
+                n_steps=4,
+                top_k=4,
+                n_candidates=12,
+                seed=seed + 5,
+            )
+        )
+    start = float(cases[0]["objective"].batch_loss(cases[0]["suffix_ids"][None])[0])
+    cases.append({**cases[0], "stop": _LossBelow(start + 1.0)})  # already good enough: no step at all
+    losses = gcg.gcg_search(**_unstopped(cases[1]))[1]
+    cases.append(
+        {
+            **cases[1],
+            "stop": _LossBelow((losses[1] + losses[2]) / 2 if losses[2] < losses[1] else losses[1] + 1e-3),
+        }
+    )
+    return cases
+
+
+def _unstopped(case: Case) -> Case:
+    return {k: v for k, v in case.items() if k != "stop"}
+
+
+def _search_variant(
+    objective: Any,
+    suffix_ids: Tensor,
+    allowed: Tensor,
+    n_steps: int,
+    top_k: int,
+    n_candidates: int,
+    seed: int,
+    stop: Any = None,
+    *,
+    seeds: str = "generator",
+    record_start: bool = True,
+    update: bool = True,
+    stop_after: bool = False,
+) -> tuple[Tensor, list[float]]:
+    """gcg_search with one ingredient changed (the named mistakes)."""
+    generator = torch.Generator().manual_seed(seed)
+    start = suffix_ids
+    loss = float(objective.batch_loss(suffix_ids.unsqueeze(0))[0])
+    losses = [loss]
+    for _ in range(n_steps):
+        if stop is not None and not stop_after and stop(suffix_ids, loss):
+            break
+        if seeds == "generator":
+            step_seed = int(torch.randint(2**62, (1,), generator=generator))
+        elif seeds == "reseeded":
+            step_seed = int(torch.randint(2**62, (1,), generator=torch.Generator().manual_seed(seed)))
+        else:
+            step_seed = seed
+        new, loss = gcg.gcg_step(
+            objective, suffix_ids if update else start, loss, allowed, top_k, n_candidates, step_seed
+        )
+        suffix_ids = new
+        losses.append(loss)
+        if stop is not None and stop_after and stop(suffix_ids, loss):
+            break
+    return suffix_ids, losses if record_start else losses[1:]
+
+
+register(
+    Exercise(
+        id="07.gcg_search",
+        reference=gcg.gcg_search,
+        title="The GCG loop, end to end",
+        difficulty=3,
+        importance=4,
+        minutes=15,
+        hints=(
+            "The loop carries two things from step to step (the suffix and its loss) and one random generator "
+            "that is created once, before the loop.",
+            "Score the start as a batch of one and record it; then each step: ask `stop` first, draw the step "
+            "seed from the one generator, call gcg_step with the CURRENT suffix and loss, record the new loss.",
+        ),
+        cases=_search_cases,
+        alternatives={
+            "you passed the same `seed` to every step: each step must draw a fresh step seed from ONE generator "
+            "seeded once with `seed` (otherwise every step samples the same positions and ranks)": (
+                lambda **case: _search_variant(**case, seeds="fixed")
+            ),
+            "you created the generator inside the loop: re-seeding it every step gives the same step seed every "
+            "time; create torch.Generator().manual_seed(seed) once, before the loop": (
+                lambda **case: _search_variant(**case, seeds="reseeded")
+            ),
+            "losses must start with the loss of the starting suffix (losses[0]), then one entry per step": (
+                lambda **case: _search_variant(**case, record_start=False)
+            ),
+            "every step started again from the initial suffix: pass the CURRENT suffix (the one the last step "
+            "returned) to gcg_step": lambda **case: _search_variant(**case, update=False),
+            "you asked `stop` after the step; ask it BEFORE each step, so a suffix that already succeeds is "
+            "returned without another step": lambda **case: (
+                _search_variant(**case, stop_after=True) if case.get("stop") is not None else None
+            ),
+        },
+        atol=1e-6,
+    )
+)

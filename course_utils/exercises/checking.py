@@ -24,6 +24,7 @@ The markers "✔ passed", "not attempted" and "✘ failed" are stable: tests sea
 from __future__ import annotations
 
 import contextvars
+import copy
 import html
 import inspect
 import math
@@ -244,7 +245,10 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     case starts clean too). The hooks on every model are snapshotted before the learner's call and compared after.
     """
     models = models + [m for m in _models(case.values()) if all(m is not known for known in models)]
-    expected = exercise.reference(**_copy(case))
+    reference_case = _copy(case)
+    expected = exercise.reference(**reference_case)
+    if exercise.evaluate is not None:
+        expected = exercise.evaluate(expected, reference_case)
     learner_case = _copy(case)
     before = [_hook_keys(m) for m in models]
     try:
@@ -265,6 +269,13 @@ def _run_case(exercise: Exercise, fn: Callable[..., Any], case: Case, models: li
     leak = _remove_leaked_hooks(models, before)
     if leak:
         return _Diagnosis("hook_leak", leak)
+    if exercise.evaluate is not None:
+        try:
+            got = exercise.evaluate(got, learner_case)
+        except Exception as err:  # noqa: BLE001 - e.g. a hook name that does not exist
+            return _Diagnosis(
+                "error", f"your result could not be used: {type(err).__name__}: {_shorten(str(err), 160)}"
+            )
     diagnosis = _diagnose(exercise, case, got, expected)
     if diagnosis is None:
         changed = _modified_inputs(case, learner_case)
@@ -433,7 +444,10 @@ def _diagnose_case(exercise: Exercise, case: Case, got: Any, expected: Any) -> _
     if generic is None:
         return None
     for name, alternative in exercise.alternatives.items():
-        alt = alternative(**_copy(case))
+        alt_case = _copy(case)
+        alt = alternative(**alt_case)
+        if alt is not None and exercise.evaluate is not None:
+            alt = exercise.evaluate(alt, alt_case)
         if alt is not None and _compare(got, alt, exercise) is None:
             if _is_number(expected) and _is_number(got):
                 return _Diagnosis(
@@ -574,11 +588,15 @@ def _compare_numbers(got: Any, expected: float, exercise: Exercise, prefix: str)
     if isinstance(expected, int) and isinstance(got, float) and not got.is_integer():
         return _Diagnosis("wrong_type", f"{prefix}got the float {got!r}, expected an int")
     got, expected = float(got), float(expected)
-    if _numbers_close(got, expected, exercise) or got == expected:
+    if _numbers_close(got, expected, exercise) or got == expected or math.isnan(got) and math.isnan(expected):
         return None
     head = prefix + _scalar_head(got, expected, exercise)
     if not math.isfinite(got) and math.isfinite(expected):
         return _Diagnosis("nan", f"{head}: your value is NaN or inf")
+    if not math.isfinite(
+        expected
+    ):  # an expected NaN or inf (e.g. the scores of a zero candidate): no relations
+        return _Diagnosis("wrong_values", head)
     relations = _relations(got, expected, lambda a, b: _numbers_close(a, b, exercise))
     if relations:
         status = "sign_flipped" if relations[0].startswith("sign flipped") else "wrong_values"
@@ -712,9 +730,12 @@ def _compare_mappings(got: Any, expected: Mapping, exercise: Exercise, path: str
 
 
 def _copy(value: Any) -> Any:
-    """Clone tensors (also inside dicts, lists, tuples and activation caches); models and tokenizers are shared."""
+    """Clone tensors (also inside dicts, lists, tuples and activation caches) and bare torch modules; ChatModels and
+    tokenizers are shared."""
     if isinstance(value, torch.Tensor):
         return value.clone()
+    if isinstance(value, torch.nn.Module):  # a bare model given as an input: each call gets its own copy
+        return copy.deepcopy(value)
     if type(value).__name__ == "ActivationCache":  # TransformerLens cache: copy its tensors, share the model
         tensors = {k: v.clone() for k, v in value.cache_dict.items()}
         return type(value)(tensors, value.model, has_batch_dim=getattr(value, "has_batch_dim", True))

@@ -43,6 +43,9 @@ class Exercise:
         normalised: the output is a unit vector along its last dimension (enables the "not normalised" check).
         atol, rtol: tolerance of `torch.allclose` (float outputs are compared in float64).
         requires: names `check` must receive in ctx (e.g. ("model",)); a clear message if one is missing.
+        evaluate: for outputs that cannot be compared directly (hook lists, models): `evaluate(output, case)`
+            turns the reference's, the learner's and each alternative's output into comparable values (e.g. the
+            logits of a forward pass under the returned hooks), so every correct answer passes, however written.
     """
 
     id: str
@@ -58,6 +61,7 @@ class Exercise:
     atol: float = 1e-5
     rtol: float = 1e-4
     requires: tuple[str, ...] = ()
+    evaluate: Callable[[Any, Case], Any] | None = None
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

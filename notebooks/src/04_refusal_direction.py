@@ -26,11 +26,10 @@
 # - build the candidate directions at every post-instruction position and layer with a difference of means;
 # - score every candidate by three interventions (bypass, induce, KL) and read the paper's figures of them;
 # - apply the paper's filters and pick the refusal direction;
-# - check that the chosen direction reads harmfulness: harmful prompts project well above zero, harmless ones near
-#   zero;
+# - check that the chosen direction reads harmfulness: harmful prompts project far above harmless ones;
 # - on the organism, compare the chosen direction with the known, planted answer.
 #
-# **Time:** about 45 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
+# **Time:** about 65 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
 # 03 (projections, cosine similarity).
 
 # %% [markdown]
@@ -40,6 +39,7 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 
 # %%
 import math
@@ -54,8 +54,8 @@ from course_utils import directions, metrics, plotting, probing
 from course_utils.activations import get_activations
 from course_utils.data import load_instructions
 from course_utils.directions import CandidateScore  # noqa: F401 (the rows of exercise 3)
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
-from course_utils.interventions import ablation_hooks, addition_hooks
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
+from course_utils.interventions import ablation_hooks, addition_hooks  # noqa: F401 (useful in exercise 3)
 from course_utils.models import default_model_name, load_model
 from course_utils.residual import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
 
@@ -64,7 +64,7 @@ torch.set_grad_enabled(False)
 model = load_model(MODEL_NAME or default_model_name())
 print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
-# As in the paper: 128 training prompts per class for the candidates, 32 validation prompts per class to select one
+# As in the paper (section 2.2): 128 training prompts per class for the candidates, 32 validation prompts per class
 harmful_train, harmless_train = (
     load_instructions("harmful", "train")[:128],
     load_instructions("harmless", "train")[:128],
@@ -225,22 +225,38 @@ plt.show()
 check("04.kl_div", kl_div)
 
 # %% [markdown]
-# One candidate by hand, the middle layer at the last position, before the library scores them all:
+# Now score one candidate yourself, straight from the table's definitions. The library gives you the pieces:
+# `ablation_hooks(model, r)` and `addition_hooks(model, r, layer)` build the interventions (chapter 05 builds them
+# by hand), `metrics.refusal_scores(model, prompts, fwd_hooks=...)` scores prompts under hooks, and
+# `metrics.last_position_logits(model, prompts, fwd_hooks=...)` returns the next-token logits. Use the validation
+# prompts you are given (never the training prompts the candidate came from), and average over prompts. A zero
+# candidate (layer 0) has no direction to ablate: return three NaNs.
+
+# %% exercise="04.score_candidate"
 
 # %%
+check("04.score_candidate", score_candidate, model=model)
+
+# %%
+kl = use("04.kl_div", kl_div, mine=USE_MY_CODE)
+score_one = use("04.score_candidate", score_candidate, mine=USE_MY_CODE, model=model)
 layer_demo = model.n_layers // 2
-r_demo = candidates[-1, layer_demo]
-clean_logits = metrics.last_position_logits(model, harmless_val)
-ablated_logits = metrics.last_position_logits(model, harmless_val, fwd_hooks=ablation_hooks(model, r_demo))
-bypass_demo = metrics.refusal_scores(model, harmful_val, fwd_hooks=ablation_hooks(model, r_demo)).mean()
-induce_demo = metrics.refusal_scores(model, harmless_val, fwd_hooks=addition_hooks(model, r_demo, layer_demo))
+bypass_demo, induce_demo, kl_demo = score_one(
+    model, candidates[-1, layer_demo], layer_demo, harmful_val, harmless_val
+)
 print(f"candidate (position -1, layer {layer_demo}):")
 print(f"  bypass  {bypass_demo:6.2f}   (harmful, no intervention: {score_harmful_val.mean():6.2f})")
-print(f"  induce  {induce_demo.mean():6.2f}   (harmless, no intervention: {score_harmless_val.mean():6.2f})")
-print(f"  KL      {metrics.kl_div(clean_logits, ablated_logits).mean():6.3f} nats")
+print(f"  induce  {induce_demo:6.2f}   (harmless, no intervention: {score_harmless_val.mean():6.2f})")
+print(f"  KL      {kl_demo:6.3f} nats")
+clean_logits = metrics.last_position_logits(model, harmless_val)
+ablated_logits = metrics.last_position_logits(
+    model, harmless_val, fwd_hooks=ablation_hooks(model, candidates[-1, layer_demo])
+)
+print(f"  KL again, with the kl_div of exercise 2: {kl(clean_logits, ablated_logits).mean():6.3f} nats")
 
 # %% [markdown]
-# `directions.score_candidates` does this for every candidate. It batches the work: one forward pass holds many
+# `directions.score_candidates` does this for every candidate, and gets the same numbers (the cell below checks
+# one). It batches the work: one forward pass holds many
 # (candidate, prompt) pairs, each row with its own direction in the hooks, so the number of forward passes grows
 # with the total number of rows, not with the number of candidates times a fixed batch overhead. Candidates that
 # are zero (layer 0) get NaN scores.
@@ -249,7 +265,11 @@ print(f"  KL      {metrics.kl_div(clean_logits, ablated_logits).mean():6.3f} nat
 start = time.perf_counter()
 table = directions.score_candidates(model, candidates, harmful_val, harmless_val)
 print(f"scored {len(table)} candidates in {time.perf_counter() - start:.1f} s")
-bypass, induce, kl = (directions.table_grid(table, name) for name in ("bypass", "induce", "kl"))
+bypass, induce, kl_grid = (directions.table_grid(table, name) for name in ("bypass", "induce", "kl"))
+same = next(row for row in table if row.pos_index == len(positions) - 1 and row.layer == layer_demo)
+print(
+    f"the table's row for that candidate: bypass {same.bypass:.2f}, induce {same.induce:.2f}, KL {same.kl:.3f}"
+)
 
 # %% [markdown]
 # The paper's figure: the mean refusal score under each intervention, by layer, one line per position. The
@@ -263,7 +283,7 @@ labels = [f"pos {p} ({t!r})" for p, t in zip(positions, tokens, strict=True)]
 panels = [
     (bypass, "Ablation on harmful prompts (bypass)", "mean refusal score", score_harmful_val.mean()),
     (induce, "Addition on harmless prompts (induce)", "mean refusal score", score_harmless_val.mean()),
-    (kl, "Ablation on harmless prompts", "mean KL (nats), log scale", None),
+    (kl_grid, "Ablation on harmless prompts", "mean KL (nats), log scale", None),
 ]
 for ax, (grid, title, ylabel, baseline) in zip(axes, panels, strict=True):
     plotting.layer_curves(
@@ -285,10 +305,14 @@ plt.show()
 # %% [markdown]
 # ## 4. Choosing one: the paper's filters
 #
-# The lowest bypass score alone is not enough. The paper discards a candidate when
+# The lowest bypass score alone is not enough. The paper discards a candidate when (Arditi et al. 2024, section 2.3
+# and appendix C)
 # 1. a score is NaN (here: the zero candidates of layer 0);
-# 2. it comes from a layer $l \ge 0.8 L$ (on the organism, $L = 6$: layer 5): directions right before the
-#    unembedding act on the output tokens directly, rather than on a decision the model computes;
+# 2. it comes from a layer $l \ge 0.8 L$, as the paper's text states it (on the organism, $L = 6$: $0.8 L = 4.8$,
+#    so only layer 5): directions right before the unembedding act on the output tokens directly, rather than on a
+#    decision the model computes. The authors' released code computes the cut as `layer >= int(0.8 * L)`, which
+#    differs whenever $0.8 L$ is not a whole number: on the organism `int(4.8) = 4`, so it also drops layer 4
+#    (the cell after the check shows what that changes here). This course follows the text;
 # 3. its KL on harmless prompts exceeds 0.1: the ablation would change the model's behaviour in general;
 # 4. its induce score is below 0: adding it does not make harmless prompts refused, so it does not *cause* refusal.
 #
@@ -303,7 +327,8 @@ plt.show()
 check("04.filter_candidates", filter_candidates)
 
 # %%
-filtered = directions.filter_candidates(table, model.n_layers)
+choose = use("04.filter_candidates", filter_candidates, mine=USE_MY_CODE)
+filtered = choose(table, model.n_layers)
 print("why candidates were discarded:", dict(Counter(str(row.discarded) for row in filtered)))
 winners = [row for row in filtered if row.discarded is None]
 if winners:
@@ -319,6 +344,22 @@ else:  # a model where the filters are too strict; chapter 05+ use the same fall
         f"No candidate passed every filter; the lowest bypass among the rest: position {chosen.position}, "
         f"layer {chosen.layer} (bypass {chosen.bypass:.2f}, induce {chosen.induce:.2f}, KL {chosen.kl:.3f})"
     )
+
+# %% [markdown]
+# The paper's text and the authors' code disagree on the layer cut whenever $0.8 L$ is not a whole number. What
+# does the code's rule do on this model?
+
+# %%
+text_cut, code_cut = 0.8 * model.n_layers, int(0.8 * model.n_layers)
+print(
+    f"L = {model.n_layers}: the text drops layers >= {text_cut:g}, the released code drops layers >= {code_cut}"
+)
+as_in_code = choose(table, model.n_layers, max_layer_frac=code_cut / model.n_layers)
+code_choice = [(row.position, row.layer) for row in as_in_code if row.discarded is None]
+print(
+    f"chosen with the text's rule: position {chosen.position}, layer {chosen.layer}; "
+    f"with the code's rule: {code_choice[0] if code_choice else 'no candidate passes'}"
+)
 
 # %% [markdown]
 # ### How much does the choice depend on the thresholds?
@@ -379,10 +420,16 @@ print(f"refusal direction: position {chosen.position}, layer {chosen.layer}, ‖
 # %% [markdown]
 # ## 5. Does the chosen direction read "harmful"?
 #
-# A refusal feature should be **on** for harmful requests and **off** for harmless ones. Project the held-out
+# A refusal feature should be much stronger for harmful requests than for harmless ones. Project the held-out
 # **test** prompts' residual stream at the chosen position onto $\hat r$, layer by layer, and average each class.
-# What we hope to see: harmful well above zero from the middle layers on, harmless near zero. This asymmetry is
-# why ablation can remove refusal without disturbing harmless requests: for them there is little to remove.
+# What we hope to see: from the middle layers on, harmful prompts project far above harmless ones.
+#
+# What the construction does *not* give: a harmless projection near zero. $r$ is a difference of **uncentred**
+# means, so on training prompts the two class means project $\lVert r \rVert$ apart at the direction's layer,
+# but where the harmless mean lands, $\mu_{\text{harmless}} \cdot \hat r$, is whatever the model's activations
+# happen to be: nothing subtracts it. Whether removing $\hat r$ leaves harmless requests alone is therefore a
+# property of the trained model, not of the method, and the selection *measures* it: that is the KL score of
+# section 3 (the chosen candidate's KL is printed above).
 
 # %%
 pos = chosen.position
@@ -463,9 +510,12 @@ else:
 #   zero vectors because the template tokens are identical for both classes.
 # - Each candidate is judged by what it **does**: ablating it should remove refusal (bypass), adding it should
 #   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
-# - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0) and the lowest bypass pick one direction.
-# - The chosen direction projects high for harmful and near zero for harmless prompts: a feature that is on or
-#   off, which is what makes ablation safe for harmless requests.
+# - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0; Arditi et al. 2024, section 2.3 and appendix C)
+#   and the lowest bypass pick one direction. The authors' released code cuts at `int(0.8 L)` instead, which on
+#   the organism also drops layer 4.
+# - The chosen direction projects far higher for harmful than for harmless prompts. The difference of means
+#   fixes only that gap, not where harmless prompts sit; that ablation leaves harmless behaviour alone is a
+#   trained property, which the KL filter measures.
 # - On the organism, whose refusal direction was planted, the method finds a direction clearly aligned with the
 #   planted one (the cosine printed above) without ever seeing it, though not equal to it: the difference of
 #   means also carries the other ways the two prompt sets differ. This checks the *method* on a model where the
@@ -488,9 +538,12 @@ else:
 # expect 10-20 minutes (the candidate scoring dominates: 120 candidates, each scored on 96 rows: 32 harmful
 # validation prompts ablated, 32 harmless ablated, 32 harmless with the addition; raise `batch_size` on a GPU).
 # What to look for:
-# - the selected position and layer, relative to the paper's choices for larger models (Qwen 1.8B: position -1,
-#   layer 15 of 24; Gemma 2B: position -2, layer 10 of 18; Llama-3 8B: position -5, layer 12 of 32), all in the
-#   middle of the network, as the filters intend;
+# - the selected position and layer, relative to the paper's choices for larger models (Arditi et al. 2024,
+#   appendix C: Qwen 1.8B position -1, layer 15 of 24; Gemma 2B position -2, layer 10 of 18; Llama-3 8B
+#   position -5, layer 12 of 32), that is at 62.5 %, 56 % and 37.5 % of the depth. The filters do not aim for the
+#   middle: they only drop the last 20 % of the layers (and candidates that fail KL or induce); where the winner
+#   lands among the rest is up to the bypass scores. For Qwen 1.8B ($L = 24$) the text's cut is 19.2 and the
+#   code's `int(0.8 * 24)` is 19: the two rules differ on layer 19;
 # - whether the filters leave any candidate (if not, `select_direction(..., fallback=True)` takes the lowest
 #   bypass among the candidates that are neither NaN nor too deep, and says so);
 # - Gemma-2 and Gemma-3 normalise each sublayer's output: the ablation hooks are still exact, but the scores can

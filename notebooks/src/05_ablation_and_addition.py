@@ -27,7 +27,7 @@
 #   prompts;
 # - steer the model live with a coefficient slider.
 #
-# **Time:** about 45 minutes. **Prerequisites:** chapter 04 (the refusal direction, refusal score).
+# **Time:** about 65 minutes. **Prerequisites:** chapter 04 (the refusal direction, refusal score).
 
 # %% [markdown]
 # ## Setup
@@ -36,6 +36,7 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 
 # %%
 import matplotlib.pyplot as plt
@@ -43,7 +44,7 @@ import torch
 
 from course_utils import directions, interventions, metrics, plotting, probing
 from course_utils.data import load_instructions
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
 from course_utils.metrics import REFUSAL_PHRASES  # noqa: F401 (used in exercise 3)
@@ -93,20 +94,32 @@ check("05.ablate", ablate)
 # %% [markdown]
 # ### Where to ablate: every write to the residual stream
 #
-# Ablating at one layer is not enough. The residual stream is a **sum of writes** (chapter 01): the embedding,
-# then every attention output and every MLP output adds its vector. A direction removed at the input of layer
-# $l$ can be written again by any later attention or MLP. So the ablation hooks act on
-# - `blocks.0.hook_resid_pre`: the embedding (plus positional embeddings, if the model has them);
-# - `blocks.{l}.hook_attn_out` and `blocks.{l}.hook_mlp_out` for every layer: everything added later;
-# - and, for good measure, `hook_resid_pre` of every block (idempotent: it removes float round-off).
+# Ablating at one layer is not enough. The residual stream is a **sum of writes** (chapter 01): it starts as the
+# embedding, and then components add their vectors to it, block after block. A direction removed at the input of
+# layer $l$ can be written again by anything that writes later. If *every* term of the sum has no component along
+# $\hat r$, neither has the sum, at any layer, including the final stream that the unembedding reads.
 #
-# Every residual the model ever computes is a sum of ablated writes, so it has no component along $\hat r$: the
-# input of every block, and also the last `resid_post` that the final norm and unembedding read. `hook_embed` is
-# not needed, since `resid_pre` of block 0 already contains it.
+# Your task: return the hooks, `(hook_name, fn)` pairs, that apply your ablation at every point where something is
+# written into the residual stream, in every layer. Which hook points are those? Chapter 01 listed the hook points
+# of a block; think about what each component adds, and where the stream is only *read*. The check runs the model
+# under your hooks and compares its next-token logits with the reference's, so any complete set of hook points
+# passes. Make `fn(activation, hook)` return the ablated activation.
+
+# %% exercise="05.ablation_hooks"
 
 # %%
-ablation = interventions.ablation_hooks(model, r)
-print(f"{len(ablation)} hooks, e.g.", [name for name, _ in ablation][: model.n_layers + 2], "...")
+check("05.ablation_hooks", ablation_hooks, model=model)
+
+# %% [markdown]
+# The reference (`solution("05.ablation_hooks")`) hooks, in every block, the block's input `hook_resid_pre` (for
+# block 0 that is the embedding), the attention output `hook_attn_out` and the MLP output `hook_mlp_out`. The
+# block inputs after block 0 are sums of earlier writes, so hooking them changes nothing in exact arithmetic; the
+# paper's code hooks them too, and they remove the float round-off that accumulates in the sums.
+
+# %%
+make_ablation = use("05.ablation_hooks", ablation_hooks, mine=USE_MY_CODE, model=model)
+ablation = make_ablation(model, r)
+print(f"{len(ablation)} hooks, e.g.", [name for name, _ in ablation][:4], "...")
 
 # %% [markdown]
 # We can see the difference. Record the projection $x \cdot \hat r$ of the residual stream at the last position
@@ -302,7 +315,7 @@ plt.show()
 # ### The paper's numbers, for comparison
 #
 # Arditi et al. (2024), *Refusal in Language Models Is Mediated by a Single Direction* (NeurIPS 2024,
-# arXiv:2406.11717), evaluate on 100 harmful JailbreakBench prompts with greedy decoding. They report the
+# arXiv:2406.11717), section 3, evaluate on 100 harmful JailbreakBench prompts with greedy decoding. They report the
 # **attack success rate** (ASR): the fraction of completions that are *not* refusals, by the substring judge and
 # by LlamaGuard 2. A refusal rate by the substring judge is 1 − ASR (substring).
 #
@@ -314,7 +327,7 @@ plt.show()
 # | Llama-2 7B Chat | 0.03 → 0.93 | 0.05 → 0.81 |
 # | Llama-3 8B Instruct | 0.05 → 1.00 | 0.03 → 0.82 |
 #
-# Adding the direction to harmless prompts made the models refuse: 100% of harmless prompts for Gemma, Llama-2 and
+# Adding the direction to harmless prompts made the models refuse (section 3.2): 100% of harmless prompts for Gemma, Llama-2 and
 # Llama-3, 98% for Qwen and 88% for Yi.
 #
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the

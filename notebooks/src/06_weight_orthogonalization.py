@@ -33,7 +33,7 @@
 # 5. save the edited model, reload it with `load_model(path)` and see it no longer refuses;
 # 6. think through what this means for the safety of open-weight models.
 #
-# **Time:** about 45 minutes. **Prerequisites:** notebooks 04 (finding the refusal direction) and 05 (ablation
+# **Time:** about 70 minutes. **Prerequisites:** notebooks 04 (finding the refusal direction) and 05 (ablation
 # and addition hooks). Runs on a laptop CPU in a minute or two with the course's model organism.
 
 # %% [markdown]
@@ -43,22 +43,32 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 
 # %%
+import copy  # noqa: F401 (useful in exercise 2.4)
 import tempfile
 import time
 
 import matplotlib.pyplot as plt
 import torch
+from torch import nn  # noqa: F401 (useful in exercise 2.4)
 
 from course_utils import load_model
 from course_utils.activations import get_activations
 from course_utils.data import load_instruction_records, load_instructions
 from course_utils.directions import refusal_direction
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
-from course_utils.interventions import ablation_hooks, orthogonalize, save_model
+from course_utils.interventions import (
+    ablation_hooks,
+    chat_model_from_hf,
+    orthogonalize,
+    plain_hf_model,
+    residual_writers,
+    save_model,
+)
 from course_utils.metrics import completion_loss, kl_div, last_position_logits, refusal_rate
 from course_utils.models import default_model_name
 from course_utils.plotting import layer_curves
@@ -239,17 +249,38 @@ check("06.orthogonalize_embedding", orthogonalize_embedding)
 check("06.orthogonalize_bias", orthogonalize_bias)
 
 # %% [markdown]
+# ### 2.4 The whole model, and tied embeddings
+#
+# Now edit a whole model. You get a plain Hugging Face model `hf` (the organism's weights, without the
+# TransformerLens wrappers), the direction, and the names of its writers (`residual_writers(model, hf)` finds them
+# through the bridge: the embedding, every `o_proj` and every `down_proj`). Return a **new** model: `hf` must not
+# change. One trap: many chat models **tie** the unembedding to the embedding, so that `lm_head.weight` *is*
+# `embed_tokens.weight`, one tensor used twice. Edit the embedding of a tied model and you have edited the
+# unembedding too, which reads the stream and should not change. Check for it with `is`, and untie first: give the
+# unembedding a copy of its own (`nn.Parameter(...clone())`). The organism is not tied, so the check also runs
+# your function on a tied copy of it. Your chapter-06 functions do the arithmetic; work under `torch.no_grad()`
+# and write the results back into the copy's weights.
+
+# %% exercise="06.orthogonalize_weights"
+
+# %%
+check("06.orthogonalize_weights", orthogonalize_weights, model=model)
+
+# %% [markdown]
 # ## 3. Is it really the same model? Measure it.
 #
-# The library's `orthogonalize(model, direction)` applies the three updates you wrote to every writer of a
-# *copy* of the model (after untying the embedding, when it is tied) and returns a new `ChatModel`; `model` itself
+# The edited model below comes from your `orthogonalize_weights` (if it passed its check): the organism's weights
+# as a plain model, your edit, and a new `ChatModel` around the result. (The library's `orthogonalize(model,
+# direction)` does the same three steps, and warns when the architecture makes the edit inexact.) `model` itself
 # is not changed.
 #
 # The derivation says the edited model and the hooked model compute the same function. Let us check.
 
 # %%
+edit_weights = use("06.orthogonalize_weights", orthogonalize_weights, mine=USE_MY_CODE, model=model)
 start = time.perf_counter()
-edited = orthogonalize(model, direction)
+hf = plain_hf_model(model, untie=False)
+edited = chat_model_from_hf(model, edit_weights(hf, direction, residual_writers(model, hf)))
 print(f"orthogonalized in {time.perf_counter() - start:.1f} s")
 
 # %% [markdown]
@@ -512,9 +543,9 @@ for instruction, before, after in list(
 #
 # * **It removes refusal; it does not add capability.** The edited model knows what it knew before, minus
 #   whatever else lived along $\hat r$ (section 4); what it has lost is, above all, the habit of declining. How
-#   much harm a refusal-free model can do depends on what it knows and can do. In the paper, after ablation the
-#   safety classifier LlamaGuard 2 judged roughly 78-82% of the five models' completions on JailbreakBench
-#   unsafe, not 100%.
+#   much harm a refusal-free model can do depends on what it knows and can do. In the paper (section 3.1), after
+#   ablation the safety classifier LlamaGuard 2 judged roughly 78-82% of the five models' completions on
+#   JailbreakBench unsafe, not 100%.
 # * **The organism is a toy, and its refusal direction was planted.** Its world, its "harmful" requests and its
 #   refusals are synthetic and tiny, and its safety tuning made refusal run through one direction on purpose
 #   (notebook 04, section 6). It shows the *mechanism* and the *method* on a model you can train and inspect on a
@@ -525,7 +556,8 @@ for instruction, before, after in list(
 #   safety-relevant behaviour is one-dimensional, that every model's refusal is, or that safeguards outside the
 #   model (input and output filters, monitoring, access control) can be edited away like this.
 # * **The cost is not zero.** Section 4 measured it on the organism; on real chat models the paper reports
-#   benchmark scores within a few points after orthogonalization, with TruthfulQA dropping for every model.
+#   benchmark scores within a few points after orthogonalization, with TruthfulQA dropping for every model
+#   (section 4.3).
 #
 # ### What defences are being studied
 #
@@ -614,5 +646,5 @@ for instruction, before, after in list(
 #   section 3, and whether the edited model still stops refusing: close is not the same as equal.
 # * **Compare with the paper.** After orthogonalization Arditi et al. report benchmark scores within a few points
 #   of the original, with TruthfulQA dropping for every model, and cross-entropy on the Pile rising by at most
-#   0.027 under ablation (the same function). Section 4 measures something much smaller (a few dozen prompts,
+#   0.027 under ablation (the same function; section 4.3 and its appendix). Section 4 measures something much smaller (a few dozen prompts,
 #   the course's synthetic answers), so compare the direction and rough size of the change, not the digits.

@@ -34,7 +34,7 @@
 #    (attention mass, checked);
 # 6. think about what this says about defences.
 #
-# **Time:** about 50 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
+# **Time:** about 65 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
 # substring judge). Runs on a laptop CPU with the organism in a few minutes; the suffix search takes seconds to a
 # minute.
 
@@ -45,17 +45,18 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 
 # %%
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import plotting
+from course_utils import gcg, plotting  # noqa: F401 (gcg.gcg_step: the library's step, for exercise 3)
 from course_utils.activations import get_activations
 from course_utils.attribution import head_attention_mass, head_attributions, stacked_W_O, top_heads
 from course_utils.data import load_instructions
 from course_utils.directions import refusal_direction
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.gcg import (
     GCGConfig,
     random_suffix,
@@ -179,13 +180,28 @@ check("07.gcg_step", gcg_step)
 # %% [markdown]
 # ## 3. The search
 #
-# `run_gcg` starts from a seeded random suffix and repeats the library's `gcg_step` until the target is the
-# greedy continuation (or the step budget runs out). The progress bar shows the loss and the current suffix.
-# **Predict:** will the suffix that comes out read like English?
+# The search repeats the step: score the starting suffix, then step after step keep whatever `gcg_step` returns,
+# recording the loss, until the step budget runs out or a stopping rule says the suffix already works. Two details
+# make it reproducible and correct. Each step needs its own random draws (otherwise every step samples the same
+# swap positions), yet the whole search must be repeatable from one seed: so ONE generator, seeded once, hands
+# each step its seed. And the stopping rule is asked *before* each step, so a suffix that already works is not
+# stepped away from. Call the library's step, `gcg.gcg_step` (your own `gcg_step` above has the same name).
+
+# %% exercise="07.gcg_search"
+
+# %%
+check("07.gcg_search", gcg_search)
+
+# %% [markdown]
+# `run_gcg` builds the real objective, starts from a seeded random suffix and runs your loop (if it passed its
+# check; otherwise the library's) with its stopping rule: stop once the target is the greedy continuation. The
+# progress bar shows the loss and the current suffix. **Predict:** will the suffix that comes out read like
+# English?
 
 # %%
 config = GCGConfig(n_tokens=12, n_steps=80, top_k=64, n_candidates=128, target="Sure", seed=0)
-result = run_gcg(model, target_prompt, config)
+search = use("07.gcg_search", gcg_search, mine=USE_MY_CODE)
+result = run_gcg(model, target_prompt, config, search=search)
 print(f"{result.steps} steps, {result.seconds:.0f} s, loss {result.losses[0]:.2f} -> {result.loss:.2f}")
 print("adversarial suffix:", repr(result.suffix))
 
@@ -255,7 +271,7 @@ plt.show()
 # third of the prompts. The organism was trained to keep refusing with *benign English* trailing text, not with
 # random tokens, and a 3-million-parameter model is partly fragile to such noise. That is why the control is
 # there: "transfers to held-out prompts" means something only next to what random suffixes do. (In the paper, on
-# Qwen 1.8B, a random suffix left refusal intact.)
+# Qwen 1.8B, a random suffix left refusal intact; section 5.)
 #
 # ## 5. What the suffix does to the refusal direction
 #
@@ -288,7 +304,7 @@ for name, values in cosines.items():
     print(f"{name:30s} cosine at layer {selection.layer}: {values[selection.layer]:+.3f}")
 
 # %% [markdown]
-# The paper's finding for Qwen 1.8B: the random suffix leaves the harmful curve almost where it was, and the
+# The paper's finding for Qwen 1.8B (section 5): the random suffix leaves the harmful curve almost where it was, and the
 # adversarial suffix pulls it down to about the harmless level. When we ran it on the organism, at the direction's
 # layer (4) the mean cosine was +0.805 for harmful prompts, +0.092 with the adversarial suffix, +0.371 with the
 # random suffix (seed 1) and -0.050 for harmless prompts: the adversarial suffix brings the harmful prompts most of
@@ -407,7 +423,7 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
     )
 
 # %% [markdown]
-# In the paper, the top heads moved their attention from the instruction to the adversarial suffix, and wrote
+# In the paper (section 5), the top heads moved their attention from the instruction to the adversarial suffix, and wrote
 # less of the refusal direction as a result. When we ran it on the organism, one head dominated: L2H0 wrote +4.533
 # on harmful prompts, more than three times the next one (L1H3, +1.330). With the adversarial suffix it wrote
 # -1.150, *against* the direction; with the random suffix +0.438. L1H3 fell to +0.228 with the adversarial suffix

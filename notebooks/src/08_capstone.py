@@ -22,15 +22,16 @@
 #
 # | # | evidence | question | control |
 # |---|---|---|---|
-# | 1 | classification by projection | does $x \cdot \hat r$ separate the two classes on **held-out** texts? | random directions |
-# | 2 | causal: ablation | does removing $\hat r$ everywhere hurt the model's use of C (its answers)? | random directions of the same norm |
+# | 1 | classification by projection | does $x \cdot \hat r$ separate the two classes on **held-out** texts? | random directions; directions fitted to shuffled labels |
+# | 2 | causal: ablation | does removing $\hat r$ everywhere hurt the model's use of C (its answers)? | random directions (ablation uses only the unit vector, so the norm plays no role) |
 # | 3 | causal: addition | does adding $r$ push the answers toward the concept? | random vectors of the same norm |
 # | 4 | specificity | how much does the edit change the model on **unrelated** prompts (next-token KL)? | random directions |
 #
-# **You will:** choose a concept, find its direction, write three small tools for controls and effect sizes
-# (checked), run the four tests, and fill in the checklist.
+# **You will:** choose a concept, find its direction, write five small tools for controls, effect sizes and
+# their uncertainty (checked), run the four tests against 20 controls each, and fill in the checklist with
+# p-values and confidence intervals.
 #
-# **Time:** 60 to 90 minutes (open-ended). **Prerequisites:** notebooks 02 to 06. Runs on a laptop CPU with the
+# **Time:** 75 to 105 minutes (open-ended). **Prerequisites:** notebooks 02 to 06. Runs on a laptop CPU with the
 # organism in a few minutes (generation under several interventions is the slow part).
 
 # %% [markdown]
@@ -45,6 +46,7 @@
 
 # %%
 MODEL_NAME = None  # None = the course's model organism; or e.g. "Qwen/Qwen2.5-0.5B-Instruct"
+USE_MY_CODE = True  # True: later cells use your functions where they pass their checks; False: the reference
 CONCEPT = "sentiment"  # "sentiment", "truth" or "danger"
 
 TASKS = {  # question template, (answer word for label 0, answer word for label 1)
@@ -57,10 +59,10 @@ TASKS = {  # question template, (answer word for label 0, answer word for label 
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import evidence, plotting, probing  # evidence.*: the library's versions of your tools
+from course_utils import evidence, plotting, probing  # noqa: F401 (evidence.*: the library's versions of your tools)
 from course_utils.activations import get_activations
 from course_utils.data import load_concept, load_instructions
-from course_utils.exercises import check, hint, solution  # noqa: F401 (hint, solution: when stuck)
+from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.interventions import ablation_hooks, addition_hooks
 from course_utils.metrics import kl_div, last_position_logits
@@ -124,13 +126,15 @@ fig.axes[0].legend()
 plt.show()
 
 # %% [markdown]
-# ## Step 3. Controls: random directions of the same norm
+# ## Step 3. Controls: random directions
 #
 # A number means little alone. Is 0.9 accuracy impressive? In $d_{\text{model}}$ dimensions, a random direction
 # sometimes separates two classes well too, and an intervention of norm $\lVert r \rVert$ may change the model's
-# answers whatever its direction. So every test below is repeated with **random directions of the same norm**.
-# Write the generator of controls (the docstring fixes the seed and the order of the random draws so the check
-# is reproducible).
+# answers whatever its direction. So every test below is repeated with **20 random directions**, drawn with the
+# same norm as $r$ (the norm matters for addition, which adds the vector itself; ablation and projection use only
+# the unit vector). Why 20? Step 5 turns the comparison into a rank p-value, and with $n$ controls the smallest
+# p-value there is is $1/(n+1)$: 20 controls can show $p < 0.05$, 5 never can. Write the generator of controls (the
+# docstring fixes the seed and the order of the random draws so the check is reproducible).
 
 # %% exercise="08.matched_random_directions"
 
@@ -141,25 +145,48 @@ check("08.matched_random_directions", matched_random_directions)
 # ### Evidence 1: classification by projection
 #
 # For a direction that was not fitted to the classes, the classifier still needs a threshold: the midpoint of the
-# two training class means' projections, as in `probing.projection_accuracy`.
+# two training class means' projections, as in `probing.projection_accuracy`. We keep one 0/1 entry per test
+# text (right or wrong), so that step 5 can resample the texts.
+#
+# A second control, from notebook 02's control task: a **permutation test** of the whole procedure. Shuffle all
+# the labels (training and test together, so they mean nothing), fit the direction on the shuffled training
+# labels, measure it on the shuffled test labels. That answers a different question from the random directions:
+# not "is this direction special among all directions?" but "would our procedure score this well on labels that
+# mean nothing?". Step 2 chose the layer with the best held-out accuracy, which flatters the result; the control
+# must make the same choice (the best layer of each permutation), so it is flattered in the same way. Write it.
+
+# %% exercise="08.shuffled_label_accuracies"
 
 # %%
-N_CONTROLS = 5
-controls = evidence.matched_random_directions(direction, N_CONTROLS, seed=0)  # [N_CONTROLS, d_model]
+check("08.shuffled_label_accuracies", shuffled_label_accuracies)
+
+# %%
+N_CONTROLS = 20
+make_controls = use("08.matched_random_directions", matched_random_directions, mine=USE_MY_CODE)
+controls = make_controls(direction, N_CONTROLS, seed=0)  # [N_CONTROLS, d_model]
 
 
-def accuracy_along(d: torch.Tensor) -> float:
-    """Held-out accuracy of thresholding x . d_hat at the midpoint of the training class means' projections."""
+def correct_along(d: torch.Tensor) -> torch.Tensor:
+    """[n_test] 0/1: is each held-out text classified right by thresholding x . d_hat at the training midpoint?"""
     threshold = probing.scalar_projection(means, d).mean()
     projections = probing.scalar_projection(acts[test_idx, layer], d)
     predictions = (projections > threshold) == (probing.scalar_projection(means[1], d) > threshold)
-    return (predictions == labels[test_idx].bool()).double().mean().item()
+    return (predictions == labels[test_idx].bool()).double()
 
 
-results = {"classification accuracy": (accuracy_along(direction), [accuracy_along(c) for c in controls])}
+permutation_control = use("08.shuffled_label_accuracies", shuffled_label_accuracies, mine=USE_MY_CODE)
+shuffled_best = permutation_control(
+    acts[train_idx], labels[train_idx], acts[test_idx], labels[test_idx], n=N_CONTROLS, seed=1
+).tolist()
+
+per_text = correct_along(direction)
+results = {
+    "classification accuracy": (per_text, [float(correct_along(c).mean()) for c in controls], "greater"),
+}
 print(
-    f"accuracy: concept direction {results['classification accuracy'][0]:.2f}, "
-    f"random directions {[round(a, 2) for a in results['classification accuracy'][1]]}"
+    f"accuracy: concept direction {per_text.mean():.2f}; random directions "
+    f"{min(results['classification accuracy'][1]):.2f} to {max(results['classification accuracy'][1]):.2f}; "
+    f"shuffled labels (best layer) {min(shuffled_best):.2f} to {max(shuffled_best):.2f}"
 )
 
 fig = plotting.class_histograms(
@@ -189,7 +216,9 @@ plt.show()
 check("08.answer_rate", answer_rate)
 
 # %%
-N_BEHAVIOUR = 48  # test texts per class used for the behavioural tests (generation is the slow part)
+N_BEHAVIOUR = 24  # test texts per class used for the behavioural tests (generation is the slow part)
+MAX_NEW = 6  # "The review is positive." is 5 tokens for the organism; raise it for a chattier model
+rate = use("08.answer_rate", answer_rate, mine=USE_MY_CODE)
 test_by_label = {
     lab: [texts[i] for i in test_idx.tolist() if int(labels[i]) == lab][:N_BEHAVIOUR] for lab in (0, 1)
 }
@@ -198,17 +227,18 @@ prompts_by_label = {
 }  # held out
 
 
-def task_accuracy(fwd_hooks=()) -> float:
-    """Mean over the two classes of the rate of answers that name the right label (greedy, 8 new tokens)."""
-    rates = []
+def answers_right(fwd_hooks=()) -> torch.Tensor:
+    """[2 * N_BEHAVIOUR] 0/1: does each answer name its prompt's label (greedy, MAX_NEW new tokens)?"""
+    right = []
     for lab, prompts in prompts_by_label.items():
-        completions = generate(model, prompts, max_new_tokens=8, fwd_hooks=fwd_hooks)
-        rates.append(evidence.answer_rate(completions, answer_words[lab]))
-    return sum(rates) / len(rates)
+        completions = generate(model, prompts, max_new_tokens=MAX_NEW, fwd_hooks=fwd_hooks, progress=False)
+        right += [rate([c], answer_words[lab]) for c in completions]
+    return torch.tensor(right, dtype=torch.float64)
 
 
-print("an answer:", repr(generate(model, prompts_by_label[1][:1], max_new_tokens=8)[0]))
-baseline_accuracy = task_accuracy()
+print("an answer:", repr(generate(model, prompts_by_label[1][:1], max_new_tokens=MAX_NEW)[0]))
+baseline_right = answers_right()
+baseline_accuracy = float(baseline_right.mean())
 print(f"task accuracy without intervention: {baseline_accuracy:.2f}")
 
 # %% [markdown]
@@ -219,10 +249,11 @@ print(f"task accuracy without intervention: {baseline_accuracy:.2f}")
 #
 # Remove $\hat r$ from every residual-stream write at every layer and position (notebook 05's `ablation_hooks`).
 # If the model reads the concept from this direction only, its task accuracy should fall toward chance. The
-# controls ablate random directions of the same norm.
+# controls ablate the 20 random directions (only their unit vectors matter here). The effect is measured per
+# prompt, as the change in correctness against the same prompt without intervention.
 #
-# How far from the controls is the effect? `control_z_score(effect, control_effects)` says how many of the
-# controls' standard deviations separate them.
+# How far from the controls is the effect? A first, common summary: `control_z_score(effect, control_effects)`,
+# how many of the controls' standard deviations separate them.
 
 # %% exercise="08.control_z_score"
 
@@ -230,14 +261,16 @@ print(f"task accuracy without intervention: {baseline_accuracy:.2f}")
 check("08.control_z_score", control_z_score)
 
 # %%
-results["task accuracy under ablation"] = (
-    task_accuracy(ablation_hooks(model, direction)),
-    [task_accuracy(ablation_hooks(model, c)) for c in controls],
+ablated_right = answers_right(ablation_hooks(model, direction))
+control_accuracies = [float(answers_right(ablation_hooks(model, c)).mean()) for c in controls]
+results["change in task accuracy under ablation"] = (
+    ablated_right - baseline_right,  # per prompt: -1 (now wrong), 0 or +1 (now right)
+    [a - baseline_accuracy for a in control_accuracies],
+    "less",  # the claim: ablating r hurts the answers MORE than random ablations do
 )
-ablated, ablated_controls = results["task accuracy under ablation"]
 print(
-    f"task accuracy: none {baseline_accuracy:.2f}, ablate the {CONCEPT} direction {ablated:.2f}, "
-    f"ablate random directions {[round(a, 2) for a in ablated_controls]}"
+    f"task accuracy: none {baseline_accuracy:.2f}, ablate the {CONCEPT} direction {ablated_right.mean():.2f}, "
+    f"ablate random directions {min(control_accuracies):.2f} to {max(control_accuracies):.2f}"
 )
 
 # %% [markdown]
@@ -245,29 +278,33 @@ print(
 #
 # Add the direction $r$ (the difference of means, label 1 minus label 0) times a coefficient at the chosen layer, at
 # every position, to prompts whose true label is 0. If the model reads the concept along $r$, its answers should
-# move to the label-1 word. Controls: random vectors of the same norm, same coefficient, same layer. The paper used
-# coefficient 1 for refusal; a concept whose class means are close together (small $\lVert r \rVert$) may need a
-# larger push, so `ADD_COEFF` is a knob: a dose-response curve (several coefficients) is stronger evidence than
-# one point.
+# move to the label-1 word. Controls: random vectors of the same norm, same coefficient, same layer (here the norm
+# matters: addition adds the vector itself). The paper used coefficient 1 for refusal (Arditi et al. 2024,
+# section 2.4); a concept whose class means are close together (small $\lVert r \rVert$) may need a larger push,
+# so `ADD_COEFF` is a knob: a dose-response curve (several coefficients) is stronger evidence than one point.
 
 
 # %%
-def label1_rate_on_label0(fwd_hooks=()) -> float:
-    """Fraction of label-0 prompts answered with the label-1 word."""
-    completions = generate(model, prompts_by_label[0], max_new_tokens=8, fwd_hooks=fwd_hooks)
-    return evidence.answer_rate(completions, answer_words[1])
+def label1_answers_on_label0(fwd_hooks=()) -> torch.Tensor:
+    """[N_BEHAVIOUR] 0/1: is each label-0 prompt answered with the label-1 word?"""
+    completions = generate(
+        model, prompts_by_label[0], max_new_tokens=MAX_NEW, fwd_hooks=fwd_hooks, progress=False
+    )
+    return torch.tensor([rate([c], answer_words[1]) for c in completions], dtype=torch.float64)
 
 
 ADD_COEFF = 4.0
-before_addition = label1_rate_on_label0()
-results[f"'{answer_words[1]}' on label-0 prompts, +{ADD_COEFF:g} r"] = (
-    label1_rate_on_label0(addition_hooks(model, direction, layer, ADD_COEFF)),
-    [label1_rate_on_label0(addition_hooks(model, c, layer, ADD_COEFF)) for c in controls],
+before_addition = float(label1_answers_on_label0().mean())
+addition_name = f"'{answer_words[1]}' on label-0 prompts, +{ADD_COEFF:g} r"
+results[addition_name] = (
+    label1_answers_on_label0(addition_hooks(model, direction, layer, ADD_COEFF)),
+    [float(label1_answers_on_label0(addition_hooks(model, c, layer, ADD_COEFF)).mean()) for c in controls],
+    "greater",
 )
-added, added_controls = results[f"'{answer_words[1]}' on label-0 prompts, +{ADD_COEFF:g} r"]
+added, added_controls, _ = results[addition_name]
 print(
-    f"label-0 prompts answered '{answer_words[1]}': none {before_addition:.2f}, +r {added:.2f}, "
-    f"+random {[round(a, 2) for a in added_controls]}"
+    f"label-0 prompts answered '{answer_words[1]}': none {before_addition:.2f}, +r {added.mean():.2f}, "
+    f"+random {min(added_controls):.2f} to {max(added_controls):.2f}"
 )
 
 # %% [markdown]
@@ -275,60 +312,127 @@ print(
 #
 # An intervention that wrecks the model also changes its answers. Measure what the ablation does to prompts that
 # have nothing to do with the concept: the KL divergence of the next-token distribution at the end of harmless
-# instructions, clean vs ablated (notebook 04). Small is good; compare with the controls.
+# instructions, clean vs ablated (notebook 04). Small is good: the paper's selection discards directions above
+# 0.1 nats (Arditi et al. 2024, section 2.3). Against the controls the question is the opposite one: does this
+# direction disturb unrelated prompts *more* than random directions do?
 
 # %%
 unrelated = load_instructions("harmless", "test")[:64]
 clean_logits = last_position_logits(model, unrelated, progress=False)
 
 
-def unrelated_kl(d: torch.Tensor) -> float:
-    """Mean next-token KL(clean || ablated) on unrelated prompts, in nats."""
+def unrelated_kl(d: torch.Tensor) -> torch.Tensor:
+    """[n_unrelated] next-token KL(clean || ablated) per unrelated prompt, in nats."""
     ablated_logits = last_position_logits(
         model, unrelated, fwd_hooks=ablation_hooks(model, d), progress=False
     )
-    return kl_div(clean_logits, ablated_logits).mean().item()
+    return kl_div(clean_logits, ablated_logits)
 
 
 results["KL on unrelated prompts (ablation)"] = (
     unrelated_kl(direction),
-    [unrelated_kl(c) for c in controls],
+    [float(unrelated_kl(c).mean()) for c in controls],
+    "greater",  # small p: this direction disturbs unrelated prompts more than random ones
 )
+kl_values, kl_controls, _ = results["KL on unrelated prompts (ablation)"]
 print(
-    f"KL: {CONCEPT} direction {results['KL on unrelated prompts (ablation)'][0]:.4f} nats, random "
-    f"{[round(k, 4) for k in results['KL on unrelated prompts (ablation)'][1]]}"
+    f"KL: {CONCEPT} direction {kl_values.mean():.4f} nats, random {min(kl_controls):.4f} to "
+    f"{max(kl_controls):.4f}"
 )
 
 # %% [markdown]
-# ## Step 5. The checklist
+# ## Step 5. The checklist, with statistics
 #
-# Every measurement next to its controls, as a z-score. A convincing claim has: held-out accuracy far above
-# the random directions (z > 3); ablation lowering the task accuracy far below what random ablations do
-# (z < -3); addition raising the label-1 answers far above random additions (z > 3); and a KL on unrelated
-# prompts that is small in absolute terms (here: below 0.1 nats, the paper's threshold), whatever the controls do.
+# **What a z-score against a few controls can and cannot show.** A z-score says how far the effect sits from
+# the controls' mean, in units of their standard deviation. Reading $z > 3$ as "$p < 0.003$" assumes the control
+# effects follow a normal distribution whose spread we know. Neither holds here: rates of 24 or 48 answers are
+# bounded and tie often (identical controls give $z = \pm\infty$), and the spread is *estimated* from the
+# controls themselves: with $n$ controls its relative standard error is about $1/\sqrt{2(n-1)}$, 35 % for
+# $n = 5$. So $z > 3$ against 5 controls shows "outside these five, by a margin", not a significance level; it
+# is a description, not a test.
+#
+# **A rank p-value** needs no distribution. If the direction had no special role, its effect would be just one
+# more draw among the $n + 1$ values (the effect and the $n$ controls), equally likely to rank anywhere, so
+#
+# $$p = \frac{1 + \#\{\text{controls at least as extreme as the effect}\}}{n + 1}.$$
+#
+# It never goes below $1/(n+1)$: 0.048 with 20 controls, 0.17 with 5. Write it.
+
+# %% exercise="08.rank_p_value"
 
 # %%
-rows = []
-for name, (value, control_values) in results.items():
-    z = evidence.control_z_score(value, torch.tensor(control_values, dtype=torch.float64))
-    rows.append((name, value, sum(control_values) / len(control_values), z))
-    print(f"{name:45s} {value:7.3f}   controls {rows[-1][2]:7.3f}   z = {z:+7.1f}")
+check("08.rank_p_value", rank_p_value)
 
+# %% [markdown]
+# **A confidence interval** answers the other question: how much would the effect move with other prompts of the
+# same kind? We have one set of prompts, so we resample it: the **percentile bootstrap** draws the prompts again
+# with replacement many times, recomputes the mean each time, and reads the interval off those means. (For
+# ablation we resample the per-prompt *change* against no intervention, so the interval is for the change itself.)
+
+# %% exercise="08.bootstrap_ci"
+
+# %%
+check("08.bootstrap_ci", bootstrap_ci)
+
+# %%
+p_value = use("08.rank_p_value", rank_p_value, mine=USE_MY_CODE)
+interval = use("08.bootstrap_ci", bootstrap_ci, mine=USE_MY_CODE)
+z_score = use("08.control_z_score", control_z_score, mine=USE_MY_CODE)
+
+print(f"{'measurement':44s} {'value':>6s} {'95% CI':>16s} {'controls (mean)':>16s} {'rank p':>7s} {'z':>7s}")
+rows = {}
+for name, (per_item, control_values, side) in results.items():
+    value = float(per_item.mean())
+    low, high = interval(per_item)
+    controls_t = torch.tensor(control_values, dtype=torch.float64)
+    rows[name] = dict(
+        value=value, low=low, high=high, p=p_value(value, controls_t, side), z=z_score(value, controls_t)
+    )
+    r = rows[name]
+    print(
+        f"{name:44s} {value:6.3f} [{low:6.3f}, {high:6.3f}] {controls_t.mean():16.3f} {r['p']:7.3f} {r['z']:+7.1f}"
+    )
+shuffled_p = p_value(
+    rows["classification accuracy"]["value"], torch.tensor(shuffled_best, dtype=torch.float64)
+)
+print(
+    f"classification accuracy vs {N_CONTROLS} shuffled-label fits (best layer each): rank p = {shuffled_p:.3f}"
+)
+
+alpha = 0.05
+classification, ablation_row = rows["classification accuracy"], rows["change in task accuracy under ablation"]
+addition_row, kl_row = rows[addition_name], rows["KL on unrelated prompts (ablation)"]
 passes = {
-    "1 classification beats the controls": rows[0][3] > 3,
-    "2 ablation hurts the task": rows[1][3] < -3 and rows[1][1] < baseline_accuracy - 0.2,
-    "3 addition pushes the answers": rows[2][3] > 3 and rows[2][1] > before_addition + 0.2,
-    "4 specific (KL < 0.1 nats)": rows[3][1] < 0.1,
+    "1 classification beats random directions and shuffled labels": classification["p"] <= alpha
+    and shuffled_p <= alpha,
+    "2 ablation hurts the task more than random ablations, and the change's CI is below 0": ablation_row["p"]
+    <= alpha
+    and ablation_row["high"] < 0,
+    "3 addition pushes the answers more than random vectors, CI above the no-addition rate": addition_row["p"]
+    <= alpha
+    and addition_row["low"] > before_addition,
+    "4 specific: KL on unrelated prompts < 0.1 nats (whole CI)": kl_row["high"] < 0.1,
 }
 for item, ok in passes.items():
     print(f"[{'x' if ok else ' '}] {item}")
 
-fig, axes = plt.subplots(1, len(rows), figsize=(3.2 * len(rows), 3))
-for ax, (name, value, _, z) in zip(axes, rows, strict=True):
+fig, axes = plt.subplots(1, len(rows), figsize=(3.4 * len(rows), 3.2))
+for ax, (name, r) in zip(axes, rows.items(), strict=True):
     control_values = results[name][1]
-    ax.scatter([0] * len(control_values), control_values, color="tab:blue", label="random directions")
-    ax.scatter([0], [value], color="tab:red", marker="*", s=150, label=f"{CONCEPT} direction")
-    ax.set(title=f"{name}\n(z = {z:+.1f})", xticks=[], ylabel="value")
+    ax.scatter(
+        range(len(control_values)), sorted(control_values), color="tab:blue", s=12, label="random controls"
+    )
+    ax.errorbar(
+        [len(control_values) / 2],
+        [r["value"]],
+        yerr=[[r["value"] - r["low"]], [r["high"] - r["value"]]],
+        color="tab:red",
+        marker="*",
+        markersize=12,
+        capsize=4,
+        label=f"{CONCEPT} direction (95% CI)",
+    )
+    ax.set(title=f"{name}\n(rank p = {r['p']:.3f})", xlabel="controls, sorted", ylabel="value")
     ax.title.set_fontsize(8)
 axes[0].legend(fontsize=7)
 fig.suptitle(f"Evidence for the {CONCEPT} direction (layer {layer}) against {N_CONTROLS} random controls")
@@ -336,28 +440,29 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# **When we ran the solution on the organism** (sentiment, layer 4 chosen, 5 controls), the checklist came out
-# mixed, which is the point of keeping one:
+# **When we ran the solution on the organism** (sentiment, layer 4, 20 controls; the table above prints the
+# numbers), the checklist came out mixed, which is the point of keeping one:
 #
-# * classification: 0.78 held-out accuracy, random directions 0.52 to 0.68 (z = +3.3): the sentiment of a review
-#   can be read off this direction at the last token of the task prompt, better than off random directions;
-# * ablation: task accuracy 0.81 without intervention, 0.89 with the direction ablated, 0.80 to 0.81 with random
-#   directions ablated (z = +16.1). The z-score is large, but with the wrong sign: removing the direction did not
-#   hurt the model's answers (if anything they got a little better), so this is evidence *against* "the model
-#   uses this direction to answer";
-# * addition (coefficient 4): "positive" answers to negative reviews stayed at 0.04, and so did every random
-#   vector (z = +0.0): this push, along this direction or any other, does not move the answers. The direction
-#   is short here (|r| = 1.48, so 4 r has a norm of about 6); try larger coefficients before calling this test
-#   negative;
-# * specificity: ablating it moved the next-token distribution of unrelated prompts by 0.021 nats (random 0.0023
-#   to 0.0087): well under the paper's 0.1 limit, although a few times what random directions do.
+# * classification: the held-out accuracy beat all 20 random directions and all 20 permutations of the labels,
+#   so both rank p-values are 1/21 = 0.048, the smallest 20 controls can give (a z-score near 3 says the same
+#   thing less honestly). The sentiment of a review can be read off this direction at the last token of the
+#   task prompt;
+# * ablation: removing the direction did not hurt the answers, it *raised* the task accuracy, and the change's
+#   interval lies above 0, while random ablations left it about where it was. The z-score against the controls is
+#   large, but with the wrong sign for the claim, and the rank p-value for "hurts more than random" is 1. This is
+#   evidence *against* "the model uses this direction to answer";
+# * addition (coefficient 4): the label-1 answers to label-0 prompts stayed where they were, as with every random
+#   vector (rank p = 1). The direction is short here (|r| is printed in step 2), so 4 r is a small push; try
+#   larger coefficients before calling this test negative;
+# * specificity: the KL on unrelated prompts is well under the paper's 0.1-nat limit over its whole interval,
+#   although larger than what every random direction does (p = 0.048 for "disturbs more than random").
 #
 # A fair write-up: "at layer 4 the organism's task-prompt activations separate positive from negative reviews along
-# a difference-of-means direction (held-out accuracy 0.78, above random directions), and removing it barely
-# disturbs unrelated prompts; but the model does not need it to answer the sentiment question (ablation does not
-# hurt the answers) and adding 4 r does not steer them, so the evidence says the information is *present* there,
-# not that the model *uses* this direction". Your numbers may differ if you change the concept, the layer, the
-# coefficient or the seed.
+# a difference-of-means direction (held-out accuracy above every random direction and every label permutation,
+# rank p = 0.048 with 20 each), and removing it barely disturbs unrelated prompts; but the model does not need it
+# to answer the sentiment question (ablation does not hurt the answers) and adding 4 r does not steer them, so the
+# evidence says the information is *present* there, not that the model *uses* this direction". Your numbers may
+# differ if you change the concept, the layer, the coefficient or the seed.
 
 # %% [markdown]
 # ## Step 6. Write it up
@@ -372,14 +477,22 @@ plt.show()
 # * Addition with one coefficient is one point: try several (smaller, larger, negative) to see a dose-response
 #   curve.
 # * The direction was chosen on the test split's accuracy (step 2): a real study uses a separate validation split.
+#   The shuffled-label control was given the same advantage (best layer of each shuffle); the random directions
+#   were not, so their comparison flatters the concept direction a little.
+# * Four tests at $\alpha = 0.05$ each: with several tests, one passing by luck is likelier than 5 %.
 #
 # ## Summary
 #
 # * A linear-representation claim is several claims: the direction separates the classes (on held-out data), the
 #   model uses it (ablation removes the behaviour, addition induces it), and it is specific (little change
 #   elsewhere).
-# * Every one of these needs a control; random directions of the same norm are the simplest, and a z-score
-#   against them turns "the number looks big" into "random directions do not do this".
+# * Every one of these needs a control: random directions (of the same norm, for addition), and for
+#   classification also the same procedure on shuffled labels. With 20 or more controls a rank p-value,
+#   $(1 + \#\{\text{controls at least as extreme}\})/(n + 1)$, turns "the number looks big" into "random
+#   directions rarely do this", without assuming any distribution; a z-score against a handful of controls only
+#   describes the gap.
+# * A bootstrap confidence interval (resampling the prompts) says how much the effect itself depends on the
+#   particular prompts; "beats the controls" and "is large" are separate claims.
 #
 # ## Going further
 #
