@@ -185,6 +185,13 @@ def measure(
 # Extrapolation and report
 # --------------------------------------------------------------------------------------------------------------
 PAPER_TRAIN, PAPER_VAL = 128, 32
+# What notebooks 05 and 06 run after the direction is found (counted from notebooks/src): forward passes over
+# prompts (refusal scores, sweeps, projections, KL, completion loss counted twice for its longer sequences) and
+# greedy generation at batch 16 (decode steps = generations / 16 x new tokens).
+CHAPTER_WORK = {
+    "05": dict(prompt_passes=1030, decode_steps=math.ceil(320 / 16) * 24 + 6 * 24),
+    "06": dict(prompt_passes=640, decode_steps=math.ceil(128 / 16) * 20 + 20, orthogonalize=2),
+}
 
 
 def _per_prompt(rec: dict, stage: str, ratios: dict[str, float]) -> float:
@@ -228,6 +235,12 @@ def derived(
     out["chapter04_screened"] = out["filter"] + out["candidates"] + out["screened"]
     out["chapter04_fast"] = out["filter"] + out["candidates"] + out["fast_worst"]
     gen = rec["stages"]["generate"]
+    step = gen["cpu_s"] / gen["max_new_tokens"]  # one decode step at the measured batch (prefill included)
+    for chapter, work in CHAPTER_WORK.items():
+        ortho = work.get("orthogonalize", 0) * rec["stages"]["orthogonalize"]["cpu_s"]
+        out[f"chapter{chapter}"] = (
+            work["prompt_passes"] * per("forward") + work["decode_steps"] * step + ortho
+        )
     out["gen_tok_per_cpu_s"] = gen["prompts"] * gen["max_new_tokens"] / gen["cpu_s"]
     out["gen_tok_per_s"] = gen["prompts"] * gen["max_new_tokens"] / gen["wall_s"]
     return out
@@ -300,7 +313,45 @@ def report(records: list[dict], command: str) -> str:
             f"| {m(d['fast_one'])} | {m(d['loop'])} | {m(d['fast_worst'])} | {m(d['screened'])} "
             f"| {m(d['chapter04_screened'])} | {m(d['chapter04_fast'])} |"
         )
+    lines += [
+        "",
+        "### What runs where (for the README)",
+        "",
+        "CPU minutes at the paper's counts, EXTRAPOLATED from the stages above (chapter 04: filter + candidates +",
+        "selection; 05 and 06: their forward passes and decode steps, counted from the notebooks, times the measured",
+        "per-prompt and per-step costs; decode steps measured at batch 2, the notebooks decode 16 at a time, which",
+        "costs somewhat more per step). Divide by the cores you have for wall minutes. 'Laptop': peak memory under",
+        "6 GB and chapter 04 (screened) under 20 CPU minutes (10 minutes on 2 cores).",
+        "",
+        what_runs_where(records, ratios),
+    ]
     return "\n".join(lines)
+
+
+def what_runs_where(records: list[dict], ratios: dict[str, float]) -> str:
+    """The README table: per model, memory, CPU minutes per chapter, and whether a 2-core laptop is enough."""
+    rows = [
+        "| model | dtype | peak memory GB | ch. 04, screened | ch. 04, exact (worst case) | ch. 05 | ch. 06 "
+        "| 2-core laptop? |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for rec in records:
+        d = derived(rec, ratios)
+        peak = rec["peak_mb"] / 1024
+        ch04 = d["chapter04_screened"] / 60
+        verdict = (
+            "yes"
+            if peak <= 6 and ch04 <= 20
+            else "slow (tens of minutes)"
+            if peak <= 12 and ch04 <= 60
+            else "GPU recommended"
+        )
+        est = " (est.)" if rec.get("lite") else ""
+        rows.append(
+            f"| {rec['model']}{est} | {rec['dtype']} | {peak:.1f} | {ch04:.0f} | {d['chapter04_fast'] / 60:.0f} "
+            f"| {d['chapter05'] / 60:.0f} | {d['chapter06'] / 60:.0f} | {verdict} |"
+        )
+    return "\n".join(rows)
 
 
 def main() -> None:
@@ -343,9 +394,15 @@ def main() -> None:
             print(f"{name} ({args.dtype}):", file=sys.stderr, flush=True)
             cmd = [sys.executable, __file__, "--one", name, *sys.argv[1:]]
             cmd = [c for c in cmd if c not in ("--write-results",)]
-            subprocess.run(
-                cmd, check=True, env={**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
-            )
+            # PASSIVE: idle OpenMP threads sleep instead of spinning, so CPU time counts work, not waiting for a
+            # descheduled sibling thread (on a shared machine spinning inflated CPU time several times)
+            env = {
+                **os.environ,
+                "HF_HUB_OFFLINE": "1",
+                "TOKENIZERS_PARALLELISM": "false",
+                "OMP_WAIT_POLICY": "PASSIVE",
+            }
+            subprocess.run(cmd, check=True, env=env)
     order = {n: i for i, n in enumerate(SHORT_NAMES)}
     records = [json.loads(p.read_text()) for p in sorted(OUT_DIR.glob("*.json"))]
     records.sort(key=lambda r: (order.get(r["short"], 99), r["dtype"]))

@@ -13,6 +13,11 @@ Each candidate is scored on held-out validation prompts (Arditi et al., 2024, se
 
 ``filter_candidates`` discards candidates with NaN scores, too deep (``l >= 0.8 L``), KL > 0.1 or induce < 0,
 and picks the lowest bypass score among the rest.
+
+``score_candidate`` is the plain definition for one candidate. ``select_direction`` has three exact ways to the
+paper's choice ("batched": every score, for the plots; "loop": ``score_candidate`` one after the other; "fast":
+the same choice and bit-for-bit the same scores with less work) and one approximation for slow machines
+("screened": ``screen_scores`` ranks the candidates from one activation pass, only the top k are scored).
 """
 
 from __future__ import annotations
