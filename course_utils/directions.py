@@ -391,6 +391,7 @@ def _validation_passes(
     harmless_val: Sequence[str],
     layers: set[int],
     batch_size: int,
+    progress: bool | None = None,
 ) -> _ValidationPasses:
     """One clean pass over the harmless batches, recording the logits and ``resid_pre`` at ``layers``."""
     harmless = _encodings(model, harmless_val, batch_size)
@@ -404,7 +405,8 @@ def _validation_passes(
         return fn
 
     records = [(resid_hook_name(layer), record(layer)) for layer in resid]
-    for encoding in harmless:
+    show = len(harmless) > 1 if progress is None else progress
+    for encoding in tqdm(harmless, desc="clean pass (shared)", disable=not show, leave=False):
         logits.append(_last_logits(model, encoding, records))
     return _ValidationPasses(_encodings(model, harmful_val, batch_size), harmless, torch.cat(logits), resid)
 
@@ -473,7 +475,8 @@ def _fast_table(
             else:
                 todo.append((p, layer, r))
             rows[p, layer] = row
-    passes = _validation_passes(model, harmful_val, harmless_val, {layer for _, layer, _ in todo}, batch_size)
+    layers = {layer for _, layer, _ in todo}
+    passes = _validation_passes(model, harmful_val, harmless_val, layers, batch_size, progress)
 
     def refusal(logits: Tensor) -> Tensor:
         return refusal_score(logits, model.refusal_token_ids)
