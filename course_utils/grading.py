@@ -371,20 +371,28 @@ def grade_one(path: Path, exercise_ids: Sequence[str], timeout_s: float, learner
         # 3. trusted verdict
         records: Mapping[str, Any] | None = None
         if harvest_path.is_file():
-            import torch
-
-            try:
-                records = torch.load(harvest_path, weights_only=True)
-            except Exception as err:  # noqa: BLE001 - a forged or damaged harvest file gives no credit
-                grade.error = grade.error or f"the grader's harvest file was damaged ({type(err).__name__})"
+            records = load_harvest(harvest_path)
+            if records is None:
+                grade.error = grade.error or "the grader's harvest file was damaged or forged"
         elif not grade.error:
             grade.error = "the grader's harvest cell did not run (the notebook interfered with it)"
-    records = records if isinstance(records, Mapping) else None
     grade.exercises = [
         official_grade(i, records.get(i) if records is not None else None, ctx) for i in exercise_ids
     ]
     grade.seconds = time.perf_counter() - start
     return grade
+
+
+def load_harvest(path: Path) -> Mapping[str, Any] | None:
+    """The kernel's recorded outputs, read as plain data only (`weights_only=True` never runs code); None when the
+    file is not a harvest (damaged, or forged by the notebook)."""
+    import torch
+
+    try:
+        records = torch.load(path, weights_only=True)
+    except Exception:  # noqa: BLE001 - a file we cannot read as plain data gives no credit
+        return None
+    return records if isinstance(records, Mapping) else None
 
 
 def _execute(nb: Any, cwd: Path, timeout_s: float, out: Path) -> str:
