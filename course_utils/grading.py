@@ -376,9 +376,8 @@ def grade_one(path: Path, exercise_ids: Sequence[str], timeout_s: float, learner
                 grade.error = grade.error or "the grader's harvest file was damaged or forged"
         elif not grade.error:
             grade.error = "the grader's harvest cell did not run (the notebook interfered with it)"
-    grade.exercises = [
-        official_grade(i, records.get(i) if records is not None else None, ctx) for i in exercise_ids
-    ]
+    if records is not None:  # no harvest (hang, crash, interference): nothing was judged, the row says why
+        grade.exercises = [official_grade(i, records.get(i), ctx) for i in exercise_ids]
     grade.seconds = time.perf_counter() - start
     return grade
 
@@ -557,7 +556,8 @@ def grade(
         result = run_worker(path, name, exercise_ids, timeout_s)
         if _course_files_digest() != before and not tampered:
             tampered.append(
-                f"the course's files (course_utils/, data/) changed while {name} was graded; restore them "
+                f"the course's files (course_utils/, data/) changed while {name} (or a submission graded at the "
+                "same time) ran; restore them "
                 "(git checkout -- course_utils data) and grade again"
             )
             result.error = "changed the course's files on disk: " + tampered[0]
