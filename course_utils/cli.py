@@ -2,6 +2,7 @@
 
     course run [--model NAME] [--notebooks GLOB] [--solutions] [--timeout S] [--out DIR]
     course build [--check] [SOURCE ...]
+    course grade SUBMISSIONS/ [--out grades.csv] [--assignment NN] [--timeout S] [--jobs N]  (docs/GRADING.md)
 
 `course run` passes the model to the notebooks through the environment variable COURSE_MODEL (read by
 `course_utils.models.default_model_name()`), writes each executed notebook and a summary table (notebook, status,
@@ -143,11 +144,15 @@ def main_run(argv: Sequence[str] | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `course` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run": "execute notebooks headless", "build": "generate notebooks from notebooks/src"}
+    commands = {
+        "run": "execute notebooks headless",
+        "build": "generate notebooks from notebooks/src",
+        "grade": "grade submitted learner notebooks",
+    }
     if not argv or argv[0] not in commands:
         usage = "\n".join(f"  course {name:<6} {help}" for name, help in commands.items())
         print(
-            f"usage: course {{run,build}} [options]\n{usage}\n(course COMMAND --help for options)",
+            f"usage: course {{{','.join(commands)}}} [options]\n{usage}\n(course COMMAND --help for options)",
             file=sys.stderr,
         )
         return 0 if argv and argv[0] in ("-h", "--help") else 2
@@ -155,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from course_utils.exercises.build import main_build  # lazy: the builder imports jupytext
 
         return main_build(argv[1:])
+    if argv[0] == "grade":
+        from course_utils.grading import main_grade
+
+        return main_grade(argv[1:])
     return main_run(argv[1:])
 
 
