@@ -654,6 +654,12 @@ def main_grade(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.model:
         os.environ["COURSE_MODEL"] = args.model
+    if args.assignment is not None and not re.fullmatch(r"\d{1,2}", args.assignment):
+        print(
+            f"course grade: --assignment takes a chapter number such as 05, got {args.assignment!r}",
+            file=sys.stderr,
+        )
+        return 2
     try:
         assignment = None if args.assignment is None else f"{int(args.assignment):02d}"
         start = time.perf_counter()

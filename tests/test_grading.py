@@ -266,7 +266,7 @@ def test_a_forged_harvest_file_runs_no_code(tmp_path: Path) -> None:
             return (Path.write_text, (tmp_path / "pwned", "x"))
 
     forged = tmp_path / "harvest.pt"
-    forged.write_bytes(pickle.dumps({"05.ablate": Evil()}))
+    forged.write_bytes(pickle.dumps({"05.ablate": Evil()}, protocol=2))
     assert grading.load_harvest(forged) is None
     assert not (tmp_path / "pwned").exists()
     torch.save({"05.ablate": {"status": "missing"}}, forged)  # control: a real harvest file is read
@@ -306,3 +306,6 @@ def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None
     assert cli.main(["grade", str(tmp_path / "empty"), "--out", str(tmp_path / "g.csv")]) == 2
     assert "--assignment" in capsys.readouterr().err
     assert cli.main(["grade", str(tmp_path / "empty"), "--assignment", "42"]) == 2
+    assert "is '42' a chapter" in capsys.readouterr().err
+    assert cli.main(["grade", str(tmp_path / "empty"), "--assignment", "ch5"]) == 2
+    assert "chapter number such as 05" in capsys.readouterr().err
