@@ -83,6 +83,17 @@ def test_a_leak_raised_with_an_error_is_named_and_removed(model: Any) -> None:
     assert count_hooks(model) == 0
 
 
+def test_a_raw_torch_hook_left_on_a_module_is_named_and_removed(model: Any) -> None:
+    def raw(model: Any, input_ids: Any, attention_mask: Any, layer: int) -> Any:
+        model.bridge.blocks[0].register_forward_hook(lambda module, args, output: None)
+        return capture_with_cache(model, input_ids, attention_mask, layer)
+
+    before = sum(len(m._forward_hooks) for m in model.bridge.modules())
+    result = expect("01.capture_resid", raw, "hook_leak", "left 1 hook (", model=model)
+    assert "layers.0)" in result.message or "blocks.0)" in result.message
+    assert sum(len(m._forward_hooks) for m in model.bridge.modules()) == before
+
+
 def test_a_half_written_function_that_leaks_then_raises_not_implemented_is_caught(model: Any) -> None:
     def half_done(model: Any, input_ids: Any, attention_mask: Any, layer: int) -> Any:
         model.bridge.add_hook(resid_hook_name(layer), lambda activation, hook: activation)

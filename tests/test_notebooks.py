@@ -38,7 +38,8 @@ _DURATIONS: dict[tuple[str, str], tuple[float, float]] = {}  # (wall s, kernel C
 
 @pytest.fixture(scope="module")
 def notebook_env(tiny_model_dir: Callable[..., Path]) -> Iterator[dict[str, str]]:
-    """Environment of the kernels: offline, one thread, Agg; the model chosen as described above."""
+    """Environment of the kernels: offline, one thread (matplotlib keeps the inline backend); the model chosen as
+    described above."""
     env = {
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
