@@ -10,8 +10,8 @@ processes interleaved over `--rounds` rounds (the CPU is shared, so load changes
 
     python benchmarks/bench_activations.py [--prompts 512] [--batch-size 32] [--rounds 3] [--threads 1] [--write-results]
 
-Model: the organism (data/models/refusal-organism) if it exists, else a random Llama (6 layers, d_model 256) built
-with tests/tiny_models.py. Every method's mean is checked against (a) (max abs difference printed).
+Model: the organism (data/models/refusal-organism) if it exists, else a random model with SmolLM2-135M-Instruct's
+configuration built with benchmarks/real_models.py. Every method's mean is checked against (a) (max abs difference printed).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 ORGANISM = ROOT / "data" / "models" / "refusal-organism"
 METHODS = ("course", "run_with_cache", "hf_eager", "hf_sdpa")
+ACTIVATIONS_SECTION = "Mean residual activations (benchmarks/bench_activations.py)"
 
 _TOPICS = [
     "bread",
@@ -155,14 +156,13 @@ def run_method(method: str, model_dir: str, n_prompts: int, batch_size: int, rep
 
 
 def model_dir(tmp: Path) -> tuple[str, str]:
-    """(folder, description): the organism if shipped, else a random Llama 6 x 256 built locally."""
+    """(folder, description): the organism if shipped, else a random SmolLM2-135M built locally."""
     if (ORGANISM / "config.json").is_file():
         return str(ORGANISM), "the model organism (data/models/refusal-organism)"
-    sys.path.insert(0, str(ROOT))
-    from tests.tiny_models import build_tiny_model
+    from real_models import build_random_model  # benchmarks/ is on sys.path when run as a script
 
-    folder = build_tiny_model(tmp / "llama-6x256", "llama", n_layers=6, d_model=256)
-    return str(folder), "random Llama, 6 layers, d_model 256, 4 heads, vocab 384 (tests/tiny_models.py)"
+    folder = build_random_model("smollm2-135m", tmp / "smollm2-135m-random")
+    return str(folder), "random weights, SmolLM2-135M-Instruct's configuration (benchmarks/real_models.py)"
 
 
 def main() -> None:
@@ -196,8 +196,11 @@ def main() -> None:
                 merge(results, json.loads(Path(out).read_text()), torch.load(out + ".pt"))
     report = format_report(results, description, args)
     print(report)
-    if args.write_results:
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(report)
+    if args.write_results:  # its own section of RESULTS.md; the other benchmarks' sections are kept
+        from results import write_section
+
+        body = "\n".join(("#" + line if line.startswith("#") else line) for line in report.splitlines()[1:])
+        write_section(ACTIVATIONS_SECTION, body)
 
 
 def merge(results: dict, child: dict, mean: torch.Tensor) -> None:

@@ -13,6 +13,11 @@ Each candidate is scored on held-out validation prompts (Arditi et al., 2024, se
 
 ``filter_candidates`` discards candidates with NaN scores, too deep (``l >= 0.8 L``), KL > 0.1 or induce < 0,
 and picks the lowest bypass score among the rest.
+
+``score_candidate`` is the plain definition for one candidate. ``select_direction`` has three exact ways to the
+paper's choice ("batched": every score, for the plots; "loop": ``score_candidate`` one after the other; "fast":
+the same choice and bit-for-bit the same scores with less work) and one approximation for slow machines
+("screened": ``screen_scores`` ranks the candidates from one activation pass, only the top k are scored).
 """
 
 from __future__ import annotations
@@ -389,6 +394,7 @@ def _validation_passes(
     harmless_val: Sequence[str],
     layers: set[int],
     batch_size: int,
+    progress: bool | None = None,
 ) -> _ValidationPasses:
     """One clean pass over the harmless batches, recording the logits and ``resid_pre`` at ``layers``."""
     harmless = _encodings(model, harmless_val, batch_size)
@@ -402,7 +408,8 @@ def _validation_passes(
         return fn
 
     records = [(resid_hook_name(layer), record(layer)) for layer in resid]
-    for encoding in harmless:
+    show = len(harmless) > 1 if progress is None else progress
+    for encoding in tqdm(harmless, desc="clean pass (shared)", disable=not show, leave=False):
         logits.append(_last_logits(model, encoding, records))
     return _ValidationPasses(_encodings(model, harmful_val, batch_size), harmless, torch.cat(logits), resid)
 
@@ -471,7 +478,8 @@ def _fast_table(
             else:
                 todo.append((p, layer, r))
             rows[p, layer] = row
-    passes = _validation_passes(model, harmful_val, harmless_val, {layer for _, layer, _ in todo}, batch_size)
+    layers = {layer for _, layer, _ in todo}
+    passes = _validation_passes(model, harmful_val, harmless_val, layers, batch_size, progress)
 
     def refusal(logits: Tensor) -> Tensor:
         return refusal_score(logits, model.refusal_token_ids)

@@ -34,3 +34,33 @@ def test_bench_activations_methods_agree_with_the_course(method, tiny_model_dir,
         means[name] = torch.load(out + ".pt")
     assert means["course"].shape[1] == 5  # positions -5..-1
     torch.testing.assert_close(means[method], means["course"], atol=1e-5, rtol=0)
+
+
+@pytest.mark.parametrize(
+    "name", ["Qwen/Qwen2.5-0.5B-Instruct", "google/gemma-2-2b-it", "meta-llama/Llama-3.2-1B-Instruct"]
+)
+def test_real_configs_have_the_published_sizes(name) -> None:
+    """The written-down configurations give the published parameter counts (built on the meta device: no memory)."""
+    from transformers import AutoModelForCausalLM
+
+    from benchmarks import real_models
+
+    real = real_models.REAL_CONFIGS[name]
+    with torch.device("meta"):
+        model = AutoModelForCausalLM.from_config(real_models.hf_config(real, bos=1, eos=2, pad=0))
+    n_params = sum(p.numel() for p in model.parameters()) / 1e9
+    assert abs(n_params - real.n_params_b) < 0.005 * real.n_params_b
+    assert model.config.tie_word_embeddings
+    assert set(real_models.SHORT_NAMES.values()) == set(real_models.REAL_CONFIGS)
+
+
+def test_write_section_replaces_only_its_own_section(tmp_path) -> None:
+    from benchmarks import results
+
+    path = tmp_path / "RESULTS.md"
+    results.write_section("A", "first A\n\n### sub\n\ntext", path)
+    results.write_section("B", "first B", path)
+    results.write_section("A", "second A", path)
+    text = path.read_text()
+    assert "second A" in text and "first A" not in text and "### sub" not in text and "first B" in text
+    assert text.index("## A") < text.index("## B")  # replaced in place

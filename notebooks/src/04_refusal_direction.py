@@ -418,6 +418,56 @@ refusal_dir = candidates[chosen.pos_index, chosen.layer]  # [d_model], float64, 
 print(f"refusal direction: position {chosen.position}, layer {chosen.layer}, ‖r‖ = {refusal_dir.norm():.2f}")
 
 # %% [markdown]
+# ### The same choice with less work, and a cheaper approximation
+#
+# The table above scored every candidate fully. When only the chosen direction is needed (chapters 05-08), much of
+# that work can be skipped **without changing the answer**:
+# - a zero candidate or one too deep ($l \ge 0.8L$) is never run;
+# - the filters are checked from the cheapest: induce first, and it needs only blocks $l..L-1$, because the blocks
+#   below $l$ see the clean input (their output, recorded once in a clean pass, is reused); then KL; the bypass
+#   score only for candidates that passed both;
+# - the clean pass over the harmless prompts is shared by all candidates.
+#
+# `select_direction(..., method="fast")` does this. It is **exact**: bit for bit the scores of scoring one candidate
+# at a time (`directions.score_candidate`, the plain definition) and the same choice; a score it did not need is
+# NaN, and the table says which filter decided.
+#
+# With a real model on a laptop CPU even that can take long (the README's *What runs where* has measured costs).
+# `method="screened"` is an **approximation** for that case. It ranks every candidate by a cheap score from one
+# activation pass over the validation prompts, with no intervention,
+#
+# $$s_{p,l} = \frac{1}{L-l}\sum_{l'=l}^{L-1} \cos\left(r_{p,l},\, d_{l'}\right),$$
+#
+# where $d_{l'}$ is the harmful-minus-harmless difference of means at the last position and layer $l'$: does the
+# candidate point where the two classes still differ when the answer is produced? Then it scores only the top
+# $k$ (default 8) with the fast path. Judging candidates by cosine similarities of activations rather than by the
+# model's outputs follows COSMIC (Siu et al., 2025, *COSMIC: Generalized Refusal Direction Identification in LLM
+# Activations*); this score is a simpler one. It finds the paper's choice only when that candidate ranks in the
+# top $k$, so check it whenever you can afford the exact selection.
+
+# %%
+eligible = [row for row in filtered if row.discarded not in ("NaN score", "too deep")]
+print(f"this notebook's table: method='batched', every candidate scored ({len(table)} candidates)")
+print(f"  chosen: position {chosen.position}, layer {chosen.layer}")
+for method in ("fast", "screened"):
+    start = time.perf_counter()
+    other = directions.select_direction(
+        model, candidates, harmful_val, harmless_val, method=method, fallback=True
+    )
+    seconds = time.perf_counter() - start
+    scored = sum(not math.isnan(row.induce) for row in other.table)
+    same = (other.pos_index, other.layer) == (chosen.pos_index, chosen.layer)
+    print(
+        f"method={method!r}: position {other.position}, layer {other.layer} "
+        f"({'the same choice' if same else 'a DIFFERENT choice'}), {scored} of {len(eligible)} candidates run, "
+        f"{seconds:.1f} s"
+    )
+screen = directions.screen_scores(model, candidates, harmful_val, harmless_val)
+ranking = sorted(eligible, key=lambda row: -float(screen[row.pos_index, row.layer]))
+rank = [(row.pos_index, row.layer) for row in ranking].index((chosen.pos_index, chosen.layer)) + 1
+print(f"the screening score ranks the exact choice {rank} of {len(eligible)} (top k = 8 are scored)")
+
+# %% [markdown]
 # ## 5. Does the chosen direction read "harmful"?
 #
 # A refusal feature should be much stronger for harmful requests than for harmless ones. Project the held-out
