@@ -13,7 +13,8 @@ process (CPU seconds are the figure to compare on a shared machine):
 Every fast table is checked against the loop's: same choice, and every score it computed equal (max abs
 difference printed). Models: the organism at the paper's counts, and a random model with
 Qwen2.5-0.5B-Instruct's exact configuration (benchmarks/real_models.py) at few prompts and positions
-(the loop alone would take hours of CPU at the paper's counts; counts are written in the report).
+(the loop alone would take hours of CPU at the paper's counts on a shared 2-core machine: one position, every
+third layer, one validation prompt per class; counts are written in the report).
 
     nice -n 10 python benchmarks/bench_selection.py [--models organism,qwen2.5-0.5b] [--write-results]
 """
@@ -57,17 +58,19 @@ def _workload(name: str, tmp: str) -> tuple:
             n_train, n_val, batch, positions = 128, 32, 32, None
         else:
             model = load_model(build_random_model(name, Path(tmp) / "model"), device="cpu")
-            n_train, n_val, batch, positions = 8, 2, 2, [-1]
+            n_train, n_val, batch, positions = 8, 1, 1, [-1]
     harmful = load_instructions("harmful", "train")[:n_train]
     harmless = load_instructions("harmless", "train")[:n_train]
     kept = directions.filter_prompts_by_refusal(model, harmful, harmless, batch_size=batch, progress=False)
     if min(map(len, kept)) >= 8:
         harmful, harmless = kept
     candidates = directions.candidate_directions(model, harmful, harmless, batch_size=batch, progress=False)
-    if positions is not None:  # the other positions' candidates are zeroed: no method scores them
-        keep = [model.post_instruction_positions.index(p) for p in positions]
-        mask = torch.zeros(candidates.shape[0], dtype=torch.bool)
-        mask[keep] = True
+    layers = list(range(model.n_layers))
+    if positions is not None:  # a subset: the other candidates are zeroed, so no method scores them
+        layers = layers[1::3]  # every third layer, from 1: spread over the depth, some too deep
+        mask = torch.zeros(candidates.shape[:2], dtype=torch.bool)
+        for p in positions:
+            mask[model.post_instruction_positions.index(p), layers] = True
         candidates[~mask] = 0
     counts = dict(
         train=f"{len(harmful)} + {len(harmless)}",
@@ -75,6 +78,7 @@ def _workload(name: str, tmp: str) -> tuple:
         batch_size=batch,
         positions=positions or model.post_instruction_positions,
         layers=model.n_layers,
+        candidate_layers=layers,
         nonzero_candidates=int((candidates.norm(dim=-1) > 0).sum()),
     )
     val = load_instructions("harmful", "val")[:n_val], load_instructions("harmless", "val")[:n_val]
@@ -164,7 +168,8 @@ def report(records: list[dict], command: str) -> str:
         lines += [
             f"### {rec['model']}",
             "",
-            f"{c['layers']} layers, positions {c['positions']}, {c['nonzero_candidates']} non-zero candidates; "
+            f"{c['layers']} layers; candidates at positions {c['positions']} and layers {c['candidate_layers']}"
+            f" ({c['nonzero_candidates']} non-zero, the others zeroed); "
             f"candidates from {c['train']} training prompts; validation {c['val']} prompts, batch {c['batch_size']};"
             f" {rec['threads']} threads.",
             "",
