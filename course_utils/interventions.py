@@ -226,7 +226,7 @@ def plain_hf_model(model: ChatModel, *, untie: bool = True) -> nn.Module:
         raise RuntimeError(
             f"could not map the bridge's weights back to a plain {type(fresh).__name__}: missing {missing[:5]}."
         )
-    fresh.load_state_dict({k: state[k].detach().clone() for k in fresh.state_dict()}, strict=True)
+    fresh.load_state_dict({k: state[k] for k in fresh.state_dict()}, strict=True)  # copies into fresh
     fresh.eval()
     return fresh
 
@@ -274,13 +274,17 @@ def _orthogonalize_module(module: nn.Module, r_hat: Tensor) -> None:
     ``[d_in, d_model]`` store the written vectors as rows, so they are transposed around the projection.
     """
     weight = module.weight
+    chunk = 8192  # written vectors at a time: float64 copies of a whole embedding would need gigabytes
     if isinstance(module, nn.Linear):
-        new = orthogonalize_matrix(weight.double(), r_hat)
+        for start in range(0, weight.shape[1], chunk):  # columns are the written vectors
+            cols = weight[:, start : start + chunk]
+            cols.copy_(orthogonalize_matrix(cols.double(), r_hat).to(weight.dtype))
     elif isinstance(module, nn.Embedding) or weight.shape[-1] == r_hat.shape[0]:
-        new = orthogonalize_embedding(weight.double(), r_hat)  # rows are the written vectors
+        for start in range(0, weight.shape[0], chunk):  # rows are the written vectors
+            rows = weight[start : start + chunk]
+            rows.copy_(orthogonalize_embedding(rows.double(), r_hat).to(weight.dtype))
     else:
         raise NotImplementedError(f"do not know which axis of a {type(module).__name__} weight is d_model.")
-    weight.copy_(new.to(weight.dtype))
     if getattr(module, "bias", None) is not None:
         module.bias.copy_(orthogonalize_bias(module.bias.double(), r_hat).to(module.bias.dtype))
 
