@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT_DIR = ROOT / "benchmarks" / "out"
 
-from benchmarks.real_models import REAL_CONFIGS, SHORT_NAMES, build_random_model  # noqa: E402
+from benchmarks.real_models import REAL_CONFIGS, SHORT_NAMES, build_random_model, hf_config  # noqa: E402
 from benchmarks.results import write_section  # noqa: E402
 
 
@@ -271,7 +271,7 @@ def report(records: list[dict], command: str) -> str:
         "| score_one (loop) | fast_one | screen | orthogonalize | generation tok/CPU-s | peak RSS GB | matmul GFLOP/CPU-s |",
         "|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for rec in records:
+    for rec in (r for r in records if not r.get("scaled")):
         st = rec["stages"]
 
         def c(k: str, st: dict = st) -> str:
@@ -291,7 +291,13 @@ def report(records: list[dict], command: str) -> str:
             f"{r['short']}: {r['n_train']}+{r['n_train']} train, {r['n_val']}+{r['n_val']} val prompts, batch "
             f"{r['batch_size']}, {r['threads']} threads, generation {r['stages']['generate']['prompts']} prompts x "
             f"{r['stages']['generate']['max_new_tokens']} tokens"
+            + (
+                " (orthogonalize re-measured in a later run, after its memory fix)"
+                if r.get("remeasured")
+                else ""
+            )
             for r in records
+            if not r.get("scaled")
         ),
         "",
         "### Extrapolated to the paper's counts (128 + 128 train, 32 + 32 validation prompts), CPU minutes",
@@ -302,7 +308,9 @@ def report(records: list[dict], command: str) -> str:
         "pass + the top 8 fully scored. Chapter 04 = filter + candidates + selection. Divide CPU minutes by the",
         "cores a learner has (2 here) for wall minutes on an otherwise idle machine. Rows marked (est.) measured",
         "only load, one forward pass, generation and orthogonalization: their pipeline stages are the forward",
-        "pass's per-prompt cost times each stage's ratio to it on the fully measured models ("
+        "pass's per-prompt cost times each stage's ratio to it on the fully measured models. Rows marked NOT measured"
+        " are the Qwen2.5-0.5B float32 row scaled by FLOPs per token (time) and parameters (memory): models that did"
+        " not fit the benchmark's time on the shared machine (ratios: "
         + ", ".join(f"{k} {v:.1f}x" for k, v in ratios.items())
         + ").",
         "",
@@ -313,7 +321,7 @@ def report(records: list[dict], command: str) -> str:
     for rec in records:
         d = derived(rec, ratios)
         lines.append(
-            f"| {rec['model']} ({rec['dtype']}){' (est.)' if rec.get('lite') else ''} | {m(d['filter'])} | {m(d['candidates'])} | {m(d['score_one'])} "
+            f"| {rec['model']} ({rec['dtype']}){_label(rec)} | {m(d['filter'])} | {m(d['candidates'])} | {m(d['score_one'])} "
             f"| {m(d['fast_one'])} | {m(d['loop'])} | {m(d['fast_worst'])} | {m(d['screened'])} "
             f"| {m(d['chapter04_screened'])} | {m(d['chapter04_fast'])} |"
         )
@@ -321,8 +329,9 @@ def report(records: list[dict], command: str) -> str:
         "",
         "### What runs where (for the README)",
         "",
-        "CPU minutes at the paper's counts, EXTRAPOLATED from the stages above (chapter 04: filter + candidates +",
-        "selection; 05 and 06: their forward passes and decode steps, counted from the notebooks, times the measured",
+        "CPU minutes at the paper's counts, EXTRAPOLATED from the stages above ('direction': refusal_direction, i.e.",
+        "filter + candidates + selection; 'ch. 04 figures': notebook 04 scores every candidate for its plots, about",
+        "the loop's cost; 05 and 06: their forward passes and decode steps, counted from the notebooks, times the measured",
         "per-prompt and per-step costs; decode steps measured at batch 2, the notebooks decode 16 at a time, which",
         "costs somewhat more per step). Divide by the cores you have for wall minutes. 'Laptop': peak memory under",
         "6 GB and chapter 04 (screened) under 20 CPU minutes (10 minutes on 2 cores).",
@@ -332,12 +341,18 @@ def report(records: list[dict], command: str) -> str:
     return "\n".join(lines)
 
 
+def _label(rec: dict) -> str:
+    if rec.get("scaled"):
+        return f" (NOT measured: 0.5B x {rec['scaled']:.1f} by FLOPs/token)"
+    return " (est.)" if rec.get("lite") else ""
+
+
 def what_runs_where(records: list[dict], ratios: dict[str, float]) -> str:
     """The README table: per model, memory, CPU minutes per chapter, and whether a 2-core laptop is enough."""
     rows = [
-        "| model | dtype | peak memory GB | ch. 04, screened | ch. 04, exact (worst case) | ch. 05 | ch. 06 "
-        "| 2-core laptop? |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| model | dtype | peak memory GB | direction, screened | direction, exact (worst case) "
+        "| ch. 04 figures (every candidate) | ch. 05 | ch. 06 | 2-core laptop? |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for rec in records:
         d = derived(rec, ratios)
@@ -350,12 +365,80 @@ def what_runs_where(records: list[dict], ratios: dict[str, float]) -> str:
             if peak <= 12 and ch04 <= 60
             else "GPU recommended"
         )
-        est = " (est.)" if rec.get("lite") else ""
         rows.append(
-            f"| {rec['model']}{est} | {rec['dtype']} | {peak:.1f} | {ch04:.0f} | {d['chapter04_fast'] / 60:.0f} "
-            f"| {d['chapter05'] / 60:.0f} | {d['chapter06'] / 60:.0f} | {verdict} |"
+            f"| {rec['model']}{_label(rec)} | {rec['dtype']} | {peak:.1f} | {ch04:.0f} | {d['chapter04_fast'] / 60:.0f} "
+            f"| {d['loop'] / 60:.0f} | {d['chapter05'] / 60:.0f} | {d['chapter06'] / 60:.0f} | {verdict} |"
         )
     return "\n".join(rows)
+
+
+def merge_remeasured(records: list[dict]) -> list[dict]:
+    """A lite record of the same model and dtype as a full one re-measured its orthogonalization (after the chunked
+    float64 projection, which lowered its memory): that stage replaces the full record's, whose peak memory is
+    then the largest of its stages'. The lite record is dropped."""
+    full = {(r["short"], r["dtype"]): r for r in records if not r["lite"]}
+    out = []
+    for rec in records:
+        twin = full.get((rec["short"], rec["dtype"]))
+        if rec["lite"] and twin is not None:
+            twin["stages"]["orthogonalize"] = {**rec["stages"]["orthogonalize"], "remeasured": True}
+            twin["peak_mb"] = max(stage["peak_mb"] for stage in twin["stages"].values())
+            twin["remeasured"] = "orthogonalize"
+        else:
+            out.append(rec)
+    return out
+
+
+def gflop_per_token(name: str) -> float:
+    """2 x (parameters), the multiply-adds per token of the body and the unembedding (tied: counted once), in
+    GFLOP; attention over ~55 tokens adds little."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    real = REAL_CONFIGS[SHORT_NAMES.get(name, name)]
+    with torch.device("meta"):
+        model = AutoModelForCausalLM.from_config(hf_config(real, bos=1, eos=2, pad=0))
+    return 2 * sum(p.numel() for p in model.parameters()) / 1e9
+
+
+SCALE_FROM = "qwen2.5-0.5b"
+
+
+def scaled_records(records: list[dict]) -> list[dict]:
+    """For every float32 model without a record: the Qwen2.5-0.5B float32 record with every stage's time scaled
+    by the ratio of FLOPs per token and the peak memory by the ratio of parameters. NOT measured: marked
+    ``scaled`` and labelled in the tables."""
+    base = next(
+        (r for r in records if r["short"] == SCALE_FROM and r["dtype"] == "float32" and not r["lite"]), None
+    )
+    have = {r["short"] for r in records if r["dtype"] == "float32"}
+    if base is None:
+        return []
+    out = []
+    for short, name in SHORT_NAMES.items():
+        if short in have:
+            continue
+        real = REAL_CONFIGS[name]
+        ratio = gflop_per_token(short) / gflop_per_token(SCALE_FROM)
+        stages = {
+            k: {**v, "cpu_s": v["cpu_s"] * ratio, "wall_s": v["wall_s"] * ratio}
+            for k, v in base["stages"].items()
+        }
+        out.append(
+            {
+                **base,
+                "model": name,
+                "short": short,
+                "n_params_b": real.n_params_b,
+                "n_layers": real.config["num_hidden_layers"],
+                "d_model": real.config["hidden_size"],
+                "vocab": real.config["vocab_size"],
+                "stages": stages,
+                "peak_mb": base["peak_mb"] * real.n_params_b / base["n_params_b"],
+                "scaled": ratio,
+            }
+        )
+    return out
 
 
 def main() -> None:
@@ -411,6 +494,8 @@ def main() -> None:
             subprocess.run(cmd, check=True, env=env)
     order = {n: i for i, n in enumerate(SHORT_NAMES)}
     records = [json.loads(p.read_text()) for p in sorted(OUT_DIR.glob("*float*.json"))]
+    records = merge_remeasured(records)
+    records += scaled_records(records)
     records.sort(key=lambda r: (order.get(r["short"], 99), r["dtype"]))
     text = report(records, "nice -n 10 python benchmarks/bench_real_models.py " + " ".join(sys.argv[1:]))
     print(text)

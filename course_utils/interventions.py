@@ -290,7 +290,7 @@ def _orthogonalize_module(module: nn.Module, r_hat: Tensor) -> None:
 
 
 def orthogonalize_weights(
-    hf: nn.Module, direction: Float[Tensor, " d_model"], writers: Sequence[str]
+    hf: nn.Module, direction: Float[Tensor, " d_model"], writers: Sequence[str], in_place: bool = False
 ) -> nn.Module:
     """A NEW Hugging Face model whose residual-stream writers cannot write ``direction``; ``hf`` is not changed.
 
@@ -304,8 +304,10 @@ def orthogonalize_weights(
     Many chat models TIE the unembedding to the embedding: one matrix object, used twice. The unembedding reads
     from the stream, it does not write to it, so it must keep the original values: in a tied model it first gets
     a copy of its own (and the config says the weights are no longer tied).
+
+    ``in_place=True`` edits ``hf`` itself and returns it (the library does this on a fresh copy, to save memory).
     """
-    new = copy.deepcopy(hf)
+    new = hf if in_place else copy.deepcopy(hf)
     embedding, unembedding = new.get_input_embeddings(), new.get_output_embeddings()
     if unembedding is not None and unembedding.weight is embedding.weight:  # tied: untie before editing
         unembedding.weight = nn.Parameter(embedding.weight.detach().clone())
@@ -334,7 +336,10 @@ def orthogonalize(model: ChatModel, direction: Tensor) -> ChatModel:
         raise ValueError("orthogonalize needs one non-zero direction of shape [d_model].")
     _warn_if_not_exact(model)
     hf = plain_hf_model(model, untie=False)
-    return chat_model_from_hf(model, orthogonalize_weights(hf, r, residual_writers(model, hf)))
+    hf = orthogonalize_weights(
+        hf, r, residual_writers(model, hf), in_place=True
+    )  # hf is already a fresh copy
+    return chat_model_from_hf(model, hf)
 
 
 def _warn_if_not_exact(model: ChatModel) -> None:

@@ -64,3 +64,13 @@ def test_write_section_replaces_only_its_own_section(tmp_path) -> None:
     text = path.read_text()
     assert "second A" in text and "first A" not in text and "### sub" not in text and "first B" in text
     assert text.index("## A") < text.index("## B")  # replaced in place
+
+
+def test_readme_what_runs_where_table_is_the_measured_one() -> None:
+    """Every row of the README's table is a row of the benchmark's report in RESULTS.md (no hand-typed figures)."""
+    readme = (ROOT / "README.md").read_text()
+    start, end = readme.index("<!-- what-runs-where"), readme.index("<!-- end what-runs-where -->")
+    rows = [line for line in readme[start:end].splitlines() if line.startswith("|")]
+    results = (ROOT / "benchmarks" / "RESULTS.md").read_text().splitlines()
+    assert len(rows) >= 4
+    assert all(row in results for row in rows), [row for row in rows if row not in results]

@@ -180,3 +180,15 @@ def test_orthogonalized_weights_equal_hook_ablation(arch, kwargs, load_tiny):
         clean = model.bridge(ids["input_ids"], attention_mask=ids["attention_mask"])[:, -1]
     assert torch.allclose(edited, hooked, atol=1e-4, rtol=1e-4)
     assert torch.allclose(untouched, clean, atol=1e-5) and not torch.allclose(edited, clean, atol=1e-3)
+
+
+def test_orthogonalize_weights_in_place_edits_and_returns_the_same_model(tiny_model):
+    hf = interventions.plain_hf_model(tiny_model, untie=False)
+    r = torch.randn(tiny_model.d_model, dtype=torch.float64)
+    copied = interventions.orthogonalize_weights(hf, r, interventions.residual_writers(tiny_model, hf))
+    assert copied is not hf and float((hf.get_input_embeddings().weight.double() @ r).abs().max()) > 1e-3
+    same = interventions.orthogonalize_weights(
+        hf, r, interventions.residual_writers(tiny_model, hf), in_place=True
+    )
+    assert same is hf
+    assert torch.allclose(hf.get_input_embeddings().weight, copied.get_input_embeddings().weight)
