@@ -2,6 +2,7 @@
 
     course run [--model NAME] [--notebooks GLOB] [--solutions] [--timeout S] [--out DIR]
     course build [--check] [SOURCE ...]
+    course site [--out DIR] [--execute GLOB] [--clean]      (course_utils.site: the website)
 
 `course run` passes the model to the notebooks through the environment variable COURSE_MODEL (read by
 `course_utils.models.default_model_name()`), writes each executed notebook and a summary table (notebook, status,
@@ -143,11 +144,15 @@ def main_run(argv: Sequence[str] | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `course` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"run": "execute notebooks headless", "build": "generate notebooks from notebooks/src"}
+    commands = {
+        "run": "execute notebooks headless",
+        "build": "generate notebooks from notebooks/src",
+        "site": "build the course website into build/site/",
+    }
     if not argv or argv[0] not in commands:
         usage = "\n".join(f"  course {name:<6} {help}" for name, help in commands.items())
         print(
-            f"usage: course {{run,build}} [options]\n{usage}\n(course COMMAND --help for options)",
+            f"usage: course {{{','.join(commands)}}} [options]\n{usage}\n(course COMMAND --help for options)",
             file=sys.stderr,
         )
         return 0 if argv and argv[0] in ("-h", "--help") else 2
@@ -155,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from course_utils.exercises.build import main_build  # lazy: the builder imports jupytext
 
         return main_build(argv[1:])
+    if argv[0] == "site":
+        from course_utils.site import main_site  # lazy: the site needs the `site` extra (Sphinx, myst-nb)
+
+        return main_site(argv[1:])
     return main_run(argv[1:])
 
 
