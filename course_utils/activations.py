@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import torch
-from tqdm.auto import tqdm
 
 from course_utils.hooks import RESID_KINDS, ResidKind, hooks, resid_hook_name
 from course_utils.models import ChatModel
+from course_utils.progress import tqdm
 
 _AUTO_PROGRESS_MIN_BATCHES = 4
 

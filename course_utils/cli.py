@@ -3,6 +3,7 @@
     course run [--model NAME] [--notebooks GLOB] [--solutions] [--timeout S] [--out DIR]
     course build [--check] [SOURCE ...]
     course site [--out DIR] [--execute GLOB] [--clean]      (course_utils.site: the website)
+    course grade SUBMISSIONS/ [--out grades.csv] [--assignment NN] [--timeout S] [--jobs N]  (docs/GRADING.md)
 
 `course run` passes the model to the notebooks through the environment variable COURSE_MODEL (read by
 `course_utils.models.default_model_name()`), writes each executed notebook and a summary table (notebook, status,
@@ -148,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "run": "execute notebooks headless",
         "build": "generate notebooks from notebooks/src",
         "site": "build the course website into build/site/",
+        "grade": "grade submitted learner notebooks",
     }
     if not argv or argv[0] not in commands:
         usage = "\n".join(f"  course {name:<6} {help}" for name, help in commands.items())
@@ -164,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from course_utils.site import main_site  # lazy: the site needs the `site` extra (Sphinx, myst-nb)
 
         return main_site(argv[1:])
+    if argv[0] == "grade":
+        from course_utils.grading import main_grade
+
+        return main_grade(argv[1:])
     return main_run(argv[1:])
 
 

@@ -26,7 +26,6 @@ from pathlib import Path
 
 import torch
 from torch import Tensor
-from tqdm.auto import tqdm
 
 from course_utils.activations import mean_activations
 from course_utils.interventions import ablation_hooks, addition_hooks
@@ -39,6 +38,7 @@ from course_utils.metrics import (
     refusal_scores,
 )
 from course_utils.models import REPO_ROOT, ChatModel
+from course_utils.progress import tqdm
 from course_utils.registry import MODEL_REGISTRY, ORGANISM
 
 

@@ -39,12 +39,12 @@ from typing import Literal
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from tqdm.auto import tqdm
 
 from course_utils.generation import generate
 from course_utils.hooks import hooks
 from course_utils.metrics import refusal_rate, refusal_score
 from course_utils.models import ChatModel
+from course_utils.progress import tqdm
 
 Objective = Literal["target", "refusal"]
 _PLACEHOLDER = "SUFFIX_SLOT_91c2"

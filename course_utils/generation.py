@@ -18,10 +18,10 @@ from typing import Any
 
 import torch
 import transformers
-from tqdm.auto import tqdm
 
 from course_utils.hooks import Hook, hooks
 from course_utils.models import ChatModel
+from course_utils.progress import tqdm
 
 _SHIM_ATTR = "_course_kv_cache_shim"
 

@@ -16,10 +16,10 @@ from collections.abc import Iterator, Sequence
 
 import torch
 from torch import Tensor
-from tqdm.auto import tqdm
 
 from course_utils.hooks import hooks
 from course_utils.models import ChatModel
+from course_utils.progress import tqdm
 from course_utils.residual import refusal_probability
 
 FwdHooks = Sequence[tuple[str, object]]

@@ -26,11 +26,11 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
-from tqdm.auto import tqdm
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from course_utils.organism import mediation, world
 from course_utils.organism.tokenizer import BOS, END, POST_INSTRUCTION, prompt_text, train_tokenizer
+from course_utils.progress import tqdm
 
 
 @dataclass

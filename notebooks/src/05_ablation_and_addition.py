@@ -359,28 +359,59 @@ plt.show()
 # safety tuning trained small additions along the planted direction to leave harmless answers alone and large
 # ones to cause refusal (model card).
 #
-# And live: move the slider to regenerate the replies to two harmless and two harmful prompts with that
-# coefficient. The replies for $c = 1$ are printed first, so that a static copy of this notebook shows them too;
-# the slider needs a running Jupyter kernel.
+# Now read the replies themselves. The table below steers one harmless and one harmful request with five
+# coefficients (all ten generations in one batch, one vector per row); it is printed, so it shows in a static copy
+# of this notebook too. Read down each column: where does the harmless request start being refused, and where
+# does the harmful one stop?
 
 # %%
-live_prompts = harmless_test[3:5] + harmful_test[3:5]
+GRID = [-1.0, 0.0, 0.5, 1.0, 2.0]
+live_prompts = harmless_test[3:5] + harmful_test[3:5]  # for the slider below
 
 
+def steered(prompts: list[str], coeffs: list[float]) -> list[str]:
+    """Greedy replies to prompts[i] with coeffs[i] * r added at the direction's layer (one vector per row)."""
+    vectors = torch.stack([c * r for c in coeffs])  # [n_prompts, d_model]
+    steer = interventions.addition_hooks(model, vectors, layer)
+    return generate(model, prompts, fwd_hooks=steer, max_new_tokens=MAX_NEW)
+
+
+pair = {"harmless": harmless_test[3], "harmful": harmful_test[2]}
+grid = steered([p for _ in GRID for p in pair.values()], [c for c in GRID for _ in pair])
+for label, prompt in pair.items():
+    print(f"{label:<8} request: {prompt!r}")
+print(f"\nreplies with c x r added at layer {layer} (greedy, at most {MAX_NEW} tokens)")
+for k, c in enumerate(GRID):
+    for j, label in enumerate(pair):
+        reply = grid[len(pair) * k + j]
+        tag = "REFUSES" if metrics.is_refusal(reply) else "complies"
+        print(f"{f'c = {c:+.1f}' if j == 0 else '':<9} {label:<8} ({tag:>8}): {reply!r}")
+
+# %% [markdown]
+# And live: move the slider to regenerate the replies to two harmless and two harmful prompts with that
+# coefficient (a line says when it is working). The slider needs a running Jupyter kernel; without one, the table
+# above is what it would show.
+
+
+# %%
 def steered_replies(coeff: float) -> None:
     """Print the greedy replies to `live_prompts` with coeff * r added at the direction's layer."""
-    steer = interventions.addition_hooks(model, r, layer, coeff)
-    replies = generate(model, live_prompts, fwd_hooks=steer, max_new_tokens=MAX_NEW)
+    replies = steered(live_prompts, [coeff] * len(live_prompts))
     print(f"c = {coeff:+.2f}")
     for prompt, reply in zip(live_prompts, replies, strict=True):
         print(f"  {prompt[:50]!r:<54} -> {reply!r}")
 
 
-steered_replies(1.0)
 try:
     import ipywidgets as widgets
     from IPython.display import display
+except ImportError:
+    widgets = None
+    print(
+        "Install ipywidgets (pip install ipywidgets) for the live slider; the table above shows five coefficients."
+    )
 
+if widgets is not None:
     slider = widgets.FloatSlider(
         value=1.0, min=-2.0, max=3.0, step=0.25, description="coefficient c", continuous_update=False
     )
@@ -389,12 +420,17 @@ try:
     def on_change(change: dict) -> None:
         with live:
             live.clear_output(wait=True)
+            print(f"generating the replies for c = {change['new']:+.2f} ...", flush=True)
+            live.clear_output(wait=True)  # the replies replace this line
             steered_replies(change["new"])
 
     slider.observe(on_change, names="value")
-    display(widgets.VBox([slider, live]))
-except ImportError:
-    print("Install ipywidgets (pip install ipywidgets) for the live slider.")
+    with live:
+        steered_replies(slider.value)
+    box = widgets.VBox([slider, live])
+    # where widgets do not render (a saved copy, a static page), show this line instead of "VBox(children=..."
+    fallback = "[live coefficient slider: it needs a running Jupyter kernel; the table above shows five coefficients]"
+    display({**box._repr_mimebundle_(), "text/plain": fallback}, raw=True)
 
 # %% [markdown]
 # ## Summary
