@@ -81,9 +81,14 @@ def test_console_script_and_readme_commands() -> None:
     assert PYPROJECT["project"]["scripts"]["course"] == "course_utils.cli:main"
     readme = (ROOT / "README.md").read_text()
     for sub, flags in re.findall(r"`course (\w+)((?: --[\w-]+)*)", readme):
-        assert sub in ("run", "build", "site"), (
+        assert sub in ("run", "build", "site", "grade"), (
             f"README mentions `course {sub}`, which cli.main does not provide"
         )
+        if sub == "site":
+            from course_utils.site import main_site
+
+            for flag in flags.split():
+                assert flag in _run_flags(main_site), f"README mentions `course site {flag}`, which it lacks"
         if sub == "run":
             for flag in flags.split():
                 assert flag in _run_flags(cli), (
@@ -97,11 +102,11 @@ def test_console_script_and_readme_commands() -> None:
 
 
 def _run_flags(cli: object) -> set[str]:
-    """Option strings accepted by `course run` (read from its --help)."""
+    """Option strings accepted by `course run` (read from its --help), or by a `main_*(argv)` function given."""
     import contextlib
     import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
-        cli.main_run(["--help"])
+        (cli if callable(cli) else cli.main_run)(["--help"])
     return set(re.findall(r"--[\w-]+", out.getvalue()))
