@@ -89,7 +89,7 @@ def main() -> int:
     ]
     text = (
         "# `course site` build times\n\n"
-        f"Measured by `python benchmarks/bench_site.py --write-results` on {time.strftime('%Y-%m-%d')}, "
+        f"Measured by `python benchmarks/bench_site.py {' '.join(sys.argv[1:])}` on {time.strftime('%Y-%m-%d')}, "
         f"{platform.machine()}, Python {platform.python_version()}, chapters executed: `{args.execute}` (the others "
         "published without outputs), 2 CPU cores SHARED with other jobs (wall "
         "times are inflated by the neighbours; CPU seconds are this process and its finished kernels). Row (1) "
