@@ -2,6 +2,7 @@
 
     course run [--model NAME] [--notebooks GLOB] [--solutions] [--timeout S] [--out DIR]
     course build [--check] [SOURCE ...]
+    course site [--out DIR] [--execute GLOB] [--clean]      (course_utils.site: the website)
     course grade SUBMISSIONS/ [--out grades.csv] [--assignment NN] [--timeout S] [--jobs N]  (docs/GRADING.md)
 
 `course run` passes the model to the notebooks through the environment variable COURSE_MODEL (read by
@@ -147,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {
         "run": "execute notebooks headless",
         "build": "generate notebooks from notebooks/src",
+        "site": "build the course website into build/site/",
         "grade": "grade submitted learner notebooks",
     }
     if not argv or argv[0] not in commands:
@@ -160,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from course_utils.exercises.build import main_build  # lazy: the builder imports jupytext
 
         return main_build(argv[1:])
+    if argv[0] == "site":
+        from course_utils.site import main_site  # lazy: the site needs the `site` extra (Sphinx, myst-nb)
+
+        return main_site(argv[1:])
     if argv[0] == "grade":
         from course_utils.grading import main_grade
 

@@ -1,4 +1,4 @@
-"""Packaging: environment.yml == pyproject dependencies, ruff clean, the README's commands exist."""
+"""Packaging: environment.yml == pyproject dependencies (+ dev and site extras), ruff clean, the README's commands exist."""
 
 from __future__ import annotations
 
@@ -45,14 +45,13 @@ def _environment_pip_requirements() -> list[str]:
 
 def test_environment_matches_pyproject() -> None:
     project = PYPROJECT["project"]
-    expected = sorted(
-        _normalise(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"]
-    )
+    extras = project["optional-dependencies"]
+    expected = sorted(_normalise(r) for r in project["dependencies"] + extras["dev"] + extras["site"])
     entries = _environment_pip_requirements()
     assert "-e ." in entries, "environment.yml must install the package itself with `-e .`"
     listed = sorted(_normalise(e) for e in entries if not e.startswith("-"))
     assert listed == expected, (
-        "environment.yml (pip list) and pyproject.toml (dependencies + dev extra) differ:\n"
+        "environment.yml (pip list) and pyproject.toml (dependencies + dev and site extras) differ:\n"
         f"only in environment.yml: {sorted(set(listed) - set(expected))}\n"
         f"only in pyproject.toml: {sorted(set(expected) - set(listed))}"
     )
@@ -82,7 +81,14 @@ def test_console_script_and_readme_commands() -> None:
     assert PYPROJECT["project"]["scripts"]["course"] == "course_utils.cli:main"
     readme = (ROOT / "README.md").read_text()
     for sub, flags in re.findall(r"`course (\w+)((?: --[\w-]+)*)", readme):
-        assert sub in ("run", "build"), f"README mentions `course {sub}`, which cli.main does not provide"
+        assert sub in ("run", "build", "site", "grade"), (
+            f"README mentions `course {sub}`, which cli.main does not provide"
+        )
+        if sub == "site":
+            from course_utils.site import main_site
+
+            for flag in flags.split():
+                assert flag in _run_flags(main_site), f"README mentions `course site {flag}`, which it lacks"
         if sub == "run":
             for flag in flags.split():
                 assert flag in _run_flags(cli), (
@@ -96,11 +102,11 @@ def test_console_script_and_readme_commands() -> None:
 
 
 def _run_flags(cli: object) -> set[str]:
-    """Option strings accepted by `course run` (read from its --help)."""
+    """Option strings accepted by `course run` (read from its --help), or by a `main_*(argv)` function given."""
     import contextlib
     import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
-        cli.main_run(["--help"])
+        (cli if callable(cli) else cli.main_run)(["--help"])
     return set(re.findall(r"--[\w-]+", out.getvalue()))

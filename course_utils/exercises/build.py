@@ -146,7 +146,11 @@ def build_notebooks(source: Path) -> tuple[NotebookNode, NotebookNode]:
             cells.append(nbformat.v4.new_markdown_cell(banner(exercise)))
             cells.append(nbformat.v4.new_code_cell(body, metadata={"exercise": exercise.id}))
     relative = source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else source.name
-    return _notebook(learner, relative, "learner"), _notebook(solution, relative, "solution")
+    learner_nb, solution_nb = (
+        _notebook(learner, relative, "learner"),
+        _notebook(solution, relative, "solution"),
+    )
+    return _with_colab_setup(learner_nb), _with_colab_setup(solution_nb)
 
 
 def _plain_cell(cell: NotebookNode) -> NotebookNode:
@@ -290,6 +294,24 @@ def main_build(argv: Sequence[str] | None = None) -> int:
 
 def _relative(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+# --------------------------------------------------------------------------------------------- Colab set-up
+
+
+def _with_colab_setup(nb: NotebookNode) -> NotebookNode:
+    """`nb` with the Colab set-up cell first (course_utils.launch: installs the course on Colab, a no-op elsewhere).
+
+    Its id is fixed ("colab-setup"), so the ids of the other cells do not move; the tag `remove-cell` keeps it off
+    the course website.
+    """
+    from course_utils.launch import colab_setup_source
+
+    cell = nbformat.v4.new_code_cell(colab_setup_source(), metadata={"tags": ["remove-cell"]})
+    cell["id"] = "colab-setup"
+    nb.cells.insert(0, cell)
+    nbformat.validate(nb)
+    return nb
 
 
 if __name__ == "__main__":
