@@ -584,9 +584,11 @@ else:
 # MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"   # 24 layers, 5 post-instruction tokens
 # ```
 #
-# and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two, on a laptop CPU
-# expect 10-20 minutes (the candidate scoring dominates: 120 candidates, each scored on 96 rows: 32 harmful
-# validation prompts ablated, 32 harmless ablated, 32 harmless with the addition; raise `batch_size` on a GPU).
+# and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two. On a laptop CPU the
+# candidate scoring dominates (120 candidates, each scored on 96 rows: 32 harmful validation prompts ablated, 32
+# harmless ablated, 32 harmless with the addition) and takes well over an hour: the README's *What runs where*
+# has the measured costs. There, use fewer validation prompts (e.g. 8 per class) for the figures, and
+# `method="screened"` or `"fast"` for the choice; raise `batch_size` on a GPU.
 # What to look for:
 # - the selected position and layer, relative to the paper's choices for larger models (Arditi et al. 2024,
 #   appendix C: Qwen 1.8B position -1, layer 15 of 24; Gemma 2B position -2, layer 10 of 18; Llama-3 8B
