@@ -172,7 +172,7 @@ def report(records: list[dict], command: str) -> str:
         lines += [
             f"### {rec['model']}",
             "",
-            f"{c['layers']} layers; candidates at positions {c['positions']} and layers {c['candidate_layers']}"
+            f"{c['layers']} layers; candidates at positions {c['positions']} and layers {c.get('candidate_layers', 'all')}"
             f" ({c['nonzero_candidates']} non-zero, the others zeroed); "
             f"candidates from {c['train']} training prompts; validation {c['val']} prompts, batch {c['batch_size']};"
             f" {rec['threads']} threads.",
