@@ -607,7 +607,9 @@ def feedback_text(g: SubmissionGrade, exercise_ids: Sequence[str]) -> str:
     for e in g.exercises:
         lines.append(f"- {e.line}")
         if e.outcome == FAILED:
-            lines.append(f"  - hint: {get(e.exercise_id).hints[0]} (a stronger one: hint('{e.exercise_id}', level=2))")
+            lines.append(
+                f"  - hint: {get(e.exercise_id).hints[0]} (a stronger one: hint('{e.exercise_id}', level=2))"
+            )
     if g.notes:
         lines += ["", "Notes:", *[f"- {note}" for note in g.notes]]
     return "\n".join(lines) + "\n"
