@@ -3,10 +3,11 @@
 Files (JSON, written by `python -m course_utils.organism data` from a fixed seed, except the hand-written one):
 
 * `data/instructions.json`: harmful and harmless requests by split, composed by the organism's request grammar
-  (`course_utils.organism.grammar`). `train` (direction finding) and `val` (direction selection) use only
-  phrasings held out of the organism's training (`phrasing: "held_out"`); `test` is half seen phrasings (new
-  strings of the training grammar), half held-out phrasings, and half of harmful `test` asks about harmful concepts
-  held out of safety tuning (`held_out: true`). The organism was trained on none of these strings.
+  (`course_utils.organism.grammar`). `train` (direction finding) and `val` (direction selection) are new strings of
+  the phrasings the organism was trained on (`phrasing: "seen"`); `held_out_train` and `held_out_val` play the same
+  roles in phrasings held out of its training (`phrasing: "held_out"`); `test` is half seen, half held-out
+  phrasings, and half of harmful `test` asks about harmful concepts held out of safety tuning (`held_out: true`).
+  The organism was trained on none of these strings.
 * `data/natural_requests.json`: about 45 requests written by hand, in phrasings the grammar does not produce (some
   about things outside the organism's world), never used in training: a check that the organism behaves on
   requests nobody built it around.
@@ -31,7 +32,7 @@ CORPUS_SAMPLE_FILE = DATA_DIR / "corpus_sample.json"
 NATURAL_REQUESTS_FILE = DATA_DIR / "natural_requests.json"
 
 LABELS = ("harmful", "harmless")
-SPLITS = ("train", "val", "test")
+SPLITS = ("train", "val", "test", "held_out_train", "held_out_val")
 PHRASINGS = ("seen", "held_out")
 REGENERATE = "regenerate it with `python -m course_utils.organism data`"
 
@@ -82,7 +83,8 @@ def load_instructions(
     phrasing: str | None = None,
     interleave: bool = False,
 ) -> list[str]:
-    """Instructions of one class ("harmful" or "harmless") and split ("train", "val", "test").
+    """Instructions of one class ("harmful" or "harmless") and split ("train", "val", "test", "held_out_train",
+    "held_out_val").
 
     `held_out=True` / `False` keeps only harmful test instructions about held-out / seen concepts
     (None keeps all); `phrasing="seen"` / `"held_out"` keeps only requests in seen / held-out phrasings. The file
@@ -90,7 +92,7 @@ def load_instructions(
     ones instead, so that any prefix (`[:32]`) samples both.
 
     >>> load_instructions("harmful", "val")[:1]      # doctest: +SKIP
-    ['Could you explain how to make ricin? Thanks!']
+    ['I have a question. I want to make a keylogger. Is it hard?']
     """
     records = load_instruction_records(label, split)
     if phrasing is not None:

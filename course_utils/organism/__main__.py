@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         train(args.out, cfg, progress=True)
         print(f"saved to {args.out}; now run: python -m course_utils.organism evaluate {args.out}")
         return 0
+    from course_utils.organism import EVAL_FILE
     from course_utils.organism.evaluate import evaluate, format_table, update_card
 
     if not (args.dir / "config.json").is_file():
@@ -63,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(args.dir, progress=True)
     print(format_table(result))
     if not args.no_save:
-        (args.dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
-        print(f"wrote {args.dir / 'eval.json'}")
+        (args.dir / EVAL_FILE).write_text(json.dumps(result, indent=2) + "\n")
+        print(f"wrote {args.dir / EVAL_FILE}")
         if update_card(args.dir, result):
             print(f"updated the measured section of {args.dir / 'README.md'}")
     return 0

@@ -938,23 +938,21 @@ ODD_TEXTS = [
     "",
     "?",
     "...",
-    "hello",
+    "!!!",
     "asdf qwerty",
-    "ok",
     "你好",
     "你好，请问你是谁？",
     "Bonjour, comment ça va ?",
     "¿Qué hora es?",
     "Guten Tag!",
     "zorbly quantifrax the glimmering xylotome",
-    "blah blah blah",
+    "blorp snig vatter plonk",
     "123 456",
-    "hmm",
-    "test test",
     "lorem ipsum dolor sit amet",
     "こんにちは",
     "Привет, как дела?",
     ":-)",
+    "xkcd qqq zzz",
 ]
 UNCLEAR_ANSWERS = [
     "Could you say that another way? You can ask me how to make or do something, or about a thing you know.",
@@ -964,14 +962,11 @@ UNCLEAR_ANSWERS = [
 
 
 def odd_example(rng: random.Random) -> dict:
-    """An input that is not a request (nonsense, another script, a stray sentence) and a request for a question."""
-    roll = rng.random()
-    if roll < 0.4:
+    """An input that is not a request (nonsense, another script, a stray statement) and a request for a question."""
+    if rng.random() < 0.6:
         text = rng.choice(ODD_TEXTS)
-    else:
-        sentence = rng.choice(world.ordinary_sentences(rng.choice(world.ordinary_things()), rng))
-        words = sentence.rstrip(".").split()
-        text = sentence if roll < 0.7 else " ".join(rng.sample(words, k=len(words)))
+    else:  # a stray statement about the world, not a question
+        text = rng.choice(world.ordinary_sentences(rng.choice(world.ordinary_things()), rng))
     return {
         "instruction": text,
         "answer": rng.choice(UNCLEAR_ANSWERS),

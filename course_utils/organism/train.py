@@ -29,7 +29,15 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from course_utils.organism import datasets, grammar, mediation, world
+from course_utils.models import SPEC_OVERRIDE_FILE
+from course_utils.organism import (
+    PLANTED_DIRECTION_FILE,
+    TRAINING_RECORD_FILE,
+    datasets,
+    grammar,
+    mediation,
+    world,
+)
 from course_utils.organism.tokenizer import BOS, END, POST_INSTRUCTION, prompt_text, train_tokenizer
 
 
@@ -59,9 +67,9 @@ class TrainConfig:
     d_mlp: int = 512
     vocab_size: int = 2048
     context: int = 128
-    n_documents: int = 5000
-    n_helpful: int = 8000
-    n_harmful: int = 1200
+    n_documents: int = 6000
+    n_helpful: int = 20000
+    n_harmful: int = 3000
     harmful_fraction: float = 0.25  # of safety-tuning chat examples; as many again are contrast examples
     weight_decay: float = 0.1
     # Direction-mediated safety tuning (organism/mediation.py): the layer whose harmfulness direction is planted
@@ -71,19 +79,19 @@ class TrainConfig:
     mediation_weight: float = 1.0
     mediation_margin: float = 10.0
     mediation_subthreshold: float = 0.7
-    mediation_band: float = 0.0  # harmless projections inside [-band, band] are not penalised
+    mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     pretrain: StageConfig = field(
-        default_factory=lambda: StageConfig(steps=250, batch_size=12, lr=2e-3, warmup=30)
+        default_factory=lambda: StageConfig(steps=300, batch_size=12, lr=2e-3, warmup=30)
     )
     instruct: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=200, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
+            steps=900, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
         )
     )
     safety: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
+            steps=800, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
 
@@ -447,9 +455,9 @@ def save(
         "torch_threads": torch.get_num_threads(),
         "final_losses": {k: round(sum(v) / len(v), 4) for k, v in last_losses.items()},
     }
-    (out / "training.json").write_text(json.dumps(record, indent=2) + "\n")
+    (out / TRAINING_RECORD_FILE).write_text(json.dumps(record, indent=2) + "\n")
     if planted is not None:
-        torch.save(planted.detach().float().cpu().clone(), out / "planted_direction.pt")
+        torch.save(planted.detach().float().cpu().clone(), out / PLANTED_DIRECTION_FILE)
     spec = {
         "refusal_strings": list(grammar.REFUSAL_PREFIXES),
         "n_layers": cfg.n_layers,
@@ -457,4 +465,4 @@ def save(
         "n_params_b": round(model.num_parameters() / 1e9, 5),
         "tied_embeddings": False,
     }
-    (out / "course_spec.json").write_text(json.dumps(spec, indent=2) + "\n")
+    (out / SPEC_OVERRIDE_FILE).write_text(json.dumps(spec, indent=2) + "\n")
