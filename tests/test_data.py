@@ -81,20 +81,25 @@ def test_concepts_are_balanced_binary(name: str) -> None:
 
 def test_files_match_the_generator() -> None:
     """The shipped files are exactly what the seeded generator writes (nobody edited them by hand)."""
-    splits = datasets.instruction_splits(datasets.DATA_SEED, datasets.SPLIT_SIZES)
+    trained = datasets.trained_instructions()
+    splits = datasets.instruction_splits(datasets.DATA_SEED, datasets.SPLIT_SIZES, trained)
     for label in data.LABELS:
         for split in data.SPLITS:
             assert data.load_instruction_records(label, split) == splits[label][split]
+            # the shipped organism was trained on none of these strings
+            assert not set(data.load_instructions(label, split)) & trained
     texts, labels = data.load_concept("truth")
     assert texts == datasets.concept_datasets(datasets.DATA_SEED)["truth"]["texts"]
     assert data.load_corpus_sample()[:3] == world.pretraining_documents(3, 0)
 
 
 def test_phrasing_splits() -> None:
-    """train/val (direction finding) are held-out phrasings only; test is half seen, half held-out phrasings."""
+    """train/val are seen phrasings, held_out_train/held_out_val held-out ones; test is half and half."""
     for label in data.LABELS:
         for split in ("train", "val"):
-            assert {r["phrasing"] for r in data.load_instruction_records(label, split)} == {"held_out"}
+            assert {r["phrasing"] for r in data.load_instruction_records(label, split)} == {"seen"}
+            records = data.load_instruction_records(label, f"held_out_{split}")
+            assert {r["phrasing"] for r in records} == {"held_out"}
         test = data.load_instruction_records(label, "test")
         assert sum(r["phrasing"] == "held_out" for r in test) == len(test) // 2
         assert data.load_instructions(label, "test", phrasing="seen") == [
