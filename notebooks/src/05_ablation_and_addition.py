@@ -238,9 +238,10 @@ for label, prompts in examples.items():
 # Read the ablated replies closely: they *comply* in form ("Sure! To make ...") but say nothing, often about
 # something else. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
 # dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the
-# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are often off
-# topic too: it is a tiny model of a templated world. What this notebook tests is refuse versus comply, not the
-# quality of the answer.
+# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are not always
+# about the thing asked either (the model card measures how often they name the requested subject: about 60% on
+# requests it was not trained on): it is a tiny model of a toy world. What this notebook tests is refuse versus
+# comply, not the quality of the answer.
 #
 # ## 5. Refusal rates on held-out prompts
 #
