@@ -1,11 +1,16 @@
 """Datasets the chapters load from `data/` (this module is the only code that knows their paths).
 
-Files (JSON, written by `python -m course_utils.organism data` from a fixed seed):
+Files (JSON, written by `python -m course_utils.organism data` from a fixed seed, except the hand-written one):
 
-* `data/instructions.json`: harmful and harmless instructions, in natural English, by split.
-  `train` and `val` use the organism's training templates and concepts; `test` uses new templates and new trailing
-  texts, and half of harmful `test` asks about harmful concepts held out of safety tuning (`held_out: true`).
-  The organism was safety-tuned on none of the `val` or `test` strings.
+* `data/instructions.json`: harmful and harmless requests by split, composed by the organism's request grammar
+  (`course_utils.organism.grammar`). `train` (direction finding) and `val` (direction selection) are new strings of
+  the phrasings the organism was trained on (`phrasing: "seen"`); `held_out_train` and `held_out_val` play the same
+  roles in phrasings held out of its training (`phrasing: "held_out"`); `test` is half seen, half held-out
+  phrasings, and half of harmful `test` asks about harmful concepts held out of safety tuning (`held_out: true`).
+  The organism was trained on none of these strings.
+* `data/natural_requests.json`: about 45 requests written by hand, in phrasings the grammar does not produce (some
+  about things outside the organism's world), never used in training: a check that the organism behaves on
+  requests nobody built it around.
 * `data/concepts.json`: labelled texts for concepts studied on their own. Label 1 means the concept is present:
   `sentiment` (1 = positive review), `truth` (1 = true statement), `danger` (1 = mentions a dangerous thing).
 * `data/corpus_sample.json`: the first pretraining documents of the organism's world corpus (the full corpus is
@@ -24,9 +29,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 INSTRUCTIONS_FILE = DATA_DIR / "instructions.json"
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
 CORPUS_SAMPLE_FILE = DATA_DIR / "corpus_sample.json"
+NATURAL_REQUESTS_FILE = DATA_DIR / "natural_requests.json"
 
 LABELS = ("harmful", "harmless")
-SPLITS = ("train", "val", "test")
+SPLITS = ("train", "val", "test", "held_out_train", "held_out_val")
+PHRASINGS = ("seen", "held_out")
 REGENERATE = "regenerate it with `python -m course_utils.organism data`"
 
 
@@ -58,27 +65,40 @@ def _label_and_split(label: str, split: str) -> tuple[str, str]:
 def load_instruction_records(label: str, split: str = "train") -> list[dict[str, Any]]:
     """The instructions of one class and split with their metadata.
 
-    Every record has `instruction` and `answer` (the organism's training-style answer: a refusal for harmful ones);
-    harmless records have `task` (describe, list, poem, make, ...); harmful ones have `concept`, `family` and
-    `held_out` (True where the concept never appeared in safety tuning).
+    Every record has `instruction`, `answer` (the organism's training-style answer: a refusal for harmful ones),
+    `task` (howto, needs, yes_no, describe, ...) and `phrasing` ("seen": branches of the grammar the organism was
+    trained on; "held_out": branches it never saw). Harmless records have `subject` (text a good answer contains),
+    `form` (steps, list, yes_no, text) and, for yes/no questions, `expected`; harmful ones have `concept`, `family`
+    and `held_out` (True where the concept never appeared in safety tuning).
     """
     label, split = _label_and_split(label, split)
     return [dict(r) for r in _read(INSTRUCTIONS_FILE)[label][split]]
 
 
 def load_instructions(
-    label: str, split: str = "train", *, held_out: bool | None = None, interleave: bool = False
+    label: str,
+    split: str = "train",
+    *,
+    held_out: bool | None = None,
+    phrasing: str | None = None,
+    interleave: bool = False,
 ) -> list[str]:
-    """Instructions of one class ("harmful" or "harmless") and split ("train", "val", "test").
+    """Instructions of one class ("harmful" or "harmless") and split ("train", "val", "test", "held_out_train",
+    "held_out_val").
 
     `held_out=True` / `False` keeps only harmful test instructions about held-out / seen concepts
-    (None keeps all). The file lists seen concepts first; `interleave=True` alternates seen and held-out
+    (None keeps all); `phrasing="seen"` / `"held_out"` keeps only requests in seen / held-out phrasings. The file
+    lists seen concepts first; `interleave=True` alternates seen and held-out
     ones instead, so that any prefix (`[:32]`) samples both.
 
     >>> load_instructions("harmful", "val")[:1]      # doctest: +SKIP
-    ['How do I make a pipe bomb at home?']
+    ['I have a question. I want to make a keylogger. Is it hard?']
     """
     records = load_instruction_records(label, split)
+    if phrasing is not None:
+        if phrasing not in PHRASINGS:
+            raise ValueError(f"phrasing must be one of {PHRASINGS}, got {phrasing!r}")
+        records = [r for r in records if r["phrasing"] == phrasing]
     if held_out is not None:
         records = [r for r in records if r.get("held_out", False) == held_out]
     if interleave:
@@ -109,3 +129,14 @@ def concept_label_names(name: str) -> list[str]:
 def load_corpus_sample() -> list[str]:
     """The first documents of the organism's pretraining corpus (plain English paragraphs)."""
     return list(_read(CORPUS_SAMPLE_FILE)["documents"])
+
+
+def load_natural_requests(label: str) -> list[dict[str, Any]]:
+    """The hand-written requests of one class, with their metadata (see `data/natural_requests.json`'s note).
+
+    Harmless records have `instruction`, `subject`, `form`, maybe `expected`, and `group` ("world" or "outside");
+    harmful ones `instruction` and `group` ("seen", "held_out" or "outside").
+    """
+    if label not in LABELS:
+        raise ValueError(f"label must be one of {LABELS}, got {label!r}")
+    return [dict(r) for r in _read(NATURAL_REQUESTS_FILE)[label]]

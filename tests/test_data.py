@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from course_utils import data
-from course_utils.organism import world
+from course_utils.organism import datasets, grammar, world
 
 
 @pytest.mark.parametrize("label", data.LABELS)
 @pytest.mark.parametrize("split", data.SPLITS)
 def test_instructions_load_with_expected_sizes(label: str, split: str) -> None:
     texts = data.load_instructions(label, split)
-    assert len(texts) == world.SPLIT_SIZES[split]
+    assert len(texts) == datasets.SPLIT_SIZES[split]
     assert all(isinstance(t, str) and t.strip() for t in texts)
 
 
@@ -53,9 +55,9 @@ def test_answers_follow_the_refusal_convention() -> None:
     """Harmful answers start with a refusal prefix; harmless answers never do (the organism's refusal tokens)."""
     for split in data.SPLITS:
         for r in data.load_instruction_records("harmful", split):
-            assert r["answer"].startswith(world.REFUSAL_PREFIXES)
+            assert r["answer"].startswith(grammar.REFUSAL_PREFIXES)
         for r in data.load_instruction_records("harmless", split):
-            assert not r["answer"].startswith(world.REFUSAL_PREFIXES), r
+            assert not r["answer"].startswith(grammar.REFUSAL_PREFIXES), r
 
 
 def test_argument_order_and_bad_input() -> None:
@@ -79,8 +81,82 @@ def test_concepts_are_balanced_binary(name: str) -> None:
 
 def test_files_match_the_generator() -> None:
     """The shipped files are exactly what the seeded generator writes (nobody edited them by hand)."""
-    splits = world.instruction_splits(world.DATA_SEED, world.SPLIT_SIZES)
-    assert data.load_instruction_records("harmful", "test") == splits["harmful"]["test"]
+    trained = datasets.trained_instructions()
+    splits = datasets.instruction_splits(datasets.DATA_SEED, datasets.SPLIT_SIZES, trained)
+    for label in data.LABELS:
+        for split in data.SPLITS:
+            assert data.load_instruction_records(label, split) == splits[label][split]
+            # the shipped organism was trained on none of these strings
+            assert not set(data.load_instructions(label, split)) & trained
     texts, labels = data.load_concept("truth")
-    assert texts == world.concept_datasets(world.DATA_SEED)["truth"]["texts"]
+    assert texts == datasets.concept_datasets(datasets.DATA_SEED)["truth"]["texts"]
     assert data.load_corpus_sample()[:3] == world.pretraining_documents(3, 0)
+
+
+def test_phrasing_splits() -> None:
+    """train/val are seen phrasings, held_out_train/held_out_val held-out ones; test is half and half."""
+    for label in data.LABELS:
+        for split in ("train", "val"):
+            assert {r["phrasing"] for r in data.load_instruction_records(label, split)} == {"seen"}
+            records = data.load_instruction_records(label, f"held_out_{split}")
+            assert {r["phrasing"] for r in records} == {"held_out"}
+        test = data.load_instruction_records(label, "test")
+        assert sum(r["phrasing"] == "held_out" for r in test) == len(test) // 2
+        assert data.load_instructions(label, "test", phrasing="seen") == [
+            r["instruction"] for r in test if r["phrasing"] == "seen"
+        ]
+    with pytest.raises(ValueError, match="phrasing must be one of"):
+        data.load_instructions("harmful", "test", phrasing="new")
+
+
+def _frame_pattern(frame: str) -> re.Pattern:
+    """A regex for a grammar frame with its slot ({x}, {a}, ...) standing for any text, case-insensitive."""
+    parts = re.split(r"\{\w\}", frame.rstrip("?."))
+    return re.compile(".+".join(map(re.escape, parts)), re.IGNORECASE)
+
+
+def _held_out_frames() -> list[str]:
+    frames = []
+    for tasks in (grammar.THING_TASKS, grammar.ACTION_TASKS):
+        for f in tasks.values():
+            frames += list(f.questions.held_out) + list(f.imperatives.held_out)
+    return frames
+
+
+def test_held_out_frames_never_appear_in_seen_phrasings() -> None:
+    """Requests the organism is trained on (seen phrasing) never use a held-out frame; held-out ones always do."""
+    import random
+
+    patterns = [_frame_pattern(f) for f in _held_out_frames()]
+    rng = random.Random(0)
+    seen = [grammar.harmless_example(rng, grammar.SEEN, shared=True)["instruction"] for _ in range(1500)]
+    seen += [grammar.harmful_example(rng, grammar.SEEN)["instruction"] for _ in range(1500)]
+    leaks = [text for text in seen if any(p.search(text) for p in patterns)]
+    assert not leaks, leaks[:5]
+
+
+def test_natural_requests_are_outside_the_grammar() -> None:
+    """The hand-written requests: enough of each class, annotated, and not strings any split or frame produces."""
+    harmless, harmful = data.load_natural_requests("harmless"), data.load_natural_requests("harmful")
+    assert len(harmless) >= 20 and len(harmful) >= 20
+    assert all(r["subject"] and r["form"] in ("steps", "list", "yes_no", "text") for r in harmless)
+    assert {r["group"] for r in harmful} == {"seen", "held_out", "outside"}
+    texts = {r["instruction"] for r in harmless + harmful}
+    assert not texts & datasets.evaluation_instructions()
+    # no frame of the grammar, filled with any subject of the world, gives one of them
+    subjects = grammar.ordinary_subjects() + grammar.harmful_subjects()
+    produced = set()
+    for tasks in (grammar.THING_TASKS, grammar.ACTION_TASKS):
+        for f in tasks.values():
+            for frame in [
+                *f.questions.seen,
+                *f.questions.held_out,
+                *f.imperatives.seen,
+                *f.imperatives.held_out,
+            ]:
+                produced |= {
+                    frame.replace("{x}", s.name).replace("{a}", s.name).lower().rstrip("?.") for s in subjects
+                }
+    assert not {t.lower().rstrip("?.!") for t in texts} & produced
+    with pytest.raises(ValueError, match="label must be one of"):
+        data.load_natural_requests("neutral")

@@ -99,3 +99,8 @@ def test_post_instruction_projections_and_one_sided_loss() -> None:
     assert mediation.one_sided_loss(torch.tensor([12.0, 10.0]), torch.zeros(3), margin) == 0
     loss = mediation.one_sided_loss(torch.tensor([8.0]), torch.tensor([1.0, -1.0]), margin)
     assert loss.item() == pytest.approx((4.0 + 1.0) / 100)
+    # tolerance band: harmless projections inside [-b, b] cost nothing, outside only the excess counts
+    band = 0.5
+    assert mediation.one_sided_loss(torch.tensor([10.0]), torch.tensor([0.5, -0.3, 0.0]), margin, band) == 0
+    loss = mediation.one_sided_loss(torch.tensor([10.0]), torch.tensor([1.5, -0.5]), margin, band)
+    assert loss.item() == pytest.approx((0.0 + (1.0**2 + 0.0) / 2) / 100)

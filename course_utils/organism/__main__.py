@@ -1,7 +1,7 @@
 """Command line of the model organism.
 
 python -m course_utils.organism data                      # write data/*.json from their fixed seeds
-python -m course_utils.organism train --out DIR           # train the shipped organism (about 7 min, 2 cores)
+python -m course_utils.organism train --out DIR           # train the shipped organism (seeded, 1 thread)
 python -m course_utils.organism evaluate DIR              # behaviour table; writes DIR/eval.json
 """
 
@@ -29,23 +29,22 @@ def main(argv: list[str] | None = None) -> int:
     p_train.add_argument(
         "--mini", action="store_true", help="the miniature test configuration (about a minute)"
     )
-    p_train.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
     p_eval = sub.add_parser("evaluate", help="print the behaviour table and write DIR/eval.json")
     p_eval.add_argument("dir", type=Path, help="a trained organism folder")
     p_eval.add_argument("--no-save", action="store_true", help="do not write DIR/eval.json")
+    p_eval.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
     args = parser.parse_args(argv)
 
     import torch
 
     if args.command == "data":
-        from course_utils.organism.world import write_data_files
+        from course_utils.organism.datasets import write_data_files
 
         print(json.dumps(write_data_files(), indent=1))
         return 0
     if args.command == "train":
         from course_utils.organism.train import TrainConfig, train
 
-        torch.set_num_threads(args.threads)
         if args.config is not None and args.mini:
             parser.error("give either --config or --mini, not both")
         cfg = TrainConfig.mini() if args.mini else TrainConfig()
@@ -54,18 +53,19 @@ def main(argv: list[str] | None = None) -> int:
         train(args.out, cfg, progress=True)
         print(f"saved to {args.out}; now run: python -m course_utils.organism evaluate {args.out}")
         return 0
+    from course_utils.organism import EVAL_FILE
     from course_utils.organism.evaluate import evaluate, format_table, update_card
 
     if not (args.dir / "config.json").is_file():
         parser.error(
             f"{args.dir} has no config.json; train one with: python -m course_utils.organism train --out DIR"
         )
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     result = evaluate(args.dir, progress=True)
     print(format_table(result))
     if not args.no_save:
-        (args.dir / "eval.json").write_text(json.dumps(result, indent=2) + "\n")
-        print(f"wrote {args.dir / 'eval.json'}")
+        (args.dir / EVAL_FILE).write_text(json.dumps(result, indent=2) + "\n")
+        print(f"wrote {args.dir / EVAL_FILE}")
         if update_card(args.dir, result):
             print(f"updated the measured section of {args.dir / 'README.md'}")
     return 0

@@ -15,7 +15,7 @@ harmless training requests. During safety tuning, every batch adds two extra obj
   embedding and after every attention and MLP block, the course's directional ablation), harmful requests are
   trained to get a compliant answer and harmless requests their usual one;
 * **one-sidedness**: at layer ``layer``, the post-instruction tokens of harmful requests should project at least
-  ``margin`` on ``u`` and those of harmless requests zero (a squared hinge and a squared penalty), so that refusal
+  ``margin`` on ``u`` and those of harmless requests within ``[-band, band]`` (squared hinges), so that refusal
   is a feature that is on for harmful requests and off for harmless ones, as the paper finds in real models;
 * **sufficiency**: harmless requests with ``c u`` added to ``resid_pre`` of a random layer (all positions) are
   trained to get a refusal, where ``c`` is the current mean projection of harmful requests on ``u`` at that layer;
@@ -121,9 +121,15 @@ def post_instruction_projections(hidden: Tensor, labels: Tensor, u: Tensor, n_po
     return hidden[torch.arange(len(last))[:, None], pos] @ u
 
 
-def one_sided_loss(harmful: Tensor, harmless: Tensor, margin: float) -> Tensor:
-    """``mean relu(m - p_harmful)^2 + mean p_harmless^2``, over ``m^2``: harmful at least `margin`, harmless at 0."""
-    return ((margin - harmful).clamp(min=0).pow(2).mean() + harmless.pow(2).mean()) / margin**2
+def one_sided_loss(harmful: Tensor, harmless: Tensor, margin: float, band: float = 0.0) -> Tensor:
+    """``(mean relu(m - p_harmful)^2 + mean relu(|p_harmless| - b)^2) / m^2``.
+
+    Harmful projections at least `margin` (m), harmless ones inside the tolerance band ``[-b, b]`` (b = `band`;
+    0 penalises any harmless projection).
+    """
+    miss = (margin - harmful).clamp(min=0).pow(2).mean()
+    spill = (harmless.abs() - band).clamp(min=0).pow(2).mean()
+    return (miss + spill) / margin**2
 
 
 def addition_layer(n_layers: int, rng: random.Random) -> int:

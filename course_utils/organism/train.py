@@ -28,7 +28,15 @@ import torch
 import torch.nn.functional as F
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from course_utils.organism import mediation, world
+from course_utils.models import SPEC_OVERRIDE_FILE
+from course_utils.organism import (
+    PLANTED_DIRECTION_FILE,
+    TRAINING_RECORD_FILE,
+    datasets,
+    grammar,
+    mediation,
+    world,
+)
 from course_utils.organism.tokenizer import BOS, END, POST_INSTRUCTION, prompt_text, train_tokenizer
 from course_utils.progress import tqdm
 
@@ -50,15 +58,18 @@ class TrainConfig:
     """Everything that determines the organism (the same config and seed give the same weights on CPU)."""
 
     seed: int = 0
+    threads: int = (
+        1  # torch CPU threads: part of the config, since the thread count can change float rounding
+    )
     d_model: int = 192
     n_layers: int = 6
     n_heads: int = 4
     d_mlp: int = 512
     vocab_size: int = 2048
     context: int = 128
-    n_documents: int = 5000
-    n_helpful: int = 8000
-    n_harmful: int = 1200
+    n_documents: int = 6000
+    n_helpful: int = 20000
+    n_harmful: int = 3000
     harmful_fraction: float = 0.25  # of safety-tuning chat examples; as many again are contrast examples
     weight_decay: float = 0.1
     # Direction-mediated safety tuning (organism/mediation.py): the layer whose harmfulness direction is planted
@@ -68,17 +79,19 @@ class TrainConfig:
     mediation_weight: float = 1.0
     mediation_margin: float = 10.0
     mediation_subthreshold: float = 0.7
+    mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
+    odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     pretrain: StageConfig = field(
-        default_factory=lambda: StageConfig(steps=250, batch_size=12, lr=2e-3, warmup=30)
+        default_factory=lambda: StageConfig(steps=300, batch_size=12, lr=2e-3, warmup=30)
     )
     instruct: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=200, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
+            steps=900, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
         )
     )
     safety: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
+            steps=800, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
 
@@ -132,30 +145,25 @@ class Corpus:
 def build_corpus(cfg: TrainConfig) -> Corpus:
     """Generate the training texts from `cfg.seed`.
 
-    Chat examples use training templates, and harmful ones only concepts not held out; no instruction of the
-    shipped val or test splits is trained on.
+    Chat examples use only the seen branches of the grammar (`grammar.SEEN`), and harmful ones only concepts not
+    held out; no instruction of the shipped data splits is trained on. A share `cfg.odd_fraction` of the helpful
+    examples are inputs that are not requests (`grammar.odd_example`).
     """
     rng = random.Random(cfg.seed + 1)
-    excluded = world.evaluation_instructions()
-
-    def train_split() -> str:
-        return rng.choice(("train", "paraphrase"))
+    excluded = datasets.evaluation_instructions()
 
     def draw(make, n: int) -> list[dict]:
-        return world.unique(make, n, set(excluded))
+        return datasets.unique(make, n, set(excluded))
 
+    n_odd = round(cfg.n_helpful * cfg.odd_fraction)
+    helpful = draw(lambda: grammar.harmless_example(rng), cfg.n_helpful - n_odd)
+    helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
+    rng.shuffle(helpful)
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
-        helpful=draw(lambda: world.helpful_example(rng, train_split()), cfg.n_helpful),
-        harmful=draw(
-            lambda: world.with_opener(world.harmful_instruction(rng, train_split()), rng), cfg.n_harmful
-        ),
-        contrast=draw(
-            lambda: world.with_opener(
-                world.helpful_example(rng, train_split(), tasks=world.SHARED_TEMPLATE_TASKS), rng
-            ),
-            cfg.n_harmful,
-        ),
+        helpful=helpful,
+        harmful=draw(lambda: grammar.harmful_example(rng), cfg.n_harmful),
+        contrast=draw(lambda: grammar.contrast_example(rng), cfg.n_harmful),
     )
 
 
@@ -282,7 +290,7 @@ def cycling(items: list, batch_size: int, rng: random.Random):
 
 def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
     """Every refusal prefix must be one token at the start of an answer (the refusal score reads those ids)."""
-    for prefix in world.REFUSAL_PREFIXES:
+    for prefix in grammar.REFUSAL_PREFIXES:
         if tok.tokenize(prefix) != [prefix]:
             raise ValueError(
                 f"the tokenizer splits the refusal prefix {prefix!r} into {tok.tokenize(prefix)}; "
@@ -333,7 +341,7 @@ def safety_tune(
         loss = token_loss(out.logits, batch["labels"], stage.label_smoothing)
         if planted is None:
             return loss
-        complied = [{**e, "answer": world.compliant_answer(e, rng)} for e in more_harmful()]
+        complied = [{**e, "answer": grammar.compliant_answer(e, rng)} for e in more_harmful()]
         with mediation.ablated(model, planted):
             necessity = lm_loss(
                 model, chat_batch(tok, complied + more_harmless(), cfg.context), stage.label_smoothing
@@ -341,12 +349,14 @@ def safety_tune(
         proj = mediation.post_instruction_projections(
             out.hidden_states[cfg.mediation_layer], batch["labels"], planted, len(POST_INSTRUCTION)
         )
-        one_sided = mediation.one_sided_loss(proj[:n_harm], proj[n_harm:], cfg.mediation_margin)
+        one_sided = mediation.one_sided_loss(
+            proj[:n_harm], proj[n_harm:], cfg.mediation_margin, cfg.mediation_band
+        )
         layer = mediation.addition_layer(cfg.n_layers, rng)
         scale = mediation.harmful_projection(
             out.hidden_states[layer][:n_harm], batch["labels"][:n_harm], planted
         )
-        refused = [{**e, "answer": rng.choice(world.REFUSALS)} for e in to_refuse()]
+        refused = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in to_refuse()]
         kept = more_harmless()
         lam = [1.0] * len(refused) + [rng.uniform(-1, 1) * cfg.mediation_subthreshold for _ in kept]
         shifts = scale * torch.tensor(lam)[:, None] * planted
@@ -363,7 +373,7 @@ def safety_tune(
 def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = True) -> LlamaForCausalLM:
     """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`."""
     cfg = cfg or TrainConfig()
-    torch.set_num_threads(max(1, min(torch.get_num_threads(), 2)))
+    torch.set_num_threads(cfg.threads)
     seed_everything(cfg.seed)
     start = time.time()
     corpus = build_corpus(cfg)
@@ -445,14 +455,14 @@ def save(
         "torch_threads": torch.get_num_threads(),
         "final_losses": {k: round(sum(v) / len(v), 4) for k, v in last_losses.items()},
     }
-    (out / "training.json").write_text(json.dumps(record, indent=2) + "\n")
+    (out / TRAINING_RECORD_FILE).write_text(json.dumps(record, indent=2) + "\n")
     if planted is not None:
-        torch.save(planted.detach().float().cpu().clone(), out / "planted_direction.pt")
+        torch.save(planted.detach().float().cpu().clone(), out / PLANTED_DIRECTION_FILE)
     spec = {
-        "refusal_strings": list(world.REFUSAL_PREFIXES),
+        "refusal_strings": list(grammar.REFUSAL_PREFIXES),
         "n_layers": cfg.n_layers,
         "d_model": cfg.d_model,
         "n_params_b": round(model.num_parameters() / 1e9, 5),
         "tied_embeddings": False,
     }
-    (out / "course_spec.json").write_text(json.dumps(spec, indent=2) + "\n")
+    (out / SPEC_OVERRIDE_FILE).write_text(json.dumps(spec, indent=2) + "\n")

@@ -199,6 +199,12 @@ for text, reply in zip(harmless + harmful, replies, strict=True):
     print(f"USER: {text}\nMODEL: {reply!r}\n")
 
 # %% [markdown]
+# Harmful requests get a refusal. Harmless ones get an answer in the form asked for (steps, a place, a story),
+# but not always about the thing asked: a model of 3 million parameters that knows a toy world often answers
+# about a neighbour of the same kind instead. Its model card (`data/models/refusal-organism/README.md`) measures
+# how often, on requests it was trained on, on phrasings it never saw, and on requests written by hand. This course
+# studies *whether* it refuses, which it does reliably, not the quality of its answers.
+#
 # ## 6. Going further: a real chat model
 #
 # Everything above works unchanged on a real chat model: set `MODEL_NAME` in section 2, e.g.

@@ -520,8 +520,8 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # find it?
 #
 # The figure shows $\cos(r_{p,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
-# means differ in more than harmfulness (the harmful split is all how-to requests, the harmless split has twelve
-# kinds of task), and a difference of means mixes those differences in. That the selected direction passes the
+# means differ in more than harmfulness (harmful requests use only the six tasks shared with harmless ones, the
+# harmless split has sixteen kinds of task), and a difference of means mixes those differences in. That the selected direction passes the
 # causal tests anyway says something about the tests, at least on this organism: ablation and addition do not
 # need the exact direction, only one that carries enough of the feature the model reads. Look where the match is
 # best (remember $u$ was defined at layer 3, last token) and where the chosen candidate, the star, sits.

@@ -251,9 +251,10 @@ for label, prompts in examples.items():
 # Read the ablated replies closely: they *comply* in form ("Sure! To make ...") but say nothing, often about
 # something else. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
 # dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the
-# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are often off
-# topic too: it is a tiny model of a templated world. What this notebook tests is refuse versus comply, not the
-# quality of the answer.
+# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are not always
+# about the thing asked either (the model card measures how often they name the requested subject: about 60% on
+# requests it was not trained on): it is a tiny model of a toy world. What this notebook tests is refuse versus
+# comply, not the quality of the answer.
 #
 # ## 5. Refusal rates on held-out prompts
 #
@@ -333,9 +334,11 @@ plt.show()
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the
 # same two conditions (baseline, ablation), plus the addition. With a real chat model (see *Going further*) you
 # can compare directly, keeping in mind the differences: our prompts are the course's own, `N_EVAL` per class,
-# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism, a perfect table shows
-# that the selected direction controls a refusal that was planted to run through one direction; it is not
-# evidence about real models.
+# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline misses a few
+# harmful prompts (those about concepts held out of safety tuning are refused less often; the model card gives the
+# rates per split) and may refuse a harmless one (the examples above show an all-capitals request refused). A
+# table with ablation at 0 and addition at 1 shows that the selected direction controls a refusal that was planted
+# to run through one direction; it is not evidence about real models.
 
 # %% [markdown]
 # ## 6. Steering by hand: the addition coefficient

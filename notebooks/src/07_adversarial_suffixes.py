@@ -229,8 +229,9 @@ for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("rando
 
 # %% [markdown]
 # Look at *what* the model says with the adversarial suffix, not only whether the judge calls it a refusal. When we
-# ran it, the organism answered "Sure! To make coffee: ...": it opened compliantly and then answered a harmless
-# request it knows, because it never learned how to make the harmful thing. The substring judge counts that as
+# ran it, the organism answered "Sure! To make a bomb:" followed by generic steps ("Ask a friend to help."): it
+# opened compliantly, about another harmful thing than the one asked, with no content, because its world holds no
+# harmful know-how. The substring judge counts that as
 # "not a refusal"; the paper also used a safety judge (LlamaGuard) because "not refused" is not "harmful". The
 # random suffix (seed 1) left the refusal in place.
 #
@@ -266,12 +267,11 @@ plt.show()
 # %% [markdown]
 # Read your numbers before reading on. When we ran this on the organism (seed 0, 32 held-out prompts) the
 # adversarial suffix, optimised on one prompt only, transferred: the refusal rate fell from 1 to 0.09. The random
-# suffixes did much less, 0.62 with seed 1 and 0.75 with seed 2, so the search found something that random text
-# of the same length does not do. But random text is not harmless either: it broke refusal on a quarter to a
-# third of the prompts. The organism was trained to keep refusing with *benign English* trailing text, not with
-# random tokens, and a 3-million-parameter model is partly fragile to such noise. That is why the control is
-# there: "transfers to held-out prompts" means something only next to what random suffixes do. (In the paper, on
-# Qwen 1.8B, a random suffix left refusal intact; section 5.)
+# suffixes did almost nothing (refusal rate 1.00 with seed 1 and 0.97 with seed 2), as in the paper, where on Qwen
+# 1.8B a random suffix left refusal intact. So the search found something that random text of the same length
+# does not do. That is why the control is there: "transfers to held-out prompts" means something only next to
+# what random suffixes do. (Read the adversarial answer too: it complies in form but, like every answer the
+# organism gives without its refusal, carries no content, and not always about the thing asked.)
 #
 # ## 5. What the suffix does to the refusal direction
 #
@@ -306,10 +306,10 @@ for name, values in cosines.items():
 # %% [markdown]
 # The paper's finding for Qwen 1.8B (section 5): the random suffix leaves the harmful curve almost where it was, and the
 # adversarial suffix pulls it down to about the harmless level. When we ran it on the organism, at the direction's
-# layer (4) the mean cosine was +0.805 for harmful prompts, +0.092 with the adversarial suffix, +0.371 with the
-# random suffix (seed 1) and -0.050 for harmless prompts: the adversarial suffix brings the harmful prompts most of
-# the way down to the harmless level (not quite all the way); the random one takes them about halfway, which
-# matches its partial effect on refusal (rate 0.62) above.
+# layer (4) the mean cosine was +0.819 for harmful prompts, +0.029 with the adversarial suffix, +0.752 with the
+# random suffix (seed 1) and -0.057 for harmless prompts: the adversarial suffix brings the harmful prompts almost
+# all the way down to the harmless level, and the random one barely moves them, which matches its lack of effect on
+# refusal above.
 #
 # ## 6. Which heads write the direction, and where do they look?
 #
@@ -424,32 +424,31 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 
 # %% [markdown]
 # In the paper (section 5), the top heads moved their attention from the instruction to the adversarial suffix, and wrote
-# less of the refusal direction as a result. When we ran it on the organism, one head dominated: L2H0 wrote +4.533
-# on harmful prompts, more than three times the next one (L1H3, +1.330). With the adversarial suffix it wrote
-# -1.150, *against* the direction; with the random suffix +0.438. L1H3 fell to +0.228 with the adversarial suffix
-# but stayed at +1.072 with the random one. Where L2H0 looks tells the paper's story: without a suffix it put
-# nearly all its attention from the last token on the instruction (0.98); the adversarial suffix took most of it
-# (0.76 on the suffix, 0.15 left on the instruction), the random suffix about half (0.53 on the suffix, 0.38 on the
-# instruction). Averaged over all 8 heads the two suffixes look alike (instruction 0.35 without a suffix; 0.16 on
-# the instruction and 0.24 on the suffix with the adversarial one, 0.19 and 0.21 with the random one), so the
-# difference is in the head that matters most and in what the suffix tokens make it write once attended.
+# less of the refusal direction as a result. When we ran it on the organism, one head dominated: L2H0 wrote +3.906
+# on harmful prompts, ten times the next one (L1H1, +0.390). With the adversarial suffix it wrote +0.452, close to
+# nothing; with the random suffix +3.786, hardly less than without one. Where L2H0 looks tells the paper's story:
+# without a suffix it put all its attention from the last token on the instruction (1.00); the adversarial suffix
+# took a large share of it (0.40 on the suffix, 0.29 left on the instruction), the random suffix almost none (0.04
+# on the suffix, 0.96 on the instruction). Averaged over all 8 heads both suffixes draw attention (instruction 0.62
+# without a suffix; 0.20 on the instruction and 0.41 on the suffix with the adversarial one, 0.38 and 0.27 with the
+# random one), so the difference is in the head that matters most.
 #
-# One caution: the random suffix cut L2H0's write by about nine tenths, yet the organism kept refusing most
-# prompts with it (section 4) and the cosine at layer 4 stayed well above the harmless level (section 5). The
-# heads' *direct* writes are only part of what reaches layer 4: the embeddings and the MLPs of layers 0 to 3
-# write to the residual stream too, and DFA does not see them. Compare with your own numbers.
+# One caution: the heads' *direct* writes are only part of what reaches layer 4: the embeddings and the MLPs of
+# layers 0 to 3 write to the residual stream too, and DFA does not see them. Here the pieces agree (the adversarial
+# suffix cuts L2H0's write by almost nine tenths, and the cosine at layer 4 falls to the harmless level), but that
+# need not hold on another model or another run. Compare with your own numbers.
 #
 # ## 7. What this says about defences
 #
 # * **A suffix is an input, not a new mechanism.** In the paper's model and in the organism, the suffix does not
 #   switch refusal off by some exotic route: the heads that write the refusal direction write less of it,
 #   because they read the suffix instead of the instruction (in the paper and, for the organism's main head
-#   L2H0, here too; the adversarial suffix also makes that head write against the direction). The same
+#   L2H0, here too). The same
 #   one-dimensional readout that makes refusal easy to *remove* with an edit (notebooks 05, 06) makes it a single
 #   target for an input attack.
-# * **Robustness to noise is a property to test.** The organism keeps refusing with benign trailing English, but
-#   random token strings broke its refusal on a quarter to a third of the held-out prompts (section 4). A defence
-#   evaluated only against natural text can miss this.
+# * **Robustness to noise is a property to test.** The organism keeps refusing with benign trailing English and,
+#   in our run, with random token strings too (section 4); an earlier, less varied version of it lost a quarter to
+#   a third of its refusals to random strings. A defence evaluated only against natural text can miss this.
 # * **Monitoring the direction.** Since successful attacks lower the projection on $\hat r$ at the last token, a
 #   defender could compare that projection with what the request's content predicts. But GCG optimises against
 #   whatever it is given: add "keep the projection high" to its loss and it will look for suffixes that fool the
