@@ -251,11 +251,12 @@ for layer in layers:
 # %% [markdown]
 # Read the figures before moving on. At layer 0 the stream holds only the embedding of the last template token,
 # which is the same for every prompt, so the lens cannot tell harmful from harmless there. Then, on harmful
-# prompts only, the refusal probability and the share of prompts with a refusal token on top grow layer after
-# layer: the decision is not present from the start, it is assembled by the blocks and *accumulated* in the
+# prompts only, the refusal probability and the share of prompts with a refusal token on top grow over the later
+# layers: the decision is not present from the start, it is assembled by the blocks and *accumulated* in the
 # stream, as the sum-of-writes picture suggests. (On the organism the harmless refusal probability stays below
 # 0.1 throughout; at layer 1 the lens puts a refusal token on top for many prompts of *both* classes, before any
-# decision is made: read the table's last two columns.)
+# decision is made, and the harmful share drops again at layer 2 before it climbs: read the table's last two
+# columns.)
 # Chapter 02 looks for the *direction* along which this accumulates.
 #
 # ## Summary
