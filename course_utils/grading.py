@@ -4,11 +4,14 @@ Each submission is graded in its own worker process (`python -m course_utils.gra
 
 1. **Trusted set-up, before any learner code runs.** The worker imports the exercise registry, the chapter modules
    (cases, references, named mistakes) and, if a check needs it, the model, fresh from disk.
-2. **Untrusted execution.** The notebook, copied into a fresh temporary working folder, runs top to bottom in its own
-   Jupyter kernel (a separate process, stdout and stderr to /dev/null) under a time limit for the whole notebook.
-   A cell that raises does not stop the run. At the end the grader appends one *harvest* cell: it calls each
-   learner function (looked up by its name) on the exercise's cases and saves the raw outputs (tensors, numbers,
-   strings, lists, dicts) and the input tensors after the call to a file. No verdict is computed in the kernel.
+2. **Untrusted execution.** A grader cell prepended to the notebook captures the harvest (its tools and a private
+   copy of each exercise) before any learner code runs. The notebook, copied into a fresh temporary working folder,
+   runs top to bottom in its own Jupyter kernel (a separate process, stdout and stderr to /dev/null) under a time
+   limit for the whole notebook. A cell that raises does not stop the run. At the end an appended grader cell runs
+   the captured harvest: it calls each learner function (looked up by its name) on the exercise's cases and saves
+   the outputs as plain data (`plain`: tensors, numbers, strings, lists, dicts, dataclass fields) and the input
+   tensors after the call to a file. For an exercise with `evaluate` (hook lists, models: not data), it saves
+   `evaluate(output, case)` instead, computed in the kernel by the captured `evaluate`. No verdict is computed there.
 3. **Trusted verdict.** Back in the worker, the outputs are loaded with `torch.load(weights_only=True)` (which
    builds plain data only, never runs code) and fed to the official `check` machinery
    (`course_utils.exercises.checking._run`) in place of the learner's function: the cases, the references and the
@@ -24,7 +27,9 @@ Threat model and its limits (docs/GRADING.md): learner code runs as the same ope
 It cannot change the verdict through the kernel, but it could, in principle, change the course's files on disk
 (the grader hashes `course_utils/` and `data/` after every submission and stops if they changed), or read the
 reference solutions (they are in the library: a function that calls the reference passes, as copying the solution
-would). For high-stakes exams, run `course grade` in a container or as a separate user with a read-only checkout.
+would). The evaluated outputs of exercises with `evaluate` are computed in the kernel, by the captured `evaluate`
+but with whatever torch and model code the kernel then holds (docs/GRADING.md says what that trusts). For high-stakes
+exams, run `course grade` in a container or as a separate user with a read-only checkout.
 """
 
 from __future__ import annotations
@@ -163,8 +168,13 @@ def __course_grade_prepare(exercise_ids):
             exercises[exercise_id] = copy.copy(get(exercise_id))  # private: registry edits miss it
         except Exception as err:
             exercises[exercise_id] = err
-    model_name = default_model_name()
     save, no_grad = torch.save, torch.no_grad
+    ctx = {}
+    if any("model" in getattr(e, "requires", ()) for e in exercises.values()):
+        try:  # loaded now, before the learner's code: its own copy, whatever the notebook does to its folder
+            ctx["model"] = load_model(default_model_name())
+        except Exception as err:
+            ctx["model"] = err
 
     def call(exercise, fn, case, ctx):
         # One call of the learner's function on a copy of `case`: what it returned (evaluated, for exercises
@@ -200,7 +210,6 @@ def __course_grade_prepare(exercise_ids):
         return record
 
     def harvest(namespace, plan, out_path):
-        ctx = {}
         records = {}
         for exercise_id, name in plan:
             fn = namespace.get(name)
@@ -214,8 +223,8 @@ def __course_grade_prepare(exercise_ids):
                 exercise = exercises[exercise_id]
                 if isinstance(exercise, Exception):
                     raise exercise
-                if "model" in exercise.requires and "model" not in ctx:
-                    ctx["model"] = load_model(model_name)
+                if isinstance(ctx.get("model"), Exception):
+                    raise ctx["model"]
                 calls = []
                 for case in _build_cases(exercise, ctx):
                     calls.append(call(exercise, fn, case, ctx))
