@@ -4,11 +4,14 @@ Each submission is graded in its own worker process (`python -m course_utils.gra
 
 1. **Trusted set-up, before any learner code runs.** The worker imports the exercise registry, the chapter modules
    (cases, references, named mistakes) and, if a check needs it, the model, fresh from disk.
-2. **Untrusted execution.** The notebook, copied into a fresh temporary working folder, runs top to bottom in its own
-   Jupyter kernel (a separate process, stdout and stderr to /dev/null) under a time limit for the whole notebook.
-   A cell that raises does not stop the run. At the end the grader appends one *harvest* cell: it calls each
-   learner function (looked up by its name) on the exercise's cases and saves the raw outputs (tensors, numbers,
-   strings, lists, dicts) and the input tensors after the call to a file. No verdict is computed in the kernel.
+2. **Untrusted execution.** A grader cell prepended to the notebook captures the harvest (its tools and a private
+   copy of each exercise) before any learner code runs. The notebook, copied into a fresh temporary working folder,
+   runs top to bottom in its own Jupyter kernel (a separate process, stdout and stderr to /dev/null) under a time
+   limit for the whole notebook. A cell that raises does not stop the run. At the end an appended grader cell runs
+   the captured harvest: it calls each learner function (looked up by its name) on the exercise's cases and saves
+   the outputs as plain data (`plain`: tensors, numbers, strings, lists, dicts, dataclass fields) and the input
+   tensors after the call to a file. For an exercise with `evaluate` (hook lists, models: not data), it saves
+   `evaluate(output, case)` instead, computed in the kernel by the captured `evaluate`. No verdict is computed there.
 3. **Trusted verdict.** Back in the worker, the outputs are loaded with `torch.load(weights_only=True)` (which
    builds plain data only, never runs code) and fed to the official `check` machinery
    (`course_utils.exercises.checking._run`) in place of the learner's function: the cases, the references and the
@@ -24,7 +27,9 @@ Threat model and its limits (docs/GRADING.md): learner code runs as the same ope
 It cannot change the verdict through the kernel, but it could, in principle, change the course's files on disk
 (the grader hashes `course_utils/` and `data/` after every submission and stops if they changed), or read the
 reference solutions (they are in the library: a function that calls the reference passes, as copying the solution
-would). For high-stakes exams, run `course grade` in a container or as a separate user with a read-only checkout.
+would). The evaluated outputs of exercises with `evaluate` are computed in the kernel, by the captured `evaluate`
+but with whatever torch and model code the kernel then holds (docs/GRADING.md says what that trusts). For high-stakes
+exams, run `course grade` in a container or as a separate user with a read-only checkout.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ DEFAULT_TIMEOUT_S = 300
 _GRACE_S = 60  # worker overhead on top of the notebook's limit: imports, kernel start, harvest, shutdown
 _RESULT_MARKER = "@@course-grade-result@@"
 _OBJECT_KEY = "__course_grade_object__"
+_DATACLASS_KEY = "__course_grade_dataclass__"
 PASSED, FAILED, NOT_ATTEMPTED = "passed", "failed", "not attempted"
 
 
@@ -138,75 +144,151 @@ def learner_name(path: Path, folder: Path) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ harvest
-# The harvest cell runs in the learner's kernel (untrusted). It returns data only; it decides nothing.
+# Two grader cells run in the learner's kernel. The first (prepended: it runs BEFORE any learner code) imports the
+# harvest's tools and captures each exercise (cases, `evaluate`) in a closure, so editing the registry later changes
+# nothing; the second (appended) calls the captured harvest. The harvest returns data only; it decides nothing.
 
-_HARVEST = r'''
-def __course_grade_harvest(plan, out_path):
+_PREPARE = r"""
+def __course_grade_prepare(exercise_ids):
+    import copy
     import numbers
+
     import torch
-    from course_utils.exercises.checking import _build_cases, _copy, _describe_exception
+
+    from course_utils.exercises.checking import (
+        _build_cases, _copy, _describe_exception, _hook_keys, _models, _remove_leaked_hooks,
+    )
     from course_utils.exercises.registry import get
+    from course_utils.grading import plain
+    from course_utils.models import default_model_name, load_model
 
-    def plain(value, depth=0):
-        """Plain data that torch.load(weights_only=True) can read; anything else becomes a type marker."""
-        if depth > 20:
-            return {OBJECT_KEY: "deeply nested object"}
-        if isinstance(value, torch.Tensor):
-            return value.detach().clone()
-        if value is None or isinstance(value, (bool, int, float, complex, str)):
-            return value
-        if isinstance(value, (list, tuple)):
-            items = [plain(v, depth + 1) for v in value]
-            return tuple(items) if isinstance(value, tuple) else items
-        if isinstance(value, dict) and all(isinstance(k, (str, int)) for k in value):
-            return {k: plain(v, depth + 1) for k, v in value.items()}
-        if isinstance(value, numbers.Number) and hasattr(value, "item"):
-            return value.item()  # a numpy scalar: compare as a Python number
-        kind = type(value)
-        return {OBJECT_KEY: f"{kind.__module__}.{kind.__qualname__}"}
-
-    namespace = globals()
-    ctx = {}
-    records = {}
-    for exercise_id, name in plan:
-        fn = namespace.get(name)
-        if fn is None:
-            records[exercise_id] = {"status": "missing"}
-            continue
-        if not callable(fn):
-            records[exercise_id] = {"status": "not_callable"}
-            continue
-        calls = []
+    exercises = {}
+    for exercise_id in exercise_ids:
         try:
-            exercise = get(exercise_id)
-            if "model" in exercise.requires and "model" not in ctx:
-                from course_utils.models import default_model_name, load_model
-
-                ctx["model"] = load_model(default_model_name())
-            for case in _build_cases(exercise, ctx):
-                learner_case = _copy(case)
-                try:
-                    out = fn(**learner_case)
-                except NotImplementedError:
-                    calls.append({"kind": "not_attempted"})
-                    break
-                except Exception as err:
-                    calls.append({"kind": "error", "message": _describe_exception(err, fn)})
-                    break
-                inputs = {k: v.detach().clone() for k, v in learner_case.items() if isinstance(v, torch.Tensor)}
-                calls.append({"kind": "ok", "out": plain(out), "inputs": inputs})
-            records[exercise_id] = {"status": "called", "calls": calls}
+            exercises[exercise_id] = copy.copy(get(exercise_id))  # private: registry edits miss it
         except Exception as err:
-            records[exercise_id] = {"status": "harvest_error", "message": f"{type(err).__name__}: {err}"[:300]}
-    torch.save(records, out_path)
-    return len(records)
-'''.replace("OBJECT_KEY", repr(_OBJECT_KEY))
+            exercises[exercise_id] = err
+    save, no_grad = torch.save, torch.no_grad
+    ctx = {}
+    if any("model" in getattr(e, "requires", ()) for e in exercises.values()):
+        try:  # loaded now, before the learner's code: its own copy, whatever the notebook does to its folder
+            ctx["model"] = load_model(default_model_name())
+        except Exception as err:
+            ctx["model"] = err
+
+    def call(exercise, fn, case, ctx):
+        # One call of the learner's function on a copy of `case`: what it returned (evaluated, for exercises
+        # whose outputs are hooks or models), or how it failed.
+        learner_case = _copy(case)
+        models = _models([*ctx.values(), *learner_case.values()])
+        if models:  # as the official check does: the reference runs first (a first forward pass may set up hooks)
+            exercise.reference(**_copy(case))
+        before = [_hook_keys(m) for m in models]
+        try:
+            out = fn(**learner_case)
+        except NotImplementedError:
+            _remove_leaked_hooks(models, before)
+            return {"kind": "not_attempted"}
+        except Exception as err:
+            _remove_leaked_hooks(models, before)
+            return {"kind": "error", "message": _describe_exception(err, fn)}
+        leak = _remove_leaked_hooks(models, before)
+        if leak:
+            return {"kind": "hook_leak", "message": leak}
+        record = {"kind": "ok"}
+        if exercise.evaluate is not None:
+            try:
+                with no_grad():
+                    out = exercise.evaluate(out, learner_case)
+            except Exception as err:
+                return {"kind": "unusable", "error": type(err).__name__, "message": str(err)[:300]}
+            record["evaluated"] = True
+        record["out"] = plain(out)
+        record["inputs"] = {
+            k: v.detach().clone() for k, v in learner_case.items() if isinstance(v, torch.Tensor)
+        }
+        return record
+
+    def harvest(namespace, plan, out_path):
+        records = {}
+        for exercise_id, name in plan:
+            fn = namespace.get(name)
+            if fn is None:
+                records[exercise_id] = {"status": "missing"}
+                continue
+            if not callable(fn):
+                records[exercise_id] = {"status": "not_callable"}
+                continue
+            try:
+                exercise = exercises[exercise_id]
+                if isinstance(exercise, Exception):
+                    raise exercise
+                if isinstance(ctx.get("model"), Exception):
+                    raise ctx["model"]
+                calls = []
+                for case in _build_cases(exercise, ctx):
+                    calls.append(call(exercise, fn, case, ctx))
+                    if calls[-1]["kind"] != "ok":
+                        break
+                records[exercise_id] = {"status": "called", "calls": calls}
+            except Exception as err:
+                records[exercise_id] = {"status": "harvest_error", "message": f"{type(err).__name__}: {err}"[:300]}
+        save(records, out_path)
+        return len(records)
+
+    return harvest
+"""
+
+
+def plain(value: Any, depth: int = 0, *, strict: bool = False) -> Any:
+    """`value` as plain data that `torch.load(weights_only=True)` reads back: tensors, numbers, strings, None, lists,
+    tuples, dicts; a dataclass becomes its type name and fields; anything else a type marker, or (`strict`, for the
+    grader's own outputs) a TypeError. The kernel converts the learner's outputs with it, the worker the reference's
+    and the named mistakes', so both sides are compared in the same form."""
+    import dataclasses
+    import numbers
+
+    import torch
+
+    if depth > 20:
+        return {_OBJECT_KEY: "deeply nested object"}
+    if isinstance(value, torch.Tensor):
+        return value.detach().clone()
+    if value is None or isinstance(value, bool | int | float | complex | str):
+        return value
+    if isinstance(value, list | tuple):
+        items = [plain(v, depth + 1, strict=strict) for v in value]
+        return tuple(items) if isinstance(value, tuple) else items
+    if isinstance(value, dict) and all(isinstance(k, str | int) for k in value):
+        return {k: plain(v, depth + 1, strict=strict) for k, v in value.items()}
+    if isinstance(value, numbers.Number) and hasattr(value, "item"):
+        return value.item()  # a numpy scalar: compare as a Python number
+    kind = type(value)
+    name = f"{kind.__module__}.{kind.__qualname__}"
+    if dataclasses.is_dataclass(value):
+        fields = {
+            f.name: plain(getattr(value, f.name), depth + 1, strict=strict) for f in dataclasses.fields(value)
+        }
+        return {_DATACLASS_KEY: name, "fields": fields}
+    if strict:
+        raise TypeError(
+            f"an output of type {name} cannot be graded from a harvest: give the exercise an `evaluate`"
+        )
+    return {_OBJECT_KEY: name}
+
+
+def prepare_source(exercise_ids: Sequence[str]) -> str:
+    """The cell prepended to a submission: capture the harvest (and each exercise) before any learner code runs."""
+    return (
+        f"{_PREPARE}\n__course_grade_harvest = __course_grade_prepare({list(exercise_ids)!r})\n"
+        "del __course_grade_prepare\n"
+    )
 
 
 def harvest_source(plan: Sequence[tuple[str, str]], out_path: Path) -> str:
-    """The cell appended to a submission: define the harvest function, call it, delete it."""
-    call = f"__course_grade_harvest({list(plan)!r}, {str(out_path)!r})"
-    return f"{_HARVEST}\n{call}\ndel __course_grade_harvest\n"
+    """The cell appended to a submission: call the harvest captured by the prepended cell, then delete it."""
+    call = f"__course_grade_harvest(globals(), {list(plan)!r}, {str(out_path)!r})"
+    return f"{call}\ndel __course_grade_harvest\n"
 
 
 # ------------------------------------------------------------------------------------------------ verdict
@@ -260,7 +342,7 @@ def official_grade(
         return _grade(exercise_id, FAILED, "error", f"the grader could not call your function: {detail}")
     calls = list(record.get("calls", []))
     index = 0
-    raised: list[str] = []
+    raised: list[tuple[str, str]] = []  # (status, message) of what the learner's function did in the kernel
 
     def replay(**learner_case: Any) -> Any:
         nonlocal index
@@ -268,9 +350,9 @@ def official_grade(
         index += 1
         if call["kind"] == "not_attempted":
             raise NotImplementedError
-        if call["kind"] == "error":
-            raised.append(str(call["message"]))
-            raise _RecordedError(raised[-1])
+        if call["kind"] in ("error", "hook_leak"):
+            raised.append((call["kind"], str(call["message"])))
+            raise _RecordedError(raised[-1][1])
         for name, after in call.get("inputs", {}).items():
             mine = learner_case.get(name)
             if (
@@ -279,20 +361,51 @@ def official_grade(
                 and mine.shape == after.shape
             ):
                 mine.copy_(after.to(mine.dtype))
-        return _unmarshal(call["out"])
+        return _Recorded(call)
 
     try:
-        result = _run(exercise, replay, ctx)
+        result = _run(_judged_on_records(exercise), replay, ctx)
     except Exception as err:  # noqa: BLE001 - the official machinery failing on odd output is the learner's fail
         return _grade(
             exercise_id, FAILED, "error", f"your output could not be checked: {type(err).__name__}: {err}"
         )
-    message = result.message
-    if result.status == "error" and raised:  # the learner's own exception, as described in the kernel
-        where = re.search(r" \[case \d+ of \d+\]$", message)
-        message = _shorten(raised[-1] + (where.group(0) if where else ""))
-    outcome = PASSED if result.passed else NOT_ATTEMPTED if result.status == "not_attempted" else FAILED
-    return _grade(exercise_id, outcome, result.status, message)
+    status, message = result.status, result.message
+    if status == "error" and raised:  # the learner's own exception (or hook leak), as described in the kernel
+        where = re.search(r" \[case \d+ of \d+(: .*)?\]$", message)
+        status = raised[-1][0]
+        message = _shorten(raised[-1][1] + (where.group(0) if where else ""))
+    outcome = PASSED if result.passed else NOT_ATTEMPTED if status == "not_attempted" else FAILED
+    return _grade(exercise_id, outcome, status, message)
+
+
+@dataclass
+class _Recorded:
+    """One call's kernel record, standing for the learner's output. For an exercise with `evaluate` it holds what
+    the output DOES (e.g. the logits under its hooks), computed in the kernel by the grader's copy of `evaluate`,
+    captured before the learner's code ran (docs/GRADING.md says what that trusts)."""
+
+    call: Mapping[str, Any]
+
+
+def _judged_on_records(exercise: Any) -> Any:
+    """`exercise` with an `evaluate` that passes a recorded learner output (`_Recorded`) through, and puts every
+    output computed here (the reference's, the named mistakes') through the official `evaluate`, if any, then into
+    the same plain form as the kernel's records, so both sides of each comparison have the same form."""
+    import dataclasses
+
+    official = exercise.evaluate
+
+    def evaluate(output: Any, case: Any) -> Any:
+        if not isinstance(output, _Recorded):
+            return _unmarshal(plain(output if official is None else official(output, case), strict=True))
+        call = output.call
+        if call["kind"] == "unusable":  # the official evaluate raised in the kernel: report it as `_run` does
+            raise type(str(call.get("error", "Error")), (Exception,), {})(str(call.get("message", "")))
+        if official is not None and not call.get("evaluated"):
+            raise ValueError("the grader's harvest holds no evaluated output for this case")
+        return _unmarshal(call.get("out"))
+
+    return dataclasses.replace(exercise, evaluate=evaluate)
 
 
 def _grade(exercise_id: str, outcome: str, status: str, message: str) -> ExerciseGrade:
@@ -357,12 +470,13 @@ def grade_one(path: Path, exercise_ids: Sequence[str], timeout_s: float, learner
         shutil.copyfile(path, work_copy)
         harvest_path = Path(out) / f"harvest-{os.getpid()}.pt"
         plan = [(e.id, e.function_name) for e in exercises]
+        nb.cells.insert(0, nbformat.v4.new_code_cell(prepare_source(exercise_ids)))
         nb.cells.append(nbformat.v4.new_code_cell(harvest_source(plan, harvest_path)))
         grade.error = _execute(nb, work_copy.parent, timeout_s, Path(out))
-        errors = _cell_errors(nb.cells[:-1])
+        errors = _cell_errors(nb.cells[1:-1])  # numbered as in the submission
         if errors:
             grade.notes.append(f"{len(errors)} cell(s) raised an error: " + "; ".join(errors[:3]))
-        harvest_errors = _cell_errors(nb.cells[-1:])
+        harvest_errors = _cell_errors([nb.cells[0], nb.cells[-1]])
         if harvest_errors:
             grade.notes.append("the grader's cell raised " + harvest_errors[0].split(": ", 1)[1])
         if not grade.error and not work_copy.is_file():
@@ -395,7 +509,9 @@ def load_harvest(path: Path) -> Mapping[str, Any] | None:
 
 
 def _execute(nb: Any, cwd: Path, timeout_s: float, out: Path) -> str:
-    """Run every cell (errors in cells allowed) within `timeout_s` in total; '' or the reason it stopped."""
+    """Run every cell (errors in cells allowed) within `timeout_s` in total; '' or the reason it stopped.
+
+    Cells are numbered as in the submission: `nb` starts with the grader's prepended cell (number 0)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -420,9 +536,9 @@ def _execute(nb: Any, cwd: Path, timeout_s: float, out: Path) -> str:
                 client.timeout = max(1, int(left))
                 client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
     except CellTimeoutError:
-        return f"timed out: the notebook ran past {timeout_s:.0f} s (at cell {index + 1})"
+        return f"timed out: the notebook ran past {timeout_s:.0f} s (at cell {index})"
     except DeadKernelError:
-        return f"the kernel died at cell {index + 1} (crash, os._exit or out of memory)"
+        return f"the kernel died at cell {index} (crash, os._exit or out of memory)"
     except Exception as err:  # noqa: BLE001 - anything else: report it on this row only
         return f"could not run the notebook: {type(err).__name__}: {_one_line(err)}"
     return ""

@@ -1,7 +1,8 @@
 """course_utils.grading: `course grade` gives credit only for what the official checks, run by the grader, accept.
 
-Most tests grade small synthetic chapter-05 submissions (its exercises need no model, so a submission runs in a few
-seconds): an honest learner, one with named mistakes, cheaters (a fake `check`, a monkeypatched checker and torch, an
+Most tests grade small synthetic chapter-05 submissions (built from the real notebook's exercise cells; the
+model-based 05.ablation_hooks runs on a tiny local model named by COURSE_MODEL, so a submission runs in seconds): an
+honest learner, one with named mistakes, cheaters (a fake `check`, a monkeypatched checker and torch, an
 edited registry, printed "✔ passed"), a corrupt file, a non-notebook, a hang, a kernel crash, a notebook that deletes
 its working folder. They are graded together, two at a time, by one `grade()` call (module fixture).
 """
@@ -18,9 +19,10 @@ import torch
 
 from course_utils import grading
 from course_utils.exercises.build import SOURCE_DIR, build_notebooks
+from course_utils.exercises.registry import all_exercises, get
 
 SOURCE_05 = SOURCE_DIR / "05_ablation_and_addition.py"
-IDS = ["05.ablate", "05.add_direction", "05.is_refusal"]
+IDS = grading.assignment_exercises("05")  # the official learner notebook's exercises, in notebook order
 HANG_LIMIT_S = (
     60  # every submission gets this limit: generous for a loaded machine; the hang overlaps the rest
 )
@@ -36,12 +38,18 @@ def _exercise_bodies() -> tuple[dict[str, str], dict[str, str]]:
 
 
 STUBS, SOLUTIONS = _exercise_bodies()
+EVALUATED = [i for i in IDS if get(i).evaluate is not None]  # outputs judged by what they do
+ONLY_INPUTS = "you hooked only the input of every block"
 
 WRONG = {  # named mistakes of ch05 (their alternatives' names are the expected messages)
     "05.ablate": "def ablate(x, direction):\n    r = direction / direction.norm()\n"
     "    return x + (x * r).sum(-1, keepdim=True) * r\n",
     "05.is_refusal": "from course_utils.metrics import REFUSAL_PHRASES\n\n"
     "def is_refusal(text):\n    return any(p in text for p in REFUSAL_PHRASES)\n",
+    "05.ablation_hooks": "def ablation_hooks(model, direction):\n    r = direction / direction.norm()\n\n"
+    "    def fn(activation, hook=None):\n        u = r.to(activation.dtype)\n"
+    "        return activation - (activation * u).sum(-1, keepdim=True) * u\n\n"
+    '    return [(f"blocks.{layer}.hook_resid_pre", fn) for layer in range(model.n_layers)]\n',
 }
 
 
@@ -54,7 +62,8 @@ def _submission(path: Path, bodies: dict[str, str], before: str = "", after: str
         name = exercise_id.split(".")[1]
         body = bodies.get(exercise_id, STUBS[exercise_id])
         cells.append(nbformat.v4.new_code_cell(body, metadata={"exercise": exercise_id}))
-        cells.append(nbformat.v4.new_code_cell(f'check("{exercise_id}", {name})'))
+        if not get(exercise_id).requires:  # (the grader never reads the notebook's own checks)
+            cells.append(nbformat.v4.new_code_cell(f'check("{exercise_id}", {name})'))
     if after:
         cells.append(nbformat.v4.new_code_cell(textwrap.dedent(after)))
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -81,8 +90,12 @@ from course_utils.exercises.registry import _REGISTRY, get
 _REGISTRY["05.ablate"] = dataclasses.replace(get("05.ablate"), reference=lambda x, direction: x)
 _REGISTRY["05.add_direction"] = dataclasses.replace(get("05.add_direction"), cases=lambda ctx: [])
 _REGISTRY["05.is_refusal"] = dataclasses.replace(get("05.is_refusal"), reference=lambda text: True)
+_REGISTRY["05.ablation_hooks"] = dataclasses.replace(
+    get("05.ablation_hooks"), evaluate=lambda output, case: get("05.ablation_hooks").evaluate(
+        get("05.ablation_hooks").reference(**case), case))
 """
 CHEAT_BODIES = {  # wrong on purpose: a cheat must not turn them into credit
+    "05.ablation_hooks": "def ablation_hooks(model, direction):\n    return []\n",
     "05.ablate": "def ablate(x, direction):\n    return x\n",
     "05.add_direction": "def add_direction(x, vector, coeff=1.0):\n    return x\n",
     "05.is_refusal": "def is_refusal(text):\n    return True\n",
@@ -90,12 +103,22 @@ CHEAT_BODIES = {  # wrong on purpose: a cheat must not turn them into credit
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def course_model(tiny_model_dir) -> Path:
+    """COURSE_MODEL for the module: the tiny local model that notebooks, kernels and the grader's workers load."""
+    path = tiny_model_dir("qwen2")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COURSE_MODEL", str(path))
+        yield path
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory, course_model: Path) -> dict:
     root = tmp_path_factory.mktemp("grading")
     subs = root / "submissions"
     subs.mkdir()
     _submission(subs / "honest.ipynb", SOLUTIONS)
     _submission(subs / "mistakes.ipynb", {**WRONG, "05.add_direction": SOLUTIONS["05.add_direction"]})
+    _submission(subs / "only_hooks.ipynb", {"05.ablation_hooks": SOLUTIONS["05.ablation_hooks"]})
     _submission(subs / "fake_check.ipynb", {}, before=FAKE_CHECK, after='print("✔ passed " * 3)')
     _submission(subs / "patched_checker.ipynb", CHEAT_BODIES, before=PATCH_CHECKER)
     _submission(subs / "edited_registry.ipynb", CHEAT_BODIES, before=EDIT_REGISTRY)
@@ -148,14 +171,13 @@ def test_columns_are_the_official_notebooks_exercises(graded: dict) -> None:
 def test_honest_results_are_the_checks_verdicts(graded: dict) -> None:
     assert _outcomes(graded, "honest") == dict.fromkeys(IDS, grading.PASSED)
     row = graded["rows"]["honest"]
-    assert (row["total"], row["out_of"], row["error"]) == ("3", "3", "")
+    assert (row["total"], row["out_of"], row["error"]) == (str(len(IDS)), str(len(IDS)), "")
     # the fake-check submission left the stubs in place: the honest verdict is "not attempted"
     assert _outcomes(graded, "fake_check") == dict.fromkeys(IDS, grading.NOT_ATTEMPTED)
     mistakes = _lines(graded, "mistakes")
     assert _outcomes(graded, "mistakes") == {
-        "05.ablate": grading.FAILED,
+        **dict.fromkeys(IDS, grading.FAILED),
         "05.add_direction": grading.PASSED,
-        "05.is_refusal": grading.FAILED,
     }
     assert "you added the component instead of subtracting it" in mistakes["05.ablate"]
     assert "case-sensitive" in mistakes["05.is_refusal"]
@@ -168,6 +190,22 @@ def test_cheats_get_no_credit(graded: dict, cheater: str) -> None:
     assert not grade.error
     assert grade.total == 0, [e.line for e in grade.exercises]
     assert graded["rows"][cheater]["total"] == "0"
+
+
+def test_ablation_hooks_is_graded_by_what_the_hooks_do(graded: dict) -> None:
+    """05.ablation_hooks returns (name, fn) pairs, which cannot leave the kernel: it is graded on the logits under the
+    hooks. Correct: passed; a named mistake: failed with its name; the stub: not attempted; alone in an otherwise
+    untouched notebook: only it passes."""
+    assert "05.ablation_hooks" in EVALUATED
+    assert _outcomes(graded, "honest")["05.ablation_hooks"] == grading.PASSED
+    assert _outcomes(graded, "mistakes")["05.ablation_hooks"] == grading.FAILED
+    assert ONLY_INPUTS in _lines(graded, "mistakes")["05.ablation_hooks"]
+    assert _outcomes(graded, "fake_check")["05.ablation_hooks"] == grading.NOT_ATTEMPTED
+    assert _outcomes(graded, "only_hooks") == {
+        **dict.fromkeys(IDS, grading.NOT_ATTEMPTED),
+        "05.ablation_hooks": grading.PASSED,
+    }
+    assert graded["rows"]["only_hooks"]["total"] == "1"
 
 
 def test_the_cheats_did_work_inside_the_notebook(tmp_path: Path) -> None:
@@ -207,7 +245,7 @@ def test_feedback_files(graded: dict) -> None:
     folder = graded["root"] / "feedback"
     assert sorted(p.stem for p in folder.glob("*.md")) == sorted(graded["rows"])
     mistakes = (folder / "mistakes.md").read_text(encoding="utf-8")
-    assert "Score: 1 of 3" in mistakes
+    assert f"Score: 1 of {len(IDS)}" in mistakes
     assert "✘ failed · 05.ablate: you added the component instead of subtracting it" in mistakes
     assert "hint:" in mistakes
     hang = (folder / "hang.md").read_text(encoding="utf-8")
@@ -250,11 +288,59 @@ def test_official_grade_judges_recorded_outputs() -> None:
         "status": "called",
         "calls": [{"kind": "error", "message": "your function raised KeyError: 'x'"}],
     }
-    assert grading.official_grade("05.ablate", error, {}).line.endswith("KeyError: 'x' [case 1 of 2]")
+    assert grading.official_grade("05.ablate", error, {}).line.endswith(
+        "KeyError: 'x' [case 1 of 2: x (2, 3, 12) float32, direction (12,) float32]"
+    )
     assert grading.official_grade("05.ablate", {"status": "missing"}, {}).outcome == grading.NOT_ATTEMPTED
     assert grading.official_grade("05.ablate", None, {}).outcome == grading.FAILED
     too_few = grading.official_grade("05.ablate", _record(outputs[:1]), {})
     assert too_few.outcome == grading.FAILED and "no output" in too_few.line
+
+
+def test_a_hook_left_attached_in_the_kernel_fails() -> None:
+    leak = {
+        "status": "called",
+        "calls": [{"kind": "hook_leak", "message": "your function left a hook attached"}],
+    }
+    result = grading.official_grade("05.ablate", leak, {})
+    assert (result.outcome, result.status) == (grading.FAILED, "hook_leak")
+    assert "left a hook attached [case 1 of 2: x " in result.line
+
+
+def _harvest_in_process(plan: list[tuple[str, str]], namespace: dict, out: Path) -> dict:
+    """The two grader cells, run here instead of in a kernel (same code), and the harvest read back as the worker
+    reads it."""
+    exec(grading.prepare_source([i for i, _ in plan]), namespace)
+    exec(grading.harvest_source(plan, out), namespace)
+    records = grading.load_harvest(out)
+    assert records is not None
+    return records
+
+
+def test_every_exercise_of_every_chapter_can_be_graded(
+    tmp_path: Path, course_model: Path, tiny_model: object
+) -> None:
+    """Each registered exercise of chapters 00-08, answered with its reference: the outputs (evaluated in the
+    'kernel' where the exercise has `evaluate`) survive the harvest's plain-data round trip and pass the worker's
+    official grade. Stand-in answers (a constant) fail, so this test can fail."""
+    exercises = {i: e for i, e in all_exercises().items() if "00" <= e.chapter <= "08"}
+    assert {e.chapter for e in exercises.values()} == {f"{c:02d}" for c in range(9)}
+    assert any(e.evaluate is not None for e in exercises.values())
+    plan = [(i, e.function_name) for i, e in exercises.items()]
+    namespace = {e.function_name: e.reference for e in exercises.values()}
+    records = _harvest_in_process(plan, namespace, tmp_path / "harvest.pt")
+    ctx = {"model": tiny_model}
+    lines = {i: grading.official_grade(i, records.get(i), ctx) for i in exercises}
+    assert {i: g.outcome for i, g in lines.items()} == dict.fromkeys(exercises, grading.PASSED), [
+        g.line for g in lines.values() if g.outcome != grading.PASSED
+    ]
+    evaluated = [i for i, e in exercises.items() if e.evaluate is not None]
+    constant = {exercises[i].function_name: (lambda **kwargs: []) for i in evaluated}
+    wrong = _harvest_in_process(
+        [(i, exercises[i].function_name) for i in evaluated], constant, tmp_path / "w.pt"
+    )
+    for i in evaluated:
+        assert grading.official_grade(i, wrong[i], ctx).outcome == grading.FAILED, i
 
 
 def test_a_forged_harvest_file_runs_no_code(tmp_path: Path) -> None:
