@@ -440,28 +440,31 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# **When we ran the solution on the organism** (sentiment, layer 4, 20 controls; the table above prints the
+# **When we ran the solution on the organism** (sentiment, layer 5, 20 controls; the table above prints the
 # numbers), the checklist came out mixed, which is the point of keeping one:
 #
-# * classification: the held-out accuracy beat all 20 random directions and all 20 permutations of the labels,
-#   so both rank p-values are 1/21 = 0.048, the smallest 20 controls can give (a z-score near 3 says the same
-#   thing less honestly). The sentiment of a review can be read off this direction at the last token of the
-#   task prompt;
-# * ablation: removing the direction did not hurt the answers, it *raised* the task accuracy, and the change's
-#   interval lies above 0, while random ablations left it about where it was. The z-score against the controls is
-#   large, but with the wrong sign for the claim, and the rank p-value for "hurts more than random" is 1. This is
-#   evidence *against* "the model uses this direction to answer";
-# * addition (coefficient 4): the label-1 answers to label-0 prompts stayed where they were, as with every random
-#   vector (rank p = 1). The direction is short here (|r| is printed in step 2), so 4 r is a small push; try
-#   larger coefficients before calling this test negative;
+# * classification: the held-out accuracy (0.97) beat all 20 permutations of the labels (rank p = 1/21 = 0.048,
+#   the smallest 20 controls can give), but not all 20 random directions: at this layer sentiment is so strongly
+#   present that a couple of random directions, each with its own midpoint threshold, classify about as well, so
+#   the rank p-value against them is above 0.05 (the z-score, near 1, says the same). Item 1 fails because it asks
+#   for both. The sentiment of a review can be read off the last token of the task prompt, but this test does not
+#   show that the difference of means is a special direction for it;
+# * ablation: the model answered every test prompt correctly without intervention, and still did with the direction
+#   removed (the change and its interval are exactly 0), as with every random ablation; the rank p-value for
+#   "hurts more than random" is 1. This is evidence *against* "the model needs this direction to answer";
+# * addition (coefficient 4): adding 4 r turned most label-0 answers into the label-1 word, with an interval well
+#   above the no-addition rate of 0, while random vectors of the same norm almost never did (rank p = 0.048, the
+#   smallest possible; the huge z-score mostly says that the controls barely vary). The direction can *steer* the
+#   answer;
 # * specificity: the KL on unrelated prompts is well under the paper's 0.1-nat limit over its whole interval,
 #   although larger than what every random direction does (p = 0.048 for "disturbs more than random").
 #
-# A fair write-up: "at layer 4 the organism's task-prompt activations separate positive from negative reviews along
-# a difference-of-means direction (held-out accuracy above every random direction and every label permutation,
-# rank p = 0.048 with 20 each), and removing it barely disturbs unrelated prompts; but the model does not need it
-# to answer the sentiment question (ablation does not hurt the answers) and adding 4 r does not steer them, so the
-# evidence says the information is *present* there, not that the model *uses* this direction". Your numbers may
+# A fair write-up: "at layer 5 the organism's task-prompt activations separate positive from negative reviews along
+# a difference-of-means direction (held-out accuracy above every label permutation, rank p = 0.048 with 20, though
+# a few random directions do about as well), adding 4 r steers the answer to the other word far more than random
+# vectors do, and removing it barely disturbs unrelated prompts; but the model does not need it to answer the
+# sentiment question (ablation does not hurt the answers), so the evidence says the direction is *present* and can
+# be *used to steer*, not that the model relies on it alone". Your numbers may
 # differ if you change the concept, the layer, the coefficient or the seed.
 
 # %% [markdown]
