@@ -562,7 +562,8 @@ else:
 #   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0; Arditi et al. 2024, section 2.3 and appendix C)
 #   and the lowest bypass pick one direction. The authors' released code cuts at `int(0.8 L)` instead, which on
-#   the organism also drops layer 4.
+#   the organism also drops layer 4, where the text's rule finds its choice, and so picks another candidate
+#   (section 4 prints both).
 # - The chosen direction projects far higher for harmful than for harmless prompts. The difference of means
 #   fixes only that gap, not where harmless prompts sit; that ablation leaves harmless behaviour alone is a
 #   trained property, which the KL filter measures.
