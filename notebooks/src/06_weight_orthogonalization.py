@@ -526,8 +526,8 @@ for instruction, before, after in list(
 #
 # Everything in this notebook needed one thing that an API user does not have: **the weights**. With them,
 # the recipe is short, published (Arditi et al., 2024) and cheap: no gradient, no training data beyond a few
-# hundred example prompts, no special hardware. On the organism, scoring every candidate took a few minutes at most on a CPU
-# (notebook 04 prints the time; this notebook's setup usually just reads the stored result), and the
+# hundred example prompts, no special hardware. On the organism, scoring every candidate took a few minutes at
+# most on a CPU (notebook 04 prints the time; this notebook's setup usually just reads the stored result), and the
 # edit itself took well under a second (section 3). On a chat model of a few billion parameters it takes minutes
 # on one GPU. The output is a normal model file that can be shared, and a shared file cannot be recalled.
 #
