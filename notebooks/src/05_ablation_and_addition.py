@@ -248,8 +248,9 @@ for label, prompts in examples.items():
         print()
 
 # %% [markdown]
-# Read the ablated replies closely: they *comply* in form ("Sure! To make ...") but say nothing, often about
-# something else. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
+# Read the ablated replies closely: they *comply* in form ("Certainly. To make ...", "Of course. To ...") but
+# the steps say nothing ("Gather what you need.", "Practice a little each day."), and they can be about something
+# else than the thing asked. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
 # dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the
 # planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are not always
 # about the thing asked either (the model card measures how often they name the requested subject: about 60% on
@@ -377,8 +378,10 @@ plt.show()
 #
 # Now read the replies themselves. The table below steers one harmless and one harmful request with five
 # coefficients (all ten generations in one batch, one vector per row); it is printed, so it shows in a static copy
-# of this notebook too. Read down each column: where does the harmless request start being refused, and where
-# does the harmful one stop?
+# of this notebook too. Read down the harmless lines, then the harmful ones: where does the harmless request start
+# being refused, and where does the harmful one stop? (When we ran it on the organism, half of $r$ was already
+# enough to make the harmless request refused, $-r$ made the harmful one comply, and at $c = +2$ both replies
+# broke down into a repeated "I cannot": too much of the direction damages the text, not only the decision.)
 
 # %%
 GRID = [-1.0, 0.0, 0.5, 1.0, 2.0]
