@@ -464,8 +464,8 @@ plt.show()
 # a few random directions do about as well), adding 4 r steers the answer to the other word far more than random
 # vectors do, and removing it barely disturbs unrelated prompts; but the model does not need it to answer the
 # sentiment question (ablation does not hurt the answers), so the evidence says the direction is *present* and can
-# be *used to steer*, not that the model relies on it alone". Your numbers may
-# differ if you change the concept, the layer, the coefficient or the seed.
+# be *used to steer*, not that the model relies on it to answer". Your numbers may differ if you change the
+# concept, the layer, the coefficient or the seed.
 
 # %% [markdown]
 # ## Step 6. Write it up
