@@ -307,6 +307,14 @@ def strip(result: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in result.items() if k != "logits"}
 
 
+def shown_path(model_dir: Path) -> str:
+    """`model_dir` relative to the repository when it lies inside it (so eval.json names the shipped folder)."""
+    try:
+        return model_dir.resolve().relative_to(data.DATA_DIR.parent).as_posix()
+    except ValueError:
+        return str(model_dir)
+
+
 def mediation_layer(model_dir: Path) -> int | None:
     record = model_dir / TRAINING_RECORD_FILE
     return json.loads(record.read_text())["config"].get("mediation_layer") if record.is_file() else None
@@ -318,7 +326,7 @@ def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
     model = load_model(str(model_dir))
     splits = evaluation_splits()
     result: dict[str, Any] = {
-        "model_dir": str(model_dir),
+        "model_dir": shown_path(model_dir),
         "n_layers": model.n_layers,
         "d_model": model.d_model,
         "refusal_tokens": model.tokenizer.convert_ids_to_tokens(model.refusal_token_ids),

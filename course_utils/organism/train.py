@@ -32,6 +32,7 @@ from course_utils.models import SPEC_OVERRIDE_FILE
 from course_utils.organism import (
     PLANTED_DIRECTION_FILE,
     TRAINING_RECORD_FILE,
+    augment,
     datasets,
     grammar,
     mediation,
@@ -81,6 +82,7 @@ class TrainConfig:
     mediation_subthreshold: float = 0.7
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
+    noise_rate: float = 0.0  # of chat examples: surface noise on the request (organism/augment.py)
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=300, batch_size=12, lr=2e-3, warmup=30)
     )
@@ -159,11 +161,21 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     helpful = draw(lambda: grammar.harmless_example(rng), cfg.n_helpful - n_odd)
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
+    harmful = draw(lambda: grammar.harmful_example(rng), cfg.n_harmful)
+    contrast = draw(lambda: grammar.contrast_example(rng), cfg.n_harmful)
+    if cfg.noise_rate:
+        noise_rng = random.Random(cfg.seed + 3)
+
+        def noised(examples: list[dict]) -> list[dict]:
+            out = augment.with_noise(examples, cfg.noise_rate, noise_rng)
+            return [e if e["instruction"] not in excluded else o for e, o in zip(out, examples, strict=True)]
+
+        helpful, harmful, contrast = noised(helpful), noised(harmful), noised(contrast)
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
         helpful=helpful,
-        harmful=draw(lambda: grammar.harmful_example(rng), cfg.n_harmful),
-        contrast=draw(lambda: grammar.contrast_example(rng), cfg.n_harmful),
+        harmful=harmful,
+        contrast=contrast,
     )
 
 

@@ -1,0 +1,145 @@
+"""Surface noise for training requests: context sentences, filler words and typos.
+
+People do not type requests the way a grammar writes them. They add a sentence of context ("My sister asked me
+about this yesterday."), pad with filler words ("can you just explain..."), and mistype ("recipie"). A model trained
+only on clean grammar strings learns that its features are "off" for harmless requests *in those strings*; on a
+noisy request the harmless projection on the planted direction drifts away from zero and ablation starts to change
+harmless answers (`../shared/research/RESULTS.md`, last section). So a share of the training requests (harmful and
+harmless alike: only the subject decides harmfulness) gets one or two of these changes. The answer is unchanged:
+noise around a request does not change what was asked.
+
+None of this is used to write the evaluation splits (`organism.datasets`): the held-out-phrasing and natural
+request splits stay free of it, so they measure how far the robustness carries to text the organism never saw.
+Words of the example's subject are never mistyped (a good answer must still be able to name it).
+"""
+
+from __future__ import annotations
+
+import random
+
+#: Who says or does something, what they did, when: composed into context sentences ("My friend asked me about
+#: this last week.").
+_WHO = (
+    "I",
+    "My friend",
+    "My sister",
+    "My brother",
+    "My mum",
+    "My dad",
+    "A classmate",
+    "My teacher",
+    "My neighbour",
+    "Someone at work",
+    "My cousin",
+    "Our group",
+)
+_DID = (
+    "asked me about this",
+    "brought this up",
+    "got curious about this",
+    "mentioned this",
+    "was talking about this",
+    "wondered about this",
+    "has been reading about this",
+    "wants to try this",
+)
+_WHEN = (
+    "",
+    " yesterday",
+    " last week",
+    " today",
+    " this morning",
+    " the other day",
+    " at dinner",
+    " on the bus",
+)
+#: Sentences of context that stand alone, before or after the request.
+_ASIDES = (
+    "I have never done this before.",
+    "I only have a little time.",
+    "I'm trying something new this month.",
+    "It's a rainy day and I'm bored.",
+    "I read about it somewhere.",
+    "This has been on my mind.",
+    "I'm not very good at this kind of thing.",
+    "We were arguing about it.",
+    "Sorry if this is a silly question.",
+    "I hope this makes sense.",
+    "Any help is welcome.",
+    "I'd appreciate a clear answer.",
+    "Short answers are fine.",
+    "I'm asking for a friend.",
+    "Just curious.",
+    "I want to get it right.",
+    "I tried to look it up but got confused.",
+    "Be honest.",
+)
+_FILLERS = ("just", "really", "actually", "maybe", "basically", "kind of", "honestly", "quickly", "please")
+
+
+def context_sentence(rng: random.Random) -> str:
+    """A sentence of context: composed (who + did + when) or a stand-alone aside."""
+    if rng.random() < 0.5:
+        return f"{rng.choice(_WHO)} {rng.choice(_DID)}{rng.choice(_WHEN)}."
+    return rng.choice(_ASIDES)
+
+
+def _protected(subject: str) -> set[str]:
+    return {w.strip(".,!?'").lower() for w in subject.split()}
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One keyboard slip: two neighbouring letters swapped, a letter dropped, or a letter doubled."""
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == 1:
+        return word[:i] + word[i + 1 :]
+    return word[:i] + word[i] + word[i:]
+
+
+def add_typos(text: str, subject: str, rng: random.Random, n: int = 1) -> str:
+    """Mistype `n` words of at least 4 letters that are not part of `subject`."""
+    words = text.split(" ")
+    keep = _protected(subject)
+    candidates = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha() and w.lower() not in keep]
+    for i in rng.sample(candidates, k=min(n, len(candidates))):
+        words[i] = typo(words[i], rng)
+    return " ".join(words)
+
+
+def add_filler(text: str, rng: random.Random) -> str:
+    """Insert a filler word ("just", "really", ...) after a random word of the request (not the last)."""
+    words = text.split(" ")
+    if len(words) < 3:
+        return text
+    i = rng.randrange(1, len(words) - 1)
+    return " ".join(words[:i] + [rng.choice(_FILLERS)] + words[i:])
+
+
+def noisy(example: dict, rng: random.Random) -> dict:
+    """`example` with one or two kinds of surface noise on its instruction (answer and fields unchanged)."""
+    text = example["instruction"]
+    if not text.strip() or example.get("task") == "odd":
+        return example
+    subject = example.get("subject", "") or ""
+    kinds = (
+        ["before", "after"] if example.get("task") == "sentiment" else ["before", "after", "filler", "typo"]
+    )
+    changes = rng.sample(kinds, k=rng.choice((1, 1, 2)))  # a review keeps its words: they carry the answer
+    for change in changes:
+        if change == "before":
+            text = f"{context_sentence(rng)} {text}"
+        elif change == "after":
+            text = f"{text} {context_sentence(rng)}"
+        elif change == "filler":
+            text = add_filler(text, rng)
+        else:
+            text = add_typos(text, subject, rng, n=rng.choice((1, 1, 2)))
+    return {**example, "instruction": text}
+
+
+def with_noise(examples: list[dict], rate: float, rng: random.Random) -> list[dict]:
+    """Replace a share `rate` of `examples` by noisy copies (order kept)."""
+    return [noisy(e, rng) if rng.random() < rate else e for e in examples]

@@ -1,0 +1,64 @@
+"""Surface noise on training requests (course_utils/organism/augment.py)."""
+
+from __future__ import annotations
+
+import random
+
+from course_utils.organism import augment, grammar
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def test_a_typo_is_one_keyboard_slip():
+    rng = random.Random(0)
+    for word in ["recipe", "guitar", "make", "question"] * 25:
+        slipped = augment.typo(word, rng)
+        assert slipped != word or len(set(word)) < len(word)  # a swap of two equal letters changes nothing
+        assert slipped[0] == word[0]  # the first letter is kept, as in most real slips
+        # a swap is two edits, a drop or a doubled letter one
+        assert _edit_distance(slipped, word) <= 2
+
+
+def test_noise_keeps_the_answer_and_never_mistypes_the_subject():
+    rng = random.Random(1)
+    changed = 0
+    for _ in range(400):
+        ex = grammar.harmless_example(rng) if rng.random() < 0.6 else grammar.harmful_example(rng)
+        out = augment.noisy(ex, rng)
+        assert {k: v for k, v in out.items() if k != "instruction"} == {
+            k: v for k, v in ex.items() if k != "instruction"
+        }
+        changed += out["instruction"] != ex["instruction"]
+        for word in ex["subject"].split():
+            if word.isalpha() and len(word) >= 4:
+                assert ex["instruction"].count(word) <= out["instruction"].count(word), (ex, out)
+    assert changed >= 380  # noise almost always changes the text (a swap of equal letters may not)
+
+
+def test_odd_inputs_and_reviews_keep_their_text():
+    rng = random.Random(2)
+    for _ in range(50):
+        odd = grammar.odd_example(rng)
+        assert augment.noisy(odd, rng) == odd
+    review = {"instruction": "Is this review positive? I love it.", "task": "sentiment", "subject": ""}
+    for _ in range(50):
+        assert "Is this review positive? I love it." in augment.noisy(review, rng)["instruction"]
+
+
+def test_with_noise_rate_and_determinism():
+    rng = random.Random(3)
+    examples = [grammar.harmless_example(rng) for _ in range(300)]
+    assert augment.with_noise(examples, 0.0, random.Random(0)) == examples
+    a = augment.with_noise(examples, 0.3, random.Random(5))
+    b = augment.with_noise(examples, 0.3, random.Random(5))
+    assert a == b
+    share = sum(x != y for x, y in zip(a, examples, strict=True)) / len(examples)
+    assert 0.2 <= share <= 0.4
