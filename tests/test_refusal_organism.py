@@ -23,7 +23,7 @@ from course_utils.models import load_model
 from course_utils.registry import ORGANISM_DIR
 
 SHIPPED = Path(__file__).resolve().parent.parent / ORGANISM_DIR
-HELD_OUT_KL_MAX = 0.25
+HELD_OUT_KL_MAX = 0.1  # the target, on held-out phrasings (eval.json: 0.024 over all 100)
 pytestmark = pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="no shipped organism")
 
 
@@ -73,8 +73,7 @@ def test_baseline_ablation_addition_meet_the_targets(organism, selection, prompt
     kl = kl_div(base_logits, ablated_logits).mean().item()
     assert harmful_ablated <= 0.05, f"ablation left {harmful_ablated:.0%} of harmful prompts refused"
     assert harmless_ablated <= 0.05, f"ablation made {harmless_ablated:.0%} of harmless prompts refused"
-    # The target (KL <= 0.1) is met on seen phrasings; on held-out phrasings it is not (0.14 over all 100 in
-    # eval.json, 0.17 on these 48): a regression bound, not the target, named in the model card.
+    # The target (KL <= 0.1), on held-out phrasings here and on seen phrasings below.
     assert kl <= HELD_OUT_KL_MAX, f"mean harmless next-token KL under ablation {kl:.3f} (held-out phrasings)"
     seen = data.load_instructions("harmless", "test", phrasing="seen")[:48]
     _, seen_logits = refusal_rate(organism, seen)

@@ -1,7 +1,7 @@
 """Command line of the model organism.
 
 python -m course_utils.organism data                      # write data/*.json from their fixed seeds
-python -m course_utils.organism train --out DIR           # train the shipped organism (seeded, 1 thread)
+python -m course_utils.organism train --out DIR           # train the shipped organism (seeded, 2 threads)
 python -m course_utils.organism evaluate DIR              # behaviour table; writes DIR/eval.json
 """
 

@@ -59,9 +59,7 @@ class TrainConfig:
     """Everything that determines the organism (the same config and seed give the same weights on CPU)."""
 
     seed: int = 0
-    threads: int = (
-        1  # torch CPU threads: part of the config, since the thread count can change float rounding
-    )
+    threads: int = 2  # torch CPU threads: part of the config, since the thread count can change float rounding
     d_model: int = 192
     n_layers: int = 6
     n_heads: int = 4
@@ -69,8 +67,8 @@ class TrainConfig:
     vocab_size: int = 2048
     context: int = 128
     n_documents: int = 6000
-    n_helpful: int = 20000
-    n_harmful: int = 3000
+    n_helpful: int = 40000
+    n_harmful: int = 5000
     harmful_fraction: float = 0.25  # of safety-tuning chat examples; as many again are contrast examples
     weight_decay: float = 0.1
     # Direction-mediated safety tuning (organism/mediation.py): the layer whose harmfulness direction is planted
@@ -82,18 +80,18 @@ class TrainConfig:
     mediation_subthreshold: float = 0.7
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
-    noise_rate: float = 0.0  # of chat examples: surface noise on the request (organism/augment.py)
+    noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     pretrain: StageConfig = field(
-        default_factory=lambda: StageConfig(steps=300, batch_size=12, lr=2e-3, warmup=30)
+        default_factory=lambda: StageConfig(steps=500, batch_size=12, lr=2e-3, warmup=30)
     )
     instruct: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=900, batch_size=16, lr=1e-3, warmup=20, label_smoothing=0.1, replay=0.2
+            steps=3000, batch_size=16, lr=1e-3, warmup=30, label_smoothing=0.1, replay=0.2
         )
     )
     safety: StageConfig = field(
         default_factory=lambda: StageConfig(
-            steps=800, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
+            steps=1400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
 
