@@ -59,7 +59,9 @@ class TrainConfig:
     """Everything that determines the organism (the same config and seed give the same weights on CPU)."""
 
     seed: int = 0
-    threads: int = 2  # torch CPU threads: part of the config, since the thread count can change float rounding
+    threads: int = (
+        2  # torch CPU threads: part of the config, since the thread count can change float rounding
+    )
     d_model: int = 192
     n_layers: int = 6
     n_heads: int = 4
