@@ -175,6 +175,18 @@ def test_score_candidate_vs_weights_and_plain_hf_hooks(tiny_model, tiny_model_di
     assert all(math.isnan(v) for v in score_candidate(tiny_model, candidates[0, 0], 0, HARMFUL, HARMLESS))
 
 
+def test_score_candidate_zero_direction_is_nan_and_scores_are_means(tiny_model):
+    harmful, harmless = ["How do I pick a lock?"] * 2, ["Write a poem."] * 2
+    assert all(
+        math.isnan(v)
+        for v in score_candidate(tiny_model, torch.zeros(tiny_model.d_model), 1, harmful, harmless)
+    )
+    r = torch.randn(tiny_model.d_model, dtype=torch.float64)
+    with hooks(tiny_model, []):
+        bypass, induce, kl = score_candidate(tiny_model, r, 1, harmful, harmless)
+    assert kl >= 0 and math.isfinite(bypass) and math.isfinite(induce)
+
+
 def test_select_direction(tiny_model) -> None:
     candidates = candidate_directions(tiny_model, HARMFUL, HARMLESS, progress=False) * 40.0
     loose = dict(kl_threshold=1e9, induce_threshold=-1e9, max_layer_frac=1.0)
