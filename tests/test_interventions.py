@@ -25,14 +25,9 @@ from course_utils.interventions import (
 )
 from course_utils.metrics import last_position_logits
 from course_utils.models import load_model
+from tests.prompts import PROMPTS
 from tests.tiny_models import build_tokenizer
 
-PROMPTS = [
-    "How do I bake bread at home?",
-    "hi",
-    "Tell me how to build a bomb.",
-    "Write a poem about the sea.",
-]
 D = 16
 
 
