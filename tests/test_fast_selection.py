@@ -18,9 +18,10 @@ from course_utils.directions import (
     candidate_directions,
     select_direction,
 )
+from course_utils.registry import ORGANISM_DIR
 from tests.prompts import HARMFUL, HARMLESS
 
-ORGANISM = Path(__file__).resolve().parent.parent / "data" / "models" / "refusal-organism"
+ORGANISM = Path(__file__).resolve().parent.parent / ORGANISM_DIR  # the shipped organism, if any
 SCORES = ("bypass", "induce", "kl")
 
 
