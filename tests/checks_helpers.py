@@ -9,11 +9,13 @@ assert the diagnosis a learner would see.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
+from course_utils.exercises import registry
 from course_utils.exercises.checking import CheckResult, check
-from course_utils.exercises.registry import get
+from course_utils.exercises.registry import Exercise, get, register
 from course_utils.hooks import count_hooks
 
 
@@ -97,3 +99,15 @@ def mistake_or_reference(exercise: Any, mistake: Callable[..., Any]) -> Callable
         return exercise.reference(**kwargs) if out is None else out
 
     return learner
+
+
+@contextmanager
+def registered(*exercises: Exercise) -> Iterator[tuple[Exercise, ...]]:
+    """Synthetic exercises in the registry while the block runs, removed afterwards (also when it raises)."""
+    for exercise in exercises:
+        register(exercise)
+    try:
+        yield exercises
+    finally:
+        for exercise in exercises:
+            registry._REGISTRY.pop(exercise.id, None)
