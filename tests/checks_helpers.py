@@ -101,6 +101,14 @@ def mistake_or_reference(exercise: Any, mistake: Callable[..., Any]) -> Callable
     return learner
 
 
+def assert_reference_stub_and_mistakes(exercise_id: str, **ctx: Any) -> None:
+    """Chapters 00 and 01: the reference passes, the stub is 'not attempted', and each named mistake is named (a
+    mistake that does not apply to a case answers like the reference there)."""
+    expect_pass(exercise_id, get(exercise_id).reference, **ctx)
+    assert_not_attempted(exercise_id, **ctx)
+    assert_mistakes_named(exercise_id, exact=False, learner=mistake_or_reference, **ctx)
+
+
 @contextmanager
 def registered(*exercises: Exercise) -> Iterator[tuple[Exercise, ...]]:
     """Synthetic exercises in the registry while the block runs, removed afterwards (also when it raises)."""
