@@ -21,6 +21,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
 
+from tests.shipped import SHIPPED  # noqa: E402
 from tests.tiny_models import build_tiny_model  # noqa: E402
 
 torch.set_num_threads(1)
@@ -113,3 +114,13 @@ def load_tiny(tiny_model_dir: Callable[..., Path]) -> Callable[..., object]:
 def tiny_model(load_tiny: Callable[..., object]) -> object:
     """A loaded tiny Qwen2 ChatModel (shared by the session: do not modify its weights)."""
     return load_tiny("qwen2")
+
+
+@pytest.fixture(scope="session")
+def organism() -> object:
+    """The shipped model organism as a ChatModel, loaded once (with 2 threads); tests using it are
+    `@needs_organism` (tests/shipped.py)."""
+    from course_utils.models import load_model
+
+    torch.set_num_threads(2)
+    return load_model(str(SHIPPED))
