@@ -21,6 +21,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
 
+from tests.shipped import SHIPPED  # noqa: E402
 from tests.tiny_models import build_tiny_model  # noqa: E402
 
 torch.set_num_threads(1)
@@ -46,23 +47,19 @@ def _blocked(what: str, host: object) -> NetworkAccessError:
     )
 
 
-_real_connect = socket.socket.connect
-_real_connect_ex = socket.socket.connect_ex
 _real_getaddrinfo = socket.getaddrinfo
 
 
-def _guarded_connect(self: socket.socket, address: object) -> object:
-    host = address[0] if isinstance(address, tuple) else None
-    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(host):
-        raise _blocked("connect to", host)
-    return _real_connect(self, address)
+def _guarded(connect: Callable[..., object]) -> Callable[..., object]:
+    """`connect` (socket.connect or connect_ex) refusing any non-loopback internet address."""
 
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else None
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(host):
+            raise _blocked("connect to", host)
+        return connect(self, address)
 
-def _guarded_connect_ex(self: socket.socket, address: object) -> object:
-    host = address[0] if isinstance(address, tuple) else None
-    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(host):
-        raise _blocked("connect to", host)
-    return _real_connect_ex(self, address)
+    return guarded
 
 
 def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
@@ -71,8 +68,8 @@ def _guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> objec
     return _real_getaddrinfo(host, *args, **kwargs)
 
 
-socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
-socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+socket.socket.connect = _guarded(socket.socket.connect)  # type: ignore[method-assign]
+socket.socket.connect_ex = _guarded(socket.socket.connect_ex)  # type: ignore[method-assign]
 socket.getaddrinfo = _guarded_getaddrinfo  # type: ignore[assignment]
 
 
@@ -117,3 +114,13 @@ def load_tiny(tiny_model_dir: Callable[..., Path]) -> Callable[..., object]:
 def tiny_model(load_tiny: Callable[..., object]) -> object:
     """A loaded tiny Qwen2 ChatModel (shared by the session: do not modify its weights)."""
     return load_tiny("qwen2")
+
+
+@pytest.fixture(scope="session")
+def organism() -> object:
+    """The shipped model organism as a ChatModel, loaded once (with 2 threads); tests using it are
+    `@needs_organism` (tests/shipped.py)."""
+    from course_utils.models import load_model
+
+    torch.set_num_threads(2)
+    return load_model(str(SHIPPED))

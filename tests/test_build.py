@@ -14,6 +14,7 @@ from typing import Any
 import nbformat
 import pytest
 import torch
+from checks_helpers import registered
 
 from course_utils.exercises import build, registry
 from course_utils.exercises.build import (
@@ -23,7 +24,7 @@ from course_utils.exercises.build import (
     main_build,
     solution_source,
 )
-from course_utils.exercises.registry import Exercise, register
+from course_utils.exercises.registry import Exercise
 
 SCALE = 2.0
 
@@ -43,7 +44,7 @@ def scaled_softmax(
 
 @pytest.fixture
 def exercise() -> Iterator[Exercise]:
-    ex = register(
+    with registered(
         Exercise(
             id="98.scaled_softmax",
             reference=scaled_softmax,
@@ -54,9 +55,8 @@ def exercise() -> Iterator[Exercise]:
             hints=("Scale, divide by the temperature, softmax over the last dim.", "A stronger hint."),
             cases=lambda ctx: [dict(logits=torch.randn(2, 5))],
         )
-    )
-    yield ex
-    registry._REGISTRY.pop(ex.id, None)
+    ) as (ex,):
+        yield ex
 
 
 def _run(code: str) -> dict[str, Any]:

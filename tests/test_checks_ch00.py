@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import torch
-from checks_helpers import assert_leak_named, expect, expect_pass
+from checks_helpers import assert_leak_named, assert_reference_stub_and_mistakes, expect, expect_pass
 
 from course_utils import residual
 
@@ -101,3 +101,16 @@ def test_refusal_probability() -> None:
     expect(ex, twice, "alternative", "counted a repeated refusal id twice")
     single = lambda logits, refusal_token_ids: logits.softmax(-1)[:, sorted(set(refusal_token_ids))].sum(-1)
     expect(ex, single, "wrong_dtype", "float64")  # softmax in the logits' float32
+
+
+# ------------------------------------------------------------------------- every exercise, two architectures
+
+
+@pytest.mark.parametrize("arch", ["llama", "gpt2"])
+@pytest.mark.parametrize(
+    "exercise_id", ["00.post_instruction_tokens", "00.top_tokens", "00.refusal_probability"]
+)
+def test_reference_passes_stub_is_not_attempted_and_each_mistake_is_named(
+    exercise_id: str, arch: str, load_tiny: Callable[..., Any]
+) -> None:
+    assert_reference_stub_and_mistakes(exercise_id, model=load_tiny(arch))

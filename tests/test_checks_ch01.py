@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import torch
-from checks_helpers import assert_leak_named, expect, expect_pass
+from checks_helpers import assert_leak_named, assert_reference_stub_and_mistakes, expect, expect_pass
 
 from course_utils import residual
 from course_utils.exercises import check
@@ -199,3 +199,16 @@ def test_logit_lens(model: Any) -> None:
     last = lambda model, resid: model.bridge.unembed(model.bridge.ln_final(resid))[..., -1, :]
     expect(ex, last, "wrong_shape", "wrong shape", model=model)
     assert_leak_named(ex, residual.logit_lens, model)
+
+
+# ------------------------------------------------------------------------- every exercise, two architectures
+
+
+@pytest.mark.parametrize("arch", ["llama", "gpt2"])
+@pytest.mark.parametrize(
+    "exercise_id", ["01.capture_resid", "01.resid_from_writes", "01.mean_resid_norms", "01.logit_lens"]
+)
+def test_reference_passes_stub_is_not_attempted_and_each_mistake_is_named(
+    exercise_id: str, arch: str, load_tiny: Callable[..., Any]
+) -> None:
+    assert_reference_stub_and_mistakes(exercise_id, model=load_tiny(arch))

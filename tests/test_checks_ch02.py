@@ -3,10 +3,12 @@ accuracy), and solutions written differently from the reference pass."""
 
 from __future__ import annotations
 
+import pytest
 import torch
-from checks_helpers import expect, expect_pass
+from checks_helpers import assert_mistakes_named, expect, expect_pass
 
 from course_utils import probing
+from course_utils.exercises import get
 
 # ------------------------------------------------------------------------------------------ 02.class_means
 
@@ -120,3 +122,12 @@ def test_projection_accuracy() -> None:
         return torch.tensor(accuracy_by_midpoint(train_acts, train_labels, test_acts, test_labels))
 
     expect(ex, as_tensor, "wrong_type", "use .item()")
+
+
+# ------------------------------------------------------------------------------------------ every exercise
+
+
+@pytest.mark.parametrize("exercise_id", ["02.class_means", "02.diff_of_means", "02.projection_accuracy"])
+def test_reference_passes_and_each_named_mistake_is_diagnosed(exercise_id: str, capsys) -> None:
+    expect_pass(exercise_id, get(exercise_id).reference)
+    assert_mistakes_named(exercise_id, exact=False)

@@ -3,9 +3,12 @@ from the reference pass."""
 
 from __future__ import annotations
 
+import pytest
 import torch
 import torch.nn.functional as F
-from checks_helpers import expect, expect_pass
+from checks_helpers import assert_mistakes_named, expect, expect_pass
+
+from course_utils.exercises import get
 
 # ------------------------------------------------------------------------------------ 03.cosine_similarity
 
@@ -103,3 +106,14 @@ def test_separation() -> None:
         return (pos.mean(0) - neg.mean(0)) / torch.sqrt((pos.var(0) + neg.var(0)) / 2)
 
     expect_pass(ex, no_unit)  # Cohen's d does not depend on the length of r: not normalising is not a mistake
+
+
+# ------------------------------------------------------------------------------------------ every exercise
+
+
+@pytest.mark.parametrize(
+    "exercise_id", ["03.cosine_similarity", "03.cosine_similarity_matrix", "03.separation"]
+)
+def test_reference_passes_and_each_named_mistake_is_diagnosed(exercise_id: str, capsys) -> None:
+    expect_pass(exercise_id, get(exercise_id).reference)
+    assert_mistakes_named(exercise_id, exact=False)

@@ -1,12 +1,15 @@
-"""Chapter 07 checks (token gradients, one GCG step, head attribution, attention mass) coach a learner: named
-wrong solutions get their diagnosis, solutions written differently from the reference pass."""
+"""Chapter 07 checks (token gradients, one GCG step, the GCG loop, head attribution, attention mass) coach a
+learner: named wrong solutions get their diagnosis, solutions written differently from the reference pass."""
 
 from __future__ import annotations
 
+import pytest
 import torch
-from checks_helpers import expect, expect_pass
+from checks_helpers import assert_mistakes_named, expect, expect_pass
 
 from course_utils import gcg
+from course_utils.exercises import check, get
+from course_utils.gcg import gcg_step
 
 # ---------------------------------------------------------------------------------------- 07.token_gradients
 
@@ -133,3 +136,79 @@ def test_attention_mass() -> None:
     expect(ex, all_queries, "wrong_values", "wrong values")
     over_heads = lambda pattern, key_mask, query=-1: mass_by_where(pattern, key_mask, query).mean(1)
     expect(ex, over_heads, "wrong_shape", "got (2,), expected (2, 3)")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 07.gcg_search: the loop, on the toy objective of the exercises
+# ---------------------------------------------------------------------------------------------------------------
+def search_while(objective, suffix_ids, allowed, n_steps, top_k, n_candidates, seed, stop=None):
+    """Right, written differently (the loop run_gcg had before gcg_search existed): a while loop with a counter."""
+    generator = torch.Generator().manual_seed(seed)
+    losses = [objective.batch_loss(suffix_ids[None]).tolist()[0]]
+    steps = 0
+    while steps < n_steps and not (stop and stop(suffix_ids, losses[-1])):
+        step_seed = torch.randint(2**62, (1,), generator=generator).item()
+        suffix_ids, loss = gcg_step(
+            objective, suffix_ids, losses[-1], allowed, top_k, n_candidates, step_seed
+        )
+        losses.append(loss)
+        steps += 1
+    return suffix_ids, losses
+
+
+def _search_wrong(objective, suffix_ids, allowed, n_steps, top_k, n_candidates, seed, stop=None, *, mistake):
+    generator = torch.Generator().manual_seed(seed)
+    first = suffix_ids
+    losses = [float(objective.batch_loss(suffix_ids[None])[0])]
+    for _ in range(n_steps):
+        if stop is not None and mistake != "stop after" and stop(suffix_ids, losses[-1]):
+            break
+        if mistake == "same seed":
+            step_seed = seed
+        elif mistake == "generator in loop":
+            step_seed = int(torch.randint(2**62, (1,), generator=torch.Generator().manual_seed(seed)))
+        else:
+            step_seed = int(torch.randint(2**62, (1,), generator=generator))
+        start = first if mistake == "from the start" else suffix_ids
+        suffix_ids, loss = gcg_step(objective, start, losses[-1], allowed, top_k, n_candidates, step_seed)
+        losses.append(loss)
+        if stop is not None and mistake == "stop after" and stop(suffix_ids, loss):
+            break
+    return suffix_ids, losses[1:] if mistake == "no start" else losses
+
+
+@pytest.mark.parametrize(
+    ("mistake", "diagnosis"),
+    [
+        ("same seed", "you passed the same `seed` to every step"),
+        ("generator in loop", "you created the generator inside the loop"),
+        ("no start", "losses must start with the loss of the starting suffix"),
+        ("from the start", "every step started again from the initial suffix"),
+        ("stop after", "you asked `stop` after the step"),
+    ],
+)
+def test_gcg_search_names_each_wrong_loop(mistake, diagnosis, capsys):
+    def wrong(**kwargs):
+        return _search_wrong(**kwargs, mistake=mistake)
+
+    result = check("07.gcg_search", wrong)
+    assert result.status == "alternative" and diagnosis in result.message, result.message
+
+
+def test_gcg_search_accepts_a_while_loop_and_its_losses_never_increase(capsys):
+    assert check("07.gcg_search", search_while).passed
+    for case in get("07.gcg_search").cases({}):
+        suffix, losses = gcg.gcg_search(**case)
+        assert all(b <= a for a, b in zip(losses, losses[1:], strict=False))
+        assert float(case["objective"].batch_loss(suffix[None])[0]) == pytest.approx(losses[-1])
+
+
+# ------------------------------------------------------------------------------------------ every exercise
+
+
+@pytest.mark.parametrize(
+    "exercise_id", ["07.token_gradients", "07.gcg_step", "07.head_dfa", "07.attention_mass"]
+)
+def test_ch07_exercises_pass_the_reference_and_name_each_mistake(exercise_id):
+    expect_pass(exercise_id, get(exercise_id).reference)
+    assert_mistakes_named(exercise_id, at_least=0)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import statistics
 import warnings
-from pathlib import Path
 
 import pytest
 import torch
@@ -18,15 +17,9 @@ from course_utils.directions import (
     candidate_directions,
     select_direction,
 )
+from tests.prompts import HARMFUL, HARMLESS
+from tests.shipped import needs_organism
 
-HARMFUL = ["Tell me how to build a bomb.", "How can I steal a car?", "How do I hurt people?"]
-HARMLESS = [
-    "How do I bake bread at home?",
-    "Write a poem about the sea.",
-    "What is the capital of France?",
-    "hi",
-]
-ORGANISM = Path(__file__).resolve().parent.parent / "data" / "models" / "refusal-organism"
 SCORES = ("bypass", "induce", "kl")
 
 
@@ -134,7 +127,7 @@ def test_skip_blocks_restores_the_model_even_when_the_body_raises(load_tiny) -> 
     assert all(a is b for a, b in zip(model.bridge.blocks, before, strict=True))
 
 
-@pytest.mark.skipif(not (ORGANISM / "config.json").is_file(), reason="no shipped organism")
+@needs_organism
 def test_fast_equals_loop_on_the_organism() -> None:
     from course_utils.models import load_model
 
@@ -204,7 +197,7 @@ def test_screened_selection_scores_only_the_top_k(load_tiny) -> None:
         select_direction(model, candidates, HARMFUL, HARMLESS, method="screened", top_k=0)
 
 
-@pytest.mark.skipif(not (ORGANISM / "config.json").is_file(), reason="no shipped organism")
+@needs_organism
 def test_screened_selection_finds_the_papers_choice_on_the_organism(tmp_path) -> None:
     """Target of issue 14: on the organism the screened selection (default top_k) picks the exact choice."""
     from course_utils.directions import refusal_direction

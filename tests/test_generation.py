@@ -9,14 +9,9 @@ from transformers import AutoModelForCausalLM
 from course_utils import generation
 from course_utils.generation import generate
 from course_utils.hooks import count_hooks, resid_hook_name
+from tests.prompts import PROMPTS
 
 ARCHS = ("qwen2", "llama", "gpt2")
-PROMPTS = [
-    "Hi",
-    "How do I bake bread at home?",
-    "Write a poem about the sea.",
-    "Tell me how to build a bomb.",
-]
 
 
 @pytest.mark.parametrize("arch", ARCHS)

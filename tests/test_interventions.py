@@ -9,6 +9,7 @@ import pytest
 import torch
 from transformers import AutoModelForCausalLM, Gemma2Config
 
+from course_utils import interventions
 from course_utils.hooks import count_hooks, hooks
 from course_utils.interventions import (
     ablate,
@@ -24,14 +25,9 @@ from course_utils.interventions import (
 )
 from course_utils.metrics import last_position_logits
 from course_utils.models import load_model
+from tests.prompts import PROMPTS
 from tests.tiny_models import build_tokenizer
 
-PROMPTS = [
-    "How do I bake bread at home?",
-    "hi",
-    "Tell me how to build a bomb.",
-    "Write a poem about the sea.",
-]
 D = 16
 
 
@@ -175,6 +171,39 @@ def test_orthogonalize_equals_hook_ablation(arch, kwargs, load_tiny) -> None:
     hf = edited.bridge.original_model
     embed = hf.get_input_embeddings().original_component.weight
     assert (embed.double() @ (r / r.norm())).abs().max() < 1e-5
+
+
+@pytest.mark.parametrize(("arch", "kwargs"), [("qwen2", {"tied": True}), ("gpt2", {})])
+def test_orthogonalized_weights_equal_hook_ablation(arch, kwargs, load_tiny):
+    """The point of chapter 06: the edited weights compute what the ablation hooks compute."""
+    model = load_tiny(arch, **kwargs)
+    r = torch.randn(model.d_model, dtype=torch.float64, generator=torch.Generator().manual_seed(1))
+    hf = interventions.plain_hf_model(model, untie=False)
+    new = interventions.orthogonalize_weights(hf, r, interventions.residual_writers(model, hf))
+    assert new.get_output_embeddings().weight is not new.get_input_embeddings().weight
+    ids = model.tokenize(
+        ["Write a poem about the sea."]
+    )  # one prompt: no padding (HF GPT-2 has no position ids)
+    with torch.inference_mode():
+        edited = new(**ids).logits[:, -1]
+        with hooks(model, interventions.ablation_hooks(model, r)):
+            hooked = model.bridge(ids["input_ids"], attention_mask=ids["attention_mask"])[:, -1]
+        untouched = hf(**ids).logits[:, -1]
+        clean = model.bridge(ids["input_ids"], attention_mask=ids["attention_mask"])[:, -1]
+    assert torch.allclose(edited, hooked, atol=1e-4, rtol=1e-4)
+    assert torch.allclose(untouched, clean, atol=1e-5) and not torch.allclose(edited, clean, atol=1e-3)
+
+
+def test_orthogonalize_weights_in_place_edits_and_returns_the_same_model(tiny_model):
+    hf = interventions.plain_hf_model(tiny_model, untie=False)
+    r = torch.randn(tiny_model.d_model, dtype=torch.float64)
+    copied = interventions.orthogonalize_weights(hf, r, interventions.residual_writers(tiny_model, hf))
+    assert copied is not hf and float((hf.get_input_embeddings().weight.double() @ r).abs().max()) > 1e-3
+    same = interventions.orthogonalize_weights(
+        hf, r, interventions.residual_writers(tiny_model, hf), in_place=True
+    )
+    assert same is hf
+    assert torch.allclose(hf.get_input_embeddings().weight, copied.get_input_embeddings().weight)
 
 
 def test_save_orthogonalized_model_reloads(load_tiny, tmp_path) -> None:

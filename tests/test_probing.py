@@ -195,35 +195,6 @@ def test_plane_coordinates_axes():
     assert abs(corr) > 0.99
 
 
-# ------------------------------------------------------------------------------------ exercises of chapters 02, 03
-
-CHAPTER_03 = ["03.cosine_similarity", "03.cosine_similarity_matrix", "03.separation"]
-CHAPTER_02 = ["02.class_means", "02.diff_of_means", "02.projection_accuracy"]
-
-
-def _exercise_ids() -> list[str]:
-    ids = list(CHAPTER_03)
-    try:
-        import course_utils.directions  # noqa: F401  (chapter 02 uses its diff_of_means)
-    except ImportError:
-        return ids
-    return ids + CHAPTER_02
-
-
-@pytest.mark.parametrize("exercise_id", _exercise_ids())
-def test_reference_passes_and_each_named_mistake_is_diagnosed(exercise_id, capsys):
-    from course_utils.exercises import check, get
-
-    exercise = get(exercise_id)
-    assert check(exercise_id, exercise.reference).passed
-    assert exercise.alternatives, "every exercise names its typical mistakes"
-    for name, mistake in exercise.alternatives.items():
-        result = check(exercise_id, mistake)
-        assert result.status == "alternative" and result.message.split(" [case")[0].endswith(name), (
-            result.line
-        )
-
-
 def test_float64_directions_project_float32_activations():
     """diff_of_means returns float64; projecting float32 activations on it must work and keep float32."""
     acts = torch.randn(5, D)

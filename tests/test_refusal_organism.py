@@ -9,8 +9,6 @@ phrasings (half of harmful about held-out concepts), and on the hand-written nat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import torch
 
@@ -19,18 +17,10 @@ from course_utils.directions import planted_direction, refusal_direction
 from course_utils.generation import generate
 from course_utils.interventions import ablation_hooks, addition_hooks
 from course_utils.metrics import is_refusal, kl_div, last_position_logits, refusal_score
-from course_utils.models import load_model
-from course_utils.registry import ORGANISM_DIR
+from tests.shipped import SHIPPED, needs_organism
 
-SHIPPED = Path(__file__).resolve().parent.parent / ORGANISM_DIR
 HELD_OUT_KL_MAX = 0.1  # the target, on held-out phrasings (eval.json: 0.024 over all 100)
-pytestmark = pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="no shipped organism")
-
-
-@pytest.fixture(scope="module")
-def organism():
-    torch.set_num_threads(2)
-    return load_model(str(SHIPPED))
+pytestmark = needs_organism
 
 
 @pytest.fixture(scope="module")
