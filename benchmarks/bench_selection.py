@@ -17,6 +17,14 @@ Qwen2.5-0.5B-Instruct's exact configuration (benchmarks/real_models.py) at few p
 third layer, one validation prompt per class; counts are written in the report).
 
     nice -n 10 python benchmarks/bench_selection.py [--models organism,qwen2.5-0.5b] [--write-results]
+
+A model may also be the folder of another trained organism (another seed or checkpoint), measured like the
+shipped one; for every organism the report says where the screen ranks the exact choice and whether the top k
+contains it. Train one first, e.g. a 4-layer miniature with another seed (TrainConfig.mini() with ``seed``,
+``n_layers=4``, ``mediation_layer=2`` written to a JSON file):
+
+    python -m course_utils.organism train --out /tmp/seed1 --config seed1.json
+    nice -n 10 python benchmarks/bench_selection.py --models /tmp/seed1,/tmp/seed2 --write-results
 """
 
 from __future__ import annotations
@@ -53,8 +61,8 @@ def _workload(name: str, tmp: str) -> tuple:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if name == "organism":
-            model = load_model(None, device="cpu")
+        if _is_organism(name):
+            model = load_model(None if name == "organism" else name, device="cpu")
             n_train, n_val, batch, positions = 128, 32, 32, None
         else:
             model = load_model(build_random_model(name, Path(tmp) / "model"), device="cpu")
@@ -85,6 +93,24 @@ def _workload(name: str, tmp: str) -> tuple:
     return model, candidates, *val, batch, counts
 
 
+def _is_organism(name: str) -> bool:
+    """The shipped organism, or the folder of another trained one (measured at the paper's counts)."""
+    from course_utils.organism import TRAINING_RECORD_FILE
+
+    return name == "organism" or (Path(name) / TRAINING_RECORD_FILE).is_file()
+
+
+def _screen_rank(model, candidates, harmful_val, harmless_val, batch: int, chosen: tuple[int, int]) -> dict:
+    """Where ``screen_scores`` ranks the ``chosen`` (pos_index, layer) among the candidates the free filters
+    keep (1 = first), and how many those are."""
+    from course_utils.directions import _top_candidates, screen_scores
+
+    scores = screen_scores(model, candidates, harmful_val, harmless_val, batch_size=batch, progress=False)
+    ranking = _top_candidates(scores, scores.numel(), 0.8)
+    rank = ranking.index(chosen) + 1 if chosen in ranking else None
+    return dict(screen_rank=rank, eligible=len(ranking))
+
+
 def _max_diff(fast, loop) -> float:
     """Largest |fast - loop| over the scores the fast path computed (inf if the choice differs)."""
     if (fast.pos_index, fast.layer) != (loop.pos_index, loop.layer):
@@ -110,7 +136,7 @@ def run(name: str, top_k: int) -> dict:
             "fast, all pass": dict(method="fast", **loose),
             f"screened (top {top_k})": dict(method="screened", top_k=top_k),
         }
-        if name == "organism":  # the course's current default (every candidate fully scored, for the plots)
+        if _is_organism(name):  # the course's current default (every candidate fully scored, for the plots)
             variants = {"loop": variants.pop("loop"), "batched": dict(method="batched"), **variants}
         else:  # time: the screened path is costed by bench_real_models
             variants.pop(f"screened (top {top_k})")
@@ -153,7 +179,14 @@ def run(name: str, top_k: int) -> dict:
                 selections["fast"].layer,
             )
             results[f"screened (top {top_k})"]["same_choice_as_exact"] = same
-    return dict(model=name, counts=counts, threads=torch.get_num_threads(), results=results)
+        screen = {}
+        if screened is not None:  # organisms: where the screen ranks the exact choice
+            exact = selections["fast"]
+            screen = _screen_rank(
+                model, candidates, harmful_val, harmless_val, batch, (exact.pos_index, exact.layer)
+            )
+            screen.update(exact_passed_filters=exact.passed_filters, top_k=top_k)
+    return dict(model=name, counts=counts, threads=torch.get_num_threads(), results=results, screen=screen)
 
 
 def report(records: list[dict], command: str) -> str:
@@ -190,6 +223,30 @@ def report(records: list[dict], command: str) -> str:
             lines.append(
                 f"| {label} | {r['cpu_s']:.1f} | {r['wall_s']:.1f} | {ref['cpu_s'] / r['cpu_s']:.1f}x "
                 f"| {tuple(r['chosen'])}{'' if r['passed_filters'] else ' (fallback)'} | {r['scored']} | {note} |"
+            )
+        lines.append("")
+    organisms = [rec for rec in records if "screen_rank" in rec.get("screen", {})]
+    if organisms:
+        lines += [
+            "### Does the screen's top k contain the exact choice?",
+            "",
+            "Rank of the exact selection's choice (`method=\"fast\"`, the paper's thresholds) in `screen_scores`"
+            " among the candidates the free filters keep (not zero, below 0.8 L); 'fallback': no candidate passed"
+            " the paper's filters, so the exact choice is the fallback's (lowest bypass).",
+            "",
+            "| organism | layers | exact choice (position, layer) | screen rank / eligible | top k contains it "
+            "| screened choice |",
+            "|---|---:|---|---:|---|---|",
+        ]
+        for rec in organisms:
+            sc, res = rec["screen"], rec["results"]
+            screened = res.get(f"screened (top {sc['top_k']})")
+            hit = sc["screen_rank"] is not None and sc["screen_rank"] <= sc["top_k"]
+            lines.append(
+                f"| {rec['model']} | {rec['counts']['layers']} | {tuple(res['fast']['chosen'])}"
+                f"{'' if sc['exact_passed_filters'] else ' (fallback)'} | {sc['screen_rank']} / {sc['eligible']} "
+                f"| {'yes' if hit else 'NO'} (k = {sc['top_k']}) "
+                f"| {tuple(screened['chosen']) if screened else '-'} |"
             )
         lines.append("")
     return "\n".join(lines)
