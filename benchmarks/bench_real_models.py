@@ -184,6 +184,9 @@ def measure(
         batch_size=batch_size,
         lite=lite,
         skipped=sorted(skip),
+        date=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+        nice=os.nice(0),
+        load_avg=os.getloadavg(),
         mean_prompt_tokens=sum(tokens) / len(tokens),
         stages=stages.rows,
         gflops_cpu=20 * 2 * 2048**3 / 1e9 / stages.rows["matmul"]["cpu_s"],
@@ -306,6 +309,11 @@ def report(records: list[dict], command: str) -> str:
             f"{r['short']}: {r['n_train']}+{r['n_train']} train, {r['n_val']}+{r['n_val']} val prompts, batch "
             f"{r['batch_size']}, {r['threads']} threads, generation {r['stages']['generate']['prompts']} prompts x "
             f"{r['stages']['generate']['max_new_tokens']} tokens"
+            + (
+                f", run {r['date']} at nice {r['nice']}, load average {r['load_avg'][0]:.1f} at its end"
+                if "date" in r
+                else ""
+            )
             + (
                 " (orthogonalize re-measured in a later run, after its memory fix)"
                 if r.get("remeasured")

@@ -194,7 +194,7 @@ def report(records: list[dict], command: str) -> str:
         f"- date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
         f"{os.cpu_count()} cores shared with other jobs (CPU seconds are the figure to compare), torch "
         f"{torch.__version__}",
-        f"- command: `{command}`",
+        f"- command (this report): `{command}`; each model's own run: its date, command and load below",
         "- every method in one process, one after the other, on the same candidates and prompts;"
         " `max |diff|` = largest difference of a score the fast path computed from the loop's (with the same"
         " thresholds; the all-pass rows against the loop with all filters opened)",
@@ -208,7 +208,12 @@ def report(records: list[dict], command: str) -> str:
             f"{c['layers']} layers; candidates at positions {c['positions']} and layers {c.get('candidate_layers', 'all')}"
             f" ({c['nonzero_candidates']} non-zero, the others zeroed); "
             f"candidates from {c['train']} training prompts; validation {c['val']} prompts, batch {c['batch_size']};"
-            f" {rec['threads']} threads.",
+            f" {rec['threads']} threads."
+            + (
+                f" Run {rec['date']}, load average {rec['load_avg']:.1f} at its end: `{rec['command']}`"
+                if "date" in rec
+                else ""
+            ),
             "",
             "| method | CPU s | wall s | loop CPU / this | chosen (position, layer) | candidates scored | max abs diff vs loop |",
             "|---|---:|---:|---:|---|---:|---:|",
@@ -265,11 +270,18 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     done = {rec["model"]: rec for rec in json.loads(OUT.read_text())} if OUT.is_file() else {}
     for name in args.models.split(","):  # one model at a time; earlier models' records are kept
-        done[name] = run(name, args.top_k)
+        done[name] = {
+            **run(name, args.top_k),
+            "date": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+            "load_avg": os.getloadavg()[0],
+            "command": f"nice -n {os.nice(0)} python benchmarks/bench_selection.py {' '.join(sys.argv[1:])}",
+        }
         OUT.parent.mkdir(exist_ok=True)
         OUT.write_text(json.dumps(list(done.values()), indent=1))
     records = list(done.values())
-    text = report(records, "nice -n 10 python benchmarks/bench_selection.py " + " ".join(sys.argv[1:]))
+    text = report(
+        records, f"nice -n {os.nice(0)} python benchmarks/bench_selection.py " + " ".join(sys.argv[1:])
+    )
     print(text)
     if args.write_results:
         write_section(SECTION, text)
