@@ -20,6 +20,10 @@ pass induce also get a KL pass: the report adds that worst case as (8 - KL passe
 labelled ESTIMATED.
 
     OMP_WAIT_POLICY=PASSIVE nice -n 19 python benchmarks/bench_real_path.py [--model qwen2.5-0.5b] [--write-results]
+
+``--batch-peaks 8,16,32`` measures instead what one batch adds to memory: after loading, ``last_position_logits``
+over 32 harmless prompts at each batch size, smallest first (the peak RSS only grows, so each batch size's peak is
+read after its pass); the forward pass unembeds every position, so a batch holds [batch, tokens, vocab] logits.
 """
 
 from __future__ import annotations
@@ -116,22 +120,84 @@ def measure(name: str, dtype_name: str, top_k: int, gen: tuple[int, int]) -> dic
     )
 
 
+def measure_batch_peaks(name: str, dtype_name: str, batch_sizes: list[int]) -> dict:
+    """Peak RSS after a 32-prompt ``last_position_logits`` pass at each batch size (ascending), after loading."""
+    import torch
+
+    from course_utils.data import load_instructions
+    from course_utils.metrics import last_position_logits
+    from course_utils.models import load_model
+
+    real = REAL_CONFIGS[SHORT_NAMES.get(name, name)]
+    stages = Stages()
+    tmp = tempfile.TemporaryDirectory(prefix="bench-path-")
+    folder = stages.run("build", lambda: build_random_model(real.name, Path(tmp.name) / "model"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = stages.run("load", lambda: load_model(folder, device="cpu", dtype=getattr(torch, dtype_name)))
+    prompts = load_instructions("harmless", "val")[:32]
+    for b in sorted(batch_sizes):
+        stages.run(
+            f"batch {b}",
+            lambda b=b: last_position_logits(model, prompts, batch_size=b, progress=False),
+            batch_size=b,
+        )
+    tmp.cleanup()
+    return dict(
+        model=real.name,
+        short=name,
+        dtype=dtype_name,
+        stages=stages.rows,
+        load_avg=os.getloadavg(),
+        date=f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+    )
+
+
+def batch_report(rec: dict) -> list[str]:
+    st = rec["stages"]
+    after_load = st["load"]["rss_mb"]
+    lines = [
+        f"### Memory of one batch: {rec['model']} ({rec['dtype']}), {rec['date']}",
+        "",
+        f"Command: `OMP_WAIT_POLICY=PASSIVE nice -n 19 python benchmarks/bench_real_path.py --model {rec['short']}"
+        f" --dtype {rec['dtype']} --batch-peaks {','.join(str(v['batch_size']) for v in st.values() if 'batch_size' in v)}"
+        " --write-results`; 32 harmless prompts through `last_position_logits`, load average"
+        f" {rec['load_avg'][0]:.1f} at the end.",
+        "",
+        "| batch size | CPU s | wall s | peak RSS so far (load included), GB | that peak - RSS after loading, GB |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for v in st.values():
+        if "batch_size" in v:
+            lines.append(
+                f"| {v['batch_size']} | {v['cpu_s']:.1f} | {v['wall_s']:.1f} | {v['peak_mb'] / 1024:.2f} "
+                f"| {(v['peak_mb'] - after_load) / 1024:.2f} |"
+            )
+    return [*lines, "", f"RSS after loading: {after_load / 1024:.2f} GB.", ""]
+
+
 def report(records: list[dict], command: str) -> str:
     lines = [
         f"- machine: {platform.machine()}, {platform.system()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; 2 torch threads, OMP_WAIT_POLICY=PASSIVE, `nice -n 19`",
-        f"- command: `{command}`",
+        f"- report written by: `{command}`",
         '- measured, not extrapolated: `refusal_direction(model, method="screened", top_k=8, cache=False)` at the'
         " paper's counts (128 + 128 training, 32 + 32 validation prompts) and the default batch size 32",
         "",
     ]
     for rec in records:
+        if "direction" not in rec["stages"]:
+            lines += batch_report(rec)
+            continue
         st = rec["stages"]
         loads = [v[0] for v in rec["load_avg"].values()]
         clean = st["clean"]
         missing_kl = rec["top_k"] - rec["computed"]["kl"]
         lines += [
             f"### {rec['model']} ({rec['dtype']}), {rec['date']}",
+            "",
+            f"Command: `OMP_WAIT_POLICY=PASSIVE nice -n 19 python benchmarks/bench_real_path.py --model {rec['short']}"
+            f" --dtype {rec['dtype']} --top-k {rec['top_k']} --write-results`",
             "",
             f"Load average (1 min) sampled after each stage: {min(loads):.1f} to {max(loads):.1f}"
             + (
@@ -175,6 +241,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--top-k", type=int, default=8)
     parser.add_argument("--gen", default="16x16", help="generation: PROMPTSxTOKENS")
+    parser.add_argument(
+        "--batch-peaks", default="", help="comma-separated batch sizes: measure one batch's memory instead"
+    )
     parser.add_argument("--report", action="store_true", help="only rebuild the report from benchmarks/out/")
     parser.add_argument("--write-results", action="store_true")
     args = parser.parse_args()
@@ -182,9 +251,14 @@ def main() -> None:
         import torch
 
         torch.set_num_threads(args.threads)
-        rec = measure(args.model, args.dtype, args.top_k, tuple(int(x) for x in args.gen.split("x")))
         OUT_DIR.mkdir(exist_ok=True)
-        (OUT_DIR / f"path-{args.model}-{args.dtype}.json").write_text(json.dumps(rec, indent=1))
+        if args.batch_peaks:
+            sizes = [int(b) for b in args.batch_peaks.split(",")]
+            rec = measure_batch_peaks(args.model, args.dtype, sizes)
+            (OUT_DIR / f"path-{args.model}-{args.dtype}-batch.json").write_text(json.dumps(rec, indent=1))
+        else:
+            rec = measure(args.model, args.dtype, args.top_k, tuple(int(x) for x in args.gen.split("x")))
+            (OUT_DIR / f"path-{args.model}-{args.dtype}.json").write_text(json.dumps(rec, indent=1))
     records = [json.loads(p.read_text()) for p in sorted(OUT_DIR.glob("path-*.json"))]
     text = report(
         records,

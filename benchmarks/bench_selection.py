@@ -186,7 +186,29 @@ def run(name: str, top_k: int) -> dict:
                 model, candidates, harmful_val, harmless_val, batch, (exact.pos_index, exact.layer)
             )
             screen.update(exact_passed_filters=exact.passed_filters, top_k=top_k)
-    return dict(model=name, counts=counts, threads=torch.get_num_threads(), results=results, screen=screen)
+    return dict(
+        model=name,
+        counts=counts,
+        threads=torch.get_num_threads(),
+        results=results,
+        screen=screen,
+        trained=_training_config(name),
+    )
+
+
+def _training_config(name: str) -> dict:
+    """Seed, size, mediation layer and total steps of a trained organism (from its training record), else {}."""
+    from course_utils.organism import TRAINING_RECORD_FILE
+
+    folder = ROOT / "data" / "models" / "refusal-organism" if name == "organism" else Path(name)
+    record = folder / TRAINING_RECORD_FILE
+    if not _is_organism(name) or not record.is_file():
+        return {}
+    config = json.loads(record.read_text())["config"]
+    keys = ("seed", "n_layers", "d_model", "mediation_layer")
+    return {k: config.get(k) for k in keys} | {
+        "steps": sum(config[stage]["steps"] for stage in ("pretrain", "instruct", "safety"))
+    }
 
 
 def report(records: list[dict], command: str) -> str:
@@ -239,16 +261,18 @@ def report(records: list[dict], command: str) -> str:
             " among the candidates the free filters keep (not zero, below 0.8 L); 'fallback': no candidate passed"
             " the paper's filters, so the exact choice is the fallback's (lowest bypass).",
             "",
-            "| organism | layers | exact choice (position, layer) | screen rank / eligible | top k contains it "
-            "| screened choice |",
-            "|---|---:|---|---:|---|---|",
+            "| organism | seed | layers x d_model | training steps | exact choice (position, layer) "
+            "| screen rank / eligible | top k contains it | screened choice |",
+            "|---|---:|---|---:|---|---:|---|---|",
         ]
         for rec in organisms:
             sc, res = rec["screen"], rec["results"]
             screened = res.get(f"screened (top {sc['top_k']})")
             hit = sc["screen_rank"] is not None and sc["screen_rank"] <= sc["top_k"]
+            tr = rec.get("trained", {})
             lines.append(
-                f"| {rec['model']} | {rec['counts']['layers']} | {tuple(res['fast']['chosen'])}"
+                f"| {rec['model']} | {tr.get('seed', '?')} | {tr.get('n_layers', '?')} x {tr.get('d_model', '?')} "
+                f"| {tr.get('steps', '?')} | {tuple(res['fast']['chosen'])}"
                 f"{'' if sc['exact_passed_filters'] else ' (fallback)'} | {sc['screen_rank']} / {sc['eligible']} "
                 f"| {'yes' if hit else 'NO'} (k = {sc['top_k']}) "
                 f"| {tuple(screened['chosen']) if screened else '-'} |"
@@ -265,11 +289,16 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--top-k", type=int, default=8)
     parser.add_argument("--write-results", action="store_true")
+    parser.add_argument(
+        "--report", action="store_true", help="only rebuild the report from benchmarks/out/selection.json"
+    )
     # run with OMP_WAIT_POLICY=PASSIVE on a shared machine: spinning OpenMP threads inflate CPU time
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     done = {rec["model"]: rec for rec in json.loads(OUT.read_text())} if OUT.is_file() else {}
-    for name in args.models.split(","):  # one model at a time; earlier models' records are kept
+    for name in (
+        [] if args.report else args.models.split(",")
+    ):  # one model at a time; earlier models' records are kept
         done[name] = {
             **run(name, args.top_k),
             "date": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
