@@ -186,6 +186,10 @@ def run(name: str, top_k: int) -> dict:
                 model, candidates, harmful_val, harmless_val, batch, (exact.pos_index, exact.layer)
             )
             screen.update(exact_passed_filters=exact.passed_filters, top_k=top_k)
+            kls = [
+                row.kl for row in selections["loop"].table if row.discarded not in ("NaN score", "too deep")
+            ]
+            screen["kl_range"] = [min(kls), max(kls)]  # the loop scores every eligible candidate
     return dict(
         model=name,
         counts=counts,
@@ -259,11 +263,12 @@ def report(records: list[dict], command: str) -> str:
             "",
             "Rank of the exact selection's choice (`method=\"fast\"`, the paper's thresholds) in `screen_scores`"
             " among the candidates the free filters keep (not zero, below 0.8 L); 'fallback': no candidate passed"
-            " the paper's filters, so the exact choice is the fallback's (lowest bypass).",
+            " the paper's filters, so the exact choice is the fallback's (lowest bypass); KL: smallest and largest over the"
+            " eligible candidates (the paper's filter keeps KL <= 0.1).",
             "",
             "| organism | seed | layers x d_model | training steps | exact choice (position, layer) "
-            "| screen rank / eligible | top k contains it | screened choice |",
-            "|---|---:|---|---:|---|---:|---|---|",
+            "| screen rank / eligible | top k contains it | screened choice | KL of the eligible candidates |",
+            "|---|---:|---|---:|---|---:|---|---|---|",
         ]
         for rec in organisms:
             sc, res = rec["screen"], rec["results"]
@@ -275,7 +280,8 @@ def report(records: list[dict], command: str) -> str:
                 f"| {tr.get('steps', '?')} | {tuple(res['fast']['chosen'])}"
                 f"{'' if sc['exact_passed_filters'] else ' (fallback)'} | {sc['screen_rank']} / {sc['eligible']} "
                 f"| {'yes' if hit else 'NO'} (k = {sc['top_k']}) "
-                f"| {tuple(screened['chosen']) if screened else '-'} |"
+                f"| {tuple(screened['chosen']) if screened else '-'} "
+                f"| {'-' if 'kl_range' not in sc else '{:.2f} to {:.2f}'.format(*sc['kl_range'])} |"
             )
         lines.append("")
     return "\n".join(lines)
