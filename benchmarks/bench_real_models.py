@@ -281,7 +281,7 @@ def report(records: list[dict], command: str) -> str:
         f"- date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, {platform.system()},"
         f" {os.cpu_count()} cores (shared with other jobs: compare CPU seconds, not wall), Python"
         f" {platform.python_version()}",
-        f"- command: `{command}`",
+        f"- report written by: `{command}` (measuring commands: the notes at the end of this file)",
         "",
         "### Measured stages (CPU seconds; wall in brackets)",
         "",
@@ -330,7 +330,7 @@ def report(records: list[dict], command: str) -> str:
         "passes induce and KL, so each is fully scored; real models discard many early); `screened` = one screening",
         "pass + the top 8 fully scored. Chapter 04 = filter + candidates + selection. Divide CPU minutes by the",
         "cores a learner has (2 here) for wall minutes on an otherwise idle machine. Rows marked (est.) measured",
-        "only load, one forward pass, generation and orthogonalization: their pipeline stages are the forward",
+        "only load, one forward pass, generation and (unless labelled) orthogonalization: their pipeline stages are the forward",
         "pass's per-prompt cost times each stage's ratio to it on the fully measured models. Rows marked NOT measured"
         " are the Qwen2.5-0.5B float32 row scaled by FLOPs per token (time) and parameters (memory): models that did"
         " not fit the benchmark's time on the shared machine (ratios: "
@@ -554,7 +554,9 @@ def main() -> None:
     records = merge_remeasured(records)
     records += scaled_records(records)
     records.sort(key=lambda r: (order.get(r["short"], 99), r["dtype"]))
-    text = report(records, "nice -n 10 python benchmarks/bench_real_models.py " + " ".join(sys.argv[1:]))
+    text = report(
+        records, f"nice -n {os.nice(0)} python benchmarks/bench_real_models.py " + " ".join(sys.argv[1:])
+    )
     print(text)
     if args.write_results:
         write_section("real models on CPU (benchmarks/bench_real_models.py)", text)
