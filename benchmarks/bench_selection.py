@@ -17,6 +17,14 @@ Qwen2.5-0.5B-Instruct's exact configuration (benchmarks/real_models.py) at few p
 third layer, one validation prompt per class; counts are written in the report).
 
     nice -n 10 python benchmarks/bench_selection.py [--models organism,qwen2.5-0.5b] [--write-results]
+
+A model may also be the folder of another trained organism (another seed or checkpoint), measured like the
+shipped one; for every organism the report says where the screen ranks the exact choice and whether the top k
+contains it. Train one first, e.g. a 4-layer miniature with another seed (TrainConfig.mini() with ``seed``,
+``n_layers=4``, ``mediation_layer=2`` written to a JSON file):
+
+    python -m course_utils.organism train --out /tmp/seed1 --config seed1.json
+    nice -n 10 python benchmarks/bench_selection.py --models /tmp/seed1,/tmp/seed2 --write-results
 """
 
 from __future__ import annotations
@@ -53,8 +61,8 @@ def _workload(name: str, tmp: str) -> tuple:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if name == "organism":
-            model = load_model(None, device="cpu")
+        if _is_organism(name):
+            model = load_model(None if name == "organism" else name, device="cpu")
             n_train, n_val, batch, positions = 128, 32, 32, None
         else:
             model = load_model(build_random_model(name, Path(tmp) / "model"), device="cpu")
@@ -85,6 +93,24 @@ def _workload(name: str, tmp: str) -> tuple:
     return model, candidates, *val, batch, counts
 
 
+def _is_organism(name: str) -> bool:
+    """The shipped organism, or the folder of another trained one (measured at the paper's counts)."""
+    from course_utils.organism import TRAINING_RECORD_FILE
+
+    return name == "organism" or (Path(name) / TRAINING_RECORD_FILE).is_file()
+
+
+def _screen_rank(model, candidates, harmful_val, harmless_val, batch: int, chosen: tuple[int, int]) -> dict:
+    """Where ``screen_scores`` ranks the ``chosen`` (pos_index, layer) among the candidates the free filters
+    keep (1 = first), and how many those are."""
+    from course_utils.directions import _top_candidates, screen_scores
+
+    scores = screen_scores(model, candidates, harmful_val, harmless_val, batch_size=batch, progress=False)
+    ranking = _top_candidates(scores, scores.numel(), 0.8)
+    rank = ranking.index(chosen) + 1 if chosen in ranking else None
+    return dict(screen_rank=rank, eligible=len(ranking))
+
+
 def _max_diff(fast, loop) -> float:
     """Largest |fast - loop| over the scores the fast path computed (inf if the choice differs)."""
     if (fast.pos_index, fast.layer) != (loop.pos_index, loop.layer):
@@ -110,7 +136,7 @@ def run(name: str, top_k: int) -> dict:
             "fast, all pass": dict(method="fast", **loose),
             f"screened (top {top_k})": dict(method="screened", top_k=top_k),
         }
-        if name == "organism":  # the course's current default (every candidate fully scored, for the plots)
+        if _is_organism(name):  # the course's current default (every candidate fully scored, for the plots)
             variants = {"loop": variants.pop("loop"), "batched": dict(method="batched"), **variants}
         else:  # time: the screened path is costed by bench_real_models
             variants.pop(f"screened (top {top_k})")
@@ -153,7 +179,40 @@ def run(name: str, top_k: int) -> dict:
                 selections["fast"].layer,
             )
             results[f"screened (top {top_k})"]["same_choice_as_exact"] = same
-    return dict(model=name, counts=counts, threads=torch.get_num_threads(), results=results)
+        screen = {}
+        if screened is not None:  # organisms: where the screen ranks the exact choice
+            exact = selections["fast"]
+            screen = _screen_rank(
+                model, candidates, harmful_val, harmless_val, batch, (exact.pos_index, exact.layer)
+            )
+            screen.update(exact_passed_filters=exact.passed_filters, top_k=top_k)
+            kls = [
+                row.kl for row in selections["loop"].table if row.discarded not in ("NaN score", "too deep")
+            ]
+            screen["kl_range"] = [min(kls), max(kls)]  # the loop scores every eligible candidate
+    return dict(
+        model=name,
+        counts=counts,
+        threads=torch.get_num_threads(),
+        results=results,
+        screen=screen,
+        trained=_training_config(name),
+    )
+
+
+def _training_config(name: str) -> dict:
+    """Seed, size, mediation layer and total steps of a trained organism (from its training record), else {}."""
+    from course_utils.organism import TRAINING_RECORD_FILE
+
+    folder = ROOT / "data" / "models" / "refusal-organism" if name == "organism" else Path(name)
+    record = folder / TRAINING_RECORD_FILE
+    if not _is_organism(name) or not record.is_file():
+        return {}
+    config = json.loads(record.read_text())["config"]
+    keys = ("seed", "n_layers", "d_model", "mediation_layer")
+    return {k: config.get(k) for k in keys} | {
+        "steps": sum(config[stage]["steps"] for stage in ("pretrain", "instruct", "safety"))
+    }
 
 
 def report(records: list[dict], command: str) -> str:
@@ -161,7 +220,7 @@ def report(records: list[dict], command: str) -> str:
         f"- date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; machine: {platform.machine()}, "
         f"{os.cpu_count()} cores shared with other jobs (CPU seconds are the figure to compare), torch "
         f"{torch.__version__}",
-        f"- command: `{command}`",
+        f"- command (this report): `{command}`; each model's own run: its date, command and load below",
         "- every method in one process, one after the other, on the same candidates and prompts;"
         " `max |diff|` = largest difference of a score the fast path computed from the loop's (with the same"
         " thresholds; the all-pass rows against the loop with all filters opened)",
@@ -175,7 +234,12 @@ def report(records: list[dict], command: str) -> str:
             f"{c['layers']} layers; candidates at positions {c['positions']} and layers {c.get('candidate_layers', 'all')}"
             f" ({c['nonzero_candidates']} non-zero, the others zeroed); "
             f"candidates from {c['train']} training prompts; validation {c['val']} prompts, batch {c['batch_size']};"
-            f" {rec['threads']} threads.",
+            f" {rec['threads']} threads."
+            + (
+                f" Run {rec['date']}, load average {rec['load_avg']:.1f} at its end: `{rec['command']}`"
+                if "date" in rec
+                else ""
+            ),
             "",
             "| method | CPU s | wall s | loop CPU / this | chosen (position, layer) | candidates scored | max abs diff vs loop |",
             "|---|---:|---:|---:|---|---:|---:|",
@@ -192,6 +256,34 @@ def report(records: list[dict], command: str) -> str:
                 f"| {tuple(r['chosen'])}{'' if r['passed_filters'] else ' (fallback)'} | {r['scored']} | {note} |"
             )
         lines.append("")
+    organisms = [rec for rec in records if "screen_rank" in rec.get("screen", {})]
+    if organisms:
+        lines += [
+            "### Does the screen's top k contain the exact choice?",
+            "",
+            "Rank of the exact selection's choice (`method=\"fast\"`, the paper's thresholds) in `screen_scores`"
+            " among the candidates the free filters keep (not zero, below 0.8 L); 'fallback': no candidate passed"
+            " the paper's filters, so the exact choice is the fallback's (lowest bypass); KL: smallest and largest over the"
+            " eligible candidates (the paper's filter keeps KL <= 0.1).",
+            "",
+            "| organism | seed | layers x d_model | training steps | exact choice (position, layer) "
+            "| screen rank / eligible | top k contains it | screened choice | KL of the eligible candidates |",
+            "|---|---:|---|---:|---|---:|---|---|---|",
+        ]
+        for rec in organisms:
+            sc, res = rec["screen"], rec["results"]
+            screened = res.get(f"screened (top {sc['top_k']})")
+            hit = sc["screen_rank"] is not None and sc["screen_rank"] <= sc["top_k"]
+            tr = rec.get("trained", {})
+            lines.append(
+                f"| {rec['model']} | {tr.get('seed', '?')} | {tr.get('n_layers', '?')} x {tr.get('d_model', '?')} "
+                f"| {tr.get('steps', '?')} | {tuple(res['fast']['chosen'])}"
+                f"{'' if sc['exact_passed_filters'] else ' (fallback)'} | {sc['screen_rank']} / {sc['eligible']} "
+                f"| {'yes' if hit else 'NO'} (k = {sc['top_k']}) "
+                f"| {tuple(screened['chosen']) if screened else '-'} "
+                f"| {'-' if 'kl_range' not in sc else '{:.2f} to {:.2f}'.format(*sc['kl_range'])} |"
+            )
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -203,16 +295,28 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--top-k", type=int, default=8)
     parser.add_argument("--write-results", action="store_true")
+    parser.add_argument(
+        "--report", action="store_true", help="only rebuild the report from benchmarks/out/selection.json"
+    )
     # run with OMP_WAIT_POLICY=PASSIVE on a shared machine: spinning OpenMP threads inflate CPU time
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     done = {rec["model"]: rec for rec in json.loads(OUT.read_text())} if OUT.is_file() else {}
-    for name in args.models.split(","):  # one model at a time; earlier models' records are kept
-        done[name] = run(name, args.top_k)
+    for name in (
+        [] if args.report else args.models.split(",")
+    ):  # one model at a time; earlier models' records are kept
+        done[name] = {
+            **run(name, args.top_k),
+            "date": f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
+            "load_avg": os.getloadavg()[0],
+            "command": f"nice -n {os.nice(0)} python benchmarks/bench_selection.py {' '.join(sys.argv[1:])}",
+        }
         OUT.parent.mkdir(exist_ok=True)
         OUT.write_text(json.dumps(list(done.values()), indent=1))
     records = list(done.values())
-    text = report(records, "nice -n 10 python benchmarks/bench_selection.py " + " ".join(sys.argv[1:]))
+    text = report(
+        records, f"nice -n {os.nice(0)} python benchmarks/bench_selection.py " + " ".join(sys.argv[1:])
+    )
     print(text)
     if args.write_results:
         write_section(SECTION, text)
