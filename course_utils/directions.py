@@ -33,20 +33,19 @@ import torch
 from jaxtyping import Float
 from torch import Tensor
 
+from course_utils._paths import BUILD_DIR, REPO_ROOT
 from course_utils.activations import mean_activations
-from course_utils.hooks import resid_hook_name
+from course_utils.hooks import Hook, resid_hook_name
 from course_utils.interventions import ablation_hooks, addition_hooks
 from course_utils.metrics import (
-    FwdHooks,
-    batch_slices,
     forward_last_logits,
     kl_div,
     last_position_logits,
     refusal_score,
     refusal_scores,
 )
-from course_utils.models import REPO_ROOT, ChatModel
-from course_utils.progress import tqdm
+from course_utils.models import ChatModel
+from course_utils.progress import batch_slices, progress_bar, show_bar, tqdm
 from course_utils.registry import MODEL_REGISTRY, ORGANISM
 
 
@@ -258,14 +257,14 @@ def _score_valid(
     def kl_from_clean(logits: Tensor, prompts: Tensor) -> Tensor:
         return kl_div(clean[prompts], logits)
 
-    def ablated(cand: Tensor) -> FwdHooks:
+    def ablated(cand: Tensor) -> list[Hook]:
         return ablation_hooks(model, directions[cand])
 
-    def added(cand: Tensor) -> FwdHooks:
+    def added(cand: Tensor) -> list[Hook]:
         return _mixed_addition_hooks(model, directions[cand], layers[cand])
 
     n_rows = len(directions) * (len(harmful_val) + 2 * len(harmless_val))
-    show = n_rows > batch_size if progress is None else progress
+    show = show_bar(math.ceil(n_rows / batch_size), progress)
     with tqdm(total=n_rows, desc="scoring candidates", disable=not show, leave=False) as bar:
 
         def mean_score(encoding: Mapping[str, Tensor], score_fn: Callable, hooks_fn: Callable) -> Tensor:
@@ -288,7 +287,7 @@ def _check_candidates(model: ChatModel, candidates: Tensor) -> tuple[int, int, i
     return expected
 
 
-def _mixed_addition_hooks(model: ChatModel, vectors: Tensor, layers: Tensor) -> FwdHooks:
+def _mixed_addition_hooks(model: ChatModel, vectors: Tensor, layers: Tensor) -> list[Hook]:
     """Addition hooks for a batch whose rows add their own vector at their own layer.
 
     At each layer present in the batch, rows belonging to another layer add a zero vector.
@@ -305,7 +304,7 @@ def _mean_per_candidate(
     encoding: Mapping[str, Tensor],
     n_cand: int,
     score_fn: Callable[[Tensor, Tensor], Tensor],
-    hooks_fn: Callable[[Tensor], FwdHooks],
+    hooks_fn: Callable[[Tensor], list[Hook]],
     batch_size: int,
     bar: tqdm,
 ) -> Tensor:
@@ -359,7 +358,7 @@ def _skip_blocks(model: ChatModel, n: int) -> Iterator[None]:
 
 
 def _last_logits(
-    model: ChatModel, encoding: Mapping[str, Tensor], fwd_hooks: FwdHooks = ()
+    model: ChatModel, encoding: Mapping[str, Tensor], fwd_hooks: Sequence[Hook] = ()
 ) -> Float[Tensor, "batch vocab"]:
     """``forward_last_logits`` of one tokenized batch.
 
@@ -408,8 +407,7 @@ def _validation_passes(
         return fn
 
     records = [(resid_hook_name(layer), record(layer)) for layer in resid]
-    show = len(harmless) > 1 if progress is None else progress
-    for encoding in tqdm(harmless, desc="clean pass (shared)", disable=not show, leave=False):
+    for encoding in progress_bar(harmless, progress=progress, desc="clean pass (shared)"):
         logits.append(_last_logits(model, encoding, records))
     return _ValidationPasses(_encodings(model, harmful_val, batch_size), harmless, torch.cat(logits), resid)
 
@@ -432,7 +430,7 @@ def _fast_induce(model: ChatModel, r: Tensor, layer: int, passes: _ValidationPas
 
 
 def _ablated_mean(
-    model: ChatModel, ablate: FwdHooks, encodings: list, score: Callable[[Tensor], Tensor]
+    model: ChatModel, ablate: list[Hook], encodings: list, score: Callable[[Tensor], Tensor]
 ) -> float:
     """Mean of ``score(logits)`` over the prompts of ``encodings`` with the ablation hooks on."""
     return float(score(torch.cat([_last_logits(model, enc, ablate) for enc in encodings])).mean())
@@ -487,8 +485,7 @@ def _fast_table(
     def kl_from_clean(logits: Tensor) -> Tensor:
         return kl_div(passes.clean_logits, logits)
 
-    show = len(todo) > 1 if progress is None else progress
-    for p, layer, r in tqdm(todo, desc="scoring candidates (exact, fast)", disable=not show, leave=False):
+    for p, layer, r in progress_bar(todo, progress=progress, desc="scoring candidates (exact, fast)"):
         row = replace(rows[p, layer], induce=_fast_induce(model, r, layer, passes))
         ablate = ablation_hooks(model, r)  # built once, shared by the KL and bypass passes
         if row.induce < induce_threshold:
@@ -755,7 +752,6 @@ def _score_candidates_loop(
     """``score_candidate`` for every candidate, one after the other (the straightforward loop)."""
     n_pos, n_layers, _ = _check_candidates(model, candidates)
     pairs = [(p, layer) for p in range(n_pos) for layer in range(n_layers)]
-    show = len(pairs) > 1 if progress is None else progress
     return [
         CandidateScore(
             p,
@@ -765,16 +761,17 @@ def _score_candidates_loop(
                 model, candidates[p, layer], layer, harmful_val, harmless_val, batch_size=batch_size
             ),
         )
-        for p, layer in tqdm(pairs, desc="scoring candidates (loop)", disable=not show, leave=False)
+        for p, layer in progress_bar(pairs, progress=progress, desc="scoring candidates (loop)")
     ]
 
 
 _NOT_COMPARED = ("NaN score", "too deep", "not screened")
 
 
-def _selection(candidates: Tensor, table: list[CandidateScore], fallback: bool) -> DirectionSelection:
-    """The table's chosen row (or, with ``fallback``, the lowest bypass among rows not NaN / too deep) as a
-    ``DirectionSelection``."""
+def chosen_row(table: Sequence[CandidateScore], *, fallback: bool = False) -> CandidateScore:
+    """The row of a filtered table (``filter_candidates``) that passed every filter; with ``fallback``, when none
+    did, the lowest bypass among the rows that were compared (not NaN, not too deep, not left out by screening:
+    check ``row.discarded`` to tell). Raises ``NoDirectionSelected`` when there is no such row."""
     chosen = [row for row in table if row.discarded is None]
     if not chosen and fallback:
         chosen = sorted(
@@ -782,8 +779,13 @@ def _selection(candidates: Tensor, table: list[CandidateScore], fallback: bool) 
             key=lambda row: row.bypass,
         )
     if not chosen:
-        raise NoDirectionSelected(table)
-    row = chosen[0]
+        raise NoDirectionSelected(list(table))
+    return chosen[0]
+
+
+def _selection(candidates: Tensor, table: list[CandidateScore], fallback: bool) -> DirectionSelection:
+    """The table's chosen row (``chosen_row``) as a ``DirectionSelection``."""
+    row = chosen_row(table, fallback=fallback)
     return DirectionSelection(
         pos_index=row.pos_index,
         position=row.position,
@@ -890,7 +892,7 @@ def planted_direction(model: ChatModel | str | Path) -> Tensor | None:
     return u / u.norm()
 
 
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "build" / "cache" / "refusal_direction"
+DEFAULT_CACHE_DIR = BUILD_DIR / "cache" / "refusal_direction"
 
 
 def _fingerprint(model: ChatModel, *args: object) -> str:

@@ -56,6 +56,17 @@ def count_hooks(model: Any) -> int:
     return sum(len(hp.fwd_hooks) + len(hp.bwd_hooks) for hp in points.values())
 
 
+def block_hook_name(layer: int, point: str) -> str:
+    """Name of a hook point inside block `layer`: `blocks.{layer}.{point}`.
+
+    `point` is the name within the block, e.g. "hook_attn_out" (what attention adds to the stream),
+    "hook_mlp_out", "attn.hook_z" (head outputs before W_O), "attn.hook_pattern" (attention probabilities).
+    """
+    if layer < 0:
+        raise ValueError(f"layer must be >= 0, got {layer}.")
+    return f"blocks.{layer}.{point}"
+
+
 def resid_hook_name(layer: int, kind: ResidKind = "resid_pre") -> str:
     """Hook name of the residual stream at a layer: `blocks.{layer}.hook_{kind}`.
 
@@ -64,6 +75,4 @@ def resid_hook_name(layer: int, kind: ResidKind = "resid_pre") -> str:
     """
     if kind not in RESID_KINDS:
         raise ValueError(f"kind must be one of {RESID_KINDS}, got {kind!r}.")
-    if layer < 0:
-        raise ValueError(f"layer must be >= 0, got {layer}.")
-    return f"blocks.{layer}.hook_{kind}"
+    return block_hook_name(layer, f"hook_{kind}")
