@@ -38,7 +38,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # 2. reading and changing a model's computation
     ("residual", "activations", "generation", "metrics", "interventions", "attribution"),
     # 3. the methods built on them
-    ("directions", "gcg", "evidence"),
+    ("candidate_scores", "directions", "gcg", "evidence"),
     # 4. the organism and the exercises (references, checks)
     (
         "organism",
