@@ -3,7 +3,11 @@
 A forward hook is a pair `(name, fn)`, where `fn(activation, hook) -> activation | None` runs every time the
 model computes the activation called `name` (return a tensor to replace it, None to leave it). Hooks must be
 removed afterwards, even when the code in between raises: otherwise a forgotten ablation hook silently changes
-every later result. So the course adds hooks only through the `hooks(model, fwd_hooks)` context manager.
+every later result. So the course adds hooks to a ChatModel only through the `hooks(model, fwd_hooks)` context
+manager. (The organism's trainer, `organism/mediation.py`, works on a plain Hugging Face model without a bridge and
+registers raw PyTorch hooks, removed in a `finally` in the same way.)
+
+Hook names are built here: `resid_hook_name` for the residual stream, `block_hook_name` for any point of a block.
 """
 
 from __future__ import annotations
