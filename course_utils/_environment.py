@@ -21,11 +21,13 @@ import socket
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-import torch
+if TYPE_CHECKING:  # torch is imported where it is used: `kernel_env` users (grading, site) stay light
+    import torch
 
-from course_utils.registry import ModelSpec
+    from course_utils.registry import ModelSpec
 
 # ---------------------------------------------------------------------------------------------------------------
 # The Hugging Face hub
@@ -85,6 +87,8 @@ def check_downloadable(repo_id: str) -> None:
 
 def default_device() -> torch.device:
     """cuda if available, then mps, then cpu."""
+    import torch
+
     if torch.cuda.is_available():
         return torch.device("cuda")
     if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
@@ -94,6 +98,8 @@ def default_device() -> torch.device:
 
 def free_memory_bytes(device: torch.device) -> int | None:
     """Free memory on the device: `torch.cuda.mem_get_info` on CUDA, MemAvailable from /proc/meminfo on CPU."""
+    import torch
+
     if device.type == "cuda":
         return torch.cuda.mem_get_info(device)[0]
     try:
@@ -108,6 +114,8 @@ def free_memory_bytes(device: torch.device) -> int | None:
 def estimated_weight_bytes(spec: ModelSpec, path: str, dtype: torch.dtype) -> int | None:
     """Weight memory: parameters x bytes per element. The parameter count comes from the spec, or for a local
     folder from the size of its safetensors files divided by the stored element size (config `dtype`)."""
+    import torch
+
     itemsize = torch.empty((), dtype=dtype).element_size()
     if spec.n_params_b is not None:
         return int(spec.n_params_b * 1e9 * itemsize)
