@@ -26,7 +26,13 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 import torch  # noqa: E402
 
 from course_utils.data import load_instructions  # noqa: E402
-from course_utils.gcg import GCGConfig, random_suffix, refusal_rates_with_suffixes, run_gcg  # noqa: E402
+from course_utils.gcg import (  # noqa: E402
+    GCGConfig,
+    random_suffix,
+    refusal_rates_with_suffixes,
+    refused_prompts,
+    run_gcg,
+)
 from course_utils.generation import generate  # noqa: E402
 from course_utils.metrics import is_refusal  # noqa: E402
 from course_utils.models import load_model  # noqa: E402
@@ -35,15 +41,9 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS_gcg.md"
 MAX_NEW_TOKENS = 16
 
 
-def refused(model, prompts: list[str]) -> list[str]:
-    """The prompts whose greedy completion (no suffix) the substring judge calls a refusal."""
-    completions = generate(model, prompts, max_new_tokens=MAX_NEW_TOKENS)
-    return [p for p, c in zip(prompts, completions, strict=True) if is_refusal(c)]
-
-
 def benchmark(args: argparse.Namespace) -> dict:
     model = load_model(args.model, device="cpu")
-    refused_val = refused(model, load_instructions("harmful", "val"))
+    refused_val = refused_prompts(model, load_instructions("harmful", "val"), max_new_tokens=MAX_NEW_TOKENS)
     if not refused_val:
         raise SystemExit(
             f"{model.name} refuses none of the harmful validation prompts: there is nothing to attack."
@@ -62,7 +62,9 @@ def benchmark(args: argparse.Namespace) -> dict:
     result = run_gcg(model, target_prompt, config, progress=True)
     seconds = time.perf_counter() - start
     completion = generate(model, [target_prompt], suffix=result.suffix, max_new_tokens=MAX_NEW_TOKENS)[0]
-    held_out = refused(model, load_instructions("harmful", "test"))[: args.n_transfer]
+    held_out = refused_prompts(model, load_instructions("harmful", "test"), max_new_tokens=MAX_NEW_TOKENS)[
+        : args.n_transfer
+    ]
     suffixes = {"none": "", "adversarial": result.suffix}
     suffixes |= {
         f"random (seed {s})": random_suffix(model, target_prompt, args.n_tokens, seed=s) for s in (1, 2, 3)

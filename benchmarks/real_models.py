@@ -23,6 +23,8 @@ from typing import Any
 
 import torch
 
+from course_utils.models import SPEC_OVERRIDE_FILE, write_spec_override
+
 ROOT = Path(__file__).resolve().parent.parent
 ORGANISM_DIR = ROOT / "data" / "models" / "refusal-organism"
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja")
@@ -203,8 +205,8 @@ def build_random_model(name: str, folder: str | Path, *, seed: int = 0) -> Path:
             "{{ bos_token }}", "{{ bos_token }}" + real.system_text.replace("\n", " ") + "\n", 1
         )
     (folder / "chat_template.jinja").write_text(template)
-    spec = json.loads((ORGANISM_DIR / "course_spec.json").read_text())
-    (folder / "course_spec.json").write_text(json.dumps({"refusal_strings": spec["refusal_strings"]}))
+    spec = json.loads((ORGANISM_DIR / SPEC_OVERRIDE_FILE).read_text())
+    write_spec_override(folder, {"refusal_strings": spec["refusal_strings"]})
     tok = AutoTokenizer.from_pretrained(folder)
     config = hf_config(real, bos=tok.bos_token_id, eos=tok.eos_token_id, pad=tok.pad_token_id)
     torch.manual_seed(seed)

@@ -16,10 +16,8 @@ from collections.abc import Iterator, Sequence
 import torch
 
 from course_utils.hooks import RESID_KINDS, ResidKind, hooks, resid_hook_name
-from course_utils.models import ChatModel
-from course_utils.progress import tqdm
-
-_AUTO_PROGRESS_MIN_BATCHES = 4
+from course_utils.models import ChatModel, instruction_list
+from course_utils.progress import batch_slices
 
 
 class _StopForward(Exception):
@@ -35,8 +33,7 @@ def _check_args(
     batch_size: int,
 ) -> list[int]:
     """Validate the arguments; return the selected layers (all layers when None)."""
-    if isinstance(instructions, str) or len(instructions) == 0:
-        raise ValueError("instructions must be a non-empty list of strings (wrap a single string in a list).")
+    instruction_list(instructions)
     if kind not in RESID_KINDS:
         raise ValueError(f"kind must be one of {RESID_KINDS}, got {kind!r}.")
     if batch_size < 1:
@@ -102,15 +99,12 @@ def iter_activations(
 ) -> Iterator[torch.Tensor]:
     """Yield the activations batch by batch: float32 CPU tensors [batch, n_layers_sel, n_positions, d_model].
 
-    `progress=None` shows a progress bar when there are many batches; False never, True always.
+    `progress=None` shows a progress bar when there is more than one batch; False never, True always.
     """
     layers = _check_args(model, instructions, layers, positions, kind, batch_size)
     positions = [int(p) for p in positions]
-    starts = range(0, len(instructions), batch_size)
-    show = len(starts) >= _AUTO_PROGRESS_MIN_BATCHES if progress is None else progress
-    for start in tqdm(starts, desc=f"activations ({kind})", disable=not show, leave=False):
-        batch = list(instructions[start : start + batch_size])
-        yield _batch_activations(model, batch, layers, positions, kind, suffix)
+    for batch in batch_slices(len(instructions), batch_size, progress=progress, desc=f"activations ({kind})"):
+        yield _batch_activations(model, list(instructions[batch]), layers, positions, kind, suffix)
 
 
 def get_activations(
@@ -133,7 +127,7 @@ def get_activations(
         positions: negative token positions, e.g. `model.post_instruction_positions`.
         kind: "resid_pre" (block input), "resid_mid" (after attention) or "resid_post" (block output).
         batch_size: prompts per forward pass.
-        progress: progress bar (None: only when there are many batches).
+        progress: progress bar (None: only when there is more than one batch).
 
     Returns:
         float32 CPU tensor [n_prompts, n_layers_sel, n_positions, d_model].

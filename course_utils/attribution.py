@@ -21,7 +21,7 @@ import torch
 from jaxtyping import Bool, Float
 from torch import Tensor
 
-from course_utils.hooks import hooks
+from course_utils.hooks import block_hook_name, hooks
 from course_utils.models import ChatModel
 
 Head = tuple[int, int]
@@ -87,7 +87,7 @@ def _last_position_z(model: ChatModel, instructions: Sequence[str], suffix: str)
 
         return fn
 
-    names = [(f"blocks.{layer}.attn.hook_z", capture(layer)) for layer in range(model.n_layers)]
+    names = [(block_hook_name(layer, "attn.hook_z"), capture(layer)) for layer in range(model.n_layers)]
     with torch.inference_mode(), hooks(model, names):
         model.bridge(enc.input_ids, attention_mask=enc.attention_mask)
     return torch.stack([store[layer] for layer in range(model.n_layers)], dim=1)
@@ -182,7 +182,7 @@ def head_attention_mass(
 
     with (
         torch.inference_mode(),
-        hooks(model, [(f"blocks.{layer}.attn.hook_pattern", capture(layer)) for layer in layers]),
+        hooks(model, [(block_hook_name(layer, "attn.hook_pattern"), capture(layer)) for layer in layers]),
     ):
         model.bridge(enc.input_ids, attention_mask=enc.attention_mask)
     result = {}

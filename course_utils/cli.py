@@ -20,10 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOK_DIR = REPO_ROOT / "notebooks"
-SOLUTION_DIR = NOTEBOOK_DIR / "solutions"
-BUILD_DIR = REPO_ROOT / "build"
+from course_utils._paths import BUILD_DIR, NOTEBOOK_DIR, SOLUTION_DIR
 
 
 @dataclass

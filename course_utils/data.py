@@ -1,4 +1,4 @@
-"""Datasets the chapters load from `data/` (this module is the only code that knows their paths).
+"""Datasets the chapters load from `data/` (this module names each file; `_paths.DATA_DIR` is where they are).
 
 Files (JSON, written by `python -m course_utils.organism data` from a fixed seed, except the hand-written one):
 
@@ -25,7 +25,8 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from course_utils._paths import DATA_DIR
+
 INSTRUCTIONS_FILE = DATA_DIR / "instructions.json"
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
 CORPUS_SAMPLE_FILE = DATA_DIR / "corpus_sample.json"

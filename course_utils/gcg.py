@@ -43,7 +43,7 @@ from torch import Tensor
 
 from course_utils.generation import generate
 from course_utils.hooks import hooks
-from course_utils.metrics import refusal_rate, refusal_score
+from course_utils.metrics import is_refusal, refusal_rate, refusal_score
 from course_utils.models import ChatModel
 from course_utils.progress import tqdm
 
@@ -137,6 +137,14 @@ def random_suffix(model: ChatModel, instruction: str, n_tokens: int, seed: int =
     """The text of a seeded random suffix of n_tokens allowed tokens (the control for an adversarial suffix)."""
     ids = random_suffix_ids(model, suffix_prompt(model, instruction), n_tokens, seed=seed)
     return model.tokenizer.decode(ids.tolist())
+
+
+def refused_prompts(model: ChatModel, prompts: Sequence[str], *, max_new_tokens: int = 16) -> list[str]:
+    """The prompts (in order) whose greedy completion, without a suffix, the substring judge calls a refusal: the
+    ones worth attacking (a suffix cannot break a refusal that was never there). 16 new tokens suffice for the
+    judge: refusals say so in their first words."""
+    completions = generate(model, list(prompts), max_new_tokens=max_new_tokens)
+    return [p for p, c in zip(prompts, completions, strict=True) if is_refusal(c)]
 
 
 def refusal_rates_with_suffixes(

@@ -20,8 +20,8 @@ import torch
 import transformers
 
 from course_utils.hooks import Hook, hooks
-from course_utils.models import ChatModel
-from course_utils.progress import tqdm
+from course_utils.models import ChatModel, instruction_list
+from course_utils.progress import batch_slices
 
 _SHIM_ATTR = "_course_kv_cache_shim"
 
@@ -124,19 +124,17 @@ def generate(
     Returns:
         One completion per instruction: the generated text only (no prompt), special tokens removed.
     """
-    if isinstance(instructions, str) or len(instructions) == 0:
-        raise ValueError("instructions must be a non-empty list of strings (wrap a single string in a list).")
+    instructions = instruction_list(instructions)
     if max_new_tokens < 1 or batch_size < 1:
         raise ValueError(
             f"max_new_tokens and batch_size must be >= 1; got {max_new_tokens} and {batch_size}."
         )
     if use_kv_cache:
         install_kv_cache_shim()
-    starts = range(0, len(instructions), batch_size)
-    show = len(starts) > 1 if progress is None else progress
     completions: list[str] = []
     with torch.inference_mode(), hooks(model, fwd_hooks):
-        for start in tqdm(starts, desc="generate", disable=not show, leave=False):
-            batch = list(instructions[start : start + batch_size])
-            completions += _generate_batch(model, batch, max_new_tokens, suffix, use_kv_cache)
+        for batch in batch_slices(len(instructions), batch_size, progress=progress, desc="generate"):
+            completions += _generate_batch(
+                model, list(instructions[batch]), max_new_tokens, suffix, use_kv_cache
+            )
     return completions

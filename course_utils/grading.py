@@ -53,8 +53,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-LEARNER_DIR = REPO_ROOT / "notebooks"
+from course_utils._environment import kernel_env
+from course_utils._paths import NOTEBOOK_DIR, REPO_ROOT
+
+LEARNER_DIR = NOTEBOOK_DIR
 DEFAULT_TIMEOUT_S = 300
 _GRACE_S = 60  # worker overhead on top of the notebook's limit: imports, kernel start, harvest, shutdown
 _RESULT_MARKER = "@@course-grade-result@@"
@@ -585,13 +587,8 @@ def _kill(pid: int) -> None:
 def run_worker(path: Path, learner: str, exercise_ids: Sequence[str], timeout_s: float) -> SubmissionGrade:
     """Grade `path` in a worker process; kill it (and its kernel) past the limit; never raises."""
     env = dict(os.environ)
+    env.update(kernel_env(one_thread=True))
     env.update(
-        OMP_NUM_THREADS="1",
-        MKL_NUM_THREADS="1",
-        TOKENIZERS_PARALLELISM="false",
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        HF_HUB_DISABLE_PROGRESS_BARS="1",
         MPLBACKEND="Agg",
         PYTHONPATH=os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH", "")) if p),
     )

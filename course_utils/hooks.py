@@ -3,7 +3,11 @@
 A forward hook is a pair `(name, fn)`, where `fn(activation, hook) -> activation | None` runs every time the
 model computes the activation called `name` (return a tensor to replace it, None to leave it). Hooks must be
 removed afterwards, even when the code in between raises: otherwise a forgotten ablation hook silently changes
-every later result. So the course adds hooks only through the `hooks(model, fwd_hooks)` context manager.
+every later result. So the course adds hooks to a ChatModel only through the `hooks(model, fwd_hooks)` context
+manager. (The organism's trainer, `organism/mediation.py`, works on a plain Hugging Face model without a bridge and
+registers raw PyTorch hooks, removed in a `finally` in the same way.)
+
+Hook names are built here: `resid_hook_name` for the residual stream, `block_hook_name` for any point of a block.
 """
 
 from __future__ import annotations
@@ -56,6 +60,17 @@ def count_hooks(model: Any) -> int:
     return sum(len(hp.fwd_hooks) + len(hp.bwd_hooks) for hp in points.values())
 
 
+def block_hook_name(layer: int, point: str) -> str:
+    """Name of a hook point inside block `layer`: `blocks.{layer}.{point}`.
+
+    `point` is the name within the block, e.g. "hook_attn_out" (what attention adds to the stream),
+    "hook_mlp_out", "attn.hook_z" (head outputs before W_O), "attn.hook_pattern" (attention probabilities).
+    """
+    if layer < 0:
+        raise ValueError(f"layer must be >= 0, got {layer}.")
+    return f"blocks.{layer}.{point}"
+
+
 def resid_hook_name(layer: int, kind: ResidKind = "resid_pre") -> str:
     """Hook name of the residual stream at a layer: `blocks.{layer}.hook_{kind}`.
 
@@ -64,6 +79,4 @@ def resid_hook_name(layer: int, kind: ResidKind = "resid_pre") -> str:
     """
     if kind not in RESID_KINDS:
         raise ValueError(f"kind must be one of {RESID_KINDS}, got {kind!r}.")
-    if layer < 0:
-        raise ValueError(f"layer must be >= 0, got {layer}.")
-    return f"blocks.{layer}.hook_{kind}"
+    return block_hook_name(layer, f"hook_{kind}")

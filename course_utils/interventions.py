@@ -12,20 +12,16 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
-import re
 import warnings
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import torch
 from jaxtyping import Float
 from torch import Tensor, nn
 
-from course_utils.models import ChatModel, quiet_loading
-
-Hook = tuple[str, Callable[..., Tensor]]
+from course_utils.hooks import Hook, block_hook_name, resid_hook_name
+from course_utils.models import ChatModel, chat_model_from_hf, plain_hf_model, unwrapped_name
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -169,9 +165,9 @@ def ablation_hooks(model: ChatModel, direction: Float[Tensor, "*rows d_model"]) 
     names = []
     for layer in range(model.n_layers):
         names += [
-            f"blocks.{layer}.hook_resid_pre",
-            f"blocks.{layer}.hook_attn_out",
-            f"blocks.{layer}.hook_mlp_out",
+            resid_hook_name(layer, "resid_pre"),
+            block_hook_name(layer, "hook_attn_out"),
+            block_hook_name(layer, "hook_mlp_out"),
         ]
     return [(name, remove_direction) for name in names]
 
@@ -190,47 +186,12 @@ def addition_hooks(model: ChatModel, vector: Tensor, layer: int, coeff: float = 
     def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
         return add_direction(activation, v.to(activation.device), coeff)
 
-    return [(f"blocks.{layer}.hook_resid_pre", hook_fn)]
+    return [(resid_hook_name(layer, "resid_pre"), hook_fn)]
 
 
 # --------------------------------------------------------------------------------------------------------------
 # Weight orthogonalization
 # --------------------------------------------------------------------------------------------------------------
-_WRAPPER = re.compile(r"\._original_component(?=\.|$)")
-
-
-def plain_hf_model(model: ChatModel, *, untie: bool = True) -> nn.Module:
-    """A new, plain Hugging Face model (no TransformerLens wrappers) with the model's current weights.
-
-    The bridge wraps the HF modules in place, so ``bridge.original_model`` cannot be saved or copied as a
-    plain model. This builds a fresh model from the config and loads copies of the current weights into it.
-    ``untie=True`` gives the unembedding its own copy of the embedding matrix when they are tied.
-    """
-    from transformers import AutoModelForCausalLM
-
-    wrapped = model.bridge.original_model
-    config = copy.deepcopy(wrapped.config)
-    if untie:
-        for cfg in {id(c): c for c in (config, config.get_text_config())}.values():
-            cfg.tie_word_embeddings = False
-    state = {_WRAPPER.sub("", k): v for k, v in wrapped.state_dict().items()}
-    dtype = next(wrapped.parameters()).dtype
-    with quiet_loading(), torch.device(model.device):
-        fresh = AutoModelForCausalLM.from_config(config, dtype=dtype)
-    names = {m: n for n, m in fresh.named_modules()}
-    unembed_key = names[fresh.get_output_embeddings()] + ".weight"
-    if unembed_key not in state:  # tied: the wrapped model lists the shared matrix under the embedding only
-        state[unembed_key] = state[names[fresh.get_input_embeddings()] + ".weight"]
-    missing = [k for k in fresh.state_dict() if k not in state]
-    if missing:
-        raise RuntimeError(
-            f"could not map the bridge's weights back to a plain {type(fresh).__name__}: missing {missing[:5]}."
-        )
-    fresh.load_state_dict({k: state[k] for k in fresh.state_dict()}, strict=True)  # copies into fresh
-    fresh.eval()
-    return fresh
-
-
 def residual_writers(model: ChatModel, hf: nn.Module) -> list[str]:
     """Names, in the plain HF model ``hf``, of every module that writes to the residual stream.
 
@@ -241,8 +202,8 @@ def residual_writers(model: ChatModel, hf: nn.Module) -> list[str]:
     plain = {n for n, _ in hf.named_modules()}
     names = {}
     for n, m in bridge.original_model.named_modules(remove_duplicate=False):
-        if _WRAPPER.sub("", n) in plain:
-            names.setdefault(id(m), _WRAPPER.sub("", n))
+        if unwrapped_name(n) in plain:
+            names.setdefault(id(m), unwrapped_name(n))
     writers = [getattr(bridge, e).original_component for e in ("embed", "pos_embed") if hasattr(bridge, e)]
     for layer, block in enumerate(bridge.blocks):
         for parent, child in (("attn", "o"), ("mlp", "out")):
@@ -353,33 +314,3 @@ def _warn_if_not_exact(model: ChatModel) -> None:
             UserWarning,
             stacklevel=3,
         )
-
-
-def chat_model_from_hf(model: ChatModel, hf: nn.Module) -> ChatModel:
-    """A ChatModel around a plain HF model ``hf`` (e.g. from ``orthogonalize_weights``), with ``model``'s tokenizer
-    and chat format; the name says it was orthogonalized."""
-    from transformer_lens.model_bridge import TransformerBridge
-
-    dtype = next(hf.parameters()).dtype
-    with quiet_loading():
-        bridge = TransformerBridge.boot_transformers(
-            model.name, hf_model=hf, tokenizer=copy.deepcopy(model.tokenizer), dtype=dtype
-        )
-    bridge.eval()
-    return dataclasses.replace(model, bridge=bridge, name=f"{model.name} (orthogonalized)")
-
-
-def save_model(model: ChatModel, path: str | Path) -> Path:
-    """Save a ChatModel in Hugging Face format (weights, config, tokenizer with its chat template).
-
-    ``load_model(path)`` loads it back. The registry's refusal strings are written to ``course_spec.json``
-    so the reloaded model scores refusals with the same tokens.
-    """
-    import json
-
-    path = Path(path)
-    path.mkdir(parents=True, exist_ok=True)
-    plain_hf_model(model, untie=False).save_pretrained(path)
-    model.tokenizer.save_pretrained(path)
-    (path / "course_spec.json").write_text(json.dumps({"refusal_strings": list(model.spec.refusal_strings)}))
-    return path

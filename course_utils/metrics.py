@@ -12,18 +12,15 @@ Two ways to ask "did the model refuse?":
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import torch
 from jaxtyping import Float
 from torch import Tensor
 
-from course_utils.hooks import hooks
-from course_utils.models import ChatModel
-from course_utils.progress import tqdm
-from course_utils.residual import refusal_probability
-
-FwdHooks = Sequence[tuple[str, object]]
+from course_utils.hooks import Hook, hooks
+from course_utils.models import ChatModel, instruction_list
+from course_utils.progress import batch_slices
 
 REFUSAL_PHRASES: tuple[str, ...] = (
     "I'm sorry",
@@ -46,6 +43,23 @@ case-insensitively, anywhere."""
 # --------------------------------------------------------------------------------------------------------------
 # The refusal score
 # --------------------------------------------------------------------------------------------------------------
+def refusal_probability(
+    logits: Float[Tensor, "batch d_vocab"], refusal_token_ids: Sequence[int]
+) -> Float[Tensor, " batch"]:
+    """Probability that the next token starts a refusal: P = sum_{t in refusal ids} softmax(logits)_t.
+
+    Args:
+        logits: [batch, d_vocab] next-token logits.
+        refusal_token_ids: ids of the first tokens of refusals (each counted once).
+
+    Returns:
+        [batch] float64 probabilities (the softmax is taken in float64).
+    """
+    probs = torch.softmax(logits.to(torch.float64), dim=-1)
+    ids = torch.tensor(sorted(set(refusal_token_ids)), device=logits.device)
+    return probs[:, ids].sum(dim=-1)
+
+
 def refusal_score(
     logits: Float[Tensor, "batch vocab"], refusal_token_ids: Sequence[int]
 ) -> Float[Tensor, " batch"]:
@@ -65,7 +79,7 @@ def refusal_score(
         ``[batch]`` float64 refusal scores.
     """
     _check_refusal_inputs(logits, refusal_token_ids)
-    p_refuse = refusal_probability(logits, refusal_token_ids)  # [batch] float64, chapter 00
+    p_refuse = refusal_probability(logits, refusal_token_ids)  # [batch] float64
     return torch.log(p_refuse + 1e-8) - torch.log(1 - p_refuse + 1e-8)
 
 
@@ -85,7 +99,7 @@ def _check_refusal_inputs(logits: Tensor, refusal_token_ids: Sequence[int]) -> N
 
 
 def forward_last_logits(
-    model: ChatModel, input_ids: Tensor, attention_mask: Tensor, *, fwd_hooks: FwdHooks = ()
+    model: ChatModel, input_ids: Tensor, attention_mask: Tensor, *, fwd_hooks: Sequence[Hook] = ()
 ) -> Tensor:
     """Logits at the last position of a left-padded batch, under ``fwd_hooks``.
 
@@ -102,24 +116,11 @@ def forward_last_logits(
     return logits[:, -1, :].float().cpu()
 
 
-def batch_slices(n: int, batch_size: int, *, progress: bool | None = None, desc: str = "") -> Iterator[slice]:
-    """Slices ``[i, i + batch_size)`` covering ``range(n)``, with a tqdm bar.
-
-    ``progress=None`` shows the bar only when there is more than one batch.
-    """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be a positive integer, got {batch_size}.")
-    starts = range(0, n, batch_size)
-    show = len(starts) > 1 if progress is None else progress
-    for start in tqdm(starts, desc=desc, disable=not show, leave=False):
-        yield slice(start, min(start + batch_size, n))
-
-
 def last_position_logits(
     model: ChatModel,
     instructions: Sequence[str],
     *,
-    fwd_hooks: FwdHooks = (),
+    fwd_hooks: Sequence[Hook] = (),
     batch_size: int = 32,
     suffix: str = "",
     progress: bool | None = None,
@@ -132,7 +133,7 @@ def last_position_logits(
     Returns:
         ``[n_instructions, vocab]`` float32 logits on the CPU.
     """
-    instructions = _as_instruction_list(instructions)
+    instructions = instruction_list(instructions)
     rows = []
     for batch in batch_slices(len(instructions), batch_size, progress=progress, desc="last-position logits"):
         enc = model.tokenize(instructions[batch], suffix=suffix)
@@ -144,7 +145,7 @@ def refusal_scores(
     model: ChatModel,
     instructions: Sequence[str],
     *,
-    fwd_hooks: FwdHooks = (),
+    fwd_hooks: Sequence[Hook] = (),
     batch_size: int = 32,
     suffix: str = "",
     progress: bool | None = None,
@@ -158,18 +159,6 @@ def refusal_scores(
         model, instructions, fwd_hooks=fwd_hooks, batch_size=batch_size, suffix=suffix, progress=progress
     )
     return refusal_score(logits, model.refusal_token_ids)
-
-
-def _as_instruction_list(instructions: Sequence[str]) -> list[str]:
-    if isinstance(instructions, str):
-        raise TypeError("pass a list of instructions, not a single string (wrap it: [instruction]).")
-    instructions = list(instructions)
-    if not instructions:
-        raise ValueError("the list of instructions is empty.")
-    bad = [type(x).__name__ for x in instructions if not isinstance(x, str)]
-    if bad:
-        raise TypeError(f"instructions must be strings; found {sorted(set(bad))}.")
-    return instructions
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -224,7 +213,7 @@ def completion_loss(
     instructions: Sequence[str],
     completions: Sequence[str],
     *,
-    fwd_hooks: FwdHooks = (),
+    fwd_hooks: Sequence[Hook] = (),
     batch_size: int = 16,
     progress: bool | None = None,
 ) -> float:
@@ -238,7 +227,7 @@ def completion_loss(
 
     with N the total number of completion tokens (a token-weighted mean).
     """
-    instructions = _as_instruction_list(instructions)
+    instructions = instruction_list(instructions)
     completions = list(completions)
     if len(completions) != len(instructions):
         raise ValueError(f"got {len(instructions)} instructions but {len(completions)} completions.")

@@ -8,25 +8,32 @@ The tokens after the instruction (`<|im_end|> \\n <|im_start|> assistant \\n`) a
 tokens*: every prompt ends with them, so negative indices (-5 .. -1) address the same template token in every
 prompt of a left-padded batch. `ChatModel` records their ids, the ids of the first tokens of refusals, and
 tokenizes instructions the same way everywhere (left padding, attention mask, no second BOS).
+
+Also here: the check every function taking instructions runs (`instruction_list`), the `course_spec.json` a local
+model folder may carry (read by `resolve_spec`, written by `write_spec_override`), and the way back from a bridge
+to a plain Hugging Face model (`plain_hf_model`, `chat_model_from_hf`, `save_model`). The machine around a load
+(hub cache, memory, log silencing) lives in the private `course_utils._environment`.
 """
 
 from __future__ import annotations
 
-import contextlib
+import copy
+import dataclasses
 import json
-import logging
 import os
-import socket
+import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlparse
+from typing import TYPE_CHECKING, Any
 
 import torch
+from torch import nn
 from transformers import AutoTokenizer, BatchEncoding, PreTrainedTokenizerBase
 
+from course_utils._environment import check_downloadable, default_device, quiet_loading, warn_if_too_big
+from course_utils._paths import REPO_ROOT
 from course_utils.registry import (
     FALLBACK_REFUSAL_STRINGS,
     MODEL_REGISTRY,
@@ -36,10 +43,34 @@ from course_utils.registry import (
     unknown_spec,
 )
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from transformer_lens.model_bridge import TransformerBridge
+
 SPEC_OVERRIDE_FILE = "course_spec.json"
 _PLACEHOLDER = "PLACEHOLDER_INSTRUCTION_7f3a"
 _CHECK_INSTRUCTIONS = ("Hello there.", "What is 2 + 2?", "Write a poem about the sea")
+
+
+class InstructionsError(TypeError, ValueError):
+    """Instructions that are not a non-empty list of strings. Both a TypeError (a single string, a non-string) and
+    a ValueError (an empty list), so that callers may catch either, as numpy's AxisError is both."""
+
+
+def instruction_list(instructions: Sequence[str]) -> list[str]:
+    """`instructions` as a new list, checked: a non-empty sequence of strings (a single string is refused, since
+    iterating over it would give characters). Every function that takes instructions checks them here."""
+    if isinstance(instructions, str):
+        raise InstructionsError(
+            "instructions must be a non-empty list of strings, got a single string: pass a list of instructions "
+            "(wrap it: [instruction])."
+        )
+    instructions = list(instructions)
+    if not instructions:
+        raise InstructionsError("instructions must be a non-empty list of strings, got an empty list.")
+    bad = sorted({type(x).__name__ for x in instructions if not isinstance(x, str)})
+    if bad:
+        raise InstructionsError(f"instructions must be a non-empty list of strings; found {bad}.")
+    return instructions
 
 
 @dataclass
@@ -57,7 +88,7 @@ class ChatModel:
         device: where the weights (and the tokenized inputs) live.
     """
 
-    bridge: Any
+    bridge: TransformerBridge
     tokenizer: PreTrainedTokenizerBase
     spec: ModelSpec
     name: str
@@ -100,10 +131,7 @@ class ChatModel:
         A formatted prompt longer than `max_length` tokens (default: the context length) keeps its chat template
         and the start of its instruction; the end of the instruction is cut, with a warning.
         """
-        if isinstance(instructions, str):
-            instructions = [instructions]
-        if len(instructions) == 0:
-            raise ValueError("tokenize() got no instructions: pass a non-empty list of strings.")
+        instructions = instruction_list([instructions] if isinstance(instructions, str) else instructions)
         limit = max_length or self.context_length
         texts = [self._fit(text + suffix, limit) for text in instructions]
         enc = self.tokenizer(
@@ -220,6 +248,21 @@ def _load_spec_override(spec: ModelSpec, folder: Path) -> ModelSpec:
     return spec.replace(**changes)
 
 
+def write_spec_override(folder: str | Path, fields: Mapping[str, Any]) -> Path:
+    """Write `course_spec.json` into a local model folder: registry fields (`ModelSpec` names, e.g.
+    `refusal_strings`) that `load_model(folder)` applies on top of the registry entry. The one writer of the file
+    (the organism's trainer and `save_model` use it); returns the file's path."""
+    unknown = set(fields) - set(ModelSpec.__dataclass_fields__)
+    if unknown:
+        raise ValueError(
+            f"unknown spec fields {sorted(unknown)}; allowed: {sorted(ModelSpec.__dataclass_fields__)}"
+        )
+    path = Path(folder) / SPEC_OVERRIDE_FILE
+    plain = {key: list(value) if isinstance(value, tuple) else value for key, value in fields.items()}
+    path.write_text(json.dumps(plain, indent=2) + "\n")
+    return path
+
+
 def _architecture(folder: Path) -> str:
     """HF architecture name from a local folder's config.json."""
     config = json.loads((folder / "config.json").read_text())
@@ -251,146 +294,9 @@ def resolve_spec(name_or_path: str | None) -> tuple[ModelSpec, str]:
     return spec, name
 
 
-def _hub_cache_dir() -> str:
-    from huggingface_hub import constants
-
-    return str(constants.HF_HUB_CACHE)
-
-
-def _cached_locally(repo_id: str) -> bool:
-    """True when the hub model's config.json is in the local HF cache."""
-    from huggingface_hub import try_to_load_from_cache
-
-    try:
-        hit = try_to_load_from_cache(repo_id, "config.json")
-    except Exception:  # malformed repo ids etc.: not cached
-        return False
-    return isinstance(hit, str)
-
-
-def _hub_reachable(timeout_s: float = 3.0) -> bool:
-    """A short TCP probe of the HF endpoint (no request is sent)."""
-    endpoint = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
-    port = endpoint.port or (443 if endpoint.scheme == "https" else 80)
-    try:
-        with socket.create_connection((endpoint.hostname or "huggingface.co", port), timeout=timeout_s):
-            return True
-    except Exception:
-        return False
-
-
-def _offline_env() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "0").lower() in ("1", "true", "yes", "on")
-
-
-def check_downloadable(repo_id: str) -> None:
-    """Fail within seconds, with a useful message, when a hub model is neither cached nor downloadable."""
-    if _cached_locally(repo_id):
-        return
-    reason = "HF_HUB_OFFLINE is set" if _offline_env() else "the Hugging Face hub cannot be reached"
-    if _offline_env() or not _hub_reachable():
-        raise OSError(
-            f"Cannot load {repo_id!r}: it is not in the local Hugging Face cache ({_hub_cache_dir()}) and {reason}.\n"
-            "Options: use the course's offline model with load_model() (the model organism, no download); "
-            "download the model on a machine with internet (it lands in the cache above, or set HF_HOME); "
-            "or unset HF_HUB_OFFLINE if you do have internet. Local folders work too: load_model('path/to/model')."
-        )
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Devices and memory
-# ---------------------------------------------------------------------------------------------------------------
-
-
-def default_device() -> torch.device:
-    """cuda if available, then mps, then cpu."""
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        return torch.device("mps")
-    return torch.device("cpu")
-
-
-def free_memory_bytes(device: torch.device) -> int | None:
-    """Free memory on the device: `torch.cuda.mem_get_info` on CUDA, MemAvailable from /proc/meminfo on CPU."""
-    if device.type == "cuda":
-        return torch.cuda.mem_get_info(device)[0]
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        return None
-    return None
-
-
-def estimated_weight_bytes(spec: ModelSpec, path: str, dtype: torch.dtype) -> int | None:
-    """Weight memory: parameters x bytes per element. The parameter count comes from the spec, or for a local
-    folder from the size of its safetensors files divided by the stored element size (config `dtype`)."""
-    itemsize = torch.empty((), dtype=dtype).element_size()
-    if spec.n_params_b is not None:
-        return int(spec.n_params_b * 1e9 * itemsize)
-    folder = Path(path)
-    files = list(folder.glob("*.safetensors")) if folder.is_dir() else []
-    if not files:
-        return None
-    config = json.loads((folder / "config.json").read_text())
-    stored = getattr(torch, str(config.get("dtype") or config.get("torch_dtype") or "float32"), torch.float32)
-    n_params = sum(f.stat().st_size for f in files) / torch.empty((), dtype=stored).element_size()
-    return int(n_params * itemsize)
-
-
-def warn_if_too_big(spec: ModelSpec, path: str, device: torch.device, dtype: torch.dtype) -> None:
-    """Warn before loading when the weights (plus 20%) exceed the free memory of the device."""
-    need, free = estimated_weight_bytes(spec, path, dtype), free_memory_bytes(device)
-    if need is not None and free is not None and need * 1.2 > free:
-        warnings.warn(
-            f"{spec.name} needs about {need / 1e9:.1f} GB for its weights in {dtype} but only {free / 1e9:.1f} GB "
-            f"is free on {device}. Loading may fail or swap; try dtype=torch.bfloat16 or a smaller model.",
-            ResourceWarning,
-            stacklevel=3,
-        )
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # Loading
 # ---------------------------------------------------------------------------------------------------------------
-
-# Warnings silenced during loading only. transformers warns that an instruct model's generation_config sets
-# sampling flags (temperature, top_p) while do_sample is False; harmless here (generation is greedy). None of the
-# tiny local test models emits a warning while loading, so this list is deliberately short; extend it only with
-# warnings seen while loading a real model.
-_NOISY_WARNINGS = (r".*generation flags are not valid.*",)
-
-
-@contextlib.contextmanager
-def quiet_loading() -> Iterator[None]:
-    """Silence HF progress bars, info logs and known noisy warnings during a load only."""
-    from huggingface_hub.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
-    from transformers.utils import logging as hf_logging
-
-    hub_bars_off, hf_bars_on = are_progress_bars_disabled(), hf_logging.is_progress_bar_enabled()
-    verbosity = hf_logging.get_verbosity()
-    tl_logger = logging.getLogger("transformer_lens")
-    tl_level = tl_logger.level
-    disable_progress_bars()
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
-    tl_logger.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            for pattern in _NOISY_WARNINGS:
-                warnings.filterwarnings("ignore", message=pattern)
-            yield
-    finally:
-        hf_logging.set_verbosity(verbosity)
-        tl_logger.setLevel(tl_level)
-        with warnings.catch_warnings():  # "cannot enable": HF_HUB_DISABLE_PROGRESS_BARS wins, as it should
-            warnings.simplefilter("ignore")
-            if hf_bars_on:
-                hf_logging.enable_progress_bar()
-            if not hub_bars_off:
-                enable_progress_bars()
 
 
 def load_tokenizer(path: str, spec: ModelSpec, chat_template: str | None = None) -> PreTrainedTokenizerBase:
@@ -483,6 +389,8 @@ def load_model(
         dtype: weight dtype; default float32.
         device_map: accelerate device map (e.g. "auto") for models split over devices; excludes `device`.
         chat_template: a Jinja chat template, for tokenizers that ship without one.
+
+    Prints the registry's `caveats` of the model (one line), if it has any.
     """
     if device is not None and device_map is not None:
         raise ValueError("Pass either device= or device_map=, not both.")
@@ -495,4 +403,78 @@ def load_model(
     with quiet_loading():
         tokenizer = load_tokenizer(path, spec, chat_template)
     bridge = _boot_bridge(path, None if device_map is not None else target, dtype, device_map)
+    if spec.caveats:
+        print(f"{spec.name}: " + "; ".join(spec.caveats))
     return _chat_model(bridge, tokenizer, spec, str(name_or_path) if name_or_path is not None else ORGANISM)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Saving, and the plain Hugging Face model behind a bridge
+# ---------------------------------------------------------------------------------------------------------------
+_WRAPPER = re.compile(r"\._original_component(?=\.|$)")
+
+
+def unwrapped_name(name: str) -> str:
+    """The name a module of `bridge.original_model` has in a plain HF model: the bridge wraps HF modules in place,
+    which inserts `._original_component` into their names."""
+    return _WRAPPER.sub("", name)
+
+
+def plain_hf_model(model: ChatModel, *, untie: bool = True) -> nn.Module:
+    """A new, plain Hugging Face model (no TransformerLens wrappers) with the model's current weights.
+
+    The bridge wraps the HF modules in place, so ``bridge.original_model`` cannot be saved or copied as a
+    plain model. This builds a fresh model from the config and loads copies of the current weights into it.
+    ``untie=True`` gives the unembedding its own copy of the embedding matrix when they are tied.
+    """
+    from transformers import AutoModelForCausalLM
+
+    wrapped = model.bridge.original_model
+    config = copy.deepcopy(wrapped.config)
+    if untie:
+        for cfg in {id(c): c for c in (config, config.get_text_config())}.values():
+            cfg.tie_word_embeddings = False
+    state = {unwrapped_name(k): v for k, v in wrapped.state_dict().items()}
+    dtype = next(wrapped.parameters()).dtype
+    with quiet_loading(), torch.device(model.device):
+        fresh = AutoModelForCausalLM.from_config(config, dtype=dtype)
+    names = {m: n for n, m in fresh.named_modules()}
+    unembed_key = names[fresh.get_output_embeddings()] + ".weight"
+    if unembed_key not in state:  # tied: the wrapped model lists the shared matrix under the embedding only
+        state[unembed_key] = state[names[fresh.get_input_embeddings()] + ".weight"]
+    missing = [k for k in fresh.state_dict() if k not in state]
+    if missing:
+        raise RuntimeError(
+            f"could not map the bridge's weights back to a plain {type(fresh).__name__}: missing {missing[:5]}."
+        )
+    fresh.load_state_dict({k: state[k] for k in fresh.state_dict()}, strict=True)  # copies into fresh
+    fresh.eval()
+    return fresh
+
+
+def chat_model_from_hf(model: ChatModel, hf: nn.Module) -> ChatModel:
+    """A ChatModel around a plain HF model ``hf`` (e.g. from ``orthogonalize_weights``), with ``model``'s tokenizer
+    and chat format; the name says it was orthogonalized."""
+    from transformer_lens.model_bridge import TransformerBridge
+
+    dtype = next(hf.parameters()).dtype
+    with quiet_loading():
+        bridge = TransformerBridge.boot_transformers(
+            model.name, hf_model=hf, tokenizer=copy.deepcopy(model.tokenizer), dtype=dtype
+        )
+    bridge.eval()
+    return dataclasses.replace(model, bridge=bridge, name=f"{model.name} (orthogonalized)")
+
+
+def save_model(model: ChatModel, path: str | Path) -> Path:
+    """Save a ChatModel in Hugging Face format (weights, config, tokenizer with its chat template).
+
+    ``load_model(path)`` loads it back. The registry's refusal strings are written to ``course_spec.json``
+    so the reloaded model scores refusals with the same tokens.
+    """
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    plain_hf_model(model, untie=False).save_pretrained(path)
+    model.tokenizer.save_pretrained(path)
+    write_spec_override(path, {"refusal_strings": model.spec.refusal_strings})
+    return path

@@ -10,7 +10,8 @@ website, an executed copy) shows.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 import tqdm.notebook as _notebook
 from tqdm.auto import tqdm as _auto_tqdm
@@ -44,4 +45,26 @@ class NotebookProgress(_notebook.tqdm):
 tqdm = NotebookProgress if issubclass(_auto_tqdm, _notebook.tqdm) else _auto_tqdm
 """`NotebookProgress` in a Jupyter kernel (with ipywidgets), else `tqdm.auto.tqdm`."""
 
-__all__ = ["NotebookProgress", "tqdm"]
+T = TypeVar("T")
+
+
+def show_bar(n_steps: int, progress: bool | None) -> bool:
+    """The course's one rule for a progress bar: `progress=None` shows one when there is more than one step
+    (batch, candidate, ...); True always shows it, False never."""
+    return n_steps > 1 if progress is None else bool(progress)
+
+
+def progress_bar(items: Sequence[T], *, progress: bool | None = None, desc: str = "") -> Iterator[T]:
+    """Iterate over `items` with a transient bar (gone once the loop ends), shown by `show_bar`'s rule."""
+    return iter(tqdm(items, desc=desc, disable=not show_bar(len(items), progress), leave=False))
+
+
+def batch_slices(n: int, batch_size: int, *, progress: bool | None = None, desc: str = "") -> Iterator[slice]:
+    """Slices `[i, i + batch_size)` covering `range(n)`, batch by batch, with a bar (`show_bar`'s rule)."""
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be a positive integer, got {batch_size}.")
+    for start in progress_bar(range(0, n, batch_size), progress=progress, desc=desc):
+        yield slice(start, min(start + batch_size, n))
+
+
+__all__ = ["NotebookProgress", "batch_slices", "progress_bar", "show_bar", "tqdm"]

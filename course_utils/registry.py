@@ -6,7 +6,8 @@ weight orthogonalization is exactly equivalent to directional ablation, extra ch
 Provenance of the facts. Parameter counts, layer counts, widths, tied embeddings and gating are taken from the
 models' published configs and model cards; none of these hub models can be downloaded on the machines this course
 is developed on, so every hub entry has `verified_here=False`: their templates and refusal tokens have not been
-run here. Memory figures are the weights alone (parameters x 4 bytes in fp32, x 2 in bf16), rounded; activations
+run here. Only the organism, trained and tested in this repository, has `verified_here=True`. `registry_table()`
+lists both (notebook 00 prints it), and `load_model` prints a model's `caveats` when it loads it. Memory figures are the weights alone (parameters x 4 bytes in fp32, x 2 in bf16), rounded; activations
 and the KV cache come on top. The refusal strings follow Arditi et al. (2024): "I" for every family, plus "As"
 for Qwen ("As an AI ...").
 """
@@ -14,6 +15,7 @@ for Qwen ("As an AI ...").
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,10 +54,10 @@ class ModelSpec:
         orthogonalization_note: why (or why not).
         chat_template: fallback template, ONLY for models known to ship without one.
         template_kwargs: extra arguments for `tokenizer.apply_chat_template` (e.g. enable_thinking=False).
-        caveats: things a learner should know before using this model.
+        caveats: things a learner should know before using this model (printed by `load_model`).
         memory_gb_fp32, memory_gb_bf16: approximate weight memory in GB.
         gated: the hub requires accepting a licence (`huggingface-cli login`).
-        verified_here: loaded and checked on this project's machines.
+        verified_here: loaded and checked on this project's machines (shown by `registry_table`).
         local_dir: folder relative to the repository root (the organism), else None.
     """
 
@@ -98,11 +100,9 @@ _SPECS = [
         refusal_strings=("I",),
         orthogonalization_exact=True,
         orthogonalization_note=_EXACT,
-        caveats=(
-            "trained from scratch by this repository; a toy: its language and knowledge are tiny",
-            "its exact size and refusal strings may be overridden by course_spec.json in its folder",
-        ),
-        verified_here=False,
+        # its exact size and refusal strings come from course_spec.json in its folder (written by its trainer)
+        caveats=("trained from scratch by this repository; a toy: its language and knowledge are tiny",),
+        verified_here=True,
         local_dir=ORGANISM_DIR,
     ),
     ModelSpec(
@@ -234,10 +234,25 @@ MODEL_REGISTRY: dict[str, ModelSpec] = {spec.name: spec for spec in _SPECS}
 
 
 def unknown_spec(name: str, architecture: str = "unknown") -> ModelSpec:
-    """Spec for a model the registry does not list: fallback refusal strings, nothing else assumed."""
-    return ModelSpec(
-        name=name,
-        architecture=architecture,
-        refusal_strings=FALLBACK_REFUSAL_STRINGS,
-        caveats=("not in course_utils.registry: refusal tokens are a generic guess",),
-    )
+    """Spec for a model the registry does not list: fallback refusal strings, nothing else assumed (`load_model`
+    warns that the refusal tokens are a generic guess)."""
+    return ModelSpec(name=name, architecture=architecture, refusal_strings=FALLBACK_REFUSAL_STRINGS)
+
+
+def registry_table(specs: Sequence[ModelSpec] | None = None) -> str:
+    """The models the course knows, one line each: size, layers, weight memory in fp32 and bf16, whether the model
+    was loaded and checked on this course's machines (`verified_here`), and notes (gated, tied embeddings)."""
+    specs = list(MODEL_REGISTRY.values()) if specs is None else list(specs)
+    lines = [
+        f"{'model':<40} {'params':>7} {'layers':>6} {'fp32 GB':>8} {'bf16 GB':>8} {'verified here':>13}  notes"
+    ]
+    for spec in specs:
+        params = f"{spec.n_params_b:.2f}B" if spec.n_params_b else "tiny"
+        notes = ", ".join(
+            note for note, flag in (("gated", spec.gated), ("tied embeddings", spec.tied_embeddings)) if flag
+        )
+        lines.append(
+            f"{spec.name:<40} {params:>7} {spec.n_layers or '':>6} {spec.memory_gb_fp32 or '':>8} "
+            f"{spec.memory_gb_bf16 or '':>8} {'yes' if spec.verified_here else 'no':>13}  {notes}".rstrip()
+        )
+    return "\n".join(lines)

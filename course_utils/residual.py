@@ -14,7 +14,6 @@ final norm and the unembedding to an intermediate x_l to read what the model "wo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import torch
@@ -60,23 +59,6 @@ def top_tokens(
     """
     ids = logits.topk(k, dim=-1).indices
     return [[tokenizer.decode([i]) for i in row] for row in ids.tolist()]
-
-
-def refusal_probability(
-    logits: Float[Tensor, "batch d_vocab"], refusal_token_ids: Sequence[int]
-) -> Float[Tensor, " batch"]:
-    """Probability that the next token starts a refusal: P = sum_{t in refusal ids} softmax(logits)_t.
-
-    Args:
-        logits: [batch, d_vocab] next-token logits.
-        refusal_token_ids: ids of the first tokens of refusals (each counted once).
-
-    Returns:
-        [batch] float64 probabilities (the softmax is taken in float64).
-    """
-    probs = torch.softmax(logits.to(torch.float64), dim=-1)
-    ids = torch.tensor(sorted(set(refusal_token_ids)), device=logits.device)
-    return probs[:, ids].sum(dim=-1)
 
 
 # ----------------------------------------------------------------------------------- chapter 01: residual stream

@@ -40,16 +40,16 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 
 from course_utils import launch
+from course_utils._environment import kernel_env
+from course_utils._paths import BUILD_DIR, DOCS_DIR, NOTEBOOK_DIR, REPO_ROOT, SOLUTION_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTION_DIR = ROOT / "notebooks" / "solutions"
-LEARNER_DIR = ROOT / "notebooks"
-DOCS_DIR = ROOT / "docs"
+ROOT = REPO_ROOT
+LEARNER_DIR = NOTEBOOK_DIR
 CONF_DIR = DOCS_DIR / "site"
 README = ROOT / "README.md"
-SITE_DIR = ROOT / "build" / "site"
-WORK_DIR = ROOT / "build" / "site_work"
-KERNEL_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
+SITE_DIR = BUILD_DIR / "site"
+WORK_DIR = BUILD_DIR / "site_work"
+KERNEL_ENV = kernel_env(one_thread=False)  # the build runs one kernel at a time: all threads
 
 
 class SiteError(ValueError):

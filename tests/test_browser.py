@@ -33,6 +33,7 @@ from typing import Any
 
 import pytest
 
+from course_utils._environment import kernel_env
 from tests.site_build import EXECUTED, build_test_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,11 +81,8 @@ def jupyterlab(folder: Path, logs: Path) -> Iterator[str]:
     """JupyterLab serving `folder` on a free localhost port with a random token; yields its base URL + token."""
     port, token = _free_port(), secrets.token_hex(16)
     env = dict(os.environ)
+    env.update(kernel_env(one_thread=True))
     env.update(
-        HF_HUB_OFFLINE="1",
-        TRANSFORMERS_OFFLINE="1",
-        TOKENIZERS_PARALLELISM="false",
-        OMP_NUM_THREADS="1",
         JUPYTER_CONFIG_DIR=str(logs.parent / "jupyter_config"),
         JUPYTER_RUNTIME_DIR=str(logs.parent / "jupyter_runtime"),
         JUPYTERLAB_SETTINGS_DIR=str(logs.parent / "lab_settings"),

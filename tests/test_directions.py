@@ -290,7 +290,7 @@ def test_cache_key_covers_every_library_module_the_selection_runs(tiny_model, mo
     assert imported and imported <= set(sources)
     names = {path.name for path in sources}
     assert {
-        "residual.py",
+        "_environment.py",
         "activations.py",
         "models.py",
         "hooks.py",
@@ -298,6 +298,7 @@ def test_cache_key_covers_every_library_module_the_selection_runs(tiny_model, mo
         "interventions.py",
     } <= names
     assert "gcg.py" not in names and "plotting.py" not in names  # derived, not "everything"
+    assert "residual.py" not in names  # the refusal probability lives in metrics
 
     key = _fingerprint(tiny_model, 1)
     real_read_bytes = Path.read_bytes

@@ -11,12 +11,9 @@ import warnings
 import pytest
 import torch
 
+from course_utils.candidate_scores import _skip_blocks
 from course_utils.data import load_instructions
-from course_utils.directions import (
-    _skip_blocks,
-    candidate_directions,
-    select_direction,
-)
+from course_utils.directions import candidate_directions, select_direction
 from tests.prompts import HARMFUL, HARMLESS
 from tests.shipped import needs_organism
 

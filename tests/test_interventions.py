@@ -21,10 +21,9 @@ from course_utils.interventions import (
     orthogonalize_embedding,
     orthogonalize_matrix,
     post_sublayer_norms,
-    save_model,
 )
 from course_utils.metrics import last_position_logits
-from course_utils.models import load_model
+from course_utils.models import load_model, save_model
 from tests.prompts import PROMPTS
 from tests.tiny_models import build_tokenizer
 

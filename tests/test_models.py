@@ -9,7 +9,7 @@ import pytest
 import torch
 from transformers import AutoModelForCausalLM
 
-from course_utils import models
+from course_utils import _environment, models
 from course_utils.models import load_model, resolve_spec
 from course_utils.registry import MODEL_REGISTRY, ORGANISM, ORGANISM_TRAIN_COMMAND
 
@@ -124,7 +124,7 @@ def test_unreachable_hub_fails_fast(monkeypatch) -> None:
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     start = time.perf_counter()
     with pytest.raises(OSError, match="cannot be reached"):
-        models.check_downloadable("some-org/some-model-that-is-not-cached")
+        _environment.check_downloadable("some-org/some-model-that-is-not-cached")
     assert time.perf_counter() - start < 5
 
 
@@ -138,21 +138,21 @@ def test_default_model_name(monkeypatch) -> None:
 
 
 def test_memory_warning(tiny_model_dir, monkeypatch) -> None:
-    monkeypatch.setattr(models, "free_memory_bytes", lambda device: 1000)
+    monkeypatch.setattr(_environment, "free_memory_bytes", lambda device: 1000)
     with pytest.warns(ResourceWarning, match="needs about"):
-        models.warn_if_too_big(
+        _environment.warn_if_too_big(
             MODEL_REGISTRY["google/gemma-2-2b-it"], "x", torch.device("cpu"), torch.float32
         )
-    monkeypatch.setattr(models, "free_memory_bytes", lambda device: 10**12)
+    monkeypatch.setattr(_environment, "free_memory_bytes", lambda device: 10**12)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        models.warn_if_too_big(
+        _environment.warn_if_too_big(
             MODEL_REGISTRY["google/gemma-2-2b-it"], "x", torch.device("cpu"), torch.float32
         )
 
 
 def test_free_memory_reads_meminfo() -> None:
-    free = models.free_memory_bytes(torch.device("cpu"))
+    free = _environment.free_memory_bytes(torch.device("cpu"))
     assert free is not None and free > 10**8
 
 
@@ -183,7 +183,7 @@ def test_weight_estimate_of_local_folder(tiny_model_dir) -> None:
     folder = tiny_model_dir("qwen2")
     spec, path = resolve_spec(str(folder))
     n_params = sum(p.numel() for p in AutoModelForCausalLM.from_pretrained(folder).parameters())
-    estimate = models.estimated_weight_bytes(spec, path, torch.bfloat16)
+    estimate = _environment.estimated_weight_bytes(spec, path, torch.bfloat16)
     assert estimate == pytest.approx(2 * n_params, rel=0.05)  # safetensors header adds a little
 
 

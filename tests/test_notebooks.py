@@ -23,6 +23,7 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from course_utils._environment import kernel_env
 from course_utils.exercises.build import ROOT, SOURCE_DIR, build_notebooks
 from course_utils.exercises.checking import FAILED, NOT_ATTEMPTED, PASSED
 from course_utils.registry import ORGANISM_DIR
@@ -40,14 +41,7 @@ _DURATIONS: dict[tuple[str, str], tuple[float, float]] = {}  # (wall s, kernel C
 def notebook_env(tiny_model_dir: Callable[..., Path]) -> Iterator[dict[str, str]]:
     """Environment of the kernels: offline, one thread (matplotlib keeps the inline backend); the model chosen as
     described above."""
-    env = {
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "HF_HUB_DISABLE_PROGRESS_BARS": "1",
-        "TOKENIZERS_PARALLELISM": "false",
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-    }
+    env = kernel_env(one_thread=True)
     if not os.environ.get("COURSE_MODEL") and not (ROOT / ORGANISM_DIR / "config.json").is_file():
         env["COURSE_MODEL"] = str(tiny_model_dir("llama"))
     saved = {key: os.environ.get(key) for key in env}

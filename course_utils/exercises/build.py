@@ -28,12 +28,11 @@ import jupytext
 import nbformat
 from nbformat import NotebookNode
 
+from course_utils._paths import NOTEBOOK_DIR, REPO_ROOT, SOLUTION_DIR, SOURCE_DIR
 from course_utils.exercises.registry import Exercise, get
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIR = ROOT / "notebooks" / "src"
-LEARNER_DIR = ROOT / "notebooks"
-SOLUTION_DIR = ROOT / "notebooks" / "solutions"
+ROOT = REPO_ROOT
+LEARNER_DIR = NOTEBOOK_DIR
 FUTURE = (
     "from __future__ import annotations  # lets the type hints name classes this notebook has not imported"
 )

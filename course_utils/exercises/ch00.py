@@ -1,4 +1,4 @@
-"""Chapter 00 (setup): checked exercises. References live in `course_utils.residual`."""
+"""Chapter 00 (setup): checked exercises. References live in `course_utils.residual` and `course_utils.metrics`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import torch
 
-from course_utils import residual
+from course_utils import metrics, residual
 from course_utils.exercises.registry import Case, Exercise, register
 
 INSTRUCTIONS = ("Write a poem about the sea.", "How do I bake bread at home?", "Hi")
@@ -112,7 +112,7 @@ def _softmax64(logits: torch.Tensor, dim: int = -1) -> torch.Tensor:
 register(
     Exercise(
         id="00.refusal_probability",
-        reference=residual.refusal_probability,
+        reference=metrics.refusal_probability,
         title="Probability of starting a refusal",
         difficulty=1,
         importance=5,

@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from course_utils import interventions
+from course_utils import interventions, models
 from course_utils.exercises.registry import Case, Exercise, register
 
 D_MODEL = 12
@@ -149,7 +149,7 @@ def _weights_cases(ctx: Mapping[str, Any]) -> list[Case]:
     import copy
 
     model = ctx["model"]
-    hf = interventions.plain_hf_model(model, untie=True)
+    hf = models.plain_hf_model(model, untie=True)
     writers = interventions.residual_writers(model, hf)
     tied = copy.deepcopy(hf)
     tied.get_output_embeddings().weight = tied.get_input_embeddings().weight

@@ -28,7 +28,7 @@ import torch
 import torch.nn.functional as F
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from course_utils.models import SPEC_OVERRIDE_FILE
+from course_utils.models import write_spec_override
 from course_utils.organism import (
     PLANTED_DIRECTION_FILE,
     TRAINING_RECORD_FILE,
@@ -477,4 +477,4 @@ def save(
         "n_params_b": round(model.num_parameters() / 1e9, 5),
         "tied_embeddings": False,
     }
-    (out / SPEC_OVERRIDE_FILE).write_text(json.dumps(spec, indent=2) + "\n")
+    write_spec_override(out, spec)

@@ -210,21 +210,14 @@ for text, reply in zip(harmless + harmful, replies, strict=True):
 # Everything above works unchanged on a real chat model: set `MODEL_NAME` in section 2, e.g.
 # `MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"`, and rerun. The table lists the models the course knows, with the
 # memory their weights need (activations come on top; a 0.5 B model runs on a laptop CPU, slowly; above about
-# 2 B parameters use a GPU). Gated models need `huggingface-cli login` after accepting their licence.
+# 2 B parameters use a GPU). Gated models need `huggingface-cli login` after accepting their licence. "verified
+# here" says whether the model was loaded and checked where this course was built: only the organism, since no
+# hub model could be downloaded there; their entries come from their published configs and model cards.
 
 # %%
-from course_utils.registry import MODEL_REGISTRY
+from course_utils.registry import registry_table
 
-print(f"{'model':<40} {'params':>7} {'layers':>6} {'fp32 GB':>8} {'bf16 GB':>8}  notes")
-for spec in MODEL_REGISTRY.values():
-    params = f"{spec.n_params_b:.2f}B" if spec.n_params_b else "tiny"
-    notes = ", ".join(
-        ["gated" if spec.gated else "", "tied embeddings" if spec.tied_embeddings else ""]
-    ).strip(", ")
-    print(
-        f"{spec.name:<40} {params:>7} {spec.n_layers or '':>6} {spec.memory_gb_fp32 or '':>8} "
-        f"{spec.memory_gb_bf16 or '':>8}  {notes}"
-    )
+print(registry_table())
 
 # %% [markdown]
 # What to look for on a real model: its chat template adds more post-instruction tokens (five for Qwen,

@@ -20,7 +20,7 @@
 import matplotlib.pyplot as plt
 import torch
 
-from course_utils import plotting, residual
+from course_utils import metrics, plotting, residual
 from course_utils.data import load_instructions
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.hooks import hooks, resid_hook_name  # noqa: F401 (hooks: for exercise 01.capture_resid)
@@ -199,7 +199,7 @@ lens = use("01.logit_lens", logit_lens, mine=USE_MY_CODE, model=model)
 last = stack[:, :, -1]  # [n_layers + 1, batch, d_model]: the last position (left padding aligns it)
 lens_logits = lens(model, last)  # [n_layers + 1, batch, d_vocab]
 p_refuse = torch.stack(
-    [residual.refusal_probability(layer_logits, model.refusal_token_ids) for layer_logits in lens_logits]
+    [metrics.refusal_probability(layer_logits, model.refusal_token_ids) for layer_logits in lens_logits]
 )  # [n_layers + 1, batch]
 layers = list(range(model.n_layers + 1))
 plotting.layer_curves(

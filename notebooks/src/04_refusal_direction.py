@@ -56,8 +56,8 @@ from course_utils.data import load_instructions
 from course_utils.directions import CandidateScore  # noqa: F401 (the rows of exercise 3)
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.interventions import ablation_hooks, addition_hooks  # noqa: F401 (useful in exercise 3)
+from course_utils.metrics import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
 from course_utils.models import default_model_name, load_model
-from course_utils.residual import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
 
 torch.manual_seed(0)
 torch.set_grad_enabled(False)
@@ -330,16 +330,14 @@ check("04.filter_candidates", filter_candidates)
 choose = use("04.filter_candidates", filter_candidates, mine=USE_MY_CODE)
 filtered = choose(table, model.n_layers)
 print("why candidates were discarded:", dict(Counter(str(row.discarded) for row in filtered)))
-winners = [row for row in filtered if row.discarded is None]
-if winners:
-    chosen = winners[0]
+# a model where the filters are too strict falls back on the lowest bypass; chapter 05+ do the same
+chosen = directions.chosen_row(filtered, fallback=True)
+if chosen.discarded is None:
     print(
         f"chosen: position {chosen.position}, layer {chosen.layer}: "
         f"bypass {chosen.bypass:.2f}, induce {chosen.induce:.2f}, KL {chosen.kl:.3f}"
     )
-else:  # a model where the filters are too strict; chapter 05+ use the same fallback (refusal_direction)
-    eligible = [row for row in filtered if row.discarded not in ("NaN score", "too deep")]
-    chosen = min(eligible, key=lambda row: row.bypass)
+else:
     print(
         f"No candidate passed every filter; the lowest bypass among the rest: position {chosen.position}, "
         f"layer {chosen.layer} (bypass {chosen.bypass:.2f}, induce {chosen.induce:.2f}, KL {chosen.kl:.3f})"

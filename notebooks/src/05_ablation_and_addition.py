@@ -128,7 +128,7 @@ print(f"{len(ablation)} hooks, e.g.", [name for name, _ in ablation][:4], "...")
 
 
 # %%
-def projections_by_layer(prompts: list[str], fwd_hooks: list) -> torch.Tensor:
+def mean_projection_by_layer(prompts: list[str], fwd_hooks: list) -> torch.Tensor:
     """Mean x · r_hat at the last position: [n_layers + 1] (resid_pre of every block, then the last resid_post)."""
     store: dict[int, torch.Tensor] = {}
 
@@ -149,9 +149,9 @@ def projections_by_layer(prompts: list[str], fwd_hooks: list) -> torch.Tensor:
 one_layer = [(f"blocks.{layer}.hook_resid_pre", lambda x, hook: interventions.ablate(x, r))]
 sample = harmful_test[:32]
 curves = {
-    "no intervention": projections_by_layer(sample, []),
-    f"ablated at the input of layer {layer} only": projections_by_layer(sample, one_layer),
-    "ablated at every write": projections_by_layer(sample, ablation),
+    "no intervention": mean_projection_by_layer(sample, []),
+    f"ablated at the input of layer {layer} only": mean_projection_by_layer(sample, one_layer),
+    "ablated at every write": mean_projection_by_layer(sample, ablation),
 }
 ticks = [str(i) for i in range(model.n_layers)] + ["final"]
 plotting.layer_curves(
@@ -191,9 +191,9 @@ check("05.add_direction", add_direction)
 addition = interventions.addition_hooks(model, r, layer, coeff=1.0)
 sample_harmless = harmless_test[:32]
 curves = {
-    "harmless, no intervention": projections_by_layer(sample_harmless, []),
-    f"harmless, + r at layer {layer}": projections_by_layer(sample_harmless, addition),
-    "harmful, no intervention": projections_by_layer(sample, []),
+    "harmless, no intervention": mean_projection_by_layer(sample_harmless, []),
+    f"harmless, + r at layer {layer}": mean_projection_by_layer(sample_harmless, addition),
+    "harmful, no intervention": mean_projection_by_layer(sample, []),
 }
 plotting.layer_curves(
     curves,

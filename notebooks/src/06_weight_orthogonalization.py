@@ -61,16 +61,9 @@ from course_utils.directions import refusal_direction
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
-from course_utils.interventions import (
-    ablation_hooks,
-    chat_model_from_hf,
-    orthogonalize,
-    plain_hf_model,
-    residual_writers,
-    save_model,
-)
+from course_utils.interventions import ablation_hooks, orthogonalize, residual_writers
 from course_utils.metrics import completion_loss, kl_div, last_position_logits, refusal_rate
-from course_utils.models import default_model_name
+from course_utils.models import chat_model_from_hf, default_model_name, plain_hf_model, save_model
 from course_utils.plotting import layer_curves
 from course_utils.probing import scalar_projection
 

@@ -61,6 +61,7 @@ from course_utils.gcg import (
     GCGConfig,
     random_suffix,
     refusal_rates_with_suffixes,
+    refused_prompts,
     run_gcg,
     sample_candidates,
 )
@@ -86,21 +87,15 @@ print(
 
 # %% [markdown]
 # We attack and measure only harmful requests that the model actually refuses without a suffix: a suffix cannot
-# "break" a refusal that was never there. `refused` keeps the prompts whose greedy answer the substring judge
-# calls a refusal.
+# "break" a refusal that was never there. `refused_prompts` keeps the prompts whose greedy answer the substring
+# judge calls a refusal.
 
 # %%
 MAX_NEW_TOKENS = 16  # enough for the judge: refusals say so in their first words
-
-
-def refused(prompts: list[str]) -> list[str]:
-    """The prompts whose greedy completion (no suffix) is judged a refusal."""
-    completions = generate(model, prompts, max_new_tokens=MAX_NEW_TOKENS)
-    return [p for p, c in zip(prompts, completions, strict=True) if is_refusal(c)]
-
-
-refused_val = refused(load_instructions("harmful", "val")[:16])
-refused_test = refused(load_instructions("harmful", "test")[:40])[:32]
+refused_val = refused_prompts(model, load_instructions("harmful", "val")[:16], max_new_tokens=MAX_NEW_TOKENS)
+refused_test = refused_prompts(
+    model, load_instructions("harmful", "test")[:40], max_new_tokens=MAX_NEW_TOKENS
+)[:32]
 harmless_test = load_instructions("harmless", "test")[:32]
 target_prompt = (refused_val or load_instructions("harmful", "val"))[0]
 print(f"refused: {len(refused_val)} validation and {len(refused_test)} test harmful prompts")
