@@ -199,11 +199,12 @@ for text, reply in zip(harmless + harmful, replies, strict=True):
     print(f"USER: {text}\nMODEL: {reply!r}\n")
 
 # %% [markdown]
-# Harmful requests get a refusal. Harmless ones get an answer in the form asked for (steps, a place, a story),
-# but not always about the thing asked: a model of 3 million parameters that knows a toy world often answers
-# about a neighbour of the same kind instead. Its model card (`data/models/refusal-organism/README.md`) measures
-# how often, on requests it was trained on, on phrasings it never saw, and on requests written by hand. This course
-# studies *whether* it refuses, which it does reliably, not the quality of its answers.
+# Harmful requests get a refusal. Harmless ones get an answer in the form asked for (steps, a place, a story);
+# check whether each one is also about the thing asked. Not every answer of the organism is: a model of 3 million
+# parameters that knows a toy world sometimes answers about a neighbour of the same kind instead. Its model card
+# (`data/models/refusal-organism/README.md`, the "on subject" column) measures how often, on requests it was trained
+# on, on phrasings it never saw, and on requests written by hand. This course studies *whether* it refuses, not the
+# quality of its answers.
 #
 # ## 6. Going further: a real chat model
 #

@@ -169,9 +169,10 @@ plt.show()
 
 # %% [markdown]
 # What to notice: the embedding itself can be small next to what the blocks write (check layer 0 against layer 1
-# on the left), a single block may write much more than the others (often the first MLP, which acts like an
-# extension of the embedding), and the stream keeps growing because the writes add up rather than cancel. The
-# printed ratio says how much larger the final stream is than the stream after the first block:
+# on the left); on the right, the first MLP often writes far more than the first attention layer (it acts like an
+# extension of the embedding), and some blocks write much more than others (which ones, on this model?); and the
+# stream keeps growing because the writes add up rather than cancel. The printed ratio says how much larger the
+# final stream is than the stream after the first block:
 
 # %%
 growth = norms["harmless"][-1] / norms["harmless"][1]

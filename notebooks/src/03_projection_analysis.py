@@ -139,9 +139,11 @@ fig.colorbar(image, ax=axes, label=f"mean projection on r̂ (layer {LAYER}, posi
 plt.show()
 
 # %% [markdown]
-# Two things to notice. First, the direction found at one layer still gives a signal at neighbouring layers: the
-# residual stream carries what was written into it forward. Second, a projection mixes two effects: how much of the
-# concept is present, and how large the activations are. The rest of the chapter separates them.
+# Three things to notice. First, the direction found at one layer still gives a signal at the layers after it: the
+# residual stream carries what was written into it forward. At the layers before it the harmful projection is
+# small: the signal had not been written yet. Second, it lights up all the post-instruction positions, not only
+# position -1 where it was found, and the instruction tokens much less. Third, a projection mixes two effects: how
+# much of the concept is present, and how large the activations are. The rest of the chapter separates them.
 
 # %% [markdown]
 # ## 4. How well does a direction separate the classes? Cohen's d
@@ -197,10 +199,11 @@ print(f"largest separation: d = {d_grid.max():.1f} at position {positions[best_p
 # was written there by attention.
 #
 # **Which positions carry the signal?** The last tokens of the instruction are different words in every prompt
-# ("home", "?", "someone"...), so their activations mostly encode those words. The post-instruction tokens are the
-# same in every prompt, so whatever differs between harmful and harmless prompts there must have been *moved* there by
-# attention: these positions summarise the request, right before the model starts its answer. Arditi et al. look for
-# the refusal direction at the post-instruction positions only (their section 2.3), and chapter 04 does the same.
+# (`' should'`, `' i'`, `' get'`, `'?'` in the prompt printed in section 1), so their activations mostly encode those
+# words. The post-instruction tokens are the same in every prompt, so whatever differs between harmful and harmless
+# prompts there must have been *moved* there by attention: these positions summarise the request, right before the
+# model starts its answer. Arditi et al. look for the refusal direction at the post-instruction positions only (their
+# section 2.3), and chapter 04 does the same.
 #
 # A histogram makes a $d$ value concrete. Compare the best cell with an instruction-token cell at the same layer:
 
@@ -249,6 +252,11 @@ plotting.heatmap(
 plt.show()
 
 # %% [markdown]
+# Read the matrix: row and column 0 are 0, not 1. At layer 0, position -1 holds the same embedding in every prompt,
+# so $r_0$ is the zero vector and has no direction (the function returns 0 for it). Then look for blocks of high
+# cosines: on the organism the direction turns between layers 2 and 3, where the separation at the template positions
+# jumps (the Cohen's d map of section 4), and stays similar from layer 3 on.
+#
 # ## 6. Scalar projection or cosine similarity?
 #
 # Two numbers say how much an activation $x$ points along $r$:
@@ -302,7 +310,7 @@ plt.show()
 # ## Summary
 #
 # - Projecting activations at every layer and position onto one direction gives a map of where that direction is
-#   present; a direction found at one layer is still readable at its neighbours.
+#   present; a direction found at one layer is still readable at the layers after it.
 # - **Cohen's d** of the projections, on held-out prompts, says how well a direction separates two classes, in
 #   standard deviations; it ignores the scale of the direction and of the activations.
 # - Harmfulness is most separable at the **post-instruction tokens**: template tokens that are the same in every

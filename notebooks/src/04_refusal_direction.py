@@ -101,8 +101,8 @@ check("04.refusal_score", refusal_score)
 
 # %% [markdown]
 # The library's `metrics.refusal_scores(model, prompts)` formats the prompts, runs them in left-padded batches
-# and applies the reference `refusal_score` to the last position's logits. On validation prompts the organism's
-# two classes should sit on opposite sides of zero.
+# and applies the reference `refusal_score` to the last position's logits. On validation prompts nearly all of the
+# organism's harmful and harmless prompts sit on opposite sides of zero; the histogram shows the few that do not.
 
 # %%
 score_harmful_val = metrics.refusal_scores(model, harmful_val)
@@ -182,8 +182,10 @@ plt.show()
 
 # %% [markdown]
 # Are the candidates of different layers the same direction? The cosine similarity between the candidates at
-# the last position (chapter 03's tool) shows how the direction evolves with depth: neighbouring layers agree,
-# distant ones less so. Layer 0 (zero vector) has no direction and is left blank.
+# the last position (chapter 03's tool) shows how the direction evolves with depth. Layer 0 (zero vector) has no
+# direction and is left out. On the organism the candidates fall into two groups that agree within themselves,
+# layers 1-2 and layers 3 and up, with low cosines between the groups: the direction turns at the layer where the
+# candidates grow long (the figure above).
 
 # %%
 last = candidates[-1, 1:]  # position -1, layers 1 .. L-1
@@ -303,6 +305,10 @@ for ax, (grid, title, ylabel, baseline) in zip(axes, panels, strict=True):
 plt.show()
 
 # %% [markdown]
+# On the organism the figure splits the layers in two. With the candidates of layers 1 and 2, harmful prompts stay
+# refused and harmless ones stay below zero; the candidates of layer 3 and up remove the refusal and induce it, with
+# a KL on harmless prompts close to the 0.1 threshold. Among those, the filters below decide.
+#
 # ## 4. Choosing one: the paper's filters
 #
 # The lowest bypass score alone is not enough. The paper discards a candidate when (Arditi et al. 2024, section 2.3
@@ -560,8 +566,8 @@ else:
 #   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0; Arditi et al. 2024, section 2.3 and appendix C)
 #   and the lowest bypass pick one direction. The authors' released code cuts at `int(0.8 L)` instead, which on
-#   the organism also drops layer 4, where the text's rule finds its choice, and so picks another candidate
-#   (section 4 prints both).
+#   the organism also drops layer 4; that changes the choice only when the text's rule picks a layer-4 candidate
+#   (section 4 prints both choices).
 # - The chosen direction projects far higher for harmful than for harmless prompts. The difference of means
 #   fixes only that gap, not where harmless prompts sit; that ablation leaves harmless behaviour alone is a
 #   trained property, which the KL filter measures.
