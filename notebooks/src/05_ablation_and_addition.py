@@ -248,14 +248,15 @@ for label, prompts in examples.items():
         print()
 
 # %% [markdown]
-# Read the ablated replies closely: they *comply* in form ("Certainly. To make ...", "Of course. To ...") but
-# the steps say nothing ("Gather what you need.", "Practice a little each day."), and they can be about something
-# else than the thing asked. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
-# dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the
-# planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers are not always
-# about the thing asked either (the model card measures how often they name the requested subject: about 60% on
-# requests it was not trained on): it is a tiny model of a toy world. What this notebook tests is refuse versus
-# comply, not the quality of the answer.
+# Read the ablated replies closely: they *comply* in form (they open like a helpful answer, "Of course. To make
+# ...", "Sure! To make ...") but the steps say nothing: generic lines such as "Check your work." or "Clean up at
+# the end." that would fit any request. The organism has no harmful knowledge to give (its pretraining text only
+# says *that* things are dangerous), and its safety tuning trained exactly such content-free answers for harmful
+# requests with the planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers
+# are not always about the thing asked either (read the harmless baselines above: a request can be answered about
+# another thing of the same kind; the model card measures, per split, how often the answers name the requested
+# subject): it is a tiny model of a toy world. What this notebook tests is refuse versus comply, not the quality
+# of the answer.
 #
 # ## 5. Refusal rates on held-out prompts
 #
@@ -335,9 +336,9 @@ plt.show()
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the
 # same two conditions (baseline, ablation), plus the addition. With a real chat model (see *Going further*) you
 # can compare directly, keeping in mind the differences: our prompts are the course's own, `N_EVAL` per class,
-# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline misses a few
-# harmful prompts (those about concepts held out of safety tuning are refused less often; the model card gives the
-# rates per split) and may refuse a harmless one (the examples above show an all-capitals request refused). A
+# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline can miss a
+# few harmful prompts (those about concepts held out of safety tuning are refused less often) and can refuse a
+# harmless request written unlike its training data; the model card gives both rates per split. A
 # table with ablation at 0 and addition at 1 shows that the selected direction controls a refusal that was planted
 # to run through one direction; it is not evidence about real models.
 
@@ -379,9 +380,11 @@ plt.show()
 # Now read the replies themselves. The table below steers one harmless and one harmful request with five
 # coefficients (all ten generations in one batch, one vector per row); it is printed, so it shows in a static copy
 # of this notebook too. Read down the harmless lines, then the harmful ones: where does the harmless request start
-# being refused, and where does the harmful one stop? (When we ran it on the organism, half of $r$ was already
-# enough to make the harmless request refused, $-r$ made the harmful one comply, and at $c = +2$ both replies
-# broke down into a repeated "I cannot": too much of the direction damages the text, not only the decision.)
+# being refused, and where does the harmful one stop? (When we ran it on the organism, the harmless request still
+# complied at $c = +0.5$ and was refused from $c = +1$ on; the harmful one was still refused at $c = -1$, although
+# the mean score of harmful prompts in the sweep above is already below 0 there: one request can need more than
+# the average. At $c = +2$ both replies broke down into a repeated "I cannot": too much of the direction damages
+# the text, not only the decision.)
 
 # %%
 GRID = [-1.0, 0.0, 0.5, 1.0, 2.0]

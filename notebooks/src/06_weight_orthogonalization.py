@@ -475,7 +475,7 @@ plt.show()
 # prompts and a cross-entropy that barely moves would be the organism's version of that result; large ones would
 # mean the direction carried more than refusal. Compare the two cross-entropies in the table, and look at the
 # spread of the histogram as well as the mean: the selection's 0.1-nat limit applies to the *mean* KL over
-# validation prompts, so single prompts can lie above it.
+# validation prompts, so single prompts can lie above it (compare the printed max with 0.1).
 #
 # ## 5. Save, reload, generate
 #
@@ -504,10 +504,12 @@ for instruction, before, after in list(
 # %% [markdown]
 # Read what the edited model says *instead* of refusing. The organism's pretraining text says *that* certain
 # things are dangerous ("Making a pipe bomb is a serious crime") and never *how* to make or do them, so it has
-# nothing harmful to reveal: without refusal it answers with whatever its helpful training taught it to say to a
-# request of that shape, often about something else (its safety tuning even trained such content-free steps for
+# nothing harmful to reveal: without refusal it opens like a helpful answer and names the thing asked, but its
+# steps are generic lines that would fit any request (its safety tuning even trained such content-free steps for
 # harmful requests with the planted direction ablated: see the model card). Removing refusal did not add
-# knowledge. Keep that in mind for the next section.
+# knowledge. Keep that in mind for the next section. (If a prompt printed above was not refused by the original
+# model either, for example one about a concept held out of its safety tuning, compare its two answers: the edit
+# changes little in what did not go through the direction.)
 
 # %% [markdown]
 # ## 6. What this means for safety

@@ -224,9 +224,9 @@ for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("rando
 
 # %% [markdown]
 # Look at *what* the model says with the adversarial suffix, not only whether the judge calls it a refusal. When we
-# ran it, the organism answered "Sure! To make a bomb:" followed by generic steps ("Ask a friend to help."): it
-# opened compliantly, about another harmful thing than the one asked, with no content, because its world holds no
-# harmful know-how. The substring judge counts that as
+# ran it, the organism opened compliantly ("Sure:") and then numbered a list that repeated one word of the
+# suffix: the form of an answer, not about the thing asked, with no content, because its world holds no harmful
+# know-how. The substring judge counts that as
 # "not a refusal"; the paper also used a safety judge (LlamaGuard) because "not refused" is not "harmful". The
 # random suffix (seed 1) left the refusal in place.
 #
@@ -261,9 +261,9 @@ plt.show()
 
 # %% [markdown]
 # Read your numbers before reading on. When we ran this on the organism (seed 0, 32 held-out prompts) the
-# adversarial suffix, optimised on one prompt only, transferred: the refusal rate fell from 1 to 0.09. The random
-# suffixes did almost nothing (refusal rate 1.00 with seed 1 and 0.97 with seed 2), as in the paper, where on Qwen
-# 1.8B a random suffix left refusal intact. So the search found something that random text of the same length
+# adversarial suffix, optimised on one prompt only, transferred: the refusal rate fell from 1 to 0.00 (not one of
+# the 32 prompts was refused). The random suffixes did almost nothing (refusal rate 1.00 with seed 1 and 0.97
+# with seed 2), as in the paper, where on Qwen 1.8B a random suffix left refusal intact. So the search found something that random text of the same length
 # does not do. That is why the control is there: "transfers to held-out prompts" means something only next to
 # what random suffixes do. (Read the adversarial answer too: it complies in form but, like every answer the
 # organism gives without its refusal, carries no content, and not always about the thing asked.)
@@ -300,11 +300,10 @@ for name, values in cosines.items():
 
 # %% [markdown]
 # The paper's finding for Qwen 1.8B (section 5): the random suffix leaves the harmful curve almost where it was, and the
-# adversarial suffix pulls it down to about the harmless level. When we ran it on the organism, at the direction's
-# layer (4) the mean cosine was +0.819 for harmful prompts, +0.029 with the adversarial suffix, +0.752 with the
-# random suffix (seed 1) and -0.057 for harmless prompts: the adversarial suffix brings the harmful prompts almost
-# all the way down to the harmless level, and the random one barely moves them, which matches its lack of effect on
-# refusal above.
+# adversarial suffix pulls it down to about the harmless level. When we ran it on the organism (the printed cosines
+# and the figure), the adversarial suffix removed most, not all, of the gap at the direction's layer, and from the
+# next layer on its curve lay close to the harmless one; the random suffix (seed 1) barely moved the harmful curve,
+# which matches its lack of effect on refusal above.
 #
 # ## 6. Which heads write the direction, and where do they look?
 #
@@ -419,31 +418,33 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 
 # %% [markdown]
 # In the paper (section 5), the top heads moved their attention from the instruction to the adversarial suffix, and wrote
-# less of the refusal direction as a result. When we ran it on the organism, one head dominated: L2H0 wrote +3.906
-# on harmful prompts, ten times the next one (L1H1, +0.390). With the adversarial suffix it wrote +0.452, close to
-# nothing; with the random suffix +3.786, hardly less than without one. Where L2H0 looks tells the paper's story:
-# without a suffix it put all its attention from the last token on the instruction (1.00); the adversarial suffix
-# took a large share of it (0.40 on the suffix, 0.29 left on the instruction), the random suffix almost none (0.04
-# on the suffix, 0.96 on the instruction). Averaged over all 8 heads both suffixes draw attention (instruction 0.62
-# without a suffix; 0.20 on the instruction and 0.41 on the suffix with the adversarial one, 0.38 and 0.27 with the
-# random one), so the difference is in the head that matters most.
+# less of the refusal direction as a result. Read the printed numbers with that in mind. When we ran it on the
+# organism, one head dominated: the first of the list (L2H3 in our run) wrote more than twenty times as much of
+# the direction as the next one. With the adversarial suffix it wrote about a fifth as much; with the random suffix
+# about nine tenths, hardly less than without one. Where that head looks tells the paper's story: without a suffix
+# it put all its attention from the last token on the instruction; the adversarial suffix took most of it (more
+# on the suffix than was left on the instruction), the random suffix under a fifth. Averaged over all 8 heads both
+# suffixes draw about the same share of attention (compare the mean masses printed above), so the difference is in
+# the head that matters most.
 #
-# One caution: the heads' *direct* writes are only part of what reaches layer 4: the embeddings and the MLPs of
-# layers 0 to 3 write to the residual stream too, and DFA does not see them. Here the pieces agree (the adversarial
-# suffix cuts L2H0's write by almost nine tenths, and the cosine at layer 4 falls to the harmless level), but that
-# need not hold on another model or another run. Compare with your own numbers.
+# One caution: the heads' *direct* writes are only part of what reaches the direction's layer: the embeddings and
+# the MLPs of the layers before it write to the residual stream too, and DFA does not see them. Here the pieces
+# agree (in our run the adversarial suffix cut the top head's write by about four fifths, and the cosine at the
+# direction's layer fell most of the way to the harmless level), but that need not hold on another model or
+# another run. Compare with your own numbers.
 #
 # ## 7. What this says about defences
 #
 # * **A suffix is an input, not a new mechanism.** In the paper's model and in the organism, the suffix does not
 #   switch refusal off by some exotic route: the heads that write the refusal direction write less of it,
-#   because they read the suffix instead of the instruction (in the paper and, for the organism's main head
-#   L2H0, here too). The same
+#   because they read the suffix instead of the instruction (in the paper and, for the organism's main
+#   refusal-writing head, here too). The same
 #   one-dimensional readout that makes refusal easy to *remove* with an edit (notebooks 05, 06) makes it a single
 #   target for an input attack.
-# * **Robustness to noise is a property to test.** The organism keeps refusing with benign trailing English and,
-#   in our run, with random token strings too (section 4); an earlier, less varied version of it lost a quarter to
-#   a third of its refusals to random strings. A defence evaluated only against natural text can miss this.
+# * **Robustness to noise is a property to test.** The organism was trained with benign trailing sentences and
+#   other surface noise (model card), and in our run it kept refusing with random token strings appended too
+#   (section 4); a model trained on less varied requests need not. A defence evaluated only against natural text
+#   can miss this.
 # * **Monitoring the direction.** Since successful attacks lower the projection on $\hat r$ at the last token, a
 #   defender could compare that projection with what the request's content predicts. But GCG optimises against
 #   whatever it is given: add "keep the projection high" to its loss and it will look for suffixes that fool the
