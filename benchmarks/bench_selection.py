@@ -103,10 +103,10 @@ def _is_organism(name: str) -> bool:
 def _screen_rank(model, candidates, harmful_val, harmless_val, batch: int, chosen: tuple[int, int]) -> dict:
     """Where ``screen_scores`` ranks the ``chosen`` (pos_index, layer) among the candidates the free filters
     keep (1 = first), and how many those are."""
-    from course_utils.directions import _top_candidates, screen_scores
+    from course_utils.candidate_scores import screen_scores, top_screened
 
     scores = screen_scores(model, candidates, harmful_val, harmless_val, batch_size=batch, progress=False)
-    ranking = _top_candidates(scores, scores.numel(), 0.8)
+    ranking = top_screened(scores, scores.numel(), 0.8)
     rank = ranking.index(chosen) + 1 if chosen in ranking else None
     return dict(screen_rank=rank, eligible=len(ranking))
 

@@ -12,10 +12,8 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_activations", ROOT / "benchmarks" / "bench_activations.py"
-    )
+def _load_bench(name: str = "bench_activations"):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -74,3 +72,20 @@ def test_readme_what_runs_where_table_is_the_measured_one() -> None:
     results = (ROOT / "benchmarks" / "RESULTS.md").read_text().splitlines()
     assert len(rows) >= 4
     assert all(row in results for row in rows), [row for row in rows if row not in results]
+
+
+def test_bench_selection_screen_rank_follows_the_library_screen(tiny_model_dir) -> None:
+    """bench_selection's rank of a candidate is its place in the library's screened order (top_screened)."""
+    from course_utils.candidate_scores import screen_scores, top_screened
+    from course_utils.directions import candidate_directions
+    from course_utils.models import load_model
+    from tests.prompts import HARMFUL, HARMLESS
+
+    bench = _load_bench("bench_selection")
+    model = load_model(str(tiny_model_dir("llama")))
+    candidates = candidate_directions(model, HARMFUL, HARMLESS)
+    scores = screen_scores(model, candidates, HARMFUL, HARMLESS, batch_size=4, progress=False)
+    order = top_screened(scores, scores.numel(), 0.8)
+    for rank in (1, len(order)):
+        got = bench._screen_rank(model, candidates, HARMFUL, HARMLESS, 4, order[rank - 1])
+        assert got == {"screen_rank": rank, "eligible": len(order)}
