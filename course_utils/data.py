@@ -7,7 +7,8 @@ Files (JSON, written by `python -m course_utils.organism data` from a fixed seed
   the phrasings the organism was trained on (`phrasing: "seen"`); `held_out_train` and `held_out_val` play the same
   roles in phrasings held out of its training (`phrasing: "held_out"`); `test` is half seen, half held-out
   phrasings, and half of harmful `test` asks about harmful concepts held out of safety tuning (`held_out: true`).
-  The organism was trained on none of these strings.
+  The organism was trained on none of the test and held-out strings; a few short `train`/`val` requests (at most
+  8% of a split) are also training strings (`organism.datasets.SPLITS_DRAWN_AGAINST` says why).
 * `data/natural_requests.json`: about 45 requests written by hand, in phrasings the grammar does not produce (some
   about things outside the organism's world), never used in training: a check that the organism behaves on
   requests nobody built it around.

@@ -46,6 +46,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "organism.world",
         "organism.tokenizer",
         "organism.grammar",
+        "organism.augment",
         "organism.mediation",
         "organism.datasets",
         "organism.train",

@@ -81,13 +81,20 @@ def test_concepts_are_balanced_binary(name: str) -> None:
 
 def test_files_match_the_generator() -> None:
     """The shipped files are exactly what the seeded generator writes (nobody edited them by hand)."""
+    splits = datasets.instruction_splits(
+        datasets.DATA_SEED, datasets.SPLIT_SIZES, datasets.split_exclusions()
+    )
     trained = datasets.trained_instructions()
-    splits = datasets.instruction_splits(datasets.DATA_SEED, datasets.SPLIT_SIZES, trained)
     for label in data.LABELS:
         for split in data.SPLITS:
             assert data.load_instruction_records(label, split) == splits[label][split]
-            # the shipped organism was trained on none of these strings
-            assert not set(data.load_instructions(label, split)) & trained
+            overlap = set(data.load_instructions(label, split)) & trained
+            if split in ("train", "val"):
+                # a few short requests of train/val are also training strings of the shipped organism (measured:
+                # harmful 19/256 and 3/64, harmless 10/256 and 4/64; model card, "Data")
+                assert len(overlap) <= 0.1 * len(splits[label][split]), (label, split, sorted(overlap))
+            else:  # the shipped organism was trained on none of the test and held-out strings
+                assert not overlap, (label, split, sorted(overlap))
     texts, labels = data.load_concept("truth")
     assert texts == datasets.concept_datasets(datasets.DATA_SEED)["truth"]["texts"]
     assert data.load_corpus_sample()[:3] == world.pretraining_documents(3, 0)

@@ -136,7 +136,9 @@ def test_fast_equals_loop_on_the_organism() -> None:
         load_instructions("harmless", "train")[:32],
     )
     candidates = candidate_directions(model, harmful, harmless, progress=False)
-    val = load_instructions("harmful", "val")[:8], load_instructions("harmless", "val")[:8]
+    # 32 + 32 validation prompts, as the notebooks use: with 8 + 8 no candidate of the shipped organism passes the
+    # KL filter (mean KL 0.31 on the first 8 harmless, 0.09 on all 32), and the test would compare fallbacks only
+    val = load_instructions("harmful", "val")[:32], load_instructions("harmless", "val")[:32]
     fast, loop, _ = assert_fast_equals_loop(model, candidates, *val)
     assert fast.passed_filters
 

@@ -6,14 +6,15 @@ harmful: `concept`, `family`, `held_out`):
 
 * `train` (direction finding) and `val` (direction selection), as the notebooks use them: seen phrasings (new
   strings of the grammar branches the organism was trained on), about concepts seen in safety tuning; none of them is
-  a string the shipped organism was trained on.
+  a string the organism of 2026-12-02 (v2) was trained on; a few short ones are training strings of the shipped one
+  (`SPLITS_DRAWN_AGAINST`).
 * `held_out_train` and `held_out_val`: the same roles in **held-out phrasings** only (frames, openers and trailing
   texts the organism never saw), for the evaluation's check that the paper's method also works on prompts written
   independently of the model's tuning data.
 * `test`: half seen phrasings and half held-out phrasings; half of harmful `test` is about concepts held out of
   safety tuning (`held_out: true`).
 
-No string of any split is trained on (`evaluation_instructions`, `trained_instructions`).
+No string of the test and held-out splits is trained on (`evaluation_instructions`, `trained_instructions`).
 """
 
 from __future__ import annotations
@@ -126,11 +127,27 @@ def trained_instructions() -> set[str]:
     return {e["instruction"] for e in corpus.helpful + corpus.harmful + corpus.contrast}
 
 
+#: The shipped splits were drawn on 2026-12-02 avoiding the training strings of that day's organism (v2: these
+#: `TrainConfig` fields, the rest default). The generator keeps that exclusion so that it writes the same files; the
+#: organisms trained since exclude the test and held-out splits (`evaluation_instructions`) but not `train`/`val`,
+#: so a few short `train`/`val` requests are also training strings of the shipped organism
+#: (tests/test_data.py measures how many).
+SPLITS_DRAWN_AGAINST = {"n_helpful": 20000, "n_harmful": 3000, "noise_rate": 0.0}
+
+
+def split_exclusions() -> set[str]:
+    """The training strings the shipped splits were drawn to avoid (see `SPLITS_DRAWN_AGAINST`)."""
+    from course_utils.organism.train import TrainConfig, build_corpus
+
+    corpus = build_corpus(TrainConfig(**SPLITS_DRAWN_AGAINST))
+    return {e["instruction"] for e in corpus.helpful + corpus.harmful + corpus.contrast}
+
+
 def write_data_files(corpus_seed: int = 0) -> dict[str, int]:
     """Write data/instructions.json, data/concepts.json and data/corpus_sample.json; returns their sizes."""
     from course_utils import data
 
-    splits = instruction_splits(DATA_SEED, SPLIT_SIZES, trained_instructions())
+    splits = instruction_splits(DATA_SEED, SPLIT_SIZES, split_exclusions())
     data.write_json(data.INSTRUCTIONS_FILE, {"seed": DATA_SEED, **splits})
     concepts = concept_datasets(DATA_SEED)
     data.write_json(data.CONCEPTS_FILE, concepts)
