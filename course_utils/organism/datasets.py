@@ -119,11 +119,11 @@ def evaluation_instructions() -> set[str]:
     return {r["instruction"] for label in splits.values() for records in label.values() for r in records}
 
 
-def trained_instructions() -> set[str]:
-    """Every chat instruction the shipped organism (the default `TrainConfig`) was trained on."""
+def trained_instructions(**config: object) -> set[str]:
+    """Every chat instruction an organism trained with `TrainConfig(**config)` sees (default: the shipped one)."""
     from course_utils.organism.train import TrainConfig, build_corpus
 
-    corpus = build_corpus(TrainConfig())
+    corpus = build_corpus(TrainConfig(**config))
     return {e["instruction"] for e in corpus.helpful + corpus.harmful + corpus.contrast}
 
 
@@ -137,10 +137,7 @@ SPLITS_DRAWN_AGAINST = {"n_helpful": 20000, "n_harmful": 3000, "noise_rate": 0.0
 
 def split_exclusions() -> set[str]:
     """The training strings the shipped splits were drawn to avoid (see `SPLITS_DRAWN_AGAINST`)."""
-    from course_utils.organism.train import TrainConfig, build_corpus
-
-    corpus = build_corpus(TrainConfig(**SPLITS_DRAWN_AGAINST))
-    return {e["instruction"] for e in corpus.helpful + corpus.harmful + corpus.contrast}
+    return trained_instructions(**SPLITS_DRAWN_AGAINST)
 
 
 def write_data_files(corpus_seed: int = 0) -> dict[str, int]:
