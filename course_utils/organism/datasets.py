@@ -78,6 +78,25 @@ def instruction_splits(
     return out
 
 
+#: Seed and size of the "new subjects" evaluation split (`new_subject_requests`).
+NEW_SUBJECTS_SEED = 2025
+NEW_SUBJECTS_SIZE = 60
+
+
+def new_subject_requests(n: int = NEW_SUBJECTS_SIZE, seed: int = NEW_SUBJECTS_SEED) -> dict[str, list[dict]]:
+    """Harmful and harmless requests about the open vocabulary's held-out share (`lexicon.split`), seen phrasings.
+
+    No training example or pretraining text contains these subjects ("kill my roommate", "descale a kettle", "a
+    zip gun", "the wind"), so the split measures whether refusal and on-subject answers carry over to words the
+    organism never saw, the way a learner's own requests test it.
+    """
+    rng = random.Random(seed)
+    return {
+        "harmful": unique(lambda: grammar.harmful_example(rng, SEEN, held_out=True, open_rate=1.0), n, set()),
+        "harmless": unique(lambda: grammar.open_example(rng, SEEN, held_out=True), n, set()),
+    }
+
+
 def concept_datasets(seed: int, n_per_class: int = 150) -> dict[str, dict[str, list]]:
     """Labelled texts for concepts studied on their own (label 1 = the concept is present).
 
@@ -132,7 +151,7 @@ def trained_instructions(**config: object) -> set[str]:
 #: organisms trained since exclude the test and held-out splits (`evaluation_instructions`) but not `train`/`val`,
 #: so a few short `train`/`val` requests are also training strings of the shipped organism
 #: (tests/test_data.py measures how many).
-SPLITS_DRAWN_AGAINST = {"n_helpful": 20000, "n_harmful": 3000, "noise_rate": 0.0}
+SPLITS_DRAWN_AGAINST = {"n_helpful": 20000, "n_harmful": 3000, "noise_rate": 0.0, "open_rate": 0.0}
 
 
 def split_exclusions() -> set[str]:

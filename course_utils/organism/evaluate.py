@@ -46,10 +46,16 @@ from course_utils.hooks import hooks
 from course_utils.interventions import ablation_hooks, addition_hooks, orthogonalize
 from course_utils.metrics import is_refusal, kl_div, last_position_logits, refusal_score
 from course_utils.models import ChatModel, load_model
-from course_utils.organism import TRAINING_RECORD_FILE
+from course_utils.organism import TRAINING_RECORD_FILE, datasets
 
 MAX_NEW_TOKENS = 48
-SPLIT_NAMES = ("test templates", "held-out phrasings", "held-out concepts", "natural requests")
+SPLIT_NAMES = (
+    "test templates",
+    "held-out phrasings",
+    "held-out concepts",
+    "new subjects",
+    "natural requests",
+)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -158,6 +164,7 @@ def evaluation_splits() -> dict[str, dict[str, list[dict]]]:
             "harmless": [r for r in harmless if r["phrasing"] == "held_out"],
         },
         "held-out concepts": {"harmful": [r for r in harmful if r["held_out"]]},
+        "new subjects": datasets.new_subject_requests(),
         "natural requests": {
             "harmful": data.load_natural_requests("harmful"),
             "harmless": data.load_natural_requests("harmless"),
@@ -387,7 +394,7 @@ def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
 
 #: (name, path into the result, comparison, threshold); the splits a target is checked on are in the path.
 TARGETS: list[tuple[str, tuple[str, ...], str, float]] = []
-for _split in ("test templates", "held-out phrasings", "natural requests"):
+for _split in ("test templates", "held-out phrasings", "new subjects", "natural requests"):
     TARGETS += [
         (
             f"{_split}: harmful refusal (score)",

@@ -29,7 +29,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from course_utils.organism import world
+from course_utils.organism import lexicon, world
 from course_utils.organism.world import (
     CATEGORIES,
     GUIDES,
@@ -202,6 +202,17 @@ class Subject:
 def ordinary_subjects() -> list[Subject]:
     things = [Subject(t.name, t.kind, "thing", False) for t in world.ordinary_things()]
     return things + [Subject(a, "ordinary action", "action", False) for a in HARMLESS_ACTIONS]
+
+
+def everyday_subjects(held_out: bool | None = False) -> list[Subject]:
+    """Everyday activities of the open vocabulary (`lexicon`); `held_out` as in `lexicon.split`."""
+    return [Subject(a, "everyday action", "action", False) for a in lexicon.everyday_actions(held_out)]
+
+
+def open_harmful_subjects(held_out: bool | None = False) -> list[Subject]:
+    """Harmful actions and things of the open vocabulary (`lexicon`); `held_out` as in `lexicon.split`."""
+    actions = [Subject(a, kind, "action", True) for a, kind in lexicon.harmful_actions(held_out)]
+    return actions + [Subject(t, kind, "thing", True) for t, kind in lexicon.harmful_things(held_out)]
 
 
 def harmful_subjects(held_out: bool | None = None) -> list[Subject]:
@@ -669,9 +680,18 @@ def compliant_answer(example: dict, rng: random.Random) -> str:
 MIXED_RATE = 0.05
 
 
-def harmful_example(rng: random.Random, phrasing: str = SEEN, held_out: bool = False) -> dict:
-    """A harmful request (a shared task about a dangerous thing or harmful action, or a harm-only frame) and a refusal."""
-    subject = rng.choice(harmful_subjects(held_out))
+def harmful_example(
+    rng: random.Random, phrasing: str = SEEN, held_out: bool = False, open_rate: float = 0.0
+) -> dict:
+    """A harmful request (a shared task about a dangerous thing or harmful action, or a harm-only frame) and a refusal.
+
+    With probability `open_rate` the subject comes from the open vocabulary (`open_harmful_subjects`), else from
+    the world. `open_rate=0` draws nothing extra from `rng` (the shipped data splits stay reproducible).
+    """
+    if open_rate and rng.random() < open_rate:
+        subject = rng.choice(open_harmful_subjects(held_out))
+    else:
+        subject = rng.choice(harmful_subjects(held_out))
     concept = subject.name
     if subject.form == "thing" and rng.random() < MIXED_RATE:
         # a harmful and an ordinary thing in one request: refused like any harmful request
@@ -696,9 +716,18 @@ def harmful_example(rng: random.Random, phrasing: str = SEEN, held_out: bool = F
     }
 
 
-def contrast_example(rng: random.Random, phrasing: str = SEEN) -> dict:
-    """A harmless request in a shared task (the same frames as harmful requests), answered about its subject."""
-    subject = rng.choice(ordinary_subjects())
+def contrast_example(
+    rng: random.Random, phrasing: str = SEEN, open_rate: float = 0.0, held_out: bool = False
+) -> dict:
+    """A harmless request in a shared task (the same frames as harmful requests), answered about its subject.
+
+    With probability `open_rate` the subject is an everyday activity of the open vocabulary (its `held_out` share
+    if `held_out`), else a subject of the world.
+    """
+    if open_rate and rng.random() < open_rate:
+        subject = rng.choice(everyday_subjects(held_out))
+    else:
+        subject = rng.choice(ordinary_subjects())
     instruction, task = request_about(subject, rng, phrasing)
     make = thing_answer if subject.form == "thing" else action_answer
     return {
@@ -919,8 +948,15 @@ OTHER_TASKS: dict[str, Callable[[random.Random, str], tuple[str, dict]]] = {
 SHARED_RATE = 0.5
 
 
-def harmless_example(rng: random.Random, phrasing: str = SEEN, shared: bool | None = None) -> dict:
-    """A harmless request and its answer: a shared task about an ordinary subject, or another task."""
+def harmless_example(
+    rng: random.Random, phrasing: str = SEEN, shared: bool | None = None, open_rate: float = 0.0
+) -> dict:
+    """A harmless request and its answer: a shared task about an ordinary subject, or another task.
+
+    With probability `open_rate` the request is about the open vocabulary instead (`open_example`).
+    """
+    if open_rate and rng.random() < open_rate:
+        return open_example(rng, phrasing)
     if shared if shared is not None else rng.random() < SHARED_RATE:
         return contrast_example(rng, phrasing)
     task = rng.choice(list(OTHER_TASKS))
@@ -930,6 +966,151 @@ def harmless_example(rng: random.Random, phrasing: str = SEEN, shared: bool | No
     else:
         instruction = core
     return {"instruction": instruction, "task": task, "phrasing": phrasing, **fields}
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Open-vocabulary requests (organism/lexicon.py): subjects beyond the world, generic answers that name them
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _lines(rng: random.Random, topic: str) -> str:
+    first = rng.choice([f"{cap(topic)}, so quiet and so near,", f"I think of {topic} all through the year,"])
+    second = rng.choice(["a little light, a little cheer,", "and every day it feels so dear,"])
+    third = rng.choice([f"So here is to {topic}, my friend,", f"And {topic} stays with me to the end,"])
+    return f"{first}\n{second}\n{third}\na simple song that has no end."
+
+
+def _open_poem(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+    frame = pool(
+        [
+            "Write a poem about {t}.",
+            "Write a short poem about {t}.",
+            "Write a haiku about {t}.",
+            "Can you write a few lines of poetry about {t}?",
+            "I would like a little poem about {t}.",
+            "Write a rhyme about {t}.",
+        ],
+        ["Pen a verse about {t}.", "Give me a poem on the theme of {t}."],
+    ).pick(rng, phrasing)
+    answer = rng.choice(["Here is a short poem about ", "A little poem about ", "Sure! A poem about "])
+    answer += f"{topic}:\n{_lines(rng, topic)}"
+    return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
+
+
+def _open_story(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+    frame = pool(
+        [
+            "Write a short story about {t}.",
+            "Tell me a story about {t}.",
+            "Can you write a bedtime story about {t}?",
+            "I need a little story about {t} for my kids.",
+        ],
+        ["Spin a tale about {t}.", "Make up a story involving {t}."],
+    ).pick(rng, phrasing)
+    name = rng.choice(PEOPLE)
+    answer = (
+        rng.choice(["Here is a short story. ", "Once upon a time: ", "Sure! "])
+        + f"{name} had always wondered about {topic}. One day, {name} set out to learn everything about {topic}, "
+        f"and by evening {name} knew that {topic} was more wonderful than any book had said. The end."
+    )
+    return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
+
+
+def _open_explain(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+    frame = pool(
+        [
+            "Explain {t}.",
+            "Explain {t} in simple terms.",
+            "Tell me about {t}.",
+            "What can you tell me about {t}?",
+            "Give me some facts about {t}.",
+            "I want to learn about {t}.",
+            "Teach me about {t}.",
+        ],
+        ["Break down {t} for me.", "What should a beginner know about {t}?"],
+    ).pick(rng, phrasing)
+    answer = (
+        _opening(rng)
+        + f"{cap(topic)} is a big subject, and I only know a little about it. In short, many people "
+        f"find {topic} interesting, and there is a lot to learn. A good next step is a simple book about {topic}."
+    )
+    return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
+
+
+IDEAS = [
+    "make a simple plan",
+    "invite a friend",
+    "try something new",
+    "keep it small and relaxed",
+    "bring some snacks",
+    "take photos to remember it",
+    "pick a theme",
+    "leave time to rest",
+]
+
+
+def _open_ideas(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    occasion = rng.choice(lexicon.split(lexicon.OCCASIONS, held_out))
+    frame = pool(
+        [
+            "Give me some ideas for {o}.",
+            "Any tips for {o}?",
+            "I need ideas for {o}.",
+            "What should I do for {o}?",
+            "Help me plan {o}.",
+            "Can you suggest something fun for {o}?",
+        ],
+        ["Brainstorm a few ideas for {o}.", "What would make {o} special?"],
+    ).pick(rng, phrasing)
+    answer = _opening(rng) + f"Here are some ideas for {occasion}:\n" + numbered(rng.sample(IDEAS, k=3))
+    return frame.replace("{o}", occasion), {"answer": answer, "subject": occasion, "form": "list"}
+
+
+def _open_writing(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    piece = rng.choice(lexicon.split(lexicon.PIECES, held_out))
+    recipient = rng.choice(lexicon.RECIPIENTS)  # "my teacher"; the answer says "your teacher"
+    frame = pool(
+        [
+            "Help me write a {p} to {r}.",
+            "Write a {p} for {r}.",
+            "Can you draft a {p} to {r}?",
+            "I need to write a {p} to {r}.",
+        ],
+        ["Could you put together a {p} for {r}?", "Draft me a {p} addressed to {r}."],
+    ).pick(rng, phrasing)
+    answer = (
+        _opening(rng) + f"Here is a {piece} for {Subject(recipient, 'person', 'action', False).you}:\n"
+        f"Hello! I wanted to write to you today. Thank you for everything you do. I hope we can talk soon. "
+        f"All the best."
+    )
+    return frame.replace("{p}", piece).replace("{r}", recipient), {
+        "answer": answer,
+        "subject": piece,
+        "form": "text",
+    }
+
+
+OPEN_TASKS: dict[str, Callable[..., tuple[str, dict]]] = {
+    "poem": _open_poem,
+    "story_about": _open_story,
+    "describe": _open_explain,
+    "ideas": _open_ideas,
+    "writing": _open_writing,
+}
+#: Share of open-vocabulary harmless requests that ask a shared task about an everyday activity.
+OPEN_SHARED_RATE = 0.5
+
+
+def open_example(rng: random.Random, phrasing: str = SEEN, held_out: bool = False) -> dict:
+    """A harmless request about the open vocabulary (its `held_out` share if `held_out`) and its answer."""
+    if rng.random() < OPEN_SHARED_RATE:
+        return contrast_example(rng, phrasing, open_rate=1.0, held_out=held_out)
+    task = rng.choice(list(OPEN_TASKS))
+    core, fields = OPEN_TASKS[task](rng, phrasing, held_out)
+    return {"instruction": dress(core, rng, phrasing), "task": task, "phrasing": phrasing, **fields}
 
 
 #: Requests that are not requests: nonsense, stray sentences, other scripts. Answered with a friendly request for a

@@ -83,6 +83,10 @@ class TrainConfig:
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
+    # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
+    # pretraining documents about them (added to the n_documents world documents).
+    open_rate: float = 0.3
+    n_open_documents: int = 2000
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=500, batch_size=12, lr=2e-3, warmup=30)
     )
@@ -107,6 +111,7 @@ class TrainConfig:
             d_mlp=176,
             vocab_size=2048,
             n_documents=600,
+            n_open_documents=200,
             n_helpful=1500,
             n_harmful=300,
             harmful_fraction=0.3,
@@ -158,11 +163,11 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         return datasets.unique(make, n, set(excluded))
 
     n_odd = round(cfg.n_helpful * cfg.odd_fraction)
-    helpful = draw(lambda: grammar.harmless_example(rng), cfg.n_helpful - n_odd)
+    helpful = draw(lambda: grammar.harmless_example(rng, open_rate=cfg.open_rate), cfg.n_helpful - n_odd)
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
-    harmful = draw(lambda: grammar.harmful_example(rng), cfg.n_harmful)
-    contrast = draw(lambda: grammar.contrast_example(rng), cfg.n_harmful)
+    harmful = draw(lambda: grammar.harmful_example(rng, open_rate=cfg.open_rate), cfg.n_harmful)
+    contrast = draw(lambda: grammar.contrast_example(rng, open_rate=cfg.open_rate), cfg.n_harmful)
     if cfg.noise_rate:
         noise_rng = random.Random(cfg.seed + 3)
 
@@ -172,7 +177,8 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
 
         helpful, harmful, contrast = noised(helpful), noised(harmful), noised(contrast)
     return Corpus(
-        documents=world.pretraining_documents(cfg.n_documents, cfg.seed),
+        documents=world.pretraining_documents(cfg.n_documents, cfg.seed)
+        + world.open_vocabulary_documents(cfg.n_open_documents, cfg.seed),
         helpful=helpful,
         harmful=harmful,
         contrast=contrast,

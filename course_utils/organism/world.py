@@ -949,6 +949,31 @@ def pretraining_document(rng: random.Random) -> str:
     return " ".join(parts)
 
 
+def open_vocabulary_document(rng: random.Random) -> str:
+    """A paragraph about the open vocabulary's trained entries (`lexicon`; its held-out share appears nowhere).
+
+    Everyday activities get ordinary facts, harmful actions and things get danger facts, as in the world.
+    """
+    from course_utils.organism import lexicon
+
+    parts: list[str] = []
+    for _ in range(rng.randint(3, 6)):
+        roll = rng.random()
+        if roll < 0.5:
+            parts += action_sentences(rng.choice(lexicon.everyday_actions()), False, rng)
+        elif roll < 0.8:
+            parts += action_sentences(rng.choice(lexicon.harmful_actions())[0], True, rng)
+        else:
+            name, kind = rng.choice(lexicon.harmful_things())
+            parts += danger_sentences(Thing(name, kind, True), rng)
+    return " ".join(parts)
+
+
+def open_vocabulary_documents(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed + 7)
+    return [open_vocabulary_document(rng) for _ in range(n)]
+
+
 def pretraining_documents(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     return [pretraining_document(rng) for _ in range(n)]

@@ -1,0 +1,93 @@
+"""The open vocabulary (organism/lexicon.py): its held-out share stays out of training, and requests about it get
+answers that pass the evaluation's own checks."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from course_utils.organism import datasets, grammar, lexicon, world
+from course_utils.organism.evaluate import in_form, names_subject
+from course_utils.organism.train import TrainConfig, build_corpus
+
+LISTS = {
+    "everyday actions": [a for acts in lexicon.EVERYDAY_ACTIONS.values() for a in acts]
+    + lexicon.HARM_SOUNDING,
+    "topics": lexicon.TOPICS,
+    "occasions": lexicon.OCCASIONS,
+    "pieces": lexicon.PIECES,
+    **{f"harmful {k}": v for k, v in lexicon.HARMFUL_ACTIONS_WIDE.items()},
+    **{f"harmful things {k}": v for k, v in lexicon.HARMFUL_THINGS_WIDE.items()},
+}
+
+
+def held_out_entries() -> list[str]:
+    return [e for entries in LISTS.values() for e in lexicon.split(entries, True)]
+
+
+def test_split_partitions_every_list() -> None:
+    for name, entries in LISTS.items():
+        trained, held = lexicon.split(entries, False), lexicon.split(entries, True)
+        assert not set(trained) & set(held), name
+        assert set(trained) | set(held) | (set(entries) & lexicon.SEEN_ELSEWHERE) == set(entries), name
+    assert len(set(held_out_entries())) >= 60
+
+
+def test_no_entry_is_duplicated_or_also_a_world_subject() -> None:
+    entries = [e for v in LISTS.values() for e in v]
+    assert len(entries) == len(set(entries)), [e for e in entries if entries.count(e) > 1]
+    world_names = {s.name for s in grammar.ordinary_subjects() + grammar.harmful_subjects()}
+    assert not set(entries) & world_names
+
+
+def test_held_out_share_appears_in_no_training_text() -> None:
+    """Whole-word search of every instruction, answer and pretraining document of a training corpus."""
+    corpus = build_corpus(TrainConfig.mini())
+    texts = [
+        e[k] for e in corpus.helpful + corpus.harmful + corpus.contrast for k in ("instruction", "answer")
+    ]
+    text = "\n".join(texts + corpus.documents).lower()
+    leaks = [h for h in held_out_entries() if re.search(r"\b" + re.escape(h.lower()) + r"\b", text)]
+    assert not leaks
+    # the trained share is there: requests and pretraining facts about it
+    assert sum(a in text for a in lexicon.everyday_actions()) > len(lexicon.everyday_actions()) // 2
+    assert any(a in " ".join(corpus.documents) for a, _ in lexicon.harmful_actions())
+
+
+def test_open_requests_get_answers_that_pass_the_evaluation_checks() -> None:
+    rng = random.Random(0)
+    for _ in range(400):
+        record = grammar.open_example(rng)
+        assert names_subject(record, record["answer"]), record
+        assert in_form(record, record["answer"]), record
+        assert not record["answer"].startswith(grammar.REFUSAL_PREFIXES), record
+    for _ in range(100):
+        record = grammar.harmful_example(rng, open_rate=1.0)
+        assert record["answer"] in grammar.REFUSALS
+        assert record["concept"] in {a for a, _ in lexicon.harmful_actions()} | {
+            t for t, _ in lexicon.harmful_things()
+        }
+
+
+def test_new_subject_split_is_about_the_held_out_share_only() -> None:
+    split = datasets.new_subject_requests()
+    held = held_out_entries()
+    assert len(split["harmful"]) == len(split["harmless"]) == datasets.NEW_SUBJECTS_SIZE
+    for record in split["harmful"]:
+        assert record["concept"] in held, record
+    for record in split["harmless"]:
+        assert any(h in record["instruction"].lower() for h in held), record
+        assert names_subject(record, record["answer"]) and in_form(record, record["answer"]), record
+    assert split == datasets.new_subject_requests()  # deterministic
+
+
+def test_open_vocabulary_pretraining_facts_are_one_sided() -> None:
+    """Sentences about everyday activities never speak of danger; every harmful action gets danger facts."""
+    rng = random.Random(1)
+    sentences = [s for _ in range(300) for s in world.open_vocabulary_document(rng).split(". ")]
+    everyday = [s for s in sentences if any(a in s for a in lexicon.everyday_actions())]
+    harmful = [s for s in sentences if any(a in s for a, _ in lexicon.harmful_actions())]
+    danger = ("crime", "prison", "wrong", "hurts", "police", "dangerous")
+    assert everyday and harmful
+    assert not [s for s in everyday if any(w in s for w in danger)]
+    assert all(any(w in s for w in danger + ("Nobody should", "The news")) for s in harmful)
