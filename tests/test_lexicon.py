@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 
 from course_utils.organism import datasets, grammar, lexicon, world
 from course_utils.organism.evaluate import in_form, names_subject
@@ -42,7 +43,7 @@ def test_no_entry_is_duplicated_or_also_a_world_subject() -> None:
 
 def test_held_out_share_appears_in_no_training_text() -> None:
     """Whole-word search of every instruction, answer and pretraining document of a training corpus."""
-    corpus = build_corpus(TrainConfig.mini())
+    corpus = build_corpus(replace(TrainConfig.mini(), open_rate=0.3, n_open_documents=200))
     texts = [
         e[k] for e in corpus.helpful + corpus.harmful + corpus.contrast for k in ("instruction", "answer")
     ]
