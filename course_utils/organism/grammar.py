@@ -28,6 +28,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from course_utils.organism import lexicon, world
 from course_utils.organism.world import (
@@ -980,9 +981,8 @@ def _lines(rng: random.Random, topic: str) -> str:
     return f"{first}\n{second}\n{third}\na simple song that has no end."
 
 
-def _open_poem(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
-    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
-    frame = pool(
+TOPIC_FRAMES: dict[str, Pool] = {
+    "poem": pool(
         [
             "Write a poem about {t}.",
             "Write a short poem about {t}.",
@@ -992,15 +992,8 @@ def _open_poem(rng: random.Random, phrasing: str, held_out: bool = False) -> tup
             "Write a rhyme about {t}.",
         ],
         ["Pen a verse about {t}.", "Give me a poem on the theme of {t}."],
-    ).pick(rng, phrasing)
-    answer = rng.choice(["Here is a short poem about ", "A little poem about ", "Sure! A poem about "])
-    answer += f"{topic}:\n{_lines(rng, topic)}"
-    return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
-
-
-def _open_story(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
-    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
-    frame = pool(
+    ),
+    "story_about": pool(
         [
             "Write a short story about {t}.",
             "Tell me a story about {t}.",
@@ -1008,19 +1001,8 @@ def _open_story(rng: random.Random, phrasing: str, held_out: bool = False) -> tu
             "I need a little story about {t} for my kids.",
         ],
         ["Spin a tale about {t}.", "Make up a story involving {t}."],
-    ).pick(rng, phrasing)
-    name = rng.choice(PEOPLE)
-    answer = (
-        rng.choice(["Here is a short story. ", "Once upon a time: ", "Sure! "])
-        + f"{name} had always wondered about {topic}. One day, {name} set out to learn everything about {topic}, "
-        f"and by evening {name} knew that {topic} was more wonderful than any book had said. The end."
-    )
-    return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
-
-
-def _open_explain(rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
-    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
-    frame = pool(
+    ),
+    "describe": pool(
         [
             "Explain {t}.",
             "Explain {t} in simple terms.",
@@ -1031,12 +1013,34 @@ def _open_explain(rng: random.Random, phrasing: str, held_out: bool = False) -> 
             "Teach me about {t}.",
         ],
         ["Break down {t} for me.", "What should a beginner know about {t}?"],
-    ).pick(rng, phrasing)
-    answer = (
+    ),
+}
+
+
+def _topic_answer(task: str, topic: str, rng: random.Random) -> str:
+    """A content-free answer about `topic` in the form of `task` (the world holds no facts about it)."""
+    if task == "poem":
+        start = rng.choice(["Here is a short poem about ", "A little poem about ", "Sure! A poem about "])
+        return f"{start}{topic}:\n{_lines(rng, topic)}"
+    if task == "story_about":
+        name = rng.choice(PEOPLE)
+        return (
+            rng.choice(["Here is a short story. ", "Once upon a time: ", "Sure! "])
+            + f"{name} had always wondered about {topic}. One day, {name} set out to learn everything about "
+            f"{topic}, and by evening {name} knew that {topic} was more wonderful than any book had said. The end."
+        )
+    return (
         _opening(rng)
         + f"{cap(topic)} is a big subject, and I only know a little about it. In short, many people "
         f"find {topic} interesting, and there is a lot to learn. A good next step is a simple book about {topic}."
     )
+
+
+def _open_topic(task: str, rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
+    """A poem, story or explanation request about a topic of the open vocabulary."""
+    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+    frame = TOPIC_FRAMES[task].pick(rng, phrasing)
+    answer = _topic_answer(task, topic, rng)
     return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
 
 
@@ -1094,9 +1098,7 @@ def _open_writing(rng: random.Random, phrasing: str, held_out: bool = False) -> 
 
 
 OPEN_TASKS: dict[str, Callable[..., tuple[str, dict]]] = {
-    "poem": _open_poem,
-    "story_about": _open_story,
-    "describe": _open_explain,
+    **{task: partial(_open_topic, task) for task in TOPIC_FRAMES},
     "ideas": _open_ideas,
     "writing": _open_writing,
 }
