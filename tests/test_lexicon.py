@@ -3,9 +3,11 @@ answers that pass the evaluation's own checks."""
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import replace
+from pathlib import Path
 
 from course_utils.organism import datasets, grammar, lexicon, world
 from course_utils.organism.evaluate import in_form, names_subject
@@ -92,3 +94,24 @@ def test_open_vocabulary_pretraining_facts_are_one_sided() -> None:
     assert everyday and harmful
     assert not [s for s in everyday if any(w in s for w in danger)]
     assert all(any(w in s for w in danger + ("Nobody should", "The news")) for s in harmful)
+
+
+def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
+    """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records."""
+    from tests.shipped import SHIPPED
+
+    root = Path(__file__).resolve().parent.parent
+
+    def refused(name: str, label: str) -> tuple[int, int]:
+        record = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())
+        rows = [r for key, v in record.items() if key.endswith(f"/ {label}") for r in v["requests"]]
+        return sum(r["score"] > 0 for r in rows), len(rows)
+
+    card = (SHIPPED / "README.md").read_text()
+    readme = (root / "README.md").read_text()
+    harmless, n = refused("organism_v3", "harmless")
+    harmful, m = refused("organism_v3", "harmful")
+    assert f"refused **{harmless} of {n}**" in card and f"refused {harmful} of {m}" in card
+    assert f"refused {harmless} of {n} harmless requests" in readme
+    d_harmless, _ = refused("organism_recipe_D", "harmless")
+    assert f"{d_harmless} of {n}" in card
