@@ -45,7 +45,9 @@ def _reset_peak() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--model", default="qwen2.5-0.5b")
     parser.add_argument("--n-train", type=int, default=64)
     parser.add_argument("--n-val", type=int, default=32)

@@ -113,7 +113,9 @@ def test_forward_last_logits_is_the_full_forward_at_the_last_position(arch, load
         with hooks(model, fwd_hooks), torch.inference_mode():
             full = model.bridge(enc.input_ids, attention_mask=enc.attention_mask)  # [batch, seq, vocab]
         got = forward_last_logits(model, enc.input_ids, enc.attention_mask, fwd_hooks=fwd_hooks)
-        assert full.shape[1] > 1 and got.shape == (len(prompts), full.shape[-1]) and got.dtype == torch.float32
+        assert (
+            full.shape[1] > 1 and got.shape == (len(prompts), full.shape[-1]) and got.dtype == torch.float32
+        )
         assert (got - full[:, -1]).abs().max() <= 1e-6
         assert got.untyped_storage().nbytes() == got.numel() * got.element_size()
         rows.append(got)
