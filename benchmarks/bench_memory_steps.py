@@ -9,6 +9,10 @@ library's own public function:
     screen      screen_scores on n_val + n_val validation prompts
     fast        fast_scores_table on the screen's top k (fallback on: random weights pass no filter)
 
+With ``--exact`` two single passes over the first batch of harmless validation prompts come first: ``full``, the
+bridge's plain forward (every position unembedded; the row kept is ``logits[:, -1]``), and ``last``,
+``metrics.forward_last_logits`` (only the last position unembedded); the record adds max |full - last|.
+
 Before each step the kernel's peak-RSS counter is reset (``echo 5 > /proc/self/clear_refs``, Linux), so each
 row's peak is that step's own. After each step: RSS, then RSS after ``malloc_trim(0)`` (what glibc's allocator
 kept of the memory freed inside the step), then the sizes of the tensors the step returned.
@@ -56,6 +60,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--folder", default="", help="a model already built by build_random_model (reused)")
     parser.add_argument("--json", default="", help="write the rows here")
+    parser.add_argument("--exact", action="store_true", help="compare forward_last_logits with a full pass")
+    parser.add_argument("--skip", default="", help="comma-separated steps not run (e.g. filter,candidates)")
     args = parser.parse_args()
 
     import torch
@@ -63,6 +69,7 @@ def main() -> None:
     from course_utils import directions
     from course_utils.candidate_scores import fast_scores_table, screen_scores, top_screened
     from course_utils.data import load_instructions
+    from course_utils.metrics import forward_last_logits
     from course_utils.models import load_model
 
     torch.set_num_threads(args.threads)
@@ -101,7 +108,22 @@ def main() -> None:
     harmful_val = load_instructions("harmful", "val")[: args.n_val]
     harmless_val = load_instructions("harmless", "val")[: args.n_val]
     kw = dict(batch_size=args.batch_size, progress=False)
-    step("filter", lambda: directions.filter_prompts_by_refusal(model, harmful, harmless, **kw))
+    skip = set(args.skip.split(","))
+    extra = {}
+    if args.exact:
+        enc = model.tokenize(harmless_val[: args.batch_size])
+
+        def full_pass() -> torch.Tensor:
+            with torch.inference_mode():
+                logits = model.bridge(enc.input_ids, attention_mask=enc.attention_mask)
+            return logits[:, -1].clone()
+
+        full = step("full", full_pass)
+        last = step("last", lambda: forward_last_logits(model, enc.input_ids, enc.attention_mask))
+        extra = dict(max_abs_diff=float((full - last).abs().max()), logits_abs_max=float(full.abs().max()))
+        print(json.dumps(extra), file=sys.stderr, flush=True)
+    if "filter" not in skip:
+        step("filter", lambda: directions.filter_prompts_by_refusal(model, harmful, harmless, **kw))
     candidates = step("candidates", lambda: directions.candidate_directions(model, harmful, harmless, **kw))
     scores = step("screen", lambda: screen_scores(model, candidates, harmful_val, harmless_val, **kw))
     only = set(top_screened(scores, args.top_k, 0.8))
@@ -121,9 +143,10 @@ def main() -> None:
         ),
     )
     tmp.cleanup()
-    print(json.dumps(dict(args=vars(args), rows=rows), indent=1))
+    record = json.dumps(dict(args=vars(args), rows=rows, **extra), indent=1)
+    print(record)
     if args.json:
-        Path(args.json).write_text(json.dumps(dict(args=vars(args), rows=rows), indent=1))
+        Path(args.json).write_text(record)
 
 
 if __name__ == "__main__":
