@@ -2,7 +2,7 @@
 
 The steps of ``directions._refusal_direction`` are run one after the other on a random model with a registry
 model's exact configuration (default Qwen2.5-0.5B-Instruct; ``benchmarks/real_models.py``), each through the
-library's own public function:
+library's own function:
 
     filter      filter_prompts_by_refusal on n_train + n_train training prompts
     candidates  candidate_directions on the same prompts (resid_pre, every layer, post-instruction positions)
@@ -14,8 +14,8 @@ bridge's plain forward (every position unembedded; the row kept is ``logits[:, -
 ``metrics.forward_last_logits`` (only the last position unembedded); the record adds max |full - last|.
 
 Before each step the kernel's peak-RSS counter is reset (``echo 5 > /proc/self/clear_refs``, Linux), so each
-row's peak is that step's own. After each step: RSS, then RSS after ``malloc_trim(0)`` (what glibc's allocator
-kept of the memory freed inside the step), then the sizes of the tensors the step returned.
+row's peak is that step's own. After each step: RSS, then RSS after ``malloc_trim(0)`` (the difference is what
+glibc's allocator kept of the memory freed inside the step). CPU and wall seconds of each step come with it.
 
     OMP_WAIT_POLICY=PASSIVE nice -n 19 python benchmarks/bench_memory_steps.py [--n-train 64] [--n-val 32]
 """
@@ -61,7 +61,6 @@ def main() -> None:
     parser.add_argument("--folder", default="", help="a model already built by build_random_model (reused)")
     parser.add_argument("--json", default="", help="write the rows here")
     parser.add_argument("--exact", action="store_true", help="compare forward_last_logits with a full pass")
-    parser.add_argument("--skip", default="", help="comma-separated steps not run (e.g. filter,candidates)")
     args = parser.parse_args()
 
     import torch
@@ -77,7 +76,7 @@ def main() -> None:
     rows: list[dict] = []
 
     def step(name: str, fn):
-        gc_rss = _status_mb("VmRSS")
+        rss_before = _status_mb("VmRSS")
         _reset_peak()
         wall, cpu = time.perf_counter(), time.process_time()
         out = fn()
@@ -85,7 +84,7 @@ def main() -> None:
             step=name,
             cpu_s=round(time.process_time() - cpu, 1),
             wall_s=round(time.perf_counter() - wall, 1),
-            rss_before_mb=round(gc_rss),
+            rss_before_mb=round(rss_before),
             peak_mb=round(_status_mb("VmHWM")),
             rss_after_mb=round(_status_mb("VmRSS")),
         )
@@ -108,7 +107,6 @@ def main() -> None:
     harmful_val = load_instructions("harmful", "val")[: args.n_val]
     harmless_val = load_instructions("harmless", "val")[: args.n_val]
     kw = dict(batch_size=args.batch_size, progress=False)
-    skip = set(args.skip.split(","))
     extra = {}
     if args.exact:
         enc = model.tokenize(harmless_val[: args.batch_size])
@@ -122,8 +120,7 @@ def main() -> None:
         last = step("last", lambda: forward_last_logits(model, enc.input_ids, enc.attention_mask))
         extra = dict(max_abs_diff=float((full - last).abs().max()), logits_abs_max=float(full.abs().max()))
         print(json.dumps(extra), file=sys.stderr, flush=True)
-    if "filter" not in skip:
-        step("filter", lambda: directions.filter_prompts_by_refusal(model, harmful, harmless, **kw))
+    step("filter", lambda: directions.filter_prompts_by_refusal(model, harmful, harmless, **kw))
     candidates = step("candidates", lambda: directions.candidate_directions(model, harmful, harmless, **kw))
     scores = step("screen", lambda: screen_scores(model, candidates, harmful_val, harmless_val, **kw))
     only = set(top_screened(scores, args.top_k, 0.8))
