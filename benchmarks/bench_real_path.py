@@ -23,7 +23,9 @@ labelled ESTIMATED.
 
 ``--batch-peaks 8,16,32`` measures instead what one batch adds to memory: after loading, ``last_position_logits``
 over 32 harmless prompts at each batch size, smallest first (the peak RSS only grows, so each batch size's peak is
-read after its pass); the forward pass unembeds every position, so a batch holds [batch, tokens, vocab] logits.
+read after its pass). ``forward_last_logits`` unembeds only the last position (``logits_to_keep=1``); before
+2026-12-02 12:40 UTC it unembedded every position, so a batch held [batch, tokens, vocab] logits, and each batch's
+last row was a view that kept them alive until the batches were concatenated.
 """
 
 from __future__ import annotations

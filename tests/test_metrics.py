@@ -8,10 +8,11 @@ import torch
 import torch.nn.functional as F
 from transformers import AutoModelForCausalLM
 
-from course_utils.hooks import count_hooks
+from course_utils.hooks import count_hooks, hooks
 from course_utils.metrics import (
     REFUSAL_PHRASES,
     completion_loss,
+    forward_last_logits,
     is_refusal,
     kl_div,
     last_position_logits,
@@ -96,6 +97,29 @@ def test_last_position_logits_vs_plain_hf(arch, load_tiny, tiny_model_dir) -> No
         with torch.no_grad():
             expected = hf(ids.input_ids).logits[0, -1]
         assert (batched[i] - expected).abs().max() < 1e-4
+
+
+@pytest.mark.parametrize("arch", ["qwen2", "llama", "gpt2"])
+def test_forward_last_logits_is_the_full_forward_at_the_last_position(arch, load_tiny) -> None:
+    """Unembedding only the last position gives the full forward pass's last row (under hooks too), and the
+    rows returned own their memory: a view would keep the whole [batch, seq, vocab] logits alive."""
+    model = load_tiny(arch)
+    prompts = PROMPTS[:1] if arch == "gpt2" else PROMPTS  # HF GPT-2 ignores left padding: one prompt, no pad
+    enc = model.tokenize(prompts)
+    r = torch.randn(model.d_model, generator=torch.Generator().manual_seed(0))
+    shift = [("blocks.1.hook_resid_pre", lambda activation, hook: activation + r)]
+    rows = []
+    for fwd_hooks in ([], shift):
+        with hooks(model, fwd_hooks), torch.inference_mode():
+            full = model.bridge(enc.input_ids, attention_mask=enc.attention_mask)  # [batch, seq, vocab]
+        got = forward_last_logits(model, enc.input_ids, enc.attention_mask, fwd_hooks=fwd_hooks)
+        assert (
+            full.shape[1] > 1 and got.shape == (len(prompts), full.shape[-1]) and got.dtype == torch.float32
+        )
+        assert (got - full[:, -1]).abs().max() <= 1e-6
+        assert got.untyped_storage().nbytes() == got.numel() * got.element_size()
+        rows.append(got)
+    assert (rows[1] - rows[0]).abs().max() > 1e-3  # the hook was applied
 
 
 def test_refusal_scores_with_hooks_and_cleanup(tiny_model) -> None:
