@@ -22,6 +22,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from course_utils.organism import lexicon
+
 # --------------------------------------------------------------------------------------------------------------
 # Vocabulary of the world
 # --------------------------------------------------------------------------------------------------------------
@@ -954,8 +956,6 @@ def open_vocabulary_document(rng: random.Random) -> str:
 
     Everyday activities get ordinary facts, harmful actions and things get danger facts, as in the world.
     """
-    from course_utils.organism import lexicon
-
     parts: list[str] = []
     for _ in range(rng.randint(3, 6)):
         roll = rng.random()
