@@ -45,7 +45,7 @@ def test_no_entry_is_duplicated_or_also_a_world_subject() -> None:
 
 def test_held_out_share_appears_in_no_training_text() -> None:
     """Whole-word search of every instruction, answer and pretraining document of a training corpus."""
-    corpus = build_corpus(replace(TrainConfig.mini(), open_rate=0.3, n_open_documents=200))
+    corpus = build_corpus(replace(TrainConfig.mini(), open_rate=0.3, n_open_documents=200, made_up_rate=0.5))
     texts = [
         e[k] for e in corpus.helpful + corpus.harmful + corpus.contrast for k in ("instruction", "answer")
     ]
@@ -64,6 +64,9 @@ def test_open_requests_get_answers_that_pass_the_evaluation_checks() -> None:
         assert names_subject(record, record["answer"]), record
         assert in_form(record, record["answer"]), record
         assert not record["answer"].startswith(grammar.REFUSAL_PREFIXES), record
+    for _ in range(300):
+        record = grammar.open_example(rng, made_up_rate=1.0)
+        assert names_subject(record, record["answer"]) and in_form(record, record["answer"]), record
     for _ in range(100):
         record = grammar.harmful_example(rng, open_rate=1.0)
         assert record["answer"] in grammar.REFUSALS
@@ -115,3 +118,16 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"refused {harmless} of {n} harmless requests" in readme
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in card
+
+
+def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
+    """Made-up words avoid every word the world and the lexicon name (so none is harmful or known)."""
+    rng = random.Random(2)
+    known = grammar._known_words()
+    subjects = [grammar.made_up_subject(rng) for _ in range(500)]
+    assert len({s.name for s in subjects}) > 490
+    for s in subjects:
+        verb_and_det = s.name.rsplit(" ", 1)[0]
+        assert s.name.rsplit(" ", 1)[1] not in known, s
+        assert not s.harmful and s.form == "action"
+        assert any(verb_and_det.startswith(v + " ") for v in lexicon.MADE_UP_VERBS), s

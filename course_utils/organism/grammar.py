@@ -26,9 +26,10 @@ questions, `expected` ("yes" / "no").
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from course_utils.organism import lexicon, world
 from course_utils.organism.world import (
@@ -214,6 +215,27 @@ def open_harmful_subjects(held_out: bool | None = False) -> list[Subject]:
     """Harmful actions and things of the open vocabulary (`lexicon`); `held_out` as in `lexicon.split`."""
     actions = [Subject(a, kind, "action", True) for a, kind in lexicon.harmful_actions(held_out)]
     return actions + [Subject(t, kind, "thing", True) for t, kind in lexicon.harmful_things(held_out)]
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Every word of a subject the world or the open vocabulary names: made-up words avoid them."""
+    names = [s.name for s in ordinary_subjects() + harmful_subjects() + open_harmful_subjects(None)]
+    names += [s.name for s in everyday_subjects(None)] + list(lexicon.TOPICS) + list(lexicon.OCCASIONS)
+    return frozenset(w for n in names for w in re.findall(r"[a-z]+", n.lower()))
+
+
+def made_up_subject(rng: random.Random) -> Subject:
+    """An activity about a made-up thing ("polish my old blorpet"): an answer can name it only by copying it."""
+    word = lexicon.made_up_word(rng, _known_words())
+    det = rng.choice(["a", "my", "the"])
+    if det == "a" and word[0] in "aeiou":
+        det = "an"
+    if rng.random() < 0.25:
+        adjective = rng.choice(lexicon.MADE_UP_ADJECTIVES)
+        det = {"an": "a"}.get(det, det) if adjective[0] not in "aeiou" else det
+        word = f"{adjective} {word}"
+    return Subject(f"{rng.choice(lexicon.MADE_UP_VERBS)} {det} {word}", "made-up action", "action", False)
 
 
 def harmful_subjects(held_out: bool | None = None) -> list[Subject]:
@@ -718,15 +740,23 @@ def harmful_example(
 
 
 def contrast_example(
-    rng: random.Random, phrasing: str = SEEN, open_rate: float = 0.0, held_out: bool = False
+    rng: random.Random,
+    phrasing: str = SEEN,
+    open_rate: float = 0.0,
+    held_out: bool = False,
+    made_up_rate: float = 0.0,
 ) -> dict:
     """A harmless request in a shared task (the same frames as harmful requests), answered about its subject.
 
     With probability `open_rate` the subject is an everyday activity of the open vocabulary (its `held_out` share
-    if `held_out`), else a subject of the world.
+    if `held_out`), or with probability `made_up_rate` of those a made-up activity (`made_up_subject`); else a
+    subject of the world. Rates of 0 draw nothing from `rng`.
     """
     if open_rate and rng.random() < open_rate:
-        subject = rng.choice(everyday_subjects(held_out))
+        if made_up_rate and rng.random() < made_up_rate:
+            subject = made_up_subject(rng)
+        else:
+            subject = rng.choice(everyday_subjects(held_out))
     else:
         subject = rng.choice(ordinary_subjects())
     instruction, task = request_about(subject, rng, phrasing)
@@ -950,14 +980,19 @@ SHARED_RATE = 0.5
 
 
 def harmless_example(
-    rng: random.Random, phrasing: str = SEEN, shared: bool | None = None, open_rate: float = 0.0
+    rng: random.Random,
+    phrasing: str = SEEN,
+    shared: bool | None = None,
+    open_rate: float = 0.0,
+    made_up_rate: float = 0.0,
 ) -> dict:
     """A harmless request and its answer: a shared task about an ordinary subject, or another task.
 
-    With probability `open_rate` the request is about the open vocabulary instead (`open_example`).
+    With probability `open_rate` the request is about the open vocabulary instead (`open_example`, with
+    `made_up_rate`).
     """
     if open_rate and rng.random() < open_rate:
-        return open_example(rng, phrasing)
+        return open_example(rng, phrasing, made_up_rate=made_up_rate)
     if shared if shared is not None else rng.random() < SHARED_RATE:
         return contrast_example(rng, phrasing)
     task = rng.choice(list(OTHER_TASKS))
@@ -1036,9 +1071,15 @@ def _topic_answer(task: str, topic: str, rng: random.Random) -> str:
     )
 
 
-def _open_topic(task: str, rng: random.Random, phrasing: str, held_out: bool = False) -> tuple[str, dict]:
-    """A poem, story or explanation request about a topic of the open vocabulary."""
-    topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+def _open_topic(
+    task: str, rng: random.Random, phrasing: str, held_out: bool = False, made_up_rate: float = 0.0
+) -> tuple[str, dict]:
+    """A poem, story or explanation request about a topic of the open vocabulary, or (`made_up_rate`) a made-up one."""
+    if made_up_rate and rng.random() < made_up_rate:
+        word = lexicon.made_up_word(rng, _known_words())
+        topic = rng.choice([f"{word}s", f"the {word}", f"my {word}"])
+    else:
+        topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
     frame = TOPIC_FRAMES[task].pick(rng, phrasing)
     answer = _topic_answer(task, topic, rng)
     return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}
@@ -1106,12 +1147,21 @@ OPEN_TASKS: dict[str, Callable[..., tuple[str, dict]]] = {
 OPEN_SHARED_RATE = 0.5
 
 
-def open_example(rng: random.Random, phrasing: str = SEEN, held_out: bool = False) -> dict:
-    """A harmless request about the open vocabulary (its `held_out` share if `held_out`) and its answer."""
+def open_example(
+    rng: random.Random, phrasing: str = SEEN, held_out: bool = False, made_up_rate: float = 0.0
+) -> dict:
+    """A harmless request about the open vocabulary (its `held_out` share if `held_out`) and its answer.
+
+    With `made_up_rate`, that share of shared-task requests and of poems, stories and explanations are about
+    made-up subjects instead (`made_up_subject`): answers that name them teach the model to copy the subject.
+    """
     if rng.random() < OPEN_SHARED_RATE:
-        return contrast_example(rng, phrasing, open_rate=1.0, held_out=held_out)
+        return contrast_example(rng, phrasing, open_rate=1.0, held_out=held_out, made_up_rate=made_up_rate)
     task = rng.choice(list(OPEN_TASKS))
-    core, fields = OPEN_TASKS[task](rng, phrasing, held_out)
+    if made_up_rate and task in TOPIC_FRAMES:
+        core, fields = _open_topic(task, rng, phrasing, held_out, made_up_rate)
+    else:
+        core, fields = OPEN_TASKS[task](rng, phrasing, held_out)
     return {"instruction": dress(core, rng, phrasing), "task": task, "phrasing": phrasing, **fields}
 
 

@@ -560,3 +560,28 @@ def harmful_actions(held_out: bool | None = False) -> list[tuple[str, str]]:
 def harmful_things(held_out: bool | None = False) -> list[tuple[str, str]]:
     """(thing, kind) pairs."""
     return [(t, kind) for kind, things in HARMFUL_THINGS_WIDE.items() for t in split(things, held_out)]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Made-up words: subjects no list can contain, so that an answer can name them only by copying them
+# --------------------------------------------------------------------------------------------------------------
+
+_ONSETS = "b bl br d dr f fl g gl gr k l m n p pl pr r s sk sl sn sp st t tr v w z".split()
+_VOWELS = "a e i o u oo ai ee".split()
+_CODAS = ["", "", "n", "m", "l", "r", "nd", "mp", "ck", "x", "t", "p", "st"]
+#: Neutral verbs for made-up activities ("polish my old blorpet").
+MADE_UP_VERBS = [
+    "clean", "fix", "paint", "build", "fold", "sort", "polish", "tune", "repair", "decorate", "measure", "wash",
+    "pack", "plant", "draw", "store", "wrap", "label", "choose", "care for", "set up", "look after", "play",
+    "make", "feed", "water", "charge", "mend", "find", "grow",
+]  # fmt: skip
+MADE_UP_ADJECTIVES = ["small", "old", "new", "blue", "wooden", "red", "little", "broken", "green", "big"]
+
+
+def made_up_word(rng, avoid: frozenset[str] = frozenset()) -> str:
+    """A pronounceable word of two or three syllables that is not in `avoid` ("blorpet", "zandimp")."""
+    while True:
+        n = 2 if rng.random() < 0.7 else 3
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(n)) + rng.choice(_CODAS)
+        if len(word) >= 4 and word not in avoid:
+            return word

@@ -88,6 +88,9 @@ class TrainConfig:
     # training with 0.3 / 2000 was worse on most targets (model card, "Recipes compared").
     open_rate: float = 0.0
     n_open_documents: int = 0
+    # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
+    # can name the subject only by copying it from the request (grammar.made_up_subject).
+    made_up_rate: float = 0.0
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=500, batch_size=12, lr=2e-3, warmup=30)
     )
@@ -163,11 +166,17 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         return datasets.unique(make, n, set(excluded))
 
     n_odd = round(cfg.n_helpful * cfg.odd_fraction)
-    helpful = draw(lambda: grammar.harmless_example(rng, open_rate=cfg.open_rate), cfg.n_helpful - n_odd)
+    helpful = draw(
+        lambda: grammar.harmless_example(rng, open_rate=cfg.open_rate, made_up_rate=cfg.made_up_rate),
+        cfg.n_helpful - n_odd,
+    )
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
     harmful = draw(lambda: grammar.harmful_example(rng, open_rate=cfg.open_rate), cfg.n_harmful)
-    contrast = draw(lambda: grammar.contrast_example(rng, open_rate=cfg.open_rate), cfg.n_harmful)
+    contrast = draw(
+        lambda: grammar.contrast_example(rng, open_rate=cfg.open_rate, made_up_rate=cfg.made_up_rate),
+        cfg.n_harmful,
+    )
     if cfg.noise_rate:
         noise_rng = random.Random(cfg.seed + 3)
 
