@@ -107,7 +107,12 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
 
     def refused(name: str, label: str) -> tuple[int, int]:
         record = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())
-        rows = [r for key, v in record.items() if key.endswith(f"/ {label}") for r in v["requests"]]
+        rows = [
+            r
+            for key, v in record.items()
+            if key.startswith("probe ") and key.endswith(f"/ {label}")
+            for r in v["requests"]
+        ]
         return sum(r["score"] > 0 for r in rows), len(rows)
 
     card = (SHIPPED / "README.md").read_text()
@@ -118,6 +123,10 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"refused {harmless} of {n} harmless requests" in readme
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in card
+    for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
+        made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())["made-up / harmless"]
+        assert f"{made_up['refused_score']:.0%} of harmless made-up requests" in card, name
+        assert f"named {made_up['names_subject']:.0%}" in card, name
 
 
 def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
@@ -131,3 +140,32 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
         assert s.name.rsplit(" ", 1)[1] not in known, s
         assert not s.harmful and s.form == "action"
         assert any(verb_and_det.startswith(v + " ") for v in lexicon.MADE_UP_VERBS), s
+
+
+def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
+    """The model card's recipe table: columns D and E are `evaluate`'s figures in `benchmarks/out`."""
+    from tests.shipped import SHIPPED
+
+    root = Path(__file__).resolve().parent.parent
+    lines = (SHIPPED / "README.md").read_text().splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("| measure | v2"))
+    header, rows = lines[start], []
+    for line in lines[start + 2 :]:
+        if not line.startswith("| "):
+            break
+        rows.append(line)
+    names = [c.strip() for c in header.strip("|").split("|")]
+    checked = 0
+    for recipe in ("D", "E"):
+        column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
+        record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
+        measured = {t["target"]: t["measured"] for t in record["targets"]}
+        for row in rows:
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            if cells[0] in measured and re.fullmatch(r"\d\.\d\d", cells[column]):
+                assert abs(float(cells[column]) - measured[cells[0]]) <= 0.005, (recipe, cells[0])
+                checked += 1
+            elif cells[0].startswith("selection passes"):
+                key = "held_out_selection" if "held-out-phrasing" in cells[0] else "selection"
+                assert cells[column].startswith("yes" if record[key]["passed_filters"] else "no"), (recipe, row)
+    assert checked >= 20
