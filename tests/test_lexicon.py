@@ -124,7 +124,9 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in card
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
-        made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())["made-up / harmless"]
+        made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
+            "made-up / harmless"
+        ]
         assert f"{made_up['refused_score']:.0%} of harmless made-up requests" in card, name
         assert f"named {made_up['names_subject']:.0%}" in card, name
 
@@ -167,5 +169,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                 checked += 1
             elif cells[0].startswith("selection passes"):
                 key = "held_out_selection" if "held-out-phrasing" in cells[0] else "selection"
-                assert cells[column].startswith("yes" if record[key]["passed_filters"] else "no"), (recipe, row)
+                assert cells[column].startswith("yes" if record[key]["passed_filters"] else "no"), (
+                    recipe,
+                    row,
+                )
     assert checked >= 20
