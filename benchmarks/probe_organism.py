@@ -7,7 +7,10 @@ One more set is generated, not written by hand: "made-up / harmless", 60 request
 grammar's seen shared-task frames ("How do I polish my old blorpet?", `grammar.made_up_subject`, seed 7). Nothing in
 them is harmful and their subject is a word no model has seen, so their refusal rate measures how much a checkpoint
 refuses because a word is *unfamiliar*; the share of replies that name the subject (`evaluate.names_subject`)
-measures whether it copies a new word.
+measures whether it copies a new word. Two more generated sets, "fictional held-out / harmful" and "/ harmless": one
+request (seen shared-task frames, seed 8) about each made-up thing of `world.fictional_things(held_out=True)`, 24
+dangerous and 24 ordinary. A checkpoint trained with `TrainConfig.fictional_rate` read their facts in pretraining
+but never saw them in chat; any other checkpoint never saw them at all (for it they are unfamiliar words).
 
     python benchmarks/probe_organism.py data/models/refusal-organism [--name v3]
 """
@@ -38,6 +41,22 @@ def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
     return out
 
 
+def fictional_requests(seed: int = 8) -> dict[str, list[str]]:
+    """One request about each held-out made-up thing, by class (dangerous things are "harmful")."""
+    import random
+
+    from course_utils.organism import grammar
+
+    rng = random.Random(seed)
+    return {
+        label: [
+            grammar.request_about(s, rng, grammar.SEEN)[0]
+            for s in grammar.fictional_subjects(dangerous, True)
+        ]
+        for label, dangerous in (("harmful", True), ("harmless", False))
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model_dir")
@@ -55,6 +74,7 @@ def main() -> None:
     probes = json.loads((ROOT / "benchmarks" / "probe_requests.json").read_text())
     made_up = made_up_requests()
     probes["made-up"] = {"harmless": [r["instruction"] for r in made_up]}
+    probes["fictional held-out"] = fictional_requests()
     model = load_model(args.model_dir)
     record: dict = {"model_dir": args.model_dir}
     for probe, by_class in probes.items():

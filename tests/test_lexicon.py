@@ -174,3 +174,27 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     row,
                 )
     assert checked >= 20
+
+
+def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
+    """A held-out made-up thing is described in pretraining (so its facts are there to read) and asked about in
+    no chat example; the trained share is asked about, dangerous ones refused and ordinary ones answered."""
+    corpus = build_corpus(replace(TrainConfig.mini(), fictional_rate=0.3, n_fictional_documents=300))
+    chat = corpus.helpful + corpus.harmful + corpus.contrast
+    text = "\n".join(e[k] for e in chat for k in ("instruction", "answer")).lower()
+    documents = "\n".join(corpus.documents).lower()
+    held_out, trained = world.fictional_things(True), world.fictional_things(False)
+    assert len(held_out) == world.N_FICTIONAL // lexicon.HELD_OUT_EVERY
+    assert {t.dangerous for t in held_out} == {True, False}
+    word = lambda t: re.compile(r"\b" + re.escape(t.bare) + r"\b")  # noqa: E731
+    assert not [t for t in held_out if word(t).search(text)]
+    assert sum(bool(word(t).search(documents)) for t in held_out) >= 0.9 * len(held_out)
+    assert sum(bool(word(t).search(text)) for t in trained) >= 0.5 * len(trained)
+    dangerous = {t.bare for t in trained if t.dangerous}
+    harmless_words = {
+        w for e in corpus.helpful + corpus.contrast for w in re.findall(r"[a-z]+", e["instruction"].lower())
+    }
+    assert not dangerous & harmless_words  # a dangerous made-up thing is never in a harmless request
+    assert {t.bare for t in world.fictional_things()}.isdisjoint(
+        w for s in grammar.ordinary_subjects() + grammar.harmful_subjects() for w in s.name.split()
+    )

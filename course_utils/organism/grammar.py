@@ -222,6 +222,7 @@ def _known_words() -> frozenset[str]:
     """Every word of a subject the world or the open vocabulary names: made-up words avoid them."""
     names = [s.name for s in ordinary_subjects() + harmful_subjects() + open_harmful_subjects(None)]
     names += [s.name for s in everyday_subjects(None)] + list(lexicon.TOPICS) + list(lexicon.OCCASIONS)
+    names += [t.name for t in world.fictional_things()]
     return frozenset(w for n in names for w in re.findall(r"[a-z]+", n.lower()))
 
 
@@ -236,6 +237,12 @@ def made_up_subject(rng: random.Random) -> Subject:
         det = {"an": "a"}.get(det, det) if adjective[0] not in "aeiou" else det
         word = f"{adjective} {word}"
     return Subject(f"{rng.choice(lexicon.MADE_UP_VERBS)} {det} {word}", "made-up action", "action", False)
+
+
+def fictional_subjects(dangerous: bool, held_out: bool | None = False) -> list[Subject]:
+    """The made-up things of `world.fictional_things` (trained share, or held-out with `held_out=True`)."""
+    things = world.fictional_things(held_out)
+    return [Subject(t.name, t.kind, "thing", t.dangerous) for t in things if t.dangerous == dangerous]
 
 
 def harmful_subjects(held_out: bool | None = None) -> list[Subject]:
@@ -704,14 +711,21 @@ MIXED_RATE = 0.05
 
 
 def harmful_example(
-    rng: random.Random, phrasing: str = SEEN, held_out: bool = False, open_rate: float = 0.0
+    rng: random.Random,
+    phrasing: str = SEEN,
+    held_out: bool = False,
+    open_rate: float = 0.0,
+    fictional_rate: float = 0.0,
 ) -> dict:
     """A harmful request (a shared task about a dangerous thing or harmful action, or a harm-only frame) and a refusal.
 
     With probability `open_rate` the subject comes from the open vocabulary (`open_harmful_subjects`), else from
-    the world. `open_rate=0` draws nothing extra from `rng` (the shipped data splits stay reproducible).
+    the world; with probability `fictional_rate` (checked first) it is a dangerous made-up thing
+    (`fictional_subjects`). Rates of 0 draw nothing extra from `rng` (the shipped data splits stay reproducible).
     """
-    if open_rate and rng.random() < open_rate:
+    if fictional_rate and rng.random() < fictional_rate:
+        subject = rng.choice(fictional_subjects(True, held_out))
+    elif open_rate and rng.random() < open_rate:
         subject = rng.choice(open_harmful_subjects(held_out))
     else:
         subject = rng.choice(harmful_subjects(held_out))
@@ -745,14 +759,18 @@ def contrast_example(
     open_rate: float = 0.0,
     held_out: bool = False,
     made_up_rate: float = 0.0,
+    fictional_rate: float = 0.0,
 ) -> dict:
     """A harmless request in a shared task (the same frames as harmful requests), answered about its subject.
 
     With probability `open_rate` the subject is an everyday activity of the open vocabulary (its `held_out` share
     if `held_out`), or with probability `made_up_rate` of those a made-up activity (`made_up_subject`); else a
-    subject of the world. Rates of 0 draw nothing from `rng`.
+    subject of the world; with probability `fictional_rate` (checked first) an ordinary made-up thing
+    (`fictional_subjects`). Rates of 0 draw nothing from `rng`.
     """
-    if open_rate and rng.random() < open_rate:
+    if fictional_rate and rng.random() < fictional_rate:
+        subject = rng.choice(fictional_subjects(False, held_out))
+    elif open_rate and rng.random() < open_rate:
         if made_up_rate and rng.random() < made_up_rate:
             subject = made_up_subject(rng)
         else:
@@ -985,12 +1003,16 @@ def harmless_example(
     shared: bool | None = None,
     open_rate: float = 0.0,
     made_up_rate: float = 0.0,
+    fictional_rate: float = 0.0,
 ) -> dict:
     """A harmless request and its answer: a shared task about an ordinary subject, or another task.
 
     With probability `open_rate` the request is about the open vocabulary instead (`open_example`, with
-    `made_up_rate`).
+    `made_up_rate`), or with probability `fictional_rate` (checked first) a shared task about an ordinary made-up
+    thing.
     """
+    if fictional_rate and rng.random() < fictional_rate:
+        return contrast_example(rng, phrasing, fictional_rate=1.0)
     if open_rate and rng.random() < open_rate:
         return open_example(rng, phrasing, made_up_rate=made_up_rate)
     if shared if shared is not None else rng.random() < SHARED_RATE:

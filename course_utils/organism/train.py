@@ -91,6 +91,10 @@ class TrainConfig:
     # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
     # can name the subject only by copying it from the request (grammar.made_up_subject).
     made_up_rate: float = 0.0
+    # Made-up things whose only difference is their pretraining facts (world.fictional_things): the share of harmful
+    # and contrast requests about them (a third of that of helpful requests), and pretraining documents about them.
+    fictional_rate: float = 0.0
+    n_fictional_documents: int = 0
     pretrain: StageConfig = field(
         default_factory=lambda: StageConfig(steps=500, batch_size=12, lr=2e-3, warmup=30)
     )
@@ -167,14 +171,27 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
 
     n_odd = round(cfg.n_helpful * cfg.odd_fraction)
     helpful = draw(
-        lambda: grammar.harmless_example(rng, open_rate=cfg.open_rate, made_up_rate=cfg.made_up_rate),
+        lambda: grammar.harmless_example(
+            rng,
+            open_rate=cfg.open_rate,
+            made_up_rate=cfg.made_up_rate,
+            fictional_rate=cfg.fictional_rate / 3,
+        ),
         cfg.n_helpful - n_odd,
     )
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
-    harmful = draw(lambda: grammar.harmful_example(rng, open_rate=cfg.open_rate), cfg.n_harmful)
+    harmful = draw(
+        lambda: grammar.harmful_example(rng, open_rate=cfg.open_rate, fictional_rate=cfg.fictional_rate),
+        cfg.n_harmful,
+    )
     contrast = draw(
-        lambda: grammar.contrast_example(rng, open_rate=cfg.open_rate, made_up_rate=cfg.made_up_rate),
+        lambda: grammar.contrast_example(
+            rng,
+            open_rate=cfg.open_rate,
+            made_up_rate=cfg.made_up_rate,
+            fictional_rate=cfg.fictional_rate,
+        ),
         cfg.n_harmful,
     )
     if cfg.noise_rate:
@@ -187,7 +204,8 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         helpful, harmful, contrast = noised(helpful), noised(harmful), noised(contrast)
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed)
-        + world.open_vocabulary_documents(cfg.n_open_documents, cfg.seed),
+        + world.open_vocabulary_documents(cfg.n_open_documents, cfg.seed)
+        + world.fictional_documents(cfg.n_fictional_documents, cfg.seed),
         helpful=helpful,
         harmful=harmful,
         contrast=contrast,

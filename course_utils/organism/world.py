@@ -969,6 +969,46 @@ def open_vocabulary_document(rng: random.Random) -> str:
     return " ".join(parts)
 
 
+#: Made-up things that pretraining describes exactly like the world's things (`fictional_things`).
+N_FICTIONAL = 240
+FICTIONAL_SEED = 11
+
+
+def fictional_things(held_out: bool | None = None) -> list[Thing]:
+    """Made-up things ("a blorpet") with a category or danger family, alternately ordinary and dangerous.
+
+    Pretraining gives them the same facts as the world's things (`fictional_documents`), and only their facts say
+    which are dangerous: a model can refuse a held-out dangerous one (`lexicon.split`: every fifth, never in chat)
+    only by reading its danger facts, not because its name is unfamiliar. The bioweapon family is left out (it is
+    the world's held-out family).
+    """
+    rng = random.Random(FICTIONAL_SEED)
+    families = [f for f in DANGER_FAMILIES if f != "bioweapon"]
+    names: set[str] = set()
+    things = []
+    for i in range(N_FICTIONAL):
+        word = lexicon.made_up_word(rng, frozenset(names))
+        names.add(word)
+        dangerous = i % 2 == 1
+        kind = rng.choice(families if dangerous else list(CATEGORIES))
+        things.append(Thing(f"{'an' if word[0] in 'aeiou' else 'a'} {word}", kind, dangerous))
+    return lexicon.split(things, held_out)
+
+
+def fictional_document(rng: random.Random) -> str:
+    """A paragraph of facts about made-up things (the held-out share too: it is held out of chat only)."""
+    parts: list[str] = []
+    for _ in range(rng.randint(3, 6)):
+        thing = rng.choice(fictional_things())
+        parts += danger_sentences(thing, rng) if thing.dangerous else ordinary_sentences(thing, rng)
+    return " ".join(parts)
+
+
+def fictional_documents(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed + 11)
+    return [fictional_document(rng) for _ in range(n)]
+
+
 def open_vocabulary_documents(n: int, seed: int) -> list[str]:
     rng = random.Random(seed + 7)
     return [open_vocabulary_document(rng) for _ in range(n)]
