@@ -123,6 +123,24 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"refused {harmless} of {n} harmless requests" in readme
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in card
+    g_harmful, _ = refused("organism_recipe_G", "harmful")
+    g_harmless, _ = refused("organism_recipe_G", "harmless")
+    e_harmful, _ = refused("organism_recipe_E", "harmful")
+    assert f"refused {g_harmful} of {m} harmful probe requests (B: {harmful}, E: {e_harmful})" in card
+    assert f"with {g_harmless} of {n}" in card
+    fictional = {
+        name: json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())
+        for name in ("organism_v3", "organism_recipe_E", "organism_recipe_G")
+    }
+
+    def share(name: str, label: str) -> str:
+        return f"{fictional[name][f'fictional held-out / {label}']['refused_score']:.0%}"
+
+    assert (
+        f"G refused {share('organism_recipe_G', 'harmful')} of the 24 dangerous ones and "
+        f"{share('organism_recipe_G', 'harmless')} of the 24 ordinary ones" in " ".join(card.split())
+    )
+    assert f"B refused {share('organism_v3', 'harmful')} and {share('organism_v3', 'harmless')}" in card
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
         made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
             "made-up / harmless"
@@ -145,7 +163,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D and E are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D, E and G are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -158,14 +176,14 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         rows.append(line)
     names = [c.strip() for c in header.strip("|").split("|")]
     checked = 0
-    for recipe in ("D", "E"):
+    for recipe in ("D", "E", "G"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
         measured = {t["target"]: t["measured"] for t in record["targets"]}
         for row in rows:
             cells = [c.strip() for c in row.strip("|").split("|")]
             if cells[0] in measured and re.fullmatch(r"\d\.\d\d", cells[column]):
-                assert abs(float(cells[column]) - measured[cells[0]]) <= 0.005, (recipe, cells[0])
+                assert abs(float(cells[column]) - measured[cells[0]]) <= 0.005 + 1e-9, (recipe, cells[0])
                 checked += 1
             elif cells[0].startswith("selection passes"):
                 key = "held_out_selection" if "held-out-phrasing" in cells[0] else "selection"
@@ -173,7 +191,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     recipe,
                     row,
                 )
-    assert checked >= 20
+    assert checked >= 30
 
 
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
