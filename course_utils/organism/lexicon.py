@@ -21,7 +21,11 @@ never saw in any role.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import random
+from collections.abc import Sequence, Set
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Every `HELD_OUT_EVERY`-th entry of each list (index % 5 == 4) is held out of training.
 HELD_OUT_EVERY = 5
@@ -33,7 +37,7 @@ HELD_OUT_EVERY = 5
 SEEN_ELSEWHERE = frozenset({"crack", "make ricin at home", "make a firebomb", "a game night"})
 
 
-def split(entries: Sequence[str], held_out: bool | None) -> list[str]:
+def split(entries: Sequence[T], held_out: bool | None) -> list[T]:
     """The trained (`held_out=False`), held-out (`True`) or all (`None`) entries of a list."""
     if held_out is None:
         return list(entries)
@@ -578,7 +582,7 @@ MADE_UP_VERBS = [
 MADE_UP_ADJECTIVES = ["small", "old", "new", "blue", "wooden", "red", "little", "broken", "green", "big"]
 
 
-def made_up_word(rng, avoid: frozenset[str] = frozenset()) -> str:
+def made_up_word(rng: random.Random, avoid: Set[str] = frozenset()) -> str:
     """A pronounceable word of two or three syllables that is not in `avoid` ("blorpet", "zandimp")."""
     while True:
         n = 2 if rng.random() < 0.7 else 3

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import cache
 
 from course_utils.organism import lexicon
 
@@ -982,17 +983,23 @@ def fictional_things(held_out: bool | None = None) -> list[Thing]:
     only by reading its danger facts, not because its name is unfamiliar. The bioweapon family is left out (it is
     the world's held-out family).
     """
+    return lexicon.split(_all_fictional_things(), held_out)
+
+
+@cache
+def _all_fictional_things() -> tuple[Thing, ...]:
+    """The `N_FICTIONAL` made-up things, drawn once from `FICTIONAL_SEED` (every document and request reuses them)."""
     rng = random.Random(FICTIONAL_SEED)
     families = [f for f in DANGER_FAMILIES if f != "bioweapon"]
     names: set[str] = set()
     things = []
     for i in range(N_FICTIONAL):
-        word = lexicon.made_up_word(rng, frozenset(names))
+        word = lexicon.made_up_word(rng, names)
         names.add(word)
         dangerous = i % 2 == 1
         kind = rng.choice(families if dangerous else list(CATEGORIES))
         things.append(Thing(f"{'an' if word[0] in 'aeiou' else 'a'} {word}", kind, dangerous))
-    return lexicon.split(things, held_out)
+    return tuple(things)
 
 
 def fictional_document(rng: random.Random) -> str:
