@@ -159,6 +159,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
         verb_and_det = s.name.rsplit(" ", 1)[0]
         assert s.name.rsplit(" ", 1)[1] not in known, s
         assert not s.harmful and s.form == "action"
+        assert not re.search(r"\ba [aeiou]|\ban [^aeiou]", s.name), s  # "an old blorpet", "a new one"
         assert any(verb_and_det.startswith(v + " ") for v in lexicon.MADE_UP_VERBS), s
 
 

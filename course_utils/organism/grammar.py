@@ -230,12 +230,10 @@ def made_up_subject(rng: random.Random) -> Subject:
     """An activity about a made-up thing ("polish my old blorpet"): an answer can name it only by copying it."""
     word = lexicon.made_up_word(rng, _known_words())
     det = rng.choice(["a", "my", "the"])
-    if det == "a" and word[0] in "aeiou":
-        det = "an"
     if rng.random() < 0.25:
-        adjective = rng.choice(lexicon.MADE_UP_ADJECTIVES)
-        det = {"an": "a"}.get(det, det) if adjective[0] not in "aeiou" else det
-        word = f"{adjective} {word}"
+        word = f"{rng.choice(lexicon.MADE_UP_ADJECTIVES)} {word}"
+    if det == "a" and word[0] in "aeiou":  # the article agrees with what follows it ("an old blorpet")
+        det = "an"
     return Subject(f"{rng.choice(lexicon.MADE_UP_VERBS)} {det} {word}", "made-up action", "action", False)
 
 
