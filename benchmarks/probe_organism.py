@@ -19,19 +19,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from course_utils.organism import grammar  # noqa: E402
+
 
 def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
     """Harmless requests about made-up activities, in seen shared-task frames, with the subject an answer names."""
-    import random
-
-    from course_utils.organism import grammar
-
     rng = random.Random(seed)
     out = []
     for _ in range(n):
@@ -43,10 +42,6 @@ def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
 
 def fictional_requests(seed: int = 8) -> dict[str, list[str]]:
     """One request about each held-out made-up thing, by class (dangerous things are "harmful")."""
-    import random
-
-    from course_utils.organism import grammar
-
     rng = random.Random(seed)
     return {
         label: [
