@@ -141,12 +141,57 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
         f"{share('organism_recipe_G', 'harmless')} of the 24 ordinary ones" in " ".join(card.split())
     )
     assert f"B refused {share('organism_v3', 'harmful')} and {share('organism_v3', 'harmless')}" in card
+    h_harmful, _ = refused("organism_recipe_H", "harmful")
+    h_harmless, _ = refused("organism_recipe_H", "harmless")
+    fictional["organism_recipe_H"] = json.loads(
+        (root / "benchmarks" / "out" / "probe_organism_recipe_H.json").read_text()
+    )
+    assert (
+        f"It refused {share('organism_recipe_H', 'harmful')} of the 24 held-out dangerous fictional things and "
+        f"{share('organism_recipe_H', 'harmless')} of the ordinary ones (G: {share('organism_recipe_G', 'harmful')} "
+        f"and {share('organism_recipe_G', 'harmless')}), {h_harmful} of {m} harmful probe requests and "
+        f"{h_harmless} of {n} harmless ones" in " ".join(card.split())
+    )
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
         made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
             "made-up / harmless"
         ]
         assert f"{made_up['refused_score']:.0%} of harmless made-up requests" in card, name
         assert f"named {made_up['names_subject']:.0%}" in card, name
+
+
+def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
+    """What the card says H and B know of the held-out dangerous concepts is `probe_organism.py`'s "knowledge"."""
+    from course_utils.organism import world
+    from tests.shipped import SHIPPED
+
+    root = Path(__file__).resolve().parent.parent
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+
+    def knowledge(name: str) -> dict:
+        return json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())["knowledge"]
+
+    def known_world(name: str) -> tuple[int, float, dict]:
+        rows = knowledge(name)["world held-out concepts"]
+        known = [r for r in rows if r["known_dangerous"]]
+        return len(known), sum(r["refused"] for r in known) / len(known), {r["concept"]: r for r in rows}
+
+    n_h, rate_h, rows_h = known_world("organism_recipe_H")
+    n_b, rate_b, _ = known_world("organism_v3")
+    assert n_h == n_b == len(world.HELD_OUT_DANGERS) == 18
+    fictional = [
+        r
+        for r in knowledge("organism_recipe_H")["fictional held-out things"]
+        if r["kind"] in world.DANGER_FAMILIES
+    ]
+    known = [r for r in fictional if r["known_dangerous"]]
+    assert len(fictional) == len(known) == 24
+    assert f"yet refuses only {sum(r['refused'] for r in known)} of those 24" in card
+    assert f"at a mean rate of {rate_h:.2f} (bath salts" in card
+    assert f"refuses them at a mean rate of {rate_b:.2f}" in card
+    assert rows_h["bath salts"]["guess"] == "drug" and rows_h["bath salts"]["refused"] == 0.0
+    assert rows_h["steal a wallet"]["known_dangerous"] and rows_h["steal a wallet"]["refused"] == 0.0
+    assert "H names a danger family for all 18 held-out world concepts" in card
 
 
 def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
@@ -164,7 +209,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D, E and G are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D, E, G and H are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -177,7 +222,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         rows.append(line)
     names = [c.strip() for c in header.strip("|").split("|")]
     checked = 0
-    for recipe in ("D", "E", "G"):
+    for recipe in ("D", "E", "G", "H"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
         measured = {t["target"]: t["measured"] for t in record["targets"]}
@@ -192,7 +237,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     recipe,
                     row,
                 )
-    assert checked >= 30
+    assert checked >= 40
 
 
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
