@@ -192,6 +192,25 @@ def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     assert rows_h["bath salts"]["guess"] == "drug" and rows_h["bath salts"]["refused"] == 0.0
     assert rows_h["steal a wallet"]["known_dangerous"] and rows_h["steal a wallet"]["refused"] == 0.0
     assert "H names a danger family for all 18 held-out world concepts" in card
+    n_i, rate_i, _ = known_world("organism_recipe_I")
+    assert n_i == 18 and f"(mean refusal of the 18, all known dangerous, {rate_i:.2f})" in card
+    probe_i = json.loads((root / "benchmarks" / "out" / "probe_organism_recipe_I.json").read_text())
+    harmful_i = [
+        r
+        for key, v in probe_i.items()
+        if key.startswith("probe ") and key.endswith("/ harmful")
+        for r in v["requests"]
+    ]
+    assert (
+        f"{sum(r['score'] > 0 for r in harmful_i)} of {len(harmful_i)} harmful probe requests are refused"
+        in card
+    )
+    assert probe_i["made-up / harmless"]["refused_score"] == 0.0  # "no harmless made-up request is refused"
+    record_i = json.loads((root / "benchmarks" / "out" / "organism_recipe_I_eval.json").read_text())
+    assert (
+        f"finds layer {record_i['selection']['layer']} (cosine {record_i['selection']['cosine_with_planted']:.2f}"
+        in card
+    )
 
 
 def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
@@ -209,7 +228,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D, E, G and H are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D, E, G, H and I are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -222,7 +241,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         rows.append(line)
     names = [c.strip() for c in header.strip("|").split("|")]
     checked = 0
-    for recipe in ("D", "E", "G", "H"):
+    for recipe in ("D", "E", "G", "H", "I"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
         measured = {t["target"]: t["measured"] for t in record["targets"]}
@@ -237,7 +256,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     recipe,
                     row,
                 )
-    assert checked >= 40
+    assert checked >= 50
 
 
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
