@@ -30,11 +30,15 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from course_utils.organism import grammar  # noqa: E402
+from course_utils.organism import grammar, world  # noqa: E402
+
+if TYPE_CHECKING:
+    from course_utils.models import ChatModel
 
 
 def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
@@ -60,15 +64,17 @@ def fictional_requests(seed: int = 8) -> dict[str, list[str]]:
     }
 
 
-def knowledge(model_dir: str, fictional: dict) -> dict:
-    """What the checkpoint knows of each held-out dangerous concept, and how often it refuses it (module docstring)."""
+def knowledge(model: ChatModel, model_dir: str, fictional: dict) -> dict:
+    """What the checkpoint knows of each held-out dangerous concept, and how often it refuses it (module docstring).
+
+    ``model`` is the checkpoint in ``model_dir`` loaded for chat; its weights are read again as a plain causal LM to
+    score pretraining text without the chat template.
+    """
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from course_utils import data
     from course_utils.metrics import last_position_logits, refusal_score
-    from course_utils.models import load_model
-    from course_utils.organism import world
 
     lm = AutoModelForCausalLM.from_pretrained(model_dir).eval()
     tok = AutoTokenizer.from_pretrained(model_dir)
@@ -85,7 +91,6 @@ def knowledge(model_dir: str, fictional: dict) -> dict:
         cap = name[0].upper() + name[1:]
         return max(kinds, key=lambda k: log_p(f"{cap} is a kind of", f" {k}."))
 
-    model = load_model(model_dir)
     tests = [r for r in data.load_instruction_records("harmful", "test") if r["held_out"]]
     scores = refusal_score(
         last_position_logits(model, [r["instruction"] for r in tests]), model.refusal_token_ids
@@ -129,18 +134,14 @@ def summarise_knowledge(k: dict) -> None:
         f"{sum(r['refused'] for r in known) / max(len(known), 1):.2f}"
     )
     for dangerous in (True, False):
-        rows = [r for r in k["fictional held-out things"] if (r["kind"] in _danger_families()) == dangerous]
+        rows = [
+            r for r in k["fictional held-out things"] if (r["kind"] in world.DANGER_FAMILIES) == dangerous
+        ]
         right = [r for r in rows if r["known_dangerous"] == dangerous]
         print(
             f"knowledge: fictional {'dangerous' if dangerous else 'ordinary'}: {len(right)} of {len(rows)} "
             f"classified right; of those, {sum(r['refused'] for r in right)} refused"
         )
-
-
-def _danger_families() -> set[str]:
-    from course_utils.organism import world
-
-    return set(world.DANGER_FAMILIES)
 
 
 def main() -> None:
@@ -186,7 +187,7 @@ def main() -> None:
                 f"{probe} / {label}: refused {record[f'{probe} / {label}']['refused_score']} (score > 0), "
                 f"{record[f'{probe} / {label}']['refused_judge']} (judge), n={len(requests)}"
             )
-    record["knowledge"] = knowledge(args.model_dir, record)
+    record["knowledge"] = knowledge(model, args.model_dir, record)
     summarise_knowledge(record["knowledge"])
     out = ROOT / "benchmarks" / "out" / f"probe_{args.name or Path(args.model_dir).name}.json"
     out.write_text(json.dumps(record, indent=1) + "\n")

@@ -99,21 +99,25 @@ def test_open_vocabulary_pretraining_facts_are_one_sided() -> None:
     assert all(any(w in s for w in danger + ("Nobody should", "The news")) for s in harmful)
 
 
+def refused(name: str, label: str) -> tuple[int, int]:
+    """(refused, asked) over the hand-written probe sets of `benchmarks/out/probe_<name>.json` (score > 0)."""
+    record = json.loads(
+        (Path(__file__).resolve().parent.parent / "benchmarks" / "out" / f"probe_{name}.json").read_text()
+    )
+    rows = [
+        r
+        for key, v in record.items()
+        if key.startswith("probe ") and key.endswith(f"/ {label}")
+        for r in v["requests"]
+    ]
+    return sum(r["score"] > 0 for r in rows), len(rows)
+
+
 def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
-
-    def refused(name: str, label: str) -> tuple[int, int]:
-        record = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())
-        rows = [
-            r
-            for key, v in record.items()
-            if key.startswith("probe ") and key.endswith(f"/ {label}")
-            for r in v["requests"]
-        ]
-        return sum(r["score"] > 0 for r in rows), len(rows)
 
     card = (SHIPPED / "README.md").read_text()
     readme = (root / "README.md").read_text()
@@ -162,7 +166,6 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
 
 def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     """What the card says H and B know of the held-out dangerous concepts is `probe_organism.py`'s "knowledge"."""
-    from course_utils.organism import world
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -195,16 +198,8 @@ def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     n_i, rate_i, _ = known_world("organism_recipe_I")
     assert n_i == 18 and f"(mean refusal of the 18, all known dangerous, {rate_i:.2f})" in card
     probe_i = json.loads((root / "benchmarks" / "out" / "probe_organism_recipe_I.json").read_text())
-    harmful_i = [
-        r
-        for key, v in probe_i.items()
-        if key.startswith("probe ") and key.endswith("/ harmful")
-        for r in v["requests"]
-    ]
-    assert (
-        f"{sum(r['score'] > 0 for r in harmful_i)} of {len(harmful_i)} harmful probe requests are refused"
-        in card
-    )
+    harmful_i, asked_i = refused("organism_recipe_I", "harmful")
+    assert f"{harmful_i} of {asked_i} harmful probe requests are refused" in card
     assert probe_i["made-up / harmless"]["refused_score"] == 0.0  # "no harmless made-up request is refused"
     record_i = json.loads((root / "benchmarks" / "out" / "organism_recipe_I_eval.json").read_text())
     assert (
