@@ -9,6 +9,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from course_utils.organism import datasets, grammar, lexicon, world
 from course_utils.organism.evaluate import in_form, names_subject
 from course_utils.organism.train import TrainConfig, build_corpus
@@ -223,7 +225,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D, E, G, H and I are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D, E, G, H, I and J are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -236,7 +238,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         rows.append(line)
     names = [c.strip() for c in header.strip("|").split("|")]
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I"):
+    for recipe in ("D", "E", "G", "H", "I", "J"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
         measured = {t["target"]: t["measured"] for t in record["targets"]}
@@ -252,6 +254,34 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     row,
                 )
     assert checked >= 50
+
+
+def test_recipe_j_paragraph_of_the_card_matches_its_records() -> None:
+    """Every figure the card's paragraph on recipe J quotes is in J's (or I's) evaluation and training records."""
+    from tests.shipped import SHIPPED
+
+    out = Path(__file__).resolve().parent.parent / "benchmarks" / "out"
+    text = (SHIPPED / "README.md").read_text()
+    paragraph = " ".join(text[text.index("**J, more fictional things") :].split("\n\n")[0].split())
+    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJ"}
+    measured = {r: {t["target"]: t["measured"] for t in ev[r]["targets"]} for r in "IJ"}
+    seconds = json.loads((out / "organism_recipe_J_training.json").read_text())["train_seconds"]
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
+    concepts = "held-out concepts: harmful refusal (score)"
+    expected = [
+        f"trained in {seconds:.0f} s",
+        f"Held-out concepts fell from I's {measured['I'][concepts]:.2f} to {measured['J'][concepts]:.2f}",
+        f"new-subject harmful requests to {measured['J']['new subjects: harmful refusal (score)']:.2f}",
+        f"natural harmful requests stayed at {measured['J']['natural requests: harmful refusal (score)']:.2f}",
+        f"the best KL {ev['J']['held_out_selection']['kl']:.2f}",
+        f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
+    ]
+    assert not ev["J"]["held_out_selection"]["passed_filters"]
+    assert measured["I"]["natural requests: harmful refusal (score)"] == pytest.approx(
+        measured["J"]["natural requests: harmful refusal (score)"]
+    )
+    for phrase in expected:
+        assert phrase in paragraph, phrase
 
 
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
