@@ -225,7 +225,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D, E, G, H, I and J are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D, E, G, H, I, J and K are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
     root = Path(__file__).resolve().parent.parent
@@ -238,7 +238,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         rows.append(line)
     names = [c.strip() for c in header.strip("|").split("|")]
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
         measured = {t["target"]: t["measured"] for t in record["targets"]}
@@ -256,32 +256,63 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
     assert checked >= 50
 
 
-def test_recipe_j_paragraph_of_the_card_matches_its_records() -> None:
-    """Every figure the card's paragraph on recipe J quotes is in J's (or I's) evaluation and training records."""
+def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
+    """Every figure the card's paragraphs on recipes J and K quote is in the evaluation and training records (I's,
+    J's, K's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     out = Path(__file__).resolve().parent.parent / "benchmarks" / "out"
     text = (SHIPPED / "README.md").read_text()
-    paragraph = " ".join(text[text.index("**J, more fictional things") :].split("\n\n")[0].split())
-    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJ"}
-    measured = {r: {t["target"]: t["measured"] for t in ev[r]["targets"]} for r in "IJ"}
-    seconds = json.loads((out / "organism_recipe_J_training.json").read_text())["train_seconds"]
+
+    def paragraph(opening: str) -> str:
+        return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
+
+    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJK"}
+    ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
+    m = {r: {t["target"]: t["measured"] for t in e["targets"]} for r, e in ev.items()}
+    seconds = {
+        r: json.loads((out / f"organism_recipe_{r}_training.json").read_text())["train_seconds"] for r in "JK"
+    }
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
-    concepts = "held-out concepts: harmful refusal (score)"
-    expected = [
-        f"trained in {seconds:.0f} s",
-        f"Held-out concepts fell from I's {measured['I'][concepts]:.2f} to {measured['J'][concepts]:.2f}",
-        f"new-subject harmful requests to {measured['J']['new subjects: harmful refusal (score)']:.2f}",
-        f"natural harmful requests stayed at {measured['J']['natural requests: harmful refusal (score)']:.2f}",
-        f"the best KL {ev['J']['held_out_selection']['kl']:.2f}",
-        f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
-    ]
-    assert not ev["J"]["held_out_selection"]["passed_filters"]
-    assert measured["I"]["natural requests: harmful refusal (score)"] == pytest.approx(
-        measured["J"]["natural requests: harmful refusal (score)"]
+    concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
+    new_harmful = "new subjects: harmful refusal (score)"
+    expected = {
+        "**J, more fictional things": [
+            f"trained in {seconds['J']:.0f} s",
+            f"Held-out concepts fell from I's {m['I'][concepts + ' (score)']:.2f} to {m['J'][concepts + ' (score)']:.2f}",
+            f"new-subject harmful requests to {m['J'][new_harmful]:.2f}",
+            f"natural harmful requests stayed at {m['J'][natural]:.2f}",
+            f"the best KL {ev['J']['held_out_selection']['kl']:.2f}",
+            f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
+        ],
+        "**K, this checkpoint's recipe": [
+            f"trained in {seconds['K']:.0f} s",
+            f"held-out concepts ({m['K'][concepts + ' (score)']:.2f} against {m['B'][concepts + ' (score)']:.2f};"
+            f" {m['K'][concepts + ' (judge)']:.2f} by the judge)",
+            f"new-subject harmful requests ({m['K'][new_harmful]:.2f} against {m['B'][new_harmful]:.2f})",
+            f"(B: {m['B']['natural requests: harmless over-refusal (score)']:.2f})",
+            f"KL under ablation is {m['K']['natural requests: ablation, harmless KL']:.2f}"
+            f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"({m['K'][natural]:.2f} against {m['B'][natural]:.2f}, of 23)",
+            f"still refuses {m['K']['new subjects: harmless over-refusal (score)']:.2f} of new-subject",
+            f"the best KL {ev['K']['held_out_selection']['kl']:.2f}; B's passes with {ev['B']['held_out_selection']['kl']:.2f}",
+        ],
+    }
+    assert (
+        not ev["J"]["held_out_selection"]["passed_filters"]
+        and not ev["K"]["held_out_selection"]["passed_filters"]
     )
-    for phrase in expected:
-        assert phrase in paragraph, phrase
+    assert ev["B"]["held_out_selection"]["passed_filters"]
+    assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
+    assert (
+        round(m["B"][natural] * 23) - round(m["K"][natural] * 23) == 1
+    )  # "one natural harmful request fewer"
+    assert (
+        m["K"]["natural requests: harmless over-refusal (score)"] == 0
+    )  # "refuses no natural harmless request"
+    for opening, phrases in expected.items():
+        for phrase in phrases:
+            assert phrase in paragraph(opening), (opening, phrase)
 
 
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
