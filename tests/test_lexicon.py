@@ -270,8 +270,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J and K quote is in the evaluation and training records (I's,
-    J's, K's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J, K and L quote is in the evaluation and training records (I's,
+    J's, K's, L's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     out = Path(__file__).resolve().parent.parent / "benchmarks" / "out"
@@ -280,11 +280,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJK"}
+    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJKL"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: {t["target"]: t["measured"] for t in e["targets"]} for r, e in ev.items()}
     seconds = {
-        r: json.loads((out / f"organism_recipe_{r}_training.json").read_text())["train_seconds"] for r in "JK"
+        r: json.loads((out / f"organism_recipe_{r}_training.json").read_text())["train_seconds"]
+        for r in "JKL"
     }
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
@@ -310,7 +311,20 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"still refuses {m['K']['new subjects: harmless over-refusal (score)']:.2f} of new-subject",
             f"the best KL {ev['K']['held_out_selection']['kl']:.2f}; B's passes with {ev['B']['held_out_selection']['kl']:.2f}",
         ],
+        "**L, K with a lower": [
+            f"trained in {seconds['L']:.0f} s",
+            f"held-out concepts than any recipe: {m['L'][concepts + ' (score)']:.2f}"
+            f" ({m['L'][concepts + ' (judge)']:.2f} by the judge), natural harmful requests {m['L'][natural]:.2f}",
+            f"{m['L']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests refused",
+            f"their KL under ablation {m['L']['natural requests: ablation, harmless KL']:.2f}",
+            f"(the best KL {ev['L']['selection']['kl']:.2f} and {ev['L']['held_out_selection']['kl']:.2f})",
+        ],
     }
+    assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
+    assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
+    assert m["L"][concepts + " (score)"] > max(
+        m[r][concepts + " (score)"] for r in "BIJK"
+    )  # "than any recipe"
     assert (
         not ev["J"]["held_out_selection"]["passed_filters"]
         and not ev["K"]["held_out_selection"]["passed_filters"]
