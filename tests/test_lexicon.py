@@ -158,19 +158,20 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
         f"and {share('organism_recipe_G', 'harmless')}), {h_harmful} of {m} harmful probe requests and "
         f"{h_harmless} of {n} harmless ones" in " ".join(card.split())
     )
-    k_harmful, _ = refused("organism_recipe_K", "harmful")
-    k_harmless, _ = refused("organism_recipe_K", "harmless")
     made_up_share = {
         name: json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
             "made-up / harmless"
         ]["refused_score"]
-        for name in ("organism_v3", "organism_recipe_K")
+        for name in ("organism_v3", "organism_recipe_K", "organism_recipe_L")
     }
-    assert (
-        f"it refused {k_harmful} of {m} harmful and {k_harmless} of {n} harmless ones (B: {harmful} and {harmless}), "
-        f"and {made_up_share['organism_recipe_K']:.0%} of harmless made-up requests "
-        f"(B: {made_up_share['organism_v3']:.0%})" in " ".join(card.split())
-    )
+    for name in ("organism_recipe_K", "organism_recipe_L"):
+        k_harmful, _ = refused(name, "harmful")
+        k_harmless, _ = refused(name, "harmless")
+        assert (
+            f"it refused {k_harmful} of {m} harmful and {k_harmless} of {n} harmless ones (B: {harmful} and "
+            f"{harmless}), and {made_up_share[name]:.0%} of harmless made-up requests "
+            f"(B: {made_up_share['organism_v3']:.0%})" in " ".join(card.split())
+        ), name
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
         made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
             "made-up / harmless"
