@@ -101,11 +101,38 @@ def test_open_vocabulary_pretraining_facts_are_one_sided() -> None:
     assert all(any(w in s for w in danger + ("Nobody should", "The news")) for s in harmful)
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def benchmark_record(name: str) -> dict:
+    """The JSON record `benchmarks/out/<name>.json` (an evaluation, training or probe record)."""
+    return json.loads((ROOT / "benchmarks" / "out" / f"{name}.json").read_text())
+
+
+def measured(evaluation: dict) -> dict[str, float]:
+    """An `evaluate` record's targets as {target name: measured value}."""
+    return {t["target"]: t["measured"] for t in evaluation["targets"]}
+
+
+def recipe_table(card: str) -> tuple[list[str], list[list[str]]]:
+    """The model card's recipe table: its column names and its rows, each a list of stripped cells."""
+
+    def cells(line: str) -> list[str]:
+        return [c.strip() for c in line.strip("|").split("|")]
+
+    lines = card.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("| measure | v2"))
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("| "):
+            break
+        rows.append(cells(line))
+    return cells(lines[start]), rows
+
+
 def refused(name: str, label: str) -> tuple[int, int]:
     """(refused, asked) over the hand-written probe sets of `benchmarks/out/probe_<name>.json` (score > 0)."""
-    record = json.loads(
-        (Path(__file__).resolve().parent.parent / "benchmarks" / "out" / f"probe_{name}.json").read_text()
-    )
+    record = benchmark_record(f"probe_{name}")
     rows = [
         r
         for key, v in record.items()
@@ -119,10 +146,9 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records."""
     from tests.shipped import SHIPPED
 
-    root = Path(__file__).resolve().parent.parent
-
     card = (SHIPPED / "README.md").read_text()
-    readme = (root / "README.md").read_text()
+    flat = " ".join(card.split())
+    readme = (ROOT / "README.md").read_text()
     harmless, n = refused("organism_v3", "harmless")
     harmful, m = refused("organism_v3", "harmful")
     assert f"refused **{harmless} of {n}**" in card and f"refused {harmful} of {m}" in card
@@ -134,61 +160,52 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     e_harmful, _ = refused("organism_recipe_E", "harmful")
     assert f"refused {g_harmful} of {m} harmful probe requests (B: {harmful}, E: {e_harmful})" in card
     assert f"with {g_harmless} of {n}" in card
-    fictional = {
-        name: json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())
-        for name in ("organism_v3", "organism_recipe_E", "organism_recipe_G")
+    probe = {
+        f"organism_{name}": benchmark_record(f"probe_organism_{name}")
+        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L")
     }
 
     def share(name: str, label: str) -> str:
-        return f"{fictional[name][f'fictional held-out / {label}']['refused_score']:.0%}"
+        return f"{probe[name][f'fictional held-out / {label}']['refused_score']:.0%}"
 
     assert (
         f"G refused {share('organism_recipe_G', 'harmful')} of the 24 dangerous ones and "
-        f"{share('organism_recipe_G', 'harmless')} of the 24 ordinary ones" in " ".join(card.split())
+        f"{share('organism_recipe_G', 'harmless')} of the 24 ordinary ones" in flat
     )
     assert f"B refused {share('organism_v3', 'harmful')} and {share('organism_v3', 'harmless')}" in card
     h_harmful, _ = refused("organism_recipe_H", "harmful")
     h_harmless, _ = refused("organism_recipe_H", "harmless")
-    fictional["organism_recipe_H"] = json.loads(
-        (root / "benchmarks" / "out" / "probe_organism_recipe_H.json").read_text()
-    )
     assert (
         f"It refused {share('organism_recipe_H', 'harmful')} of the 24 held-out dangerous fictional things and "
         f"{share('organism_recipe_H', 'harmless')} of the ordinary ones (G: {share('organism_recipe_G', 'harmful')} "
         f"and {share('organism_recipe_G', 'harmless')}), {h_harmful} of {m} harmful probe requests and "
-        f"{h_harmless} of {n} harmless ones" in " ".join(card.split())
+        f"{h_harmless} of {n} harmless ones" in flat
     )
-    made_up_share = {
-        name: json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
-            "made-up / harmless"
-        ]["refused_score"]
-        for name in ("organism_v3", "organism_recipe_K", "organism_recipe_L")
-    }
+
+    def made_up_share(name: str) -> str:
+        return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
+
     for name in ("organism_recipe_K", "organism_recipe_L"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
             f"it refused {k_harmful} of {m} harmful and {k_harmless} of {n} harmless ones (B: {harmful} and "
-            f"{harmless}), and {made_up_share[name]:.0%} of harmless made-up requests "
-            f"(B: {made_up_share['organism_v3']:.0%})" in " ".join(card.split())
+            f"{harmless}), and {made_up_share(name)} of harmless made-up requests "
+            f"(B: {made_up_share('organism_v3')})" in flat
         ), name
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
-        made_up = json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())[
-            "made-up / harmless"
-        ]
-        assert f"{made_up['refused_score']:.0%} of harmless made-up requests" in card, name
-        assert f"named {made_up['names_subject']:.0%}" in card, name
+        assert f"{made_up_share(name)} of harmless made-up requests" in card, name
+        assert f"named {probe[name]['made-up / harmless']['names_subject']:.0%}" in card, name
 
 
 def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     """What the card says H and B know of the held-out dangerous concepts is `probe_organism.py`'s "knowledge"."""
     from tests.shipped import SHIPPED
 
-    root = Path(__file__).resolve().parent.parent
     card = " ".join((SHIPPED / "README.md").read_text().split())
 
     def knowledge(name: str) -> dict:
-        return json.loads((root / "benchmarks" / "out" / f"probe_{name}.json").read_text())["knowledge"]
+        return benchmark_record(f"probe_{name}")["knowledge"]
 
     def known_world(name: str) -> tuple[int, float, dict]:
         rows = knowledge(name)["world held-out concepts"]
@@ -213,11 +230,11 @@ def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     assert "H names a danger family for all 18 held-out world concepts" in card
     n_i, rate_i, _ = known_world("organism_recipe_I")
     assert n_i == 18 and f"(mean refusal of the 18, all known dangerous, {rate_i:.2f})" in card
-    probe_i = json.loads((root / "benchmarks" / "out" / "probe_organism_recipe_I.json").read_text())
+    probe_i = benchmark_record("probe_organism_recipe_I")
     harmful_i, asked_i = refused("organism_recipe_I", "harmful")
     assert f"{harmful_i} of {asked_i} harmful probe requests are refused" in card
     assert probe_i["made-up / harmless"]["refused_score"] == 0.0  # "no harmless made-up request is refused"
-    record_i = json.loads((root / "benchmarks" / "out" / "organism_recipe_I_eval.json").read_text())
+    record_i = benchmark_record("organism_recipe_I_eval")
     assert (
         f"finds layer {record_i['selection']['layer']} (cosine {record_i['selection']['cosine_with_planted']:.2f}"
         in card
@@ -239,33 +256,24 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D, E, G, H, I, J and K are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D to L (there is no F) are `evaluate`'s figures in `benchmarks/out`."""
     from tests.shipped import SHIPPED
 
-    root = Path(__file__).resolve().parent.parent
-    lines = (SHIPPED / "README.md").read_text().splitlines()
-    start = next(i for i, ln in enumerate(lines) if ln.startswith("| measure | v2"))
-    header, rows = lines[start], []
-    for line in lines[start + 2 :]:
-        if not line.startswith("| "):
-            break
-        rows.append(line)
-    names = [c.strip() for c in header.strip("|").split("|")]
+    names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
-        record = json.loads((root / "benchmarks" / "out" / f"organism_recipe_{recipe}_eval.json").read_text())
-        measured = {t["target"]: t["measured"] for t in record["targets"]}
-        for row in rows:
-            cells = [c.strip() for c in row.strip("|").split("|")]
-            if cells[0] in measured and re.fullmatch(r"\d\.\d\d", cells[column]):
-                assert abs(float(cells[column]) - measured[cells[0]]) <= 0.005 + 1e-9, (recipe, cells[0])
+        record = benchmark_record(f"organism_recipe_{recipe}_eval")
+        figures = measured(record)
+        for cells in rows:
+            if cells[0] in figures and re.fullmatch(r"\d\.\d\d", cells[column]):
+                assert abs(float(cells[column]) - figures[cells[0]]) <= 0.005 + 1e-9, (recipe, cells[0])
                 checked += 1
             elif cells[0].startswith("selection passes"):
                 key = "held_out_selection" if "held-out-phrasing" in cells[0] else "selection"
                 assert cells[column].startswith("yes" if record[key]["passed_filters"] else "no"), (
                     recipe,
-                    row,
+                    cells,
                 )
     assert checked >= 50
 
@@ -275,19 +283,15 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     J's, K's, L's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
-    out = Path(__file__).resolve().parent.parent / "benchmarks" / "out"
     text = (SHIPPED / "README.md").read_text()
 
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: json.loads((out / f"organism_recipe_{r}_eval.json").read_text()) for r in "IJKL"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKL"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
-    m = {r: {t["target"]: t["measured"] for t in e["targets"]} for r, e in ev.items()}
-    seconds = {
-        r: json.loads((out / f"organism_recipe_{r}_training.json").read_text())["train_seconds"]
-        for r in "JKL"
-    }
+    m = {r: measured(e) for r, e in ev.items()}
+    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKL"}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
@@ -323,9 +327,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
-    assert m["L"][concepts + " (score)"] > max(
-        m[r][concepts + " (score)"] for r in "BIJK"
-    )  # "than any recipe"
+    names, rows = recipe_table(text)
+    row = next(cells for cells in rows if cells[0] == concepts + " (score)")
+    others = [float(c) for name, c in zip(names[1:], row[1:], strict=True) if not name.startswith("L:")]
+    assert m["L"][concepts + " (score)"] > max(others)  # "than any recipe": every other column of the table
     assert (
         not ev["J"]["held_out_selection"]["passed_filters"]
         and not ev["K"]["held_out_selection"]["passed_filters"]
