@@ -299,7 +299,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
             f"Held-out concepts fell from I's {m['I'][concepts + ' (score)']:.2f} to {m['J'][concepts + ' (score)']:.2f}",
-            f"new-subject harmful requests to {m['J'][new_harmful]:.2f}",
+            f"new-subject harmful requests rose from {m['I'][new_harmful]:.2f} to {m['J'][new_harmful]:.2f}",
             f"natural harmful requests stayed at {m['J'][natural]:.2f}",
             f"the best KL {ev['J']['held_out_selection']['kl']:.2f}",
             f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
@@ -337,6 +337,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     assert ev["B"]["held_out_selection"]["passed_filters"]
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
+    assert (
+        m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
+        and m["J"][new_harmful] > m["I"][new_harmful]
+    )
     assert (
         round(m["B"][natural] * 23) - round(m["K"][natural] * 23) == 1
     )  # "one natural harmful request fewer"
