@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L")
+        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L", "recipe_M")
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in ("organism_recipe_K", "organism_recipe_L"):
+    for name in ("organism_recipe_K", "organism_recipe_L", "organism_recipe_M"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,12 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to L (there is no F) are `evaluate`'s figures in `benchmarks/out`."""
+    """The model card's recipe table: columns D to M (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -275,12 +276,19 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
                     recipe,
                     cells,
                 )
+                kl = re.search(r"\(KL (\d\.(\d+))\)", cells[column])
+                if kl:  # the KL as printed, to its last decimal
+                    assert abs(float(kl[1]) - record[key]["kl"]) <= 0.5 * 10 ** -len(kl[2]) + 1e-9, (
+                        recipe,
+                        cells,
+                    )
+                    checked += 1
     assert checked >= 50
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J, K and L quote is in the evaluation and training records (I's,
-    J's, K's, L's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J, K, L and M quote is in the evaluation and training records
+    (I's to M's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -288,10 +296,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKL"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLM"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKL"}
+    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKLM"}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
@@ -324,6 +332,23 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"their KL under ablation {m['L']['natural requests: ablation, harmless KL']:.2f}",
             f"(the best KL {ev['L']['selection']['kl']:.2f} and {ev['L']['held_out_selection']['kl']:.2f})",
         ],
+        "**M, K with the safety objectives": [
+            f"trained in {seconds['M']:.0f} s",
+            f"It refuses {m['M'][concepts + ' (score)']:.2f} of held-out concepts ({m['M'][concepts + ' (judge)']:.2f}"
+            f" by the judge; K {m['K'][concepts + ' (score)']:.2f}, B {m['B'][concepts + ' (score)']:.2f})",
+            f"{m['M'][natural]:.2f} of natural harmful requests"
+            f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
+            f"the best KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f})",
+            f"(the best KL {ev['M']['held_out_selection']['kl']:.2f})",
+            f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
+            f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
+            f"{m['M']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests are refused"
+            f" (B: {m['B']['natural requests: harmless over-refusal (score)']:.2f})",
+            f"KL under ablation is {m['M']['natural requests: ablation, harmless KL']:.2f}"
+            f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"on the test templates that KL stays {m['M']['test templates: ablation, harmless KL']:.2f}",
+            f"fall back to {m['M'][new_harmful]:.2f} (K: {m['K'][new_harmful]:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -336,6 +361,11 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         and not ev["K"]["held_out_selection"]["passed_filters"]
     )
     assert ev["B"]["held_out_selection"]["passed_filters"]
+    assert ev["M"]["selection"]["passed_filters"] and not ev["M"]["held_out_selection"]["passed_filters"]
+    assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
+    kls = [float(k) for cells in rows if cells[0] == "selection passes the paper's filters (train/val)"
+           for k in re.findall(r"KL (\d\.\d+)", " ".join(cells))]  # fmt: skip
+    assert len(kls) >= 8 and ev["M"]["selection"]["kl"] <= min(kls) + 5e-4  # "the best KL of any recipe"
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
