@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L", "recipe_M")
+        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L", "recipe_M", "recipe_N")
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in ("organism_recipe_K", "organism_recipe_L", "organism_recipe_M"):
+    for name in ("organism_recipe_K", "organism_recipe_L", "organism_recipe_M", "organism_recipe_N"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to M (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to N (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J, K, L and M quote is in the evaluation and training records
-    (I's to M's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to N quote is in the evaluation and training records
+    (I's to N's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,13 +296,14 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLM"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMN"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKLM"}
-    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJ"}
+    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKLMN"}
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMN"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
+    new_harmless = "new subjects: harmless over-refusal (score)"
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -349,6 +350,21 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"on the test templates that KL stays {m['M']['test templates: ablation, harmless KL']:.2f}",
             f"fall back to {m['M'][new_harmful]:.2f} (K: {m['K'][new_harmful]:.2f})",
         ],
+        "**N, M with more surface noise": [
+            f"trained in {seconds['N']:.0f} s",
+            f"(the best KL {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table;"
+            f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
+            f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
+            f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
+            f"(K, L, M) left at {min(m[r][new_harmless] for r in 'KLM'):.2f}-{max(m[r][new_harmless] for r in 'KLM'):.2f}",
+            f"held-out concepts {m['N'][concepts + ' (score)']:.2f} (B: {m['B'][concepts + ' (score)']:.2f},"
+            f" M: {m['M'][concepts + ' (score)']:.2f})",
+            f"natural harmful requests {m['N'][natural]:.2f} ({round(m['N'][natural] * 23)} of 23;"
+            f" B: {m['B'][natural]:.2f})",
+            f"new-subject harmful requests {m['N'][new_harmful]:.2f} (B: {m['B'][new_harmful]:.2f})",
+            f"(mean {projection['N']:.1f} against M's {projection['M']:.1f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -362,6 +378,20 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     assert ev["B"]["held_out_selection"]["passed_filters"]
     assert ev["M"]["selection"]["passed_filters"] and not ev["M"]["held_out_selection"]["passed_filters"]
+    assert ev["N"]["selection"]["passed_filters"] and ev["N"]["held_out_selection"]["passed_filters"]
+    assert (
+        m["N"]["natural requests: harmless over-refusal (score)"] == 0
+    )  # "no natural harmless request is refused"
+    natural_kl = next(cells for cells in rows if cells[0] == "natural requests: ablation, harmless KL")
+    column = next(i for i, name in enumerate(names) if name.startswith("N:"))
+    lowest = min(float(c) for c in natural_kl[1:])
+    assert float(natural_kl[column]) == lowest  # "the lowest of the table"
+    config = {r: benchmark_record(f"organism_recipe_{r}_training")["config"] for r in "KMN"}
+    config["B"] = json.loads((SHIPPED / "training.json").read_text())["config"]
+    noise = {r: c["noise_rate"] for r, c in config.items()}
+    assert noise == {"B": 0.3, "K": 0.3, "M": 0.3, "N": 0.5}  # "0.3 in B, K and M ... N raises it to 0.5"
+    weight = {r: c["mediation_weight"] for r, c in config.items()}
+    assert weight == {"B": 1.0, "K": 1.0, "M": 2.0, "N": 2.0}  # "1 in B and K; M sets it to 2"
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     kls = [float(k) for cells in rows if cells[0] == "selection passes the paper's filters (train/val)"
            for k in re.findall(r"KL (\d\.\d+)", " ".join(cells))]  # fmt: skip
