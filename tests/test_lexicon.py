@@ -299,7 +299,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMN"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    seconds = {r: benchmark_record(f"organism_recipe_{r}_training")["train_seconds"] for r in "JKLMN"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMN"}
+    training["B"] = json.loads((SHIPPED / "training.json").read_text())
+    seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMN"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
@@ -386,8 +388,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     column = next(i for i, name in enumerate(names) if name.startswith("N:"))
     lowest = min(float(c) for c in natural_kl[1:])
     assert float(natural_kl[column]) == lowest  # "the lowest of the table"
-    config = {r: benchmark_record(f"organism_recipe_{r}_training")["config"] for r in "KMN"}
-    config["B"] = json.loads((SHIPPED / "training.json").read_text())["config"]
+    config = {r: training[r]["config"] for r in "BKMN"}
     noise = {r: c["noise_rate"] for r, c in config.items()}
     assert noise == {"B": 0.3, "K": 0.3, "M": 0.3, "N": 0.5}  # "0.3 in B, K and M ... N raises it to 0.5"
     weight = {r: c["mediation_weight"] for r, c in config.items()}
