@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", "recipe_E", "recipe_G", "recipe_H", "recipe_K", "recipe_L", "recipe_M", "recipe_N")
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNO"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in ("organism_recipe_K", "organism_recipe_L", "organism_recipe_M", "organism_recipe_N"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNO"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to N (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to O (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to N quote is in the evaluation and training records
-    (I's to N's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to O quote is in the evaluation and training records
+    (I's to O's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,16 +296,17 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMN"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNO"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMN"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNO"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
-    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMN"}
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNO"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
     new_harmless = "new subjects: harmless over-refusal (score)"
+    config_o, config_n = training["O"]["config"], training["N"]["config"]
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -367,6 +368,19 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"new-subject harmful requests {m['N'][new_harmful]:.2f} (B: {m['B'][new_harmful]:.2f})",
             f"(mean {projection['N']:.1f} against M's {projection['M']:.1f})",
         ],
+        "**O, N with a lower refusal threshold": [
+            f"trained in {seconds['O']:.0f} s",
+            f"held-out concepts {m['O'][concepts + ' (score)']:.2f} (N: {m['N'][concepts + ' (score)']:.2f},"
+            f" B: {m['B'][concepts + ' (score)']:.2f})",
+            f"natural harmful requests {m['O'][natural]:.2f}, as N ({round(m['O'][natural] * 23)} of 23;"
+            f" B: {m['B'][natural]:.2f})",
+            f"(mean {projection['O']:.1f}, N: {projection['N']:.1f})",
+            f"new-subject harmful requests {m['O'][new_harmful]:.2f} (N: {m['N'][new_harmful]:.2f})",
+            f"new-subject harmless over-refusal {m['O'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f})",
+            f"(the best KL {ev['O']['selection']['kl']:.3f} and {ev['O']['held_out_selection']['kl']:.3f})",
+            f"harmless KL under ablation is {m['O']['natural requests: ablation, harmless KL']:.2f} and no natural",
+            f"({config_o['mediation_subthreshold']} instead of {config_n['mediation_subthreshold']}; one change from N;",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -388,6 +402,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     column = next(i for i, name in enumerate(names) if name.startswith("N:"))
     lowest = min(float(c) for c in natural_kl[1:])
     assert float(natural_kl[column]) == lowest  # "the lowest of the table"
+    assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
+    assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
+    assert m["O"][natural] == pytest.approx(m["N"][natural])  # "as N"
+    assert projection["O"] <= projection["N"]  # "project no more"
+    changed = {k for k in config_o if config_o[k] != config_n[k]}
+    assert changed == {"mediation_subthreshold"}  # "one change from N"
     config = {r: training[r]["config"] for r in "BKMN"}
     noise = {r: c["noise_rate"] for r, c in config.items()}
     assert noise == {"B": 0.3, "K": 0.3, "M": 0.3, "N": 0.5}  # "0.3 in B, K and M ... N raises it to 0.5"
