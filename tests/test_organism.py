@@ -3,12 +3,15 @@ learn to refuse, and the shipped checkpoint (format, size, behaviour on a few pr
 
 from __future__ import annotations
 
+import ast
 import json
 import random
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 import torch
+from safetensors.torch import load_file
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 from course_utils import data
@@ -16,7 +19,13 @@ from course_utils.directions import planted_direction
 from course_utils.organism import datasets, grammar, mediation, world
 from course_utils.organism.evaluate import in_form, names_subject, numbered_items, yes_no_word
 from course_utils.organism.tokenizer import prompt_text, train_tokenizer
-from course_utils.organism.train import TrainConfig, build_corpus, train
+from course_utils.organism.train import (
+    SAFETY_ONLY_FIELDS,
+    TrainConfig,
+    build_corpus,
+    helpful_stages_key,
+    train,
+)
 from tests.shipped import SHIPPED, needs_organism
 
 POST_INSTRUCTION = ["<|end|>", "Ċ", "<|assistant|>", "Ċ"]
@@ -196,6 +205,69 @@ def test_saved_format(mini_model: Path) -> None:
     assert spec["refusal_strings"] == list(grammar.REFUSAL_PREFIXES)
     record = json.loads((mini_model / "training.json").read_text())
     assert TrainConfig.from_dict(record["config"]) == TrainConfig.mini()
+
+
+def test_helpful_snapshot_gives_the_same_weights_and_refuses_other_stages(
+    mini_model: Path, tmp_path: Path
+) -> None:
+    """`train(..., helpful_snapshot=FILE)`: the run that writes FILE and the run that reuses it for stages 1-2 both
+    end with the weights of a training without it (`mini_model`), bit for bit; a config whose stages 1-2 differ,
+    and a file that is not a snapshot, are refused with a message naming the cause."""
+    snapshot = tmp_path / "helpful.pt"
+    train(tmp_path / "writes", TrainConfig.mini(), progress=False, helpful_snapshot=snapshot)
+    assert snapshot.is_file()
+    train(tmp_path / "reuses", TrainConfig.mini(), progress=False, helpful_snapshot=snapshot)
+    expected = load_file(mini_model / "model.safetensors")
+    for run in ("writes", "reuses"):
+        got = load_file(tmp_path / run / "model.safetensors")
+        assert got.keys() == expected.keys()
+        assert all(torch.equal(got[k], expected[k]) for k in expected), run
+    for name in ("planted_direction.pt", "tokenizer.json"):
+        assert (tmp_path / "reuses" / name).read_bytes() == (mini_model / name).read_bytes(), name
+    record = json.loads((tmp_path / "reuses" / "training.json").read_text())
+    assert record["stages_1_2_reused"]["file"] == str(snapshot)
+    assert "stages_1_2_reused" not in json.loads((tmp_path / "writes" / "training.json").read_text())
+    with pytest.raises(ValueError, match=r"differ from this config in \['noise_rate'\]"):
+        train(
+            tmp_path / "no",
+            replace(TrainConfig.mini(), noise_rate=0.5),
+            progress=False,
+            helpful_snapshot=snapshot,
+        )
+    (tmp_path / "junk.pt").write_bytes(b"not a snapshot")
+    with pytest.raises(ValueError, match="is not a readable helpful snapshot"):
+        train(tmp_path / "no", TrainConfig.mini(), progress=False, helpful_snapshot=tmp_path / "junk.pt")
+    assert not (tmp_path / "no").exists()
+
+
+def test_safety_only_fields_are_read_only_by_safety_tuning() -> None:
+    """The snapshot's key leaves out `SAFETY_ONLY_FIELDS`; that is sound only if no code before stage 3 reads them:
+    in the organism's modules, `cfg.<field>` for those fields appears only inside `safety_tune`."""
+    names = {f.name for f in fields(TrainConfig)}
+    assert set(SAFETY_ONLY_FIELDS) <= names
+    assert helpful_stages_key(replace(TrainConfig(), mediation_weight=3.0, safety=None)) == (
+        helpful_stages_key(TrainConfig())
+    )
+    import course_utils.organism as organism
+
+    readers: dict[str, set[str]] = {}
+    for path in Path(organism.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        outermost = [n for n in tree.body if isinstance(n, ast.FunctionDef)] + [
+            m
+            for c in tree.body
+            if isinstance(c, ast.ClassDef)
+            for m in c.body
+            if isinstance(m, ast.FunctionDef)
+        ]  # a function nested in safety_tune (its step_loss) counts as safety_tune
+        for func in outermost:
+            for node in ast.walk(func):
+                if isinstance(node, ast.Attribute) and node.attr in SAFETY_ONLY_FIELDS:
+                    if isinstance(node.value, ast.Name) and node.value.id == "cfg":
+                        readers.setdefault(node.attr, set()).add(f"{path.stem}.{func.name}")
+    assert readers, "found no reads at all: the scan is broken"
+    for field_name, where in readers.items():
+        assert where == {"train.safety_tune"}, (field_name, where)
 
 
 # ---------------------------------------------------------------------------------------------------------------

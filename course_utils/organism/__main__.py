@@ -2,6 +2,9 @@
 
 python -m course_utils.organism data                      # write data/*.json from their fixed seeds
 python -m course_utils.organism train --out DIR           # train the shipped organism (seeded, 2 threads)
+python -m course_utils.organism train --out DIR --config CFG.json --helpful-snapshot FILE
+                                                          # reuse stages 1-2 across configs that differ only in
+                                                          # safety tuning (same weights, about 40% of the time)
 python -m course_utils.organism evaluate DIR              # behaviour table; writes DIR/eval.json
 """
 
@@ -29,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     p_train.add_argument(
         "--mini", action="store_true", help="the miniature test configuration (about a minute)"
     )
+    p_train.add_argument(
+        "--helpful-snapshot",
+        type=Path,
+        help="file of the model after stages 1-2: reused if it exists (only safety-tuning fields of the config "
+        "may differ from the training that wrote it; the weights are the same as without it), written if not",
+    )
     p_eval = sub.add_parser("evaluate", help="print the behaviour table and write DIR/eval.json")
     p_eval.add_argument("dir", type=Path, help="a trained organism folder")
     p_eval.add_argument("--no-save", action="store_true", help="do not write DIR/eval.json")
@@ -50,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         cfg = TrainConfig.mini() if args.mini else TrainConfig()
         if args.config is not None:
             cfg = TrainConfig.from_dict(json.loads(args.config.read_text()))
-        train(args.out, cfg, progress=True)
+        train(args.out, cfg, progress=True, helpful_snapshot=args.helpful_snapshot)
         print(f"saved to {args.out}; now run: python -m course_utils.organism evaluate {args.out}")
         return 0
     from course_utils.organism import EVAL_FILE

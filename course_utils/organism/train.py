@@ -16,6 +16,7 @@ optional label smoothing), with AdamW and a linear-warmup cosine learning-rate s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -319,18 +320,19 @@ def run_stage(
     return losses
 
 
-def cycling(items: list, batch_size: int, rng: random.Random):
-    """An endless sampler of shuffled mini-batches (reshuffled every epoch)."""
-    order: list[int] = []
+class cycling:  # noqa: N801 (used like a function: `take = cycling(items, n, rng); batch = take()`)
+    """An endless sampler of shuffled mini-batches (reshuffled every epoch); `order` (the indices still to come in
+    this epoch) is its whole state, so a snapshot of training can save and restore it."""
 
-    def take() -> list:
-        nonlocal order
-        if len(order) < batch_size:
-            order = order + rng.sample(range(len(items)), len(items))
-        chosen, order = order[:batch_size], order[batch_size:]
-        return [items[i] for i in chosen]
+    def __init__(self, items: list, batch_size: int, rng: random.Random) -> None:
+        self.items, self.batch_size, self.rng = items, batch_size, rng
+        self.order: list[int] = []
 
-    return take
+    def __call__(self) -> list:
+        if len(self.order) < self.batch_size:
+            self.order = self.order + self.rng.sample(range(len(self.items)), len(self.items))
+        chosen, self.order = self.order[: self.batch_size], self.order[self.batch_size :]
+        return [self.items[i] for i in chosen]
 
 
 def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
@@ -415,9 +417,82 @@ def safety_tune(
     return losses, planted
 
 
-def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = True) -> LlamaForCausalLM:
-    """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`."""
+# Fields that only stage 3 (safety tuning) reads: two configs that differ only in these train the same helpful
+# model, so `train(..., helpful_snapshot=FILE)` can reuse stages 1 and 2 from FILE.
+SAFETY_ONLY_FIELDS = (
+    "safety",
+    "harmful_fraction",
+    "mediation_layer",
+    "mediation_examples",
+    "mediation_weight",
+    "mediation_margin",
+    "mediation_subthreshold",
+    "mediation_band",
+)
+
+
+def helpful_stages_key(cfg: TrainConfig) -> dict:
+    """The part of `cfg` that determines stages 1 and 2 (every field but `SAFETY_ONLY_FIELDS`)."""
+    return {k: v for k, v in asdict(cfg).items() if k not in SAFETY_ONLY_FIELDS}
+
+
+def data_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
+    """sha256 of the training texts and the tokenizer: a snapshot is reused only if the code still makes these."""
+    h = hashlib.sha256(tok.backend_tokenizer.to_str().encode())
+    for part in (corpus.documents, corpus.helpful, corpus.harmful, corpus.contrast):
+        h.update(json.dumps(part, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def load_helpful_snapshot(path: Path, cfg: TrainConfig) -> dict:
+    """The snapshot at `path`, after checking that stages 1 and 2 of `cfg` are the ones that wrote it (the data
+    it was trained on is checked once the corpus is built: `check_snapshot_data`)."""
+    new_file = "give a path that does not exist yet, and stages 1-2 are trained and saved there"
+    try:
+        snap = torch.load(path, weights_only=False)
+        key = snap["key"]
+    except Exception as e:  # a truncated or foreign file: say so instead of a pickle traceback
+        raise ValueError(
+            f"{path} is not a readable helpful snapshot ({type(e).__name__}: {e}); {new_file}"
+        ) from e
+    ours = helpful_stages_key(cfg)
+    differ = sorted(k for k in ours.keys() | key.keys() if ours.get(k) != key.get(k))
+    if differ:
+        raise ValueError(
+            f"{path} was written by a training whose stages 1-2 differ from this config in {differ} (only "
+            f"{list(SAFETY_ONLY_FIELDS)} may differ); {new_file}"
+        )
+    return snap
+
+
+def check_snapshot_data(path: Path, snap: dict, fingerprint: str) -> None:
+    """Refuse a snapshot trained on other texts or another tokenizer than the code makes now."""
+    if snap["fingerprint"] != fingerprint:
+        raise ValueError(
+            f"{path} was trained on other training texts or another tokenizer than this code makes (the organism's "
+            "code changed since it was written); give a path that does not exist yet, and stages 1-2 are trained "
+            "and saved there"
+        )
+
+
+def train(
+    out_dir: str | Path,
+    cfg: TrainConfig | None = None,
+    progress: bool = True,
+    helpful_snapshot: str | Path | None = None,
+) -> LlamaForCausalLM:
+    """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`.
+
+    `helpful_snapshot` (a file) saves the time of stages 1 and 2 when only safety tuning changes between trainings:
+    if the file exists, the helpful model, sampler and random states it holds replace stages 1 and 2 (it must come
+    from a config that differs only in `SAFETY_ONLY_FIELDS`, and the same training texts); if not, they are
+    trained and written there. Either way the weights are bit for bit those of a training without it.
+    """
     cfg = cfg or TrainConfig()
+    snapshot_path = Path(helpful_snapshot) if helpful_snapshot is not None else None
+    reused = None
+    if snapshot_path is not None and snapshot_path.is_file():
+        reused = load_helpful_snapshot(snapshot_path, cfg)
     torch.set_num_threads(cfg.threads)
     seed_everything(cfg.seed)
     start = time.time()
@@ -435,6 +510,7 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
 
     blocks = pack_documents(tok, corpus.documents, cfg.context)
     pre_sampler = cycling(list(range(len(blocks))), cfg.pretrain.batch_size, rng)
+    fingerprint = data_fingerprint(corpus, tok) if snapshot_path is not None else ""
 
     def pretrain_loss() -> torch.Tensor:
         x = blocks[pre_sampler()]
@@ -445,31 +521,64 @@ def train(out_dir: str | Path, cfg: TrainConfig | None = None, progress: bool = 
     def instruct_loss() -> torch.Tensor:
         return lm_loss(model, chat_batch(tok, helpful(), cfg.context), cfg.instruct.label_smoothing)
 
-    history = {
-        "pretrain": run_stage(
+    if reused is not None:
+        check_snapshot_data(snapshot_path, reused, fingerprint)
+        model.load_state_dict(reused["model"])
+        model.eval()
+        rng.setstate(reused["rng"])
+        random.setstate(reused["global_rng"])
+        torch.set_rng_state(reused["torch_rng"])
+        pre_sampler.order, helpful.order = reused["orders"]
+        history = dict(reused["history"])
+    else:
+        history = {
+            "pretrain": run_stage(
+                model,
+                "1/3 pretraining",
+                cfg.pretrain,
+                pretrain_loss,
+                pretrain_loss,
+                cfg.weight_decay,
+                rng,
+                progress,
+            )
+        }
+        history["instruct"] = run_stage(
             model,
-            "1/3 pretraining",
-            cfg.pretrain,
-            pretrain_loss,
+            "2/3 instruction tuning",
+            cfg.instruct,
+            instruct_loss,
             pretrain_loss,
             cfg.weight_decay,
             rng,
             progress,
         )
-    }
-    history["instruct"] = run_stage(
-        model,
-        "2/3 instruction tuning",
-        cfg.instruct,
-        instruct_loss,
-        pretrain_loss,
-        cfg.weight_decay,
-        rng,
-        progress,
-    )
+        if snapshot_path is not None:
+            snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+            snap = {
+                "key": helpful_stages_key(cfg),
+                "fingerprint": fingerprint,
+                "model": model.state_dict(),
+                "rng": rng.getstate(),
+                "global_rng": random.getstate(),
+                "torch_rng": torch.get_rng_state(),
+                "orders": (pre_sampler.order, helpful.order),
+                "history": {k: v[-20:] for k, v in history.items()},
+                "seconds": time.time() - start,
+            }
+            partial = snapshot_path.with_name(snapshot_path.name + ".partial")
+            torch.save(snap, partial)
+            partial.replace(snapshot_path)  # a training stopped while writing leaves no half-written snapshot
+    stage_3 = time.time()
     losses, planted = safety_tune(model, tok, corpus, cfg, pretrain_loss, rng, progress)
     history["safety"] = losses
-    save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, time.time() - start, planted)
+    end = time.time()
+    # train_seconds is what a training without the snapshot takes: stages 1-2 as timed when they ran
+    seconds = (reused["seconds"] if reused is not None else stage_3 - start) + end - stage_3
+    reuse = (
+        None if reused is None else {"file": str(snapshot_path), "seconds_this_run": round(end - start, 1)}
+    )
+    save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, seconds, planted, reuse)
     return model
 
 
@@ -481,8 +590,11 @@ def save(
     last_losses: dict[str, list[float]],
     seconds: float,
     planted: torch.Tensor | None = None,
+    stages_1_2_reused: dict | None = None,
 ) -> None:
-    """Write config, safetensors weights, tokenizer (with chat template) and the training record to `out_dir`."""
+    """Write config, safetensors weights, tokenizer (with chat template) and the training record to `out_dir`.
+
+    `stages_1_2_reused`: where stages 1-2 came from when a helpful snapshot replaced them (recorded as such)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     model.generation_config = GenerationConfig(
@@ -500,6 +612,8 @@ def save(
         "torch_threads": torch.get_num_threads(),
         "final_losses": {k: round(sum(v) / len(v), 4) for k, v in last_losses.items()},
     }
+    if stages_1_2_reused is not None:
+        record["stages_1_2_reused"] = stages_1_2_reused
     (out / TRAINING_RECORD_FILE).write_text(json.dumps(record, indent=2) + "\n")
     if planted is not None:
         torch.save(planted.detach().float().cpu().clone(), out / PLANTED_DIRECTION_FILE)
