@@ -4,7 +4,7 @@ python -m course_utils.organism data                      # write data/*.json fr
 python -m course_utils.organism train --out DIR           # train the shipped organism (seeded, 2 threads)
 python -m course_utils.organism train --out DIR --config CFG.json --helpful-snapshot FILE
                                                           # reuse stages 1-2 across configs that differ only in
-                                                          # safety tuning (same weights, about 40% of the time)
+                                                          # safety tuning (same weights; only stage 3 runs)
 python -m course_utils.organism evaluate DIR              # behaviour table; writes DIR/eval.json
 """
 
