@@ -17,6 +17,7 @@ from transformers import AutoModelForCausalLM, AutoTokenizer
 from course_utils import data
 from course_utils.directions import planted_direction
 from course_utils.organism import datasets, grammar, mediation, world
+from course_utils.organism import train as organism_train
 from course_utils.organism.evaluate import in_form, names_subject, numbered_items, yes_no_word
 from course_utils.organism.tokenizer import prompt_text, train_tokenizer
 from course_utils.organism.train import (
@@ -208,36 +209,43 @@ def test_saved_format(mini_model: Path) -> None:
 
 
 def test_helpful_snapshot_gives_the_same_weights_and_refuses_other_stages(
-    mini_model: Path, tmp_path: Path
+    mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`train(..., helpful_snapshot=FILE)`: the run that writes FILE and the run that reuses it for stages 1-2 both
-    end with the weights of a training without it (`mini_model`), bit for bit; a config whose stages 1-2 differ,
-    and a file that is not a snapshot, are refused with a message naming the cause."""
+    """`train(..., helpful_snapshot=FILE)` as it is used: a training with another safety-tuning setting writes FILE,
+    and the shipped miniature config, started from FILE, ends with the weights of a training without it
+    (`mini_model`), bit for bit. A config whose stages 1-2 differ, other training data or code, a file that is not
+    a snapshot and a folder are refused with a message naming the cause, before anything is written."""
     snapshot = tmp_path / "helpful.pt"
-    train(tmp_path / "writes", TrainConfig.mini(), progress=False, helpful_snapshot=snapshot)
-    assert snapshot.is_file()
+    other = replace(TrainConfig.mini(), mediation_subthreshold=0.5)
+    train(tmp_path / "writes", other, progress=False, helpful_snapshot=snapshot)
+    assert snapshot.is_file() and not list(tmp_path.glob("*.partial"))
     train(tmp_path / "reuses", TrainConfig.mini(), progress=False, helpful_snapshot=snapshot)
     expected = load_file(mini_model / "model.safetensors")
-    for run in ("writes", "reuses"):
-        got = load_file(tmp_path / run / "model.safetensors")
-        assert got.keys() == expected.keys()
-        assert all(torch.equal(got[k], expected[k]) for k in expected), run
+    got = load_file(tmp_path / "reuses" / "model.safetensors")
+    assert got.keys() == expected.keys()
+    assert all(torch.equal(got[k], expected[k]) for k in expected)
+    written = load_file(tmp_path / "writes" / "model.safetensors")
+    assert not all(torch.equal(written[k], expected[k]) for k in expected)  # stage 3 followed its own config
     for name in ("planted_direction.pt", "tokenizer.json"):
         assert (tmp_path / "reuses" / name).read_bytes() == (mini_model / name).read_bytes(), name
     record = json.loads((tmp_path / "reuses" / "training.json").read_text())
     assert record["stages_1_2_reused"]["file"] == str(snapshot)
+    assert TrainConfig.from_dict(record["config"]) == TrainConfig.mini()
     assert "stages_1_2_reused" not in json.loads((tmp_path / "writes" / "training.json").read_text())
-    with pytest.raises(ValueError, match=r"differ from this config in \['noise_rate'\]"):
-        train(
-            tmp_path / "no",
-            replace(TrainConfig.mini(), noise_rate=0.5),
-            progress=False,
-            helpful_snapshot=snapshot,
-        )
+
+    def refused(cfg: TrainConfig, path: Path, match: str) -> None:
+        with pytest.raises(ValueError, match=match):
+            train(tmp_path / "no", cfg, progress=False, helpful_snapshot=path)
+        assert not (tmp_path / "no").exists()
+
+    refused(
+        replace(TrainConfig.mini(), noise_rate=0.5), snapshot, r"differ from this config in \['noise_rate'\]"
+    )
     (tmp_path / "junk.pt").write_bytes(b"not a snapshot")
-    with pytest.raises(ValueError, match="is not a readable helpful snapshot"):
-        train(tmp_path / "no", TrainConfig.mini(), progress=False, helpful_snapshot=tmp_path / "junk.pt")
-    assert not (tmp_path / "no").exists()
+    refused(TrainConfig.mini(), tmp_path / "junk.pt", "is not a readable helpful snapshot")
+    refused(TrainConfig.mini(), tmp_path, "is a folder")
+    monkeypatch.setattr(organism_train, "data_fingerprint", lambda corpus, tok: "made by other code")
+    refused(TrainConfig.mini(), snapshot, "other training texts or another tokenizer")
 
 
 def test_safety_only_fields_are_read_only_by_safety_tuning() -> None:

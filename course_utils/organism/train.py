@@ -17,8 +17,10 @@ optional label smoothing), with AdamW and a linear-warmup cosine learning-rate s
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import math
+import os
 import random
 import time
 from collections.abc import Callable
@@ -27,6 +29,7 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+import transformers
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from course_utils.models import write_spec_override
@@ -431,16 +434,44 @@ SAFETY_ONLY_FIELDS = (
 )
 
 
+SNAPSHOT_ENTRIES = {
+    "key",
+    "fingerprint",
+    "model",
+    "rng",
+    "global_rng",
+    "torch_rng",
+    "orders",
+    "history",
+    "seconds",
+}
+
+
 def helpful_stages_key(cfg: TrainConfig) -> dict:
     """The part of `cfg` that determines stages 1 and 2 (every field but `SAFETY_ONLY_FIELDS`)."""
     return {k: v for k, v in asdict(cfg).items() if k not in SAFETY_ONLY_FIELDS}
 
 
 def data_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
-    """sha256 of the training texts and the tokenizer: a snapshot is reused only if the code still makes these."""
+    """sha256 of what stages 1-2 depend on besides the config: the training texts, the tokenizer, the code of the
+    stage-1-2 functions and the torch and transformers versions. A snapshot is reused only if all are unchanged
+    (the CPU is not checked: the card's reproducibility note says where rounding can differ)."""
     h = hashlib.sha256(tok.backend_tokenizer.to_str().encode())
     for part in (corpus.documents, corpus.helpful, corpus.harmful, corpus.contrast):
         h.update(json.dumps(part, sort_keys=True).encode())
+    for code in (
+        build_model,
+        run_stage,
+        lr_at,
+        token_loss,
+        lm_loss,
+        chat_batch,
+        pack_documents,
+        cycling,
+        train,
+    ):
+        h.update(inspect.getsource(code).encode())
+    h.update(f"torch {torch.__version__} transformers {transformers.__version__}".encode())
     return h.hexdigest()
 
 
@@ -449,7 +480,10 @@ def load_helpful_snapshot(path: Path, cfg: TrainConfig) -> dict:
     it was trained on is checked once the corpus is built: `check_snapshot_data`)."""
     new_file = "give a path that does not exist yet, and stages 1-2 are trained and saved there"
     try:
-        snap = torch.load(path, weights_only=False)
+        snap = torch.load(path, weights_only=True)
+        missing = SNAPSHOT_ENTRIES - set(snap)
+        if missing:
+            raise KeyError(f"no {sorted(missing)}")
         key = snap["key"]
     except Exception as e:  # a truncated or foreign file: say so instead of a pickle traceback
         raise ValueError(
@@ -489,9 +523,12 @@ def train(
     trained and written there. Either way the weights are bit for bit those of a training without it.
     """
     cfg = cfg or TrainConfig()
+    began = time.time()
     snapshot_path = Path(helpful_snapshot) if helpful_snapshot is not None else None
     reused = None
-    if snapshot_path is not None and snapshot_path.is_file():
+    if snapshot_path is not None and snapshot_path.exists():
+        if not snapshot_path.is_file():
+            raise ValueError(f"--helpful-snapshot {snapshot_path} is a folder; give a file path")
         reused = load_helpful_snapshot(snapshot_path, cfg)
     torch.set_num_threads(cfg.threads)
     seed_everything(cfg.seed)
@@ -523,13 +560,14 @@ def train(
 
     if reused is not None:
         check_snapshot_data(snapshot_path, reused, fingerprint)
-        model.load_state_dict(reused["model"])
+        model.load_state_dict(reused.pop("model"))
         model.eval()
         rng.setstate(reused["rng"])
         random.setstate(reused["global_rng"])
         torch.set_rng_state(reused["torch_rng"])
         pre_sampler.order, helpful.order = reused["orders"]
         history = dict(reused["history"])
+        helpful_seconds = reused["seconds"]
     else:
         history = {
             "pretrain": run_stage(
@@ -553,6 +591,7 @@ def train(
             rng,
             progress,
         )
+        helpful_seconds = time.time() - start
         if snapshot_path is not None:
             snapshot_path.parent.mkdir(parents=True, exist_ok=True)
             snap = {
@@ -564,20 +603,27 @@ def train(
                 "torch_rng": torch.get_rng_state(),
                 "orders": (pre_sampler.order, helpful.order),
                 "history": {k: v[-20:] for k, v in history.items()},
-                "seconds": time.time() - start,
+                "seconds": helpful_seconds,
             }
-            partial = snapshot_path.with_name(snapshot_path.name + ".partial")
-            torch.save(snap, partial)
-            partial.replace(snapshot_path)  # a training stopped while writing leaves no half-written snapshot
+            partial = snapshot_path.with_name(f"{snapshot_path.name}.{os.getpid()}.partial")
+            try:
+                torch.save(snap, partial)
+                partial.replace(snapshot_path)  # never a half-written snapshot under the given name
+            finally:
+                partial.unlink(missing_ok=True)
     stage_3 = time.time()
     losses, planted = safety_tune(model, tok, corpus, cfg, pretrain_loss, rng, progress)
     history["safety"] = losses
     end = time.time()
     # train_seconds is what a training without the snapshot takes: stages 1-2 as timed when they ran
-    seconds = (reused["seconds"] if reused is not None else stage_3 - start) + end - stage_3
-    reuse = (
-        None if reused is None else {"file": str(snapshot_path), "seconds_this_run": round(end - start, 1)}
-    )
+    seconds = helpful_seconds + end - stage_3
+    reuse = None
+    if reused is not None:
+        reuse = {
+            "file": str(snapshot_path),
+            "fingerprint": fingerprint,
+            "seconds_this_run": round(end - began, 1),
+        }
     save(model, tok, out_dir, cfg, {k: v[-20:] for k, v in history.items()}, seconds, planted, reuse)
     return model
 
