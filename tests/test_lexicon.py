@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNO"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOP"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNO"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOP"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to O (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to P (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to O quote is in the evaluation and training records
-    (I's to O's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to P quote is in the evaluation and training records
+    (I's to P's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,17 +296,17 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNO"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOP"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNO"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOP"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
-    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNO"}
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOP"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
     new_harmless = "new subjects: harmless over-refusal (score)"
-    config_o, config_n = training["O"]["config"], training["N"]["config"]
+    config_o, config_n, config_p = (training[r]["config"] for r in "ONP")
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -356,7 +356,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the best KL {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's and P's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -381,6 +381,24 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"harmless KL under ablation is {m['O']['natural requests: ablation, harmless KL']:.2f} and no natural",
             f"({config_o['mediation_subthreshold']} instead of {config_n['mediation_subthreshold']}; one change from N;",
         ],
+        "**P, N with more harmful safety data": [
+            f"trained in {seconds['P']:.0f} s",
+            f"raises the share from {config_n['harmful_fraction']} to {config_p['harmful_fraction']}",
+            f"({round(16 * config_p['harmful_fraction'])} harmful and {round(16 * config_p['harmful_fraction'])} contrast"
+            f" requests instead of {round(16 * config_n['harmful_fraction'])} and"
+            f" {round(16 * config_n['harmful_fraction'])}; one change from N;",
+            f"Held-out concepts {m['P'][concepts + ' (score)']:.2f} (N: {m['N'][concepts + ' (score)']:.2f},"
+            f" B: {m['B'][concepts + ' (score)']:.2f})",
+            f"natural harmful requests {m['P'][natural]:.2f} ({round(m['P'][natural] * 23)} of 23;"
+            f" N: {m['N'][natural]:.2f})",
+            f"(mean {projection['P']:.1f}, N: {projection['N']:.1f})",
+            f"rise to {m['P'][new_harmful]:.2f} (N: {m['N'][new_harmful]:.2f})",
+            f"over-refusal to {m['P'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f}), as with O",
+            f"({m['P']['natural requests: ablation, harmless KL']:.3f} on natural requests,"
+            f" {m['P']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings)",
+            f"passes (the best KL {ev['P']['held_out_selection']['kl']:.3f})",
+            f"no candidate passes the filters (the best KL {ev['P']['selection']['kl']:.3f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -399,15 +417,19 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         m["N"]["natural requests: harmless over-refusal (score)"] == 0
     )  # "no natural harmless request is refused"
     natural_kl = next(cells for cells in rows if cells[0] == "natural requests: ablation, harmless KL")
-    column = next(i for i, name in enumerate(names) if name.startswith("N:"))
     lowest = min(float(c) for c in natural_kl[1:])
-    assert float(natural_kl[column]) == lowest  # "the lowest of the table"
+    for r in "NOP":  # "the lowest of the table, as are O's and P's"
+        column = next(i for i, name in enumerate(names) if name.startswith(f"{r}:"))
+        assert float(natural_kl[column]) == lowest, r
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
     assert m["O"][natural] == pytest.approx(m["N"][natural])  # "as N"
     assert projection["O"] <= projection["N"]  # "project no more"
-    changed = {k for k in config_o if config_o[k] != config_n[k]}
-    assert changed == {"mediation_subthreshold"}  # "one change from N"
+    for config, change in ((config_o, "mediation_subthreshold"), (config_p, "harmful_fraction")):
+        assert {k for k in config if config[k] != config_n[k]} == {change}  # "one change from N"
+    assert config_n["safety"]["batch_size"] == 16  # "Each safety-tuning batch of 16"
+    assert not ev["P"]["selection"]["passed_filters"] and ev["P"]["held_out_selection"]["passed_filters"]
+    assert m["P"][new_harmful] > m["N"][new_harmful] and m["P"][new_harmless] > m["N"][new_harmless]  # "rise"
     config = {r: training[r]["config"] for r in "BKMN"}
     noise = {r: c["noise_rate"] for r, c in config.items()}
     assert noise == {"B": 0.3, "K": 0.3, "M": 0.3, "N": 0.5}  # "0.3 in B, K and M ... N raises it to 0.5"
