@@ -455,6 +455,25 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             assert phrase in paragraph(opening), (opening, phrase)
 
 
+def test_full_size_snapshot_reuse_in_the_card_matches_its_record() -> None:
+    """The card's full-size check of `--helpful-snapshot` quotes `benchmarks/out/helpful_snapshot_reuse.json`
+    (written by `benchmarks/compare_snapshot_reuse.py`): a bit-identical comparison of recipe O's config."""
+    from tests.shipped import SHIPPED
+
+    text = " ".join((SHIPPED / "README.md").read_text().split())
+    paragraph = text[text.index("At full size the same holds") :].split("## ")[0]
+    record = benchmark_record("helpful_snapshot_reuse")
+    o_config = benchmark_record("organism_recipe_O_training")["config"]
+    assert record["config"] == o_config  # "recipe O's config"
+    assert (
+        not record["tensors_differing"] and record["max_abs_diff"] == 0 and record["planted_direction_equal"]
+    )
+    assert f"all {record['tensors']} tensors" in paragraph
+    assert f"took {record['reused_seconds_this_run']:.0f} s" in paragraph
+    full = benchmark_record("organism_recipe_O_training")["train_seconds"]
+    assert record["full_train_seconds"] == full and f"had taken {full:.0f} s" in paragraph
+
+
 def test_fictional_things_are_held_out_of_chat_but_not_of_pretraining() -> None:
     """A held-out made-up thing is described in pretraining (so its facts are there to read) and asked about in
     no chat example; the trained share is asked about, dangerous ones refused and ordinary ones answered."""
