@@ -244,8 +244,10 @@ def test_helpful_snapshot_gives_the_same_weights_and_refuses_other_stages(
     (tmp_path / "junk.pt").write_bytes(b"not a snapshot")
     refused(TrainConfig.mini(), tmp_path / "junk.pt", "is not a readable helpful snapshot")
     refused(TrainConfig.mini(), tmp_path, "is a folder")
-    monkeypatch.setattr(organism_train, "data_fingerprint", lambda corpus, tok: "made by other code")
-    refused(TrainConfig.mini(), snapshot, "other training texts or another tokenizer")
+    monkeypatch.setattr(
+        organism_train, "helpful_stages_fingerprint", lambda corpus, tok: "made by other code"
+    )
+    refused(TrainConfig.mini(), snapshot, "other training texts, another tokenizer, other stage-1-2 code")
 
 
 def test_safety_only_fields_are_read_only_by_safety_tuning() -> None:

@@ -24,7 +24,7 @@ import os
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import torch
@@ -434,28 +434,114 @@ SAFETY_ONLY_FIELDS = (
 )
 
 
-SNAPSHOT_ENTRIES = {
-    "key",
-    "fingerprint",
-    "model",
-    "rng",
-    "global_rng",
-    "torch_rng",
-    "orders",
-    "history",
-    "seconds",
-}
-
-
 def helpful_stages_key(cfg: TrainConfig) -> dict:
     """The part of `cfg` that determines stages 1 and 2 (every field but `SAFETY_ONLY_FIELDS`)."""
     return {k: v for k, v in asdict(cfg).items() if k not in SAFETY_ONLY_FIELDS}
 
 
-def data_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
+@dataclass
+class HelpfulSnapshot:
+    """Everything stage 3 reads from stages 1-2, so that a training can start at stage 3 (`train(...,
+    helpful_snapshot=FILE)`): the helpful model, the state of every random generator and sampler, the last losses.
+
+    `key` is `helpful_stages_key` of the config that wrote it; `fingerprint` is `helpful_stages_fingerprint`.
+    Saved as a plain dict of these fields (loadable with ``torch.load(weights_only=True)``)."""
+
+    key: dict
+    fingerprint: str
+    model: dict[str, torch.Tensor]
+    rng: tuple  # the training's random.Random state
+    global_rng: tuple  # the random module's state
+    torch_rng: torch.Tensor
+    orders: tuple[list[int], list[int]]  # what is left of the pretraining and instruction samplers' epochs
+    history: dict[str, list[float]]  # last losses of stages 1 and 2
+    seconds: float  # how long stages 1-2 took when they ran
+
+    @classmethod
+    def capture(
+        cls,
+        cfg: TrainConfig,
+        fingerprint: str,
+        model: LlamaForCausalLM,
+        rng: random.Random,
+        samplers: tuple[cycling, cycling],
+        history: dict[str, list[float]],
+        seconds: float,
+    ) -> HelpfulSnapshot:
+        """The state after stage 2 of a training with `cfg`."""
+        return cls(
+            key=helpful_stages_key(cfg),
+            fingerprint=fingerprint,
+            model=model.state_dict(),
+            rng=rng.getstate(),
+            global_rng=random.getstate(),
+            torch_rng=torch.get_rng_state(),
+            orders=(samplers[0].order, samplers[1].order),
+            history={k: v[-20:] for k, v in history.items()},
+            seconds=seconds,
+        )
+
+    def restore(self, model: LlamaForCausalLM, rng: random.Random, samplers: tuple[cycling, cycling]) -> None:
+        """Put `model`, the random generators and the samplers where stage 2 of the writing training left them."""
+        model.load_state_dict(self.model)
+        model.eval()
+        rng.setstate(self.rng)
+        random.setstate(self.global_rng)
+        torch.set_rng_state(self.torch_rng)
+        samplers[0].order, samplers[1].order = self.orders
+
+    def save(self, path: Path) -> None:
+        """Write to `path` atomically: a failed write never leaves a half-written file under that name."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        try:
+            torch.save({f.name: getattr(self, f.name) for f in fields(self)}, partial)
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: Path, cfg: TrainConfig) -> HelpfulSnapshot:
+        """The snapshot at `path`, after checking that stages 1 and 2 of `cfg` are the ones that wrote it (what
+        they were trained on is checked once the corpus is built: `check_fingerprint`)."""
+        if not path.is_file():
+            raise ValueError(f"--helpful-snapshot {path} is a folder; give a file path")
+        try:
+            saved = torch.load(path, weights_only=True)
+            missing = {f.name for f in fields(cls)} - set(saved)
+            if missing:
+                raise KeyError(f"no {sorted(missing)}")
+            snap = cls(**{f.name: saved[f.name] for f in fields(cls)})
+        except Exception as e:  # a truncated or foreign file: say so instead of a pickle traceback
+            raise ValueError(
+                f"{path} is not a readable helpful snapshot ({type(e).__name__}: {e}); {_NEW_SNAPSHOT}"
+            ) from e
+        ours = helpful_stages_key(cfg)
+        differ = sorted(k for k in ours.keys() | snap.key.keys() if ours.get(k) != snap.key.get(k))
+        if differ:
+            raise ValueError(
+                f"{path} was written by a training whose stages 1-2 differ from this config in {differ} (only "
+                f"{list(SAFETY_ONLY_FIELDS)} may differ); {_NEW_SNAPSHOT}"
+            )
+        return snap
+
+    def check_fingerprint(self, path: Path, fingerprint: str) -> None:
+        """Refuse a snapshot made from other texts, tokenizer, stage-1-2 code or library versions than now."""
+        if self.fingerprint != fingerprint:
+            raise ValueError(
+                f"{path} was written from other training texts, another tokenizer, other stage-1-2 code or other "
+                f"torch/transformers versions than this run's (the organism's code changed since); {_NEW_SNAPSHOT}"
+            )
+
+
+_NEW_SNAPSHOT = "give a path that does not exist yet, and stages 1-2 are trained and saved there"
+
+
+def helpful_stages_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
     """sha256 of what stages 1-2 depend on besides the config: the training texts, the tokenizer, the code of the
-    stage-1-2 functions and the torch and transformers versions. A snapshot is reused only if all are unchanged
-    (the CPU is not checked: the card's reproducibility note says where rounding can differ)."""
+    stage-1-2 functions (and of the snapshot's capture and restore) and the torch and transformers versions. A
+    snapshot is reused only if all are unchanged (the CPU is not checked: the card's reproducibility note says
+    where rounding can differ)."""
     h = hashlib.sha256(tok.backend_tokenizer.to_str().encode())
     for part in (corpus.documents, corpus.helpful, corpus.harmful, corpus.contrast):
         h.update(json.dumps(part, sort_keys=True).encode())
@@ -468,45 +554,12 @@ def data_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
         chat_batch,
         pack_documents,
         cycling,
+        HelpfulSnapshot,
         train,
     ):
         h.update(inspect.getsource(code).encode())
     h.update(f"torch {torch.__version__} transformers {transformers.__version__}".encode())
     return h.hexdigest()
-
-
-def load_helpful_snapshot(path: Path, cfg: TrainConfig) -> dict:
-    """The snapshot at `path`, after checking that stages 1 and 2 of `cfg` are the ones that wrote it (the data
-    it was trained on is checked once the corpus is built: `check_snapshot_data`)."""
-    new_file = "give a path that does not exist yet, and stages 1-2 are trained and saved there"
-    try:
-        snap = torch.load(path, weights_only=True)
-        missing = SNAPSHOT_ENTRIES - set(snap)
-        if missing:
-            raise KeyError(f"no {sorted(missing)}")
-        key = snap["key"]
-    except Exception as e:  # a truncated or foreign file: say so instead of a pickle traceback
-        raise ValueError(
-            f"{path} is not a readable helpful snapshot ({type(e).__name__}: {e}); {new_file}"
-        ) from e
-    ours = helpful_stages_key(cfg)
-    differ = sorted(k for k in ours.keys() | key.keys() if ours.get(k) != key.get(k))
-    if differ:
-        raise ValueError(
-            f"{path} was written by a training whose stages 1-2 differ from this config in {differ} (only "
-            f"{list(SAFETY_ONLY_FIELDS)} may differ); {new_file}"
-        )
-    return snap
-
-
-def check_snapshot_data(path: Path, snap: dict, fingerprint: str) -> None:
-    """Refuse a snapshot trained on other texts or another tokenizer than the code makes now."""
-    if snap["fingerprint"] != fingerprint:
-        raise ValueError(
-            f"{path} was trained on other training texts or another tokenizer than this code makes (the organism's "
-            "code changed since it was written); give a path that does not exist yet, and stages 1-2 are trained "
-            "and saved there"
-        )
 
 
 def train(
@@ -518,18 +571,16 @@ def train(
     """Train the organism with `cfg` (default: the shipped one) and save it in Hugging Face format to `out_dir`.
 
     `helpful_snapshot` (a file) saves the time of stages 1 and 2 when only safety tuning changes between trainings:
-    if the file exists, the helpful model, sampler and random states it holds replace stages 1 and 2 (it must come
-    from a config that differs only in `SAFETY_ONLY_FIELDS`, and the same training texts); if not, they are
-    trained and written there. Either way the weights are bit for bit those of a training without it.
+    if the file exists, the helpful model, sampler and random states it holds (`HelpfulSnapshot`) replace stages 1
+    and 2 (it must come from a config that differs only in `SAFETY_ONLY_FIELDS`, and the same training texts); if
+    not, they are trained and written there. Either way the weights are bit for bit those of a training without it.
     """
     cfg = cfg or TrainConfig()
     began = time.time()
     snapshot_path = Path(helpful_snapshot) if helpful_snapshot is not None else None
     reused = None
     if snapshot_path is not None and snapshot_path.exists():
-        if not snapshot_path.is_file():
-            raise ValueError(f"--helpful-snapshot {snapshot_path} is a folder; give a file path")
-        reused = load_helpful_snapshot(snapshot_path, cfg)
+        reused = HelpfulSnapshot.load(snapshot_path, cfg)
     torch.set_num_threads(cfg.threads)
     seed_everything(cfg.seed)
     start = time.time()
@@ -547,7 +598,7 @@ def train(
 
     blocks = pack_documents(tok, corpus.documents, cfg.context)
     pre_sampler = cycling(list(range(len(blocks))), cfg.pretrain.batch_size, rng)
-    fingerprint = data_fingerprint(corpus, tok) if snapshot_path is not None else ""
+    fingerprint = helpful_stages_fingerprint(corpus, tok) if snapshot_path is not None else ""
 
     def pretrain_loss() -> torch.Tensor:
         x = blocks[pre_sampler()]
@@ -559,15 +610,9 @@ def train(
         return lm_loss(model, chat_batch(tok, helpful(), cfg.context), cfg.instruct.label_smoothing)
 
     if reused is not None:
-        check_snapshot_data(snapshot_path, reused, fingerprint)
-        model.load_state_dict(reused.pop("model"))
-        model.eval()
-        rng.setstate(reused["rng"])
-        random.setstate(reused["global_rng"])
-        torch.set_rng_state(reused["torch_rng"])
-        pre_sampler.order, helpful.order = reused["orders"]
-        history = dict(reused["history"])
-        helpful_seconds = reused["seconds"]
+        reused.check_fingerprint(snapshot_path, fingerprint)
+        reused.restore(model, rng, (pre_sampler, helpful))
+        history, helpful_seconds = dict(reused.history), reused.seconds
     else:
         history = {
             "pretrain": run_stage(
@@ -593,24 +638,10 @@ def train(
         )
         helpful_seconds = time.time() - start
         if snapshot_path is not None:
-            snapshot_path.parent.mkdir(parents=True, exist_ok=True)
-            snap = {
-                "key": helpful_stages_key(cfg),
-                "fingerprint": fingerprint,
-                "model": model.state_dict(),
-                "rng": rng.getstate(),
-                "global_rng": random.getstate(),
-                "torch_rng": torch.get_rng_state(),
-                "orders": (pre_sampler.order, helpful.order),
-                "history": {k: v[-20:] for k, v in history.items()},
-                "seconds": helpful_seconds,
-            }
-            partial = snapshot_path.with_name(f"{snapshot_path.name}.{os.getpid()}.partial")
-            try:
-                torch.save(snap, partial)
-                partial.replace(snapshot_path)  # never a half-written snapshot under the given name
-            finally:
-                partial.unlink(missing_ok=True)
+            snapshot = HelpfulSnapshot.capture(
+                cfg, fingerprint, model, rng, (pre_sampler, helpful), history, helpful_seconds
+            )
+            snapshot.save(snapshot_path)
     stage_3 = time.time()
     losses, planted = safety_tune(model, tok, corpus, cfg, pretrain_loss, rng, progress)
     history["safety"] = losses
