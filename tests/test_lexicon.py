@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOP"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQ"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOP"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQ"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to P (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to Q (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to P quote is in the evaluation and training records
-    (I's to P's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to Q quote is in the evaluation and training records
+    (I's to Q's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,17 +296,17 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOP"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQ"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOP"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQ"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
-    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOP"}
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQ"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
     new_harmless = "new subjects: harmless over-refusal (score)"
-    config_o, config_n, config_p = (training[r]["config"] for r in "ONP")
+    config_o, config_n, config_p, config_q = (training[r]["config"] for r in "ONPQ")
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -399,6 +399,19 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"passes (the best KL {ev['P']['held_out_selection']['kl']:.3f})",
             f"no candidate passes the filters (the best KL {ev['P']['selection']['kl']:.3f})",
         ],
+        "**Q, N with the planted direction at layer 3": [
+            f"this run took {training['Q']['stages_1_2_reused']['seconds_this_run']:.0f} s",
+            f"concepts {m['Q'][concepts + ' (score)']:.2f} (N: {m['N'][concepts + ' (score)']:.2f},"
+            f" B: {m['B'][concepts + ' (score)']:.2f})",
+            f"natural harmful requests {m['Q'][natural]:.2f}, as N ({round(m['Q'][natural] * 23)} of 23;"
+            f" B: {m['B'][natural]:.2f})",
+            f"(mean {projection['Q']:.1f}, N: {projection['N']:.1f})",
+            f"(the best KL {ev['Q']['selection']['kl']:.3f} and {ev['Q']['held_out_selection']['kl']:.3f})",
+            f"under ablation is {m['Q']['natural requests: ablation, harmless KL']:.2f}"
+            f" (N: {m['N']['natural requests: ablation, harmless KL']:.2f},"
+            f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"over-refusal is {m['Q'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -424,8 +437,24 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
     assert m["O"][natural] == pytest.approx(m["N"][natural])  # "as N"
+    assert m["Q"][natural] == pytest.approx(m["N"][natural])  # "as N"
+    assert ev["Q"]["selection"]["passed_filters"] and ev["Q"]["held_out_selection"]["passed_filters"]
+    assert round(m["Q"]["natural requests: harmless over-refusal (score)"] * 22) == 1  # "one ... of 22"
+    assert ev["Q"]["baseline"]["natural requests"]["harmless"]["n"] == 22
+    assert projection["Q"] > projection["N"]  # "a little more"
+    assert training["Q"]["stages_1_2_reused"]["fingerprint"] and "stages_1_2_reused" in training["Q"]
+    layers = {r: training[r]["config"]["mediation_layer"] for r in "BKLMNOPQ"}
+    assert layers == {"B": 3, "Q": 3} | {r: 4 for r in "KLMNOP"}  # "B plants u at layer 3, K to P at layer 4"
+    held_out = [m[r][concepts + " (score)"] for r in "OPQ"]
+    assert f"held-out concepts at {min(held_out):.2f}-{max(held_out):.2f}" in paragraph(
+        "**Q, N with the planted"
+    )
     assert projection["O"] <= projection["N"]  # "project no more"
-    for config, change in ((config_o, "mediation_subthreshold"), (config_p, "harmful_fraction")):
+    for config, change in (
+        (config_o, "mediation_subthreshold"),
+        (config_p, "harmful_fraction"),
+        (config_q, "mediation_layer"),
+    ):
         assert {k for k in config if config[k] != config_n[k]} == {change}  # "one change from N"
     assert config_n["safety"]["batch_size"] == 16  # "Each safety-tuning batch of 16"
     assert not ev["P"]["selection"]["passed_filters"] and ev["P"]["held_out_selection"]["passed_filters"]
