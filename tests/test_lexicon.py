@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQ"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQS"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOPQ"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQS"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to Q (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to S (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to Q quote is in the evaluation and training records
-    (I's to Q's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to S quote is in the evaluation and training records
+    (I's to S's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,13 +296,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQ"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQS"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQ"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQS"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
-    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQ"}
+    projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
     new_harmful = "new subjects: harmful refusal (score)"
     new_harmless = "new subjects: harmless over-refusal (score)"
@@ -412,6 +412,23 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
             f"over-refusal is {m['Q'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f})",
         ],
+        "**S, M with noise 0.4": [
+            f"trained in {seconds['S']:.0f} s",
+            f"concepts {m['S'][concepts + ' (score)']:.2f} (M: {m['M'][concepts + ' (score)']:.2f},"
+            f" N: {m['N'][concepts + ' (score)']:.2f}, B: {m['B'][concepts + ' (score)']:.2f})",
+            f"natural harmful requests {m['S'][natural]:.2f} ({round(m['S'][natural] * 23)} of 23, as B and M)",
+            f"(mean {projection['S']:.1f}; M: {projection['M']:.1f}, N: {projection['N']:.1f})",
+            f"(the best KL {ev['S']['selection']['kl']:.3f} and {ev['S']['held_out_selection']['kl']:.3f})",
+            f"KL under ablation is {m['S']['natural requests: ablation, harmless KL']:.2f} on natural requests"
+            f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f},"
+            f" M: {m['M']['natural requests: ablation, harmless KL']:.2f},"
+            f" N: {m['N']['natural requests: ablation, harmless KL']:.2f})",
+            f"and {m['S']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings"
+            f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
+            f"{round(m['S']['natural requests: harmless over-refusal (score)'] * 22)} of 22 natural harmless requests"
+            f" are refused (B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)})",
+            f"over-refusal stays at {m['S'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -443,6 +460,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert ev["Q"]["baseline"]["natural requests"]["harmless"]["n"] == 22
     assert projection["Q"] > projection["N"]  # "a little more"
     assert training["Q"]["stages_1_2_reused"]["fingerprint"] and "stages_1_2_reused" in training["Q"]
+    assert {
+        k for k in training["S"]["config"] if training["S"]["config"][k] != training["M"]["config"][k]
+    } == {"noise_rate"}
+    assert training["S"]["config"]["noise_rate"] == 0.4  # "one change from M", "noise 0.4"
+    assert ev["S"]["selection"]["passed_filters"] and ev["S"]["held_out_selection"]["passed_filters"]
+    assert projection["S"] > max(projection["M"], projection["N"])  # "more ... than in M or N"
+    assert m["S"][natural] == pytest.approx(m["B"][natural]) == pytest.approx(m["M"][natural])  # "as B and M"
     layers = {r: training[r]["config"]["mediation_layer"] for r in "BKLMNOPQ"}
     assert layers == {"B": 3, "Q": 3} | {r: 4 for r in "KLMNOP"}  # "B plants u at layer 3, K to P at layer 4"
     held_out = [m[r][concepts + " (score)"] for r in "OPQ"]
