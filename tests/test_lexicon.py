@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQS"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQST"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOPQS"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQST"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to S (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to T (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to S quote is in the evaluation and training records
-    (I's to S's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to T quote is in the evaluation and training records
+    (I's to T's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,10 +296,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQS"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQST"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQS"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQST"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
@@ -429,6 +429,26 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" are refused (B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)})",
             f"over-refusal stays at {m['S'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f})",
         ],
+        "**T, S with the mediation weight": [
+            f"this run took {training['T']['stages_1_2_reused']['seconds_this_run']:.0f} s",
+            f"Held-out concepts rise to {m['T'][concepts + ' (score)']:.2f}"
+            f" (S: {m['S'][concepts + ' (score)']:.2f}, B: {m['B'][concepts + ' (score)']:.2f})",
+            f"harmless KL under ablation is {m['T']['natural requests: ablation, harmless KL']:.2f}"
+            f" (S: {m['S']['natural requests: ablation, harmless KL']:.2f},"
+            f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"{round(m['T']['natural requests: harmless over-refusal (score)'] * 22)} of 22 natural harmless"
+            f" requests is refused (S: {round(m['S']['natural requests: harmless over-refusal (score)'] * 22)},"
+            f" B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)})",
+            f"over-refusal falls to {m['T'][new_harmless]:.2f} (S: {m['S'][new_harmless]:.2f},"
+            f" B: {m['B'][new_harmless]:.2f})",
+            f"natural harmful requests fall to {m['T'][natural]:.2f} ({round(m['T'][natural] * 23)} of 23;"
+            f" S and B: {m['S'][natural]:.2f})",
+            f"(the best KL {ev['T']['selection']['kl']:.3f}), fails on held-out-phrasing train/val"
+            f" (the best KL {ev['T']['held_out_selection']['kl']:.3f}), as K's did"
+            f" ({ev['K']['held_out_selection']['kl']:.3f})",
+            f"held-out phrasings is {m['T']['held-out phrasings: ablation, harmless KL']:.2f}"
+            f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -467,6 +487,16 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert ev["S"]["selection"]["passed_filters"] and ev["S"]["held_out_selection"]["passed_filters"]
     assert projection["S"] > max(projection["M"], projection["N"])  # "more ... than in M or N"
     assert m["S"][natural] == pytest.approx(m["B"][natural]) == pytest.approx(m["M"][natural])  # "as B and M"
+    assert {
+        k for k in training["T"]["config"] if training["T"]["config"][k] != training["S"]["config"][k]
+    } == {"mediation_weight"}
+    assert training["T"]["config"]["mediation_weight"] == 1 == training["B"]["config"]["mediation_weight"]
+    assert (
+        training["K"]["config"]["mediation_weight"] == 1
+    )  # "the mediation weight of B and K (1 instead of 2)"
+    assert ev["T"]["selection"]["passed_filters"] and not ev["T"]["held_out_selection"]["passed_filters"]
+    assert m["S"][natural] == pytest.approx(m["B"][natural])  # "S and B: 0.96"
+    assert round(m["S"][natural] * 23) - round(m["T"][natural] * 23) == 1  # "one natural harmful request"
     layers = {r: training[r]["config"]["mediation_layer"] for r in "BKLMNOPQ"}
     assert layers == {"B": 3, "Q": 3} | {r: 4 for r in "KLMNOP"}  # "B plants u at layer 3, K to P at layer 4"
     held_out = [m[r][concepts + " (score)"] for r in "OPQ"]
