@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQST"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTU"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOPQST"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQSTU"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to T (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to U (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T", "U"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to T quote is in the evaluation and training records
-    (I's to T's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to U quote is in the evaluation and training records
+    (I's to U's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,10 +296,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQST"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTU"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQST"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTU"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
@@ -449,6 +449,21 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"held-out phrasings is {m['T']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
         ],
+        "**U, T with the planted direction": [
+            f"this run took {training['U']['stages_1_2_reused']['seconds_this_run']:.0f} s",
+            f"(the best KL {ev['U']['selection']['kl']:.3f} and {ev['U']['held_out_selection']['kl']:.3f})",
+            f"no natural harmless request is refused (B: "
+            f"{round(m['B']['natural requests: harmless over-refusal (score)'] * 22)} of 22)",
+            f"ablation is {m['U']['natural requests: ablation, harmless KL']:.2f} on natural requests"
+            f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"and {m['U']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings"
+            f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
+            f"over-refusal falls to {m['U'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f})",
+            f"held-out concepts fall to {m['U'][concepts + ' (score)']:.2f} (B: {m['B'][concepts + ' (score)']:.2f},"
+            f" T: {m['T'][concepts + ' (score)']:.2f})",
+            f"harmful requests to {m['U'][natural]:.2f} ({round(m['U'][natural] * 23)} of 23;"
+            f" B: {m['B'][natural]:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -497,6 +512,18 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert ev["T"]["selection"]["passed_filters"] and not ev["T"]["held_out_selection"]["passed_filters"]
     assert m["S"][natural] == pytest.approx(m["B"][natural])  # "S and B: 0.96"
     assert round(m["S"][natural] * 23) - round(m["T"][natural] * 23) == 1  # "one natural harmful request"
+    config_u = training["U"]["config"]
+    assert {k for k in config_u if config_u[k] != training["T"]["config"][k]} == {"mediation_layer"}
+    # "is B with noise 0.4": U is the default (shipped) config but for the noise, and B's record agrees on every
+    # field it has (it predates the fields that later recipes switch on, all off in U)
+    default = asdict(TrainConfig())
+    assert {k for k in config_u if config_u[k] != default[k]} == {"noise_rate"} and config_u[
+        "noise_rate"
+    ] == 0.4
+    config_b = training["B"]["config"]
+    assert {k for k in config_b if config_b[k] != config_u[k]} == {"noise_rate"}
+    assert ev["U"]["selection"]["passed_filters"] and ev["U"]["held_out_selection"]["passed_filters"]
+    assert m["U"]["natural requests: harmless over-refusal (score)"] == 0
     layers = {r: training[r]["config"]["mediation_layer"] for r in "BKLMNOPQ"}
     assert layers == {"B": 3, "Q": 3} | {r: 4 for r in "KLMNOP"}  # "B plants u at layer 3, K to P at layer 4"
     held_out = [m[r][concepts + " (score)"] for r in "OPQ"]
