@@ -441,8 +441,9 @@ def helpful_stages_key(cfg: TrainConfig) -> dict:
 
 @dataclass
 class HelpfulSnapshot:
-    """Everything stage 3 reads from stages 1-2, so that a training can start at stage 3 (`train(...,
-    helpful_snapshot=FILE)`): the helpful model, the state of every random generator and sampler, the last losses.
+    """What a training needs from stages 1-2 to start at stage 3 (`train(..., helpful_snapshot=FILE)`): the
+    helpful model, the state of every random generator and sampler, and for the training record the last losses
+    and the time stages 1-2 took.
 
     `key` is `helpful_stages_key` of the config that wrote it; `fingerprint` is `helpful_stages_fingerprint`.
     Saved as a plain dict of these fields (loadable with ``torch.load(weights_only=True)``)."""
@@ -504,8 +505,8 @@ class HelpfulSnapshot:
     def load(cls, path: Path, cfg: TrainConfig) -> HelpfulSnapshot:
         """The snapshot at `path`, after checking that stages 1 and 2 of `cfg` are the ones that wrote it (what
         they were trained on is checked once the corpus is built: `check_fingerprint`)."""
-        if not path.is_file():
-            raise ValueError(f"--helpful-snapshot {path} is a folder; give a file path")
+        if path.is_dir():
+            raise ValueError(f"the helpful snapshot {path} is a folder; give a file path")
         try:
             saved = torch.load(path, weights_only=True)
             missing = {f.name for f in fields(cls)} - set(saved)
@@ -530,7 +531,7 @@ class HelpfulSnapshot:
         if self.fingerprint != fingerprint:
             raise ValueError(
                 f"{path} was written from other training texts, another tokenizer, other stage-1-2 code or other "
-                f"torch/transformers versions than this run's (the organism's code changed since); {_NEW_SNAPSHOT}"
+                f"torch/transformers versions than this run's; {_NEW_SNAPSHOT}"
             )
 
 
@@ -539,7 +540,7 @@ _NEW_SNAPSHOT = "give a path that does not exist yet, and stages 1-2 are trained
 
 def helpful_stages_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> str:
     """sha256 of what stages 1-2 depend on besides the config: the training texts, the tokenizer, the code of the
-    stage-1-2 functions (and of the snapshot's capture and restore) and the torch and transformers versions. A
+    stage-1-2 functions (the whole `HelpfulSnapshot` class among them) and the torch and transformers versions. A
     snapshot is reused only if all are unchanged (the CPU is not checked: the card's reproducibility note says
     where rounding can differ)."""
     h = hashlib.sha256(tok.backend_tokenizer.to_str().encode())
@@ -612,6 +613,7 @@ def train(
     if reused is not None:
         reused.check_fingerprint(snapshot_path, fingerprint)
         reused.restore(model, rng, (pre_sampler, helpful))
+        reused.model = {}  # the weights now live in `model`; free the copy for stage 3
         history, helpful_seconds = dict(reused.history), reused.seconds
     else:
         history = {
