@@ -25,20 +25,24 @@ import torch
 from safetensors.torch import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from course_utils.organism import PLANTED_DIRECTION_FILE, TRAINING_RECORD_FILE  # noqa: E402
+
 OUT = ROOT / "benchmarks" / "out" / "helpful_snapshot_reuse.json"
 
 
 def compare(full: Path, reused: Path) -> dict:
     """Tensor-by-tensor comparison of two organism folders trained with the same config."""
     records = {
-        name: json.loads((d / "training.json").read_text())
+        name: json.loads((d / TRAINING_RECORD_FILE).read_text())
         for name, d in (("full", full), ("reused", reused))
     }
     if records["full"]["config"] != records["reused"]["config"]:
         raise SystemExit(f"{full} and {reused} were trained with different configs: nothing to compare.")
     if "stages_1_2_reused" not in records["reused"]:
         raise SystemExit(
-            f"{reused}/training.json has no 'stages_1_2_reused': it was not started from a snapshot."
+            f"{reused / TRAINING_RECORD_FILE} has no 'stages_1_2_reused': it was not started from a snapshot."
         )
     if "stages_1_2_reused" in records["full"]:
         raise SystemExit(f"{full} was itself started from a snapshot; give a full training first.")
@@ -47,7 +51,7 @@ def compare(full: Path, reused: Path) -> dict:
         raise SystemExit(f"the two folders hold different tensors: {sorted(a.keys() ^ b.keys())}")
     differing = sorted(k for k in a if not torch.equal(a[k], b[k]))
     max_diff = max(((a[k].float() - b[k].float()).abs().max().item() for k in a), default=0.0)
-    planted = [torch.load(d / "planted_direction.pt", weights_only=True) for d in (full, reused)]
+    planted = [torch.load(d / PLANTED_DIRECTION_FILE, weights_only=True) for d in (full, reused)]
     return {
         "config": records["full"]["config"],
         "tensors": len(a),
