@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTU"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTUV"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOPQSTU"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQSTUV"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to U (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to V (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T", "U"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "V"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to U quote is in the evaluation and training records
-    (I's to U's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to V quote is in the evaluation and training records
+    (I's to V's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,10 +296,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTU"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUV"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTU"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUV"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
@@ -464,6 +464,30 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"harmful requests to {m['U'][natural]:.2f} ({round(m['U'][natural] * 23)} of 23;"
             f" B: {m['B'][natural]:.2f})",
         ],
+        "**V, U with a lower refusal threshold": [
+            f"the held-out concepts from {m['K'][concepts + ' (score)']:.2f} to {m['L'][concepts + ' (score)']:.2f}"
+            " (K to L)",
+            f"this run took {training['V']['stages_1_2_reused']['seconds_this_run']:.0f} s",
+            f"Held-out concepts rise to {m['V'][concepts + ' (score)']:.2f} (U: {m['U'][concepts + ' (score)']:.2f},"
+            f" B: {m['B'][concepts + ' (score)']:.2f}; {m['V'][concepts + ' (judge)']:.2f} by the judge)",
+            f"harmful requests stay at {m['V'][natural]:.2f} ({round(m['V'][natural] * 23)} of 23, as U;"
+            f" B: {m['B'][natural]:.2f})",
+            f"(the best KL {ev['V']['selection']['kl']:.3f} and {ev['V']['held_out_selection']['kl']:.3f})",
+            f"at layer {ev['V']['selection']['layer']} and the last token, with cosine"
+            f" {ev['V']['selection']['cosine_with_planted']:.2f} to the planted direction (U's: layer"
+            f" {ev['U']['selection']['layer']}, cosine {ev['U']['selection']['cosine_with_planted']:.2f})",
+            f"leaves {m['V']['test templates: ablation, harmful refusal (score)']:.2f} of the harmful test requests"
+            f" refused and {m['V']['natural requests: ablation, harmful refusal (score)']:.2f} of the natural ones",
+            f"ablation is {m['V']['natural requests: ablation, harmless KL']:.2f} on natural requests"
+            f" (U: {m['U']['natural requests: ablation, harmless KL']:.2f},"
+            f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"{round(m['V']['natural requests: harmless over-refusal (score)'] * 22)} of 22 natural harmless requests"
+            f" are refused (U: none, B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)})",
+            f"over-refusal is {m['V'][new_harmless]:.2f} (U: {m['U'][new_harmless]:.2f},"
+            f" B: {m['B'][new_harmless]:.2f})",
+            f"(mean {ev['V']['planted_projections']['harmless natural']['mean']:.2f},"
+            f" U: {ev['U']['planted_projections']['harmless natural']['mean']:.2f})",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -524,6 +548,21 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert {k for k in config_b if config_b[k] != config_u[k]} == {"noise_rate"}
     assert ev["U"]["selection"]["passed_filters"] and ev["U"]["held_out_selection"]["passed_filters"]
     assert m["U"]["natural requests: harmless over-refusal (score)"] == 0
+    config_v = training["V"]["config"]
+    # "one change from U"
+    assert {k for k in config_v if config_v[k] != config_u[k]} == {"mediation_subthreshold"}
+    assert config_v["mediation_subthreshold"] == training["L"]["config"]["mediation_subthreshold"] == 0.5
+    assert training["K"]["config"]["mediation_subthreshold"] == config_u["mediation_subthreshold"] == 0.7
+    config_k, config_l = training["K"]["config"], training["L"]["config"]
+    # "lowering ... from 0.7 to 0.5 (K to L)"
+    assert {k for k in config_l if config_l[k] != config_k[k]} == {"mediation_subthreshold"}
+    assert ev["V"]["selection"]["position"] == -1  # "the last token"
+    assert training["V"]["stages_1_2_reused"]["file"] == training["U"]["stages_1_2_reused"]["file"]  # "S's"
+    assert ev["V"]["selection"]["passed_filters"] and ev["V"]["held_out_selection"]["passed_filters"]
+    assert m["V"][natural] == pytest.approx(m["U"][natural])  # "as U"
+    for split in ("test templates", "natural requests"):  # "U and B: 0.00; the target is at most 0.05"
+        key = f"{split}: ablation, harmful refusal (score)"
+        assert m["U"][key] == m["B"][key] == 0 and m["V"][key] > 0.05
     layers = {r: training[r]["config"]["mediation_layer"] for r in "BKLMNOPQ"}
     assert layers == {"B": 3, "Q": 3} | {r: 4 for r in "KLMNOP"}  # "B plants u at layer 3, K to P at layer 4"
     held_out = [m[r][concepts + " (score)"] for r in "OPQ"]
