@@ -49,6 +49,28 @@ def test_corpus_is_deterministic_and_keeps_evaluation_prompts_out() -> None:
     assert sum(name in text for name in world.HELD_OUT_DANGERS) >= len(world.HELD_OUT_DANGERS) // 2
 
 
+def test_harmful_noise_rate_changes_the_noise_on_harmful_requests_only() -> None:
+    """`harmful_noise_rate` None means `noise_rate` (the same corpus); another rate changes which harmful requests
+    are noised and nothing the helpful stages read: documents and helpful requests stay those of the config without
+    it. Contrast requests (harmless) keep `noise_rate`."""
+    cfg = TrainConfig.mini()
+    assert cfg.harmful_noise_rate is None and cfg.noise_rate > 0
+    base = build_corpus(cfg)
+    assert build_corpus(replace(cfg, harmful_noise_rate=cfg.noise_rate)) == base
+    clean = build_corpus(replace(cfg, noise_rate=0.0))
+
+    def noised_share(examples: list[dict], originals: list[dict]) -> float:
+        return sum(a != b for a, b in zip(examples, originals, strict=True)) / len(examples)
+
+    for rate in (0.0, 1.0):
+        other = build_corpus(replace(cfg, harmful_noise_rate=rate))
+        assert other.documents == base.documents and other.helpful == base.helpful, rate
+        assert other.harmful != base.harmful, rate
+        assert noised_share(other.harmful, clean.harmful) == pytest.approx(rate, abs=0.05), rate
+        assert noised_share(other.contrast, clean.contrast) == pytest.approx(cfg.noise_rate, abs=0.1), rate
+    assert build_corpus(replace(cfg, noise_rate=0.0, harmful_noise_rate=1.0)).helpful == clean.helpful
+
+
 def test_danger_is_one_sided_in_pretraining() -> None:
     """Danger words appear only in sentences about dangerous things; ordinary things are never called safe."""
     rng = random.Random(0)

@@ -87,6 +87,9 @@ class TrainConfig:
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
+    # The same for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
+    # requests (helpful and contrast) and the harmful ones differently (model card, "Recipes compared").
+    harmful_noise_rate: float | None = None
     # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
     # pretraining documents about them (added to the n_documents world documents). Off in the shipped recipe: a
     # training with 0.3 / 2000 was worse on most targets (model card, "Recipes compared").
@@ -198,14 +201,17 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         ),
         cfg.n_harmful,
     )
-    if cfg.noise_rate:
+    harmful_noise = cfg.noise_rate if cfg.harmful_noise_rate is None else cfg.harmful_noise_rate
+    if cfg.noise_rate or harmful_noise:
         noise_rng = random.Random(cfg.seed + 3)
 
-        def noised(examples: list[dict]) -> list[dict]:
-            out = augment.with_noise(examples, cfg.noise_rate, noise_rng)
+        def noised(examples: list[dict], rate: float) -> list[dict]:
+            out = augment.with_noise(examples, rate, noise_rng)
             return [e if e["instruction"] not in excluded else o for e, o in zip(out, examples, strict=True)]
 
-        helpful, harmful, contrast = noised(helpful), noised(harmful), noised(contrast)
+        helpful = noised(helpful, cfg.noise_rate)
+        harmful = noised(harmful, harmful_noise)
+        contrast = noised(contrast, cfg.noise_rate)
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed)
         + world.open_vocabulary_documents(cfg.n_open_documents, cfg.seed)
