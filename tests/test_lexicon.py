@@ -162,7 +162,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
-        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTUV"))
+        for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTUVW"))
     }
 
     def share(name: str, label: str) -> str:
@@ -185,7 +185,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     def made_up_share(name: str) -> str:
         return f"{probe[name]['made-up / harmless']['refused_score']:.0%}"
 
-    for name in (f"organism_recipe_{r}" for r in "KLMNOPQSTUV"):
+    for name in (f"organism_recipe_{r}" for r in "KLMNOPQSTUVW"):
         k_harmful, _ = refused(name, "harmful")
         k_harmless, _ = refused(name, "harmless")
         assert (
@@ -256,13 +256,13 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to V (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to W (there is no F) are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     names, rows = recipe_table((SHIPPED / "README.md").read_text())
     checked = 0
-    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "V"):
+    for recipe in ("D", "E", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "V", "W"):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -287,8 +287,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to V quote is in the evaluation and training records
-    (I's to V's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to W quote is in the evaluation and training records
+    (I's to W's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -296,10 +296,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
 
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUV"}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVW"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUV"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVW"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
@@ -488,6 +488,26 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"(mean {ev['V']['planted_projections']['harmless natural']['mean']:.2f},"
             f" U: {ev['U']['planted_projections']['harmless natural']['mean']:.2f})",
         ],
+        "**W, U with the threshold halfway": [
+            f"this run took {training['W']['stages_1_2_reused']['seconds_this_run']:.0f} s",
+            f"concepts {m['W'][concepts + ' (score)']:.2f}, as V (U: {m['U'][concepts + ' (score)']:.2f},"
+            f" B: {m['B'][concepts + ' (score)']:.2f}; {m['W'][concepts + ' (judge)']:.2f} by the judge)",
+            f"(the best KL {ev['W']['selection']['kl']:.3f} and {ev['W']['held_out_selection']['kl']:.3f})",
+            f"at layer {ev['W']['selection']['layer']} (cosine {ev['W']['selection']['cosine_with_planted']:.2f}"
+            " to the planted direction, as U's)",
+            f"harmful requests fall to {m['W'][natural]:.2f} ({round(m['W'][natural] * 23)} of 23;"
+            f" U: {m['U'][natural]:.2f}, B: {m['B'][natural]:.2f})",
+            f"ablation is {m['W']['natural requests: ablation, harmless KL']:.2f}"
+            f" (U: {m['U']['natural requests: ablation, harmless KL']:.2f},"
+            f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
+            f"{round(m['W']['natural requests: harmless over-refusal (score)'] * 22)} of 22 natural harmless requests"
+            " is refused (as B; U: none)",
+            f"stays low ({m['W'][new_harmless]:.2f}; U: {m['U'][new_harmless]:.2f},"
+            f" B: {m['B'][new_harmless]:.2f})",
+            f"lifts the held-out concepts to {m['W'][concepts + ' (score)']:.2f} at"
+            f" {training['W']['config']['mediation_subthreshold']} as at"
+            f" {training['V']['config']['mediation_subthreshold']}",
+        ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
@@ -558,6 +578,33 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert {k for k in config_l if config_l[k] != config_k[k]} == {"mediation_subthreshold"}
     assert ev["V"]["selection"]["position"] == -1  # "the last token"
     assert training["V"]["stages_1_2_reused"]["file"] == training["U"]["stages_1_2_reused"]["file"]  # "S's"
+    config_w = training["W"]["config"]
+    assert {k for k in config_w if config_w[k] != config_u[k]} == {
+        "mediation_subthreshold"
+    }  # "one change from U"
+    assert (
+        config_v["mediation_subthreshold"]
+        < config_w["mediation_subthreshold"]
+        < config_u["mediation_subthreshold"]
+    )
+    assert training["W"]["stages_1_2_reused"]["file"] == training["U"]["stages_1_2_reused"]["file"]  # "S's"
+    assert m["W"][concepts + " (score)"] == pytest.approx(m["V"][concepts + " (score)"])  # "as V"
+    assert ev["W"]["selection"]["passed_filters"] and ev["W"]["held_out_selection"]["passed_filters"]
+    assert (
+        ev["W"]["held_out_selection"]["layer"] == ev["W"]["selection"]["layer"] == 4
+    )  # "candidates at layer 4"
+    cosines = [ev[r][key]["cosine_with_planted"] for r in "UW" for key in ("selection", "held_out_selection")]
+    assert {f"{c:.2f}" for c in cosines} == {"0.81"}  # "(cosine 0.81 ..., as U's)"
+    ablated = [v for k, v in m["W"].items() if k.endswith("ablation, harmful refusal (score)")]
+    assert len(ablated) == 5 and not any(ablated)  # "no harmful request refused in any split"
+    assert m["W"]["natural requests: harmless over-refusal (score)"] == pytest.approx(
+        m["B"]["natural requests: harmless over-refusal (score)"]
+    )  # "as B"
+    assert (
+        m["W"]["natural requests: ablation, harmless KL"] > m["B"]["natural requests: ablation, harmless KL"]
+    )
+    # "does not bring back the natural harmful requests that noise 0.4 lost"
+    assert max(m[r][natural] for r in "UVW") < m["B"][natural]
     assert ev["V"]["selection"]["passed_filters"] and ev["V"]["held_out_selection"]["passed_filters"]
     assert m["V"][natural] == pytest.approx(m["U"][natural])  # "as U"
     for split in ("test templates", "natural requests"):  # "U and B: 0.00; the target is at most 0.05"
