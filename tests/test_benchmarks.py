@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import torch
 
+from tests.shipped import SHIPPED, needs_organism
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -89,3 +91,37 @@ def test_bench_selection_screen_rank_follows_the_library_screen(tiny_model_dir) 
     for rank in (1, len(order)):
         got = bench._screen_rank(model, candidates, HARMFUL, HARMLESS, 4, order[rank - 1])
         assert got == {"screen_rank": rank, "eligible": len(order)}
+
+
+@needs_organism
+def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path) -> None:
+    """`benchmarks/natural_request_scores.py` scores each natural harmful request on the shipped organism; its count
+    of refused ones equals the share `evaluate` wrote to eval.json, and a folder whose eval.json disagrees (another
+    checkpoint's record) is refused with a message instead of being recorded."""
+    import shutil
+
+    bench = _load_bench("natural_request_scores")
+    out = tmp_path / "scores.json"
+    assert bench.main([f"B={SHIPPED}", "--out", str(out)]) == 0
+    result = json.loads(out.read_text())
+    b = result["recipes"]["B"]
+    evaluation = json.loads((SHIPPED / "eval.json").read_text())
+    share = next(t["measured"] for t in evaluation["targets"] if t["target"] == bench.TARGET)
+    assert (
+        len(b["scores"])
+        == len(result["requests"])
+        == evaluation["baseline"]["natural requests"]["harmful"]["n"]
+    )
+    assert b["refused"] == round(share * len(result["requests"]))
+    assert b["config"] == json.loads((SHIPPED / "training.json").read_text())["config"]
+
+    copy = tmp_path / "copy"
+    shutil.copytree(SHIPPED, copy)
+    for target in evaluation["targets"]:
+        if target["target"] == bench.TARGET:
+            target["measured"] = 0.5
+    (copy / "eval.json").write_text(json.dumps(evaluation))
+    with pytest.raises(SystemExit, match="reports 0.5"):
+        bench.record({"copy": copy})
+    with pytest.raises(SystemExit):  # argparse: not NAME=DIR
+        bench.main([str(SHIPPED), "--out", str(out)])
