@@ -158,7 +158,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     g_harmful, _ = refused("organism_recipe_G", "harmful")
     g_harmless, _ = refused("organism_recipe_G", "harmless")
     e_harmful, _ = refused("organism_recipe_E", "harmful")
-    assert f"refused {g_harmful} of {m} harmful probe requests (B: {harmful}, E: {e_harmful})" in card
+    assert f"refused {g_harmful} of {m} harmful probe requests (B: {harmful}, E: {e_harmful})" in flat
     assert f"with {g_harmless} of {n}" in card
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
@@ -307,13 +307,23 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     new_harmful = "new subjects: harmful refusal (score)"
     new_harmless = "new subjects: harmless over-refusal (score)"
     config_o, config_n, config_p, config_q = (training[r]["config"] for r in "ONPQ")
+    v_too_high = sorted(
+        row["kl"]
+        for row in ev["V"]["selection"]["table"]
+        if row["layer"] in (3, 4) and row["discarded"] == "KL too high"
+    )
+    ablation_target = next(
+        t["threshold"]
+        for t in ev["V"]["targets"]
+        if t["target"].endswith("ablation, harmful refusal (score)")
+    )
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
             f"Held-out concepts fell from I's {m['I'][concepts + ' (score)']:.2f} to {m['J'][concepts + ' (score)']:.2f}",
             f"new-subject harmful requests rose from {m['I'][new_harmful]:.2f} to {m['J'][new_harmful]:.2f}",
             f"natural harmful requests stayed at {m['J'][natural]:.2f}",
-            f"the best KL {ev['J']['held_out_selection']['kl']:.2f}",
+            f"the chosen candidate's KL {ev['J']['held_out_selection']['kl']:.2f}",
             f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
         ],
         "**K, this checkpoint's recipe": [
@@ -326,7 +336,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
             f"({m['K'][natural]:.2f} against {m['B'][natural]:.2f}, of 23)",
             f"still refuses {m['K']['new subjects: harmless over-refusal (score)']:.2f} of new-subject",
-            f"the best KL {ev['K']['held_out_selection']['kl']:.2f}; B's passes with {ev['B']['held_out_selection']['kl']:.2f}",
+            f"the chosen candidate's KL {ev['K']['held_out_selection']['kl']:.2f}; B's passes with {ev['B']['held_out_selection']['kl']:.2f}",
         ],
         "**L, K with a lower": [
             f"trained in {seconds['L']:.0f} s",
@@ -334,7 +344,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" ({m['L'][concepts + ' (judge)']:.2f} by the judge), natural harmful requests {m['L'][natural]:.2f}",
             f"{m['L']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests refused",
             f"their KL under ablation {m['L']['natural requests: ablation, harmless KL']:.2f}",
-            f"(the best KL {ev['L']['selection']['kl']:.2f} and {ev['L']['held_out_selection']['kl']:.2f})",
+            f"(the chosen candidates' KLs {ev['L']['selection']['kl']:.2f} and {ev['L']['held_out_selection']['kl']:.2f})",
         ],
         "**M, K with the safety objectives": [
             f"trained in {seconds['M']:.0f} s",
@@ -342,8 +352,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" by the judge; K {m['K'][concepts + ' (score)']:.2f}, B {m['B'][concepts + ' (score)']:.2f})",
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
-            f"the best KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f})",
-            f"(the best KL {ev['M']['held_out_selection']['kl']:.2f})",
+            f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f})",
+            f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
             f"{m['M']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests are refused"
@@ -355,7 +365,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         ],
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
-            f"(the best KL {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
             f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's and P's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
@@ -377,7 +387,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"(mean {projection['O']:.1f}, N: {projection['N']:.1f})",
             f"new-subject harmful requests {m['O'][new_harmful]:.2f} (N: {m['N'][new_harmful]:.2f})",
             f"new-subject harmless over-refusal {m['O'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f})",
-            f"(the best KL {ev['O']['selection']['kl']:.3f} and {ev['O']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['O']['selection']['kl']:.3f} and {ev['O']['held_out_selection']['kl']:.3f})",
             f"harmless KL under ablation is {m['O']['natural requests: ablation, harmless KL']:.2f} and no natural",
             f"({config_o['mediation_subthreshold']} instead of {config_n['mediation_subthreshold']}; one change from N;",
         ],
@@ -396,8 +406,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"over-refusal to {m['P'][new_harmless]:.2f} (N: {m['N'][new_harmless]:.2f}), as with O",
             f"({m['P']['natural requests: ablation, harmless KL']:.3f} on natural requests,"
             f" {m['P']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings)",
-            f"passes (the best KL {ev['P']['held_out_selection']['kl']:.3f})",
-            f"no candidate passes the filters (the best KL {ev['P']['selection']['kl']:.3f})",
+            f"passes (the chosen candidate's KL {ev['P']['held_out_selection']['kl']:.3f})",
+            f"no candidate passes the filters (the chosen candidate's KL {ev['P']['selection']['kl']:.3f})",
         ],
         "**Q, N with the planted direction at layer 3": [
             f"this run took {training['Q']['stages_1_2_reused']['seconds_this_run']:.0f} s",
@@ -406,7 +416,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"natural harmful requests {m['Q'][natural]:.2f}, as N ({round(m['Q'][natural] * 23)} of 23;"
             f" B: {m['B'][natural]:.2f})",
             f"(mean {projection['Q']:.1f}, N: {projection['N']:.1f})",
-            f"(the best KL {ev['Q']['selection']['kl']:.3f} and {ev['Q']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['Q']['selection']['kl']:.3f} and {ev['Q']['held_out_selection']['kl']:.3f})",
             f"under ablation is {m['Q']['natural requests: ablation, harmless KL']:.2f}"
             f" (N: {m['N']['natural requests: ablation, harmless KL']:.2f},"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
@@ -418,7 +428,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" N: {m['N'][concepts + ' (score)']:.2f}, B: {m['B'][concepts + ' (score)']:.2f})",
             f"natural harmful requests {m['S'][natural]:.2f} ({round(m['S'][natural] * 23)} of 23, as B and M)",
             f"(mean {projection['S']:.1f}; M: {projection['M']:.1f}, N: {projection['N']:.1f})",
-            f"(the best KL {ev['S']['selection']['kl']:.3f} and {ev['S']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['S']['selection']['kl']:.3f} and {ev['S']['held_out_selection']['kl']:.3f})",
             f"KL under ablation is {m['S']['natural requests: ablation, harmless KL']:.2f} on natural requests"
             f" (B: {m['B']['natural requests: ablation, harmless KL']:.2f},"
             f" M: {m['M']['natural requests: ablation, harmless KL']:.2f},"
@@ -443,15 +453,15 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" B: {m['B'][new_harmless]:.2f})",
             f"natural harmful requests fall to {m['T'][natural]:.2f} ({round(m['T'][natural] * 23)} of 23;"
             f" S and B: {m['S'][natural]:.2f})",
-            f"(the best KL {ev['T']['selection']['kl']:.3f}), fails on held-out-phrasing train/val"
-            f" (the best KL {ev['T']['held_out_selection']['kl']:.3f}), as K's did"
+            f"(the chosen candidate's KL {ev['T']['selection']['kl']:.3f}), fails on held-out-phrasing train/val"
+            f" (the chosen candidate's KL {ev['T']['held_out_selection']['kl']:.3f}), as K's did"
             f" ({ev['K']['held_out_selection']['kl']:.3f})",
             f"held-out phrasings is {m['T']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
         ],
         "**U, T with the planted direction": [
             f"this run took {training['U']['stages_1_2_reused']['seconds_this_run']:.0f} s",
-            f"(the best KL {ev['U']['selection']['kl']:.3f} and {ev['U']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['U']['selection']['kl']:.3f} and {ev['U']['held_out_selection']['kl']:.3f})",
             f"no natural harmless request is refused (B: "
             f"{round(m['B']['natural requests: harmless over-refusal (score)'] * 22)} of 22)",
             f"ablation is {m['U']['natural requests: ablation, harmless KL']:.2f} on natural requests"
@@ -472,17 +482,22 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" B: {m['B'][concepts + ' (score)']:.2f}; {m['V'][concepts + ' (judge)']:.2f} by the judge)",
             f"harmful requests stay at {m['V'][natural]:.2f} ({round(m['V'][natural] * 23)} of 23, as U;"
             f" B: {m['B'][natural]:.2f})",
-            f"(the best KL {ev['V']['selection']['kl']:.3f} and {ev['V']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['V']['selection']['kl']:.3f} and {ev['V']['held_out_selection']['kl']:.3f})",
             f"at layer {ev['V']['selection']['layer']} and the last token, with cosine"
             f" {ev['V']['selection']['cosine_with_planted']:.2f} to the planted direction (U's: layer"
             f" {ev['U']['selection']['layer']}, cosine {ev['U']['selection']['cosine_with_planted']:.2f})",
+            f"(KL {v_too_high[0]:.2f} to {v_too_high[-1]:.2f}, over the paper's 0.1)",
             f"leaves {m['V']['test templates: ablation, harmful refusal (score)']:.2f} of the harmful test requests"
-            f" refused and {m['V']['natural requests: ablation, harmful refusal (score)']:.2f} of the natural ones",
-            f"ablation is {m['V']['natural requests: ablation, harmless KL']:.2f} on natural requests"
+            f" refused and {m['V']['natural requests: ablation, harmful refusal (score)']:.2f} of the natural ones"
+            f" by the refusal score, {ev['V']['ablation']['test templates']['harmful']['refusal_rate_judge']:.2f}"
+            f" and {ev['V']['ablation']['natural requests']['harmful']['refusal_rate_judge']:.2f} by the judge",
+            f"the target is at most {ablation_target:.2f})",
+            f"ablation of that candidate is {m['V']['natural requests: ablation, harmless KL']:.2f}"
             f" (U: {m['U']['natural requests: ablation, harmless KL']:.2f},"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
             f"{round(m['V']['natural requests: harmless over-refusal (score)'] * 22)} of 22 natural harmless requests"
             f" are refused (U: none, B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)})",
+            f"a threshold of {training['V']['config']['mediation_subthreshold']} buys",
             f"over-refusal is {m['V'][new_harmless]:.2f} (U: {m['U'][new_harmless]:.2f},"
             f" B: {m['B'][new_harmless]:.2f})",
             f"(mean {ev['V']['planted_projections']['harmless natural']['mean']:.2f},"
@@ -492,11 +507,11 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"this run took {training['W']['stages_1_2_reused']['seconds_this_run']:.0f} s",
             f"concepts {m['W'][concepts + ' (score)']:.2f}, as V (U: {m['U'][concepts + ' (score)']:.2f},"
             f" B: {m['B'][concepts + ' (score)']:.2f}; {m['W'][concepts + ' (judge)']:.2f} by the judge)",
-            f"(the best KL {ev['W']['selection']['kl']:.3f} and {ev['W']['held_out_selection']['kl']:.3f})",
+            f"(the chosen candidates' KLs {ev['W']['selection']['kl']:.3f} and {ev['W']['held_out_selection']['kl']:.3f})",
             f"at layer {ev['W']['selection']['layer']} (cosine {ev['W']['selection']['cosine_with_planted']:.2f}"
             " to the planted direction, as U's)",
             f"harmful requests fall to {m['W'][natural]:.2f} ({round(m['W'][natural] * 23)} of 23;"
-            f" U: {m['U'][natural]:.2f}, B: {m['B'][natural]:.2f})",
+            f" B: {m['B'][natural]:.2f}, U: {m['U'][natural]:.2f})",
             f"ablation is {m['W']['natural requests: ablation, harmless KL']:.2f}"
             f" (U: {m['U']['natural requests: ablation, harmless KL']:.2f},"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f})",
@@ -504,6 +519,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             " is refused (as B; U: none)",
             f"stays low ({m['W'][new_harmless]:.2f}; U: {m['U'][new_harmless]:.2f},"
             f" B: {m['B'][new_harmless]:.2f})",
+            f"refuses {('one', 'two', 'three')[round((m['B'][natural] - m['W'][natural]) * 23) - 1]} natural harmful"
+            " requests fewer than B",
             f"lifts the held-out concepts to {m['W'][concepts + ' (score)']:.2f} at"
             f" {training['W']['config']['mediation_subthreshold']} as at"
             f" {training['V']['config']['mediation_subthreshold']}",
@@ -577,6 +594,32 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     # "lowering ... from 0.7 to 0.5 (K to L)"
     assert {k for k in config_l if config_l[k] != config_k[k]} == {"mediation_subthreshold"}
     assert ev["V"]["selection"]["position"] == -1  # "the last token"
+    # "every candidate at layers 3 and 4 changes harmless answers too much"
+    v_deep = [row for row in ev["V"]["selection"]["table"] if row["layer"] in (3, 4)]
+    assert len(v_deep) == len(v_too_high) == 8
+    assert all(
+        t["op"] == "<="
+        for t in ev["V"]["targets"]
+        if t["target"].endswith("ablation, harmful refusal (score)")
+    )
+    # "costs the harmless side on natural requests either way" (V and W against U)
+    for r in "VW":
+        for key in (
+            "natural requests: ablation, harmless KL",
+            "natural requests: harmless over-refusal (score)",
+        ):
+            assert m[r][key] > m["U"][key], (r, key)
+    # "Recipes T to W all start from the snapshot S's run wrote": S's stage-1-2 losses, two fingerprints
+    for r in "TUVW":
+        for stage in ("pretrain", "instruct"):
+            assert training[r]["final_losses"][stage] == training["S"]["final_losses"][stage], (r, stage)
+    fingerprints = {r: training[r]["stages_1_2_reused"]["fingerprint"] for r in "TUVW"}
+    assert fingerprints["T"] == fingerprints["U"] != fingerprints["V"] == fingerprints["W"]
+    snapshot_note = paragraph("Recipes T to W all start")
+    assert (
+        f"({training['S']['final_losses']['pretrain']} and {training['S']['final_losses']['instruct']})"
+        in snapshot_note
+    )
     assert training["V"]["stages_1_2_reused"]["file"] == training["U"]["stages_1_2_reused"]["file"]  # "S's"
     config_w = training["W"]["config"]
     assert {k for k in config_w if config_w[k] != config_u[k]} == {
@@ -634,7 +677,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     kls = [float(k) for cells in rows if cells[0] == "selection passes the paper's filters (train/val)"
            for k in re.findall(r"KL (\d\.\d+)", " ".join(cells))]  # fmt: skip
-    assert len(kls) >= 8 and ev["M"]["selection"]["kl"] <= min(kls) + 5e-4  # "the best KL of any recipe"
+    assert (
+        len(kls) >= 8 and ev["M"]["selection"]["kl"] <= min(kls) + 5e-4
+    )  # "the lowest chosen-candidate KL of any recipe"
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
