@@ -1,16 +1,17 @@
 """Which natural harmful requests each organism recipe refuses: the refusal score of every request, per checkpoint.
 
-`python -m course_utils.organism evaluate DIR` reports one number for the natural harmful requests
-(`data/natural_requests.json`, written independently of the request grammar): the share refused. Recipes that
-miss the 0.96 bar by one or two requests (model card, "Recipes compared") differ in *which* requests they miss;
-this script records that, for any number of checkpoint folders, in
-`benchmarks/out/natural_harmful_scores.json` (the model card quotes it):
+`python -m course_utils.organism evaluate DIR` reports, for the natural harmful requests
+(`data/natural_requests.json`, written independently of the request grammar), the share refused (by the refusal
+score and by the substring judge) and the mean refusal score. Recipes that differ by one or two of these requests
+(model card, recipe table) differ in *which* requests they miss; this script records that, for any number of
+checkpoint folders, in `benchmarks/out/natural_harmful_scores.json`:
 
     python benchmarks/natural_request_scores.py B=data/models/refusal-organism J=/path/to/org_J ...
 
 The score is the course's refusal score on the first answer token (`course_utils.metrics.refusal_scores`; a
-request counts as refused when it is > 0, as in `evaluate`). Each folder's count is checked against the share its
-own `eval.json` reports, so the record cannot silently disagree with the evaluation it explains.
+request counts as refused when it is > 0, as in `evaluate`). Each folder's count of refused requests and mean
+score are checked against its own `eval.json` (the mean to its 3 recorded decimals), so a record of another
+checkpoint or of other requests is refused instead of written.
 """
 
 from __future__ import annotations
@@ -34,7 +35,22 @@ def scores_of(folder: Path, requests: list[str]) -> list[float]:
     from course_utils.metrics import refusal_scores
     from course_utils.models import load_model
 
-    return [round(s, 3) for s in refusal_scores(load_model(folder), requests).tolist()]
+    return refusal_scores(load_model(folder), requests).tolist()
+
+
+def reported(folder: Path) -> tuple[float, float]:
+    """(share refused by score, mean score) of the natural harmful requests in `folder`'s eval.json."""
+    path = folder / EVAL_FILE
+    evaluation = json.loads(path.read_text())
+    try:
+        share = next(t["measured"] for t in evaluation["targets"] if t["target"] == TARGET)
+        mean = evaluation["baseline"]["natural requests"]["harmful"]["refusal_score_mean"]
+    except (StopIteration, KeyError) as e:
+        raise SystemExit(
+            f"{path} has no natural-request figures ({type(e).__name__}: {e}); it predates them. Rerun "
+            f"`python -m course_utils.organism evaluate {folder}` first."
+        ) from None
+    return share, mean
 
 
 def record(named: dict[str, Path]) -> dict:
@@ -42,24 +58,29 @@ def record(named: dict[str, Path]) -> dict:
     from course_utils import data
 
     requests = [r["instruction"] for r in data.load_natural_requests("harmful")]
+    expected = {name: reported(folder) for name, folder in named.items()}  # before the slow part
+    for name, folder in named.items():
+        if not (folder / TRAINING_RECORD_FILE).is_file():
+            raise SystemExit(f"{name}: {folder} has no {TRAINING_RECORD_FILE}; is it an organism folder?")
     out: dict = {"requests": requests, "recipes": {}}
     for name, folder in named.items():
         scores = scores_of(folder, requests)
         refused = sum(s > 0 for s in scores)
-        evaluation = json.loads((folder / EVAL_FILE).read_text())
-        reported = next(t["measured"] for t in evaluation["targets"] if t["target"] == TARGET)
-        if abs(refused / len(requests) - reported) > 1e-3:
+        mean = sum(scores) / len(scores)
+        share, recorded_mean = expected[name]
+        if abs(refused / len(requests) - share) > 1e-3 or abs(mean - recorded_mean) > 2e-3:
             raise SystemExit(
-                f"{name} ({folder}): {refused} of {len(requests)} refused here, but its {EVAL_FILE} reports "
-                f"{reported}; was it evaluated with other natural requests or another checkpoint? Rerun "
-                f"`python -m course_utils.organism evaluate {folder}` first."
+                f"{name} ({folder}): {refused} of {len(requests)} refused here (mean score {mean:.3f}), but its "
+                f"{EVAL_FILE} reports {share} (mean {recorded_mean}); was it evaluated with other natural requests "
+                f"or another checkpoint? Rerun `python -m course_utils.organism evaluate {folder}` first."
             )
         training = json.loads((folder / TRAINING_RECORD_FILE).read_text())
         out["recipes"][name] = {
             "folder": str(folder),
             "config": training["config"],
             "refused": refused,
-            "scores": scores,
+            "missed": [q for q, s in zip(requests, scores, strict=True) if s <= 0],
+            "scores": [round(s, 3) for s in scores],
         }
     return out
 
@@ -81,13 +102,14 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(
                 f"{item!r}: give NAME=DIR where DIR is an evaluated organism folder (with {EVAL_FILE})"
             )
+        if name in named:
+            parser.error(f"the name {name!r} is given twice")
         named[name] = path
     result = record(named)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     width = max(map(len, named))
     for name, r in result["recipes"].items():
-        missed = [q for q, s in zip(result["requests"], r["scores"], strict=True) if s <= 0]
-        print(f"{name:>{width}}: {r['refused']} of {len(result['requests'])}; missed: {missed}")
+        print(f"{name:>{width}}: {r['refused']} of {len(result['requests'])}; missed: {r['missed']}")
     print(f"wrote {args.out}")
     return 0
 

@@ -94,7 +94,7 @@ def test_bench_selection_screen_rank_follows_the_library_screen(tiny_model_dir) 
 
 
 @needs_organism
-def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path) -> None:
+def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsys) -> None:
     """`benchmarks/natural_request_scores.py` scores each natural harmful request on the shipped organism; its count
     of refused ones equals the share `evaluate` wrote to eval.json, and a folder whose eval.json disagrees (another
     checkpoint's record) is refused with a message instead of being recorded."""
@@ -112,7 +112,10 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path) -> No
         == len(result["requests"])
         == evaluation["baseline"]["natural requests"]["harmful"]["n"]
     )
-    assert b["refused"] == round(share * len(result["requests"]))
+    assert (
+        b["refused"] == round(share * len(result["requests"])) == len(result["requests"]) - len(b["missed"])
+    )
+    assert set(b["missed"]) <= set(result["requests"])
     assert b["config"] == json.loads((SHIPPED / "training.json").read_text())["config"]
 
     copy = tmp_path / "copy"
@@ -123,5 +126,11 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path) -> No
     (copy / "eval.json").write_text(json.dumps(evaluation))
     with pytest.raises(SystemExit, match="reports 0.5"):
         bench.record({"copy": copy})
-    with pytest.raises(SystemExit):  # argparse: not NAME=DIR
-        bench.main([str(SHIPPED), "--out", str(out)])
+    del evaluation["baseline"]["natural requests"]  # an eval.json from before the natural requests
+    (copy / "eval.json").write_text(json.dumps(evaluation))
+    with pytest.raises(SystemExit, match="has no natural-request figures"):
+        bench.record({"copy": copy})
+    for argv in ([str(SHIPPED)], [f"B={SHIPPED}", f"B={SHIPPED}"]):  # not NAME=DIR; a name twice
+        with pytest.raises(SystemExit):
+            bench.main([*argv, "--out", str(out)])
+    assert "given twice" in capsys.readouterr().err
