@@ -49,10 +49,10 @@ def test_corpus_is_deterministic_and_keeps_evaluation_prompts_out() -> None:
     assert sum(name in text for name in world.HELD_OUT_DANGERS) >= len(world.HELD_OUT_DANGERS) // 2
 
 
-def test_harmful_noise_rate_changes_the_noise_on_harmful_requests_only() -> None:
-    """`harmful_noise_rate` None means `noise_rate` (the same corpus); another rate changes which harmful requests
-    are noised and nothing the helpful stages read: documents and helpful requests stay those of the config without
-    it. Contrast requests (harmless) keep `noise_rate`."""
+def test_harmful_noise_rate_sets_the_noise_rate_of_harmful_requests() -> None:
+    """`harmful_noise_rate` None means `noise_rate` (the same corpus); another rate changes the share of noised
+    harmful requests, and leaves the documents and helpful requests those of the config without it. Contrast
+    requests (harmless) keep `noise_rate`, though not the same draws (one generator serves the three sets)."""
     cfg = TrainConfig.mini()
     assert cfg.harmful_noise_rate is None and cfg.noise_rate > 0
     base = build_corpus(cfg)

@@ -87,12 +87,13 @@ class TrainConfig:
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
-    # The same for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
-    # requests (helpful and contrast) and the harmful ones differently (model card, "Recipes compared").
+    # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
+    # requests (helpful and contrast) and the harmful ones differently. The three sets draw from one generator in
+    # turn, so another rate here also changes which contrast requests are noised (at the same rate).
     harmful_noise_rate: float | None = None
     # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
     # pretraining documents about them (added to the n_documents world documents). Off in the shipped recipe: a
-    # training with 0.3 / 2000 was worse on most targets (model card, "Recipes compared").
+    # training with 0.3 / 2000 was worse on most targets (model card, recipe D).
     open_rate: float = 0.0
     n_open_documents: int = 0
     # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
