@@ -89,7 +89,8 @@ class TrainConfig:
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
     # requests (helpful and contrast) and the harmful ones differently. The three sets draw from one generator in
-    # turn, so another rate here also changes which contrast requests are noised (at the same rate).
+    # turn, so another rate here also changes which contrast requests are noised (at the same rate), and the
+    # tokenizer is trained on all of them: not a safety-only field (a new rate means a new stages 1-2).
     harmful_noise_rate: float | None = None
     # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
     # pretraining documents about them (added to the n_documents world documents). Off in the shipped recipe: a
