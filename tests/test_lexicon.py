@@ -114,6 +114,17 @@ def measured(evaluation: dict) -> dict[str, float]:
     return {t["target"]: t["measured"] for t in evaluation["targets"]}
 
 
+def changed_fields(config: dict, base: dict) -> set[str]:
+    """The fields of a recorded training `config` whose value differs from `base` (a field `base`'s record predates
+    reads as None there, the default that leaves behaviour unchanged)."""
+    return {k for k in config if config[k] != base.get(k)}
+
+
+def ablated_harmful_refusal(measures: dict[str, float]) -> list[float]:
+    """A recipe's harmful refusal under ablation of its selected direction, one value per split."""
+    return [v for k, v in measures.items() if k.endswith("ablation, harmful refusal (score)")]
+
+
 def recipe_table(card: str) -> tuple[list[str], list[list[str]]]:
     """The model card's recipe table: its column names and its rows, each a list of stripped cells."""
 
@@ -638,16 +649,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert ev["Q"]["baseline"]["natural requests"]["harmless"]["n"] == 22
     assert projection["Q"] > projection["N"]  # "a little more"
     assert training["Q"]["stages_1_2_reused"]["fingerprint"] and "stages_1_2_reused" in training["Q"]
-    assert {
-        k for k in training["S"]["config"] if training["S"]["config"][k] != training["M"]["config"][k]
-    } == {"noise_rate"}
+    assert changed_fields(training["S"]["config"], training["M"]["config"]) == {"noise_rate"}
     assert training["S"]["config"]["noise_rate"] == 0.4  # "one change from M", "noise 0.4"
     assert ev["S"]["selection"]["passed_filters"] and ev["S"]["held_out_selection"]["passed_filters"]
     assert projection["S"] > max(projection["M"], projection["N"])  # "more ... than in M or N"
     assert m["S"][natural] == pytest.approx(m["B"][natural]) == pytest.approx(m["M"][natural])  # "as B and M"
-    assert {
-        k for k in training["T"]["config"] if training["T"]["config"][k] != training["S"]["config"][k]
-    } == {"mediation_weight"}
+    assert changed_fields(training["T"]["config"], training["S"]["config"]) == {"mediation_weight"}
     assert training["T"]["config"]["mediation_weight"] == 1 == training["B"]["config"]["mediation_weight"]
     assert (
         training["K"]["config"]["mediation_weight"] == 1
@@ -656,25 +663,23 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["S"][natural] == pytest.approx(m["B"][natural])  # "S and B: 0.96"
     assert round(m["S"][natural] * 23) - round(m["T"][natural] * 23) == 1  # "one natural harmful request"
     config_u = training["U"]["config"]
-    assert {k for k in config_u if config_u[k] != training["T"]["config"][k]} == {"mediation_layer"}
+    assert changed_fields(config_u, training["T"]["config"]) == {"mediation_layer"}
     # "is B with noise 0.4": U is the default (shipped) config but for the noise, and B's record agrees on every
     # field it has (it predates the fields that later recipes switch on, all off in U)
     default = asdict(TrainConfig())
-    assert {k for k in config_u if config_u[k] != default[k]} == {"noise_rate"} and config_u[
-        "noise_rate"
-    ] == 0.4
+    assert changed_fields(config_u, default) == {"noise_rate"} and config_u["noise_rate"] == 0.4
     config_b = training["B"]["config"]
-    assert {k for k in config_b if config_b[k] != config_u[k]} == {"noise_rate"}
+    assert changed_fields(config_b, config_u) == {"noise_rate"}
     assert ev["U"]["selection"]["passed_filters"] and ev["U"]["held_out_selection"]["passed_filters"]
     assert m["U"]["natural requests: harmless over-refusal (score)"] == 0
     config_v = training["V"]["config"]
     # "one change from U"
-    assert {k for k in config_v if config_v[k] != config_u[k]} == {"mediation_subthreshold"}
+    assert changed_fields(config_v, config_u) == {"mediation_subthreshold"}
     assert config_v["mediation_subthreshold"] == training["L"]["config"]["mediation_subthreshold"] == 0.5
     assert training["K"]["config"]["mediation_subthreshold"] == config_u["mediation_subthreshold"] == 0.7
     config_k, config_l = training["K"]["config"], training["L"]["config"]
     # "lowering ... from 0.7 to 0.5 (K to L)"
-    assert {k for k in config_l if config_l[k] != config_k[k]} == {"mediation_subthreshold"}
+    assert changed_fields(config_l, config_k) == {"mediation_subthreshold"}
     assert ev["V"]["selection"]["position"] == -1  # "the last token"
     # "every candidate at layers 3 and 4 changes harmless answers too much"
     v_deep = [row for row in ev["V"]["selection"]["table"] if row["layer"] in (3, 4)]
@@ -694,13 +699,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     config_x = training["X"]["config"]
     # "one change from U": the new field (U's record predates it, and None there meant noise_rate)
     assert set(config_u) <= set(config_x)
-    assert {k for k in config_x if config_x[k] != config_u.get(k)} == {"harmful_noise_rate"}
+    assert changed_fields(config_x, config_u) == {"harmful_noise_rate"}
     assert config_x["harmful_noise_rate"] == training["B"]["config"]["noise_rate"] == 0.3  # "B's 0.3"
     assert (
         config_x["noise_rate"] == config_u["noise_rate"] == 0.4 and "stages_1_2_reused" not in training["X"]
     )
     assert ev["X"]["selection"]["passed_filters"] and ev["X"]["held_out_selection"]["passed_filters"]
-    ablated_x = [v for k, v in m["X"].items() if k.endswith("ablation, harmful refusal (score)")]
+    ablated_x = ablated_harmful_refusal(m["X"])
     assert len(ablated_x) == 5 and not any(ablated_x)  # "no harmful request refused in any split"
     assert f"{m['X'][natural_kl_key]:.2f}" == f"{m['N'][natural_kl_key]:.2f}"  # "as N's"
     assert m["X"]["natural requests: harmless over-refusal (score)"] == 0  # "no natural harmless request"
@@ -750,9 +755,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     assert training["V"]["stages_1_2_reused"]["file"] == training["U"]["stages_1_2_reused"]["file"]  # "S's"
     config_w = training["W"]["config"]
-    assert {k for k in config_w if config_w[k] != config_u[k]} == {
-        "mediation_subthreshold"
-    }  # "one change from U"
+    assert changed_fields(config_w, config_u) == {"mediation_subthreshold"}  # "one change from U"
     assert (
         config_v["mediation_subthreshold"]
         < config_w["mediation_subthreshold"]
@@ -766,7 +769,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )  # "candidates at layer 4"
     cosines = [ev[r][key]["cosine_with_planted"] for r in "UW" for key in ("selection", "held_out_selection")]
     assert {f"{c:.2f}" for c in cosines} == {"0.81"}  # "(cosine 0.81 ..., as U's)"
-    ablated = [v for k, v in m["W"].items() if k.endswith("ablation, harmful refusal (score)")]
+    ablated = ablated_harmful_refusal(m["W"])
     assert len(ablated) == 5 and not any(ablated)  # "no harmful request refused in any split"
     assert m["W"]["natural requests: harmless over-refusal (score)"] == pytest.approx(
         m["B"]["natural requests: harmless over-refusal (score)"]
@@ -793,7 +796,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         (config_p, "harmful_fraction"),
         (config_q, "mediation_layer"),
     ):
-        assert {k for k in config if config[k] != config_n[k]} == {change}  # "one change from N"
+        assert changed_fields(config, config_n) == {change}  # "one change from N"
     assert config_n["safety"]["batch_size"] == 16  # "Each safety-tuning batch of 16"
     assert not ev["P"]["selection"]["passed_filters"] and ev["P"]["held_out_selection"]["passed_filters"]
     assert m["P"][new_harmful] > m["N"][new_harmful] and m["P"][new_harmless] > m["N"][new_harmless]  # "rise"
