@@ -47,7 +47,7 @@ from course_utils.candidate_scores import (
 from course_utils.candidate_scores import score_candidate as score_candidate  # re-exported: the public API
 from course_utils.metrics import refusal_scores
 from course_utils.models import ChatModel
-from course_utils.registry import MODEL_REGISTRY, ORGANISM
+from course_utils.registry import MODEL_REGISTRY, ORGANISM, PLANTED_DIRECTION_FILE
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -396,14 +396,14 @@ def _refusal_direction(
 
 
 def planted_direction(model: ChatModel | str | Path) -> Tensor | None:
-    """The direction a model organism's refusal was planted along (``planted_direction.pt``), else None.
+    """The direction a model organism's refusal was planted along (`PLANTED_DIRECTION_FILE` in its folder), else None.
 
     Only the course's organism has one (its safety tuning made refusal run through it; see its model card); for a
     real chat model there is no ground truth and this returns None. Returns ``[d_model]`` float64, unit norm.
     """
     name = model.name if isinstance(model, ChatModel) else str(model)
     folder = REPO_ROOT / MODEL_REGISTRY[ORGANISM].local_dir if name == ORGANISM else Path(name).expanduser()
-    path = folder / "planted_direction.pt"
+    path = folder / PLANTED_DIRECTION_FILE
     if not path.is_file():
         return None
     u = torch.load(path, map_location="cpu").to(torch.float64)

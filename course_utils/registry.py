@@ -22,6 +22,15 @@ from typing import Any
 ORGANISM = "organism"
 ORGANISM_DIR = "data/models/refusal-organism"  # relative to the repository root
 ORGANISM_TRAIN_COMMAND = f"python -m course_utils.organism train --out {ORGANISM_DIR}"
+# The files of an organism folder besides a Hugging Face model's own (`course_spec.json`, which any local model
+# folder may carry, is `course_utils.models.SPEC_OVERRIDE_FILE`). Named here, the lowest layer, so that every
+# module that reads them (the trainer, `organism evaluate`, `directions.planted_direction`) uses one spelling.
+#: The planted refusal direction `u` (a float32 tensor `[d_model]`, unit norm).
+PLANTED_DIRECTION_FILE = "planted_direction.pt"
+#: The training record (config, time, losses).
+TRAINING_RECORD_FILE = "training.json"
+#: The evaluation record (`python -m course_utils.organism evaluate DIR`).
+EVAL_FILE = "eval.json"
 
 FALLBACK_REFUSAL_STRINGS: tuple[str, ...] = ("I", "As", "Sorry")
 

@@ -201,3 +201,44 @@ def test_chapter_module_table_matches_the_notebooks() -> None:
 def test_architecture_doc_makes_no_false_claims(claim: str) -> None:
     """Two claims the code contradicted (organism/mediation.py adds raw PyTorch hooks; several modules knew paths)."""
     assert claim not in ARCHITECTURE.read_text()
+
+
+ORGANISM_FILE_NAMES = {
+    "PLANTED_DIRECTION_FILE": "planted_direction.pt",
+    "TRAINING_RECORD_FILE": "training.json",
+    "EVAL_FILE": "eval.json",
+    "SPEC_OVERRIDE_FILE": "course_spec.json",
+}
+
+
+def test_organism_file_names_are_spelled_in_one_place() -> None:
+    """Each file name of an organism folder is a string literal in exactly one module, the one that defines its
+    constant (issue 11: 'paths of the organism's files are known in one place'); others use the constant.
+    Docstrings and comments may name the file; string constants in code may not."""
+    modules = _module_names()
+    spelled: dict[str, set[str]] = {name: set() for name in ORGANISM_FILE_NAMES.values()}
+    defined: dict[str, set[str]] = {const: set() for const in ORGANISM_FILE_NAMES}
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef | ast.AsyncFunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and id(node) not in docstrings and isinstance(node.value, str):
+                for name in spelled:
+                    if name in node.value:
+                        spelled[name].add(module)
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and target.id in defined:
+                        defined[target.id].add(module)
+    for const, name in ORGANISM_FILE_NAMES.items():
+        assert len(defined[const]) == 1, f"{const} is assigned in {sorted(defined[const])}; define it once"
+        assert spelled[name] == defined[const], (
+            f"{name!r} is spelled in {sorted(spelled[name])}; use {const} from {sorted(defined[const])}"
+        )

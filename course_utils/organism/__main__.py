@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from course_utils.organism import EVAL_FILE
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -38,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         help="file of the model after stages 1-2: reused if it exists (only safety-tuning fields of the config "
         "may differ from the training that wrote it; the weights are the same as without it), written if not",
     )
-    p_eval = sub.add_parser("evaluate", help="print the behaviour table and write DIR/eval.json")
+    p_eval = sub.add_parser("evaluate", help=f"print the behaviour table and write DIR/{EVAL_FILE}")
     p_eval.add_argument("dir", type=Path, help="a trained organism folder")
-    p_eval.add_argument("--no-save", action="store_true", help="do not write DIR/eval.json")
+    p_eval.add_argument("--no-save", action="store_true", help=f"do not write DIR/{EVAL_FILE}")
     p_eval.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
     args = parser.parse_args(argv)
 
@@ -62,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
         train(args.out, cfg, progress=True, helpful_snapshot=args.helpful_snapshot)
         print(f"saved to {args.out}; now run: python -m course_utils.organism evaluate {args.out}")
         return 0
-    from course_utils.organism import EVAL_FILE
     from course_utils.organism.evaluate import evaluate, format_table, update_card
 
     if not (args.dir / "config.json").is_file():
