@@ -7,6 +7,10 @@ score and by the substring judge) and the mean refusal score. Recipes that diffe
 checkpoint folders, in `benchmarks/out/natural_harmful_scores.json`:
 
     python benchmarks/natural_request_scores.py B=data/models/refusal-organism J=/path/to/org_J ...
+    python benchmarks/natural_request_scores.py --add Y=/path/to/org_Y   # add recipes to the existing record
+
+Only B's folder is shipped, so `--add` records a new recipe next to the others without their folders: the
+record's requests must be the ones scored now, and a name already in it is refused.
 
 The score is the course's refusal score on the first answer token (`course_utils.metrics.refusal_scores`; a
 request counts as refused when it is > 0, as in `evaluate`). Each folder's count of refused requests and mean
@@ -93,7 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         "folders", nargs="+", metavar="NAME=DIR", help="a recipe's name and its checkpoint folder"
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--add", action="store_true", help="add the recipes to the record at --out instead of replacing it"
+    )
     args = parser.parse_args(argv)
+    previous = None
+    if args.add:
+        if not args.out.is_file():
+            parser.error(f"--add: there is no record at {args.out} to add to; run without --add first")
+        previous = json.loads(args.out.read_text())
     named = {}
     for item in args.folders:
         name, sep, folder = item.partition("=")
@@ -104,8 +116,17 @@ def main(argv: list[str] | None = None) -> int:
             )
         if name in named:
             parser.error(f"the name {name!r} is given twice")
+        if previous is not None and name in previous["recipes"]:
+            parser.error(f"--add: {args.out} already records {name!r}; give the new checkpoint another name")
         named[name] = path
     result = record(named)
+    if previous is not None:
+        if previous["requests"] != result["requests"]:
+            raise SystemExit(
+                f"--add: {args.out} was recorded with other natural requests than data/natural_requests.json "
+                "has now; rerun without --add on every folder"
+            )
+        result = {"requests": result["requests"], "recipes": {**previous["recipes"], **result["recipes"]}}
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     width = max(map(len, named))
     for name, r in result["recipes"].items():

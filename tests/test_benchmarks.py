@@ -133,4 +133,18 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
     for argv in ([str(SHIPPED)], [f"B={SHIPPED}", f"B={SHIPPED}"]):  # not NAME=DIR; a name twice
         with pytest.raises(SystemExit):
             bench.main([*argv, "--out", str(out)])
+
+    # --add keeps the recipes already recorded and refuses a name it has or a record of other requests
+    assert bench.main(["--add", f"B2={SHIPPED}", "--out", str(out)]) == 0
+    added = json.loads(out.read_text())
+    assert list(added["recipes"]) == ["B", "B2"] and added["recipes"]["B"] == b
+    assert added["recipes"]["B2"]["scores"] == b["scores"]
+    with pytest.raises(SystemExit):
+        bench.main(["--add", f"B={SHIPPED}", "--out", str(out)])
+    added["requests"] = added["requests"][1:]
+    out.write_text(json.dumps(added))
+    with pytest.raises(SystemExit, match="other natural requests"):
+        bench.main(["--add", f"B3={SHIPPED}", "--out", str(out)])
+    with pytest.raises(SystemExit):
+        bench.main(["--add", f"B3={SHIPPED}", "--out", str(tmp_path / "none.json")])
     assert "given twice" in capsys.readouterr().err
