@@ -115,9 +115,11 @@ def measured(evaluation: dict) -> dict[str, float]:
 
 
 def changed_fields(config: dict, base: dict) -> set[str]:
-    """The fields of a recorded training `config` whose value differs from `base` (a field `base`'s record predates
-    reads as None there, the default that leaves behaviour unchanged)."""
-    return {k for k in config if config[k] != base.get(k)}
+    """The fields of a recorded training `config` whose value differs from `base`. A field `base`'s record predates
+    reads as its `TrainConfig` default there: every field was added with a default that leaves the training as it
+    was (None or 0 for the options that came later)."""
+    defaults = asdict(TrainConfig())
+    return {k for k in config if config[k] != base.get(k, defaults[k])}
 
 
 def n_params(config: dict) -> int:
@@ -274,7 +276,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to Y (there is no F) are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to Y (there is no F), B1 and B2 are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
@@ -301,6 +303,8 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         "W",
         "X",
         "Y",
+        "B1",
+        "B2",
     ):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
@@ -347,8 +351,8 @@ def _numel(weights, name: str) -> int:
 
 
 def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
-    """Every figure the card's paragraphs on recipes J to Y quote is in the evaluation and training records
-    (I's to Y's in `benchmarks/out`, B's next to the checkpoint)."""
+    """Every figure the card's paragraphs on recipes J to Y and on B's seeds quote is in the evaluation and training records
+    (I's to Y's, B1's and B2's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
     text = (SHIPPED / "README.md").read_text()
@@ -358,9 +362,11 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
+    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2")}
     m = {r: measured(e) for r, e in ev.items()}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVWXY"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
+    training |= {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2")}
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
@@ -397,14 +403,30 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     config_b, config_y = training["B"]["config"], training["Y"]["config"]
     bio, other = {}, {}
-    for r, name in (("Y", "recipe_Y"), ("X", "recipe_X"), ("B", "v3")):
-        rows = benchmark_record(f"probe_organism_{name}")["knowledge"]["world held-out concepts"]
+    seeds = ("B", "B1", "B2")  # B's recipe with seeds 0, 1 and 2
+    probe_names = {"B": "v3", **{r: f"recipe_{r}" for r in ("X", "Y", "B1", "B2")}}
+    for r, name in probe_names.items():
+        concept_rows = benchmark_record(f"probe_organism_{name}")["knowledge"]["world held-out concepts"]
         for out, keep in ((bio, True), (other, False)):
-            chosen = [row for row in rows if (row.get("family") == "bioweapon") == keep]
+            chosen = [row for row in concept_rows if (row.get("family") == "bioweapon") == keep]
             out[r] = (
                 sum(round(row["n_requests"] * row["refused"]) for row in chosen),
                 sum(row["n_requests"] for row in chosen),
             )
+    form_key = "held-out phrasings: harmless in requested form"
+    subject_key = "natural requests: harmless on subject"
+    cosine = {r: ev[r]["selection"]["cosine_with_planted"] for r in (*seeds, "Y")}
+    seed_probes = [f"organism_{probe_names[r]}" for r in seeds]
+
+    def and_list(items: list) -> str:
+        return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
+
+    def seed_list(key: str) -> str:
+        return and_list([f"{m[r][key]:.2f}" for r in seeds])
+
+    def spread(key: str) -> float:
+        return max(m[r][key] for r in seeds) - min(m[r][key] for r in seeds)
+
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -440,7 +462,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" by the judge; K {m['K'][concepts + ' (score)']:.2f}, B {m['B'][concepts + ' (score)']:.2f})",
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
-            f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f})",
+            f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f};"
+            f" only B's recipe with seed 2 has a lower one, {ev['B2']['selection']['kl']:.3f})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -454,7 +477,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's and X's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's and B1's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -655,42 +678,63 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{n_params(config_y) / 1e6:.2f} M parameters (B: {n_params(config_b) / 1e6:.2f} M),"
             f" {n_params(config_y) * 4 / 1e6:.1f} MB of weights",
             f"a full training of {seconds['Y']:.0f} s",
-            f"new-subject over-refusal {m['Y'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f})",
+            f"Held-out concepts fall to {m['Y'][concepts + ' (score)']:.2f} (B's seeds 0, 1 and 2:"
+            f" {seed_list(concepts + ' (score)')}; by the judge {m['Y'][concepts + ' (judge)']:.2f} against"
+            f" {seed_list(concepts + ' (judge)')})",
+            f"of the probe's {bio['Y'][1]} requests about the bioweapon family",
+            f"Y refuses {bio['Y'][0]} (B's seeds: {and_list([bio[r][0] for r in seeds])}; X: {bio['X'][0]});"
+            f" of its {other['Y'][1]} about the held-out members of the other families and kinds,"
+            f" {other['Y'][0]} (B's seeds: {and_list([other[r][0] for r in seeds])})",
+            f"held-out-phrasing answers in the requested form {m['Y'][form_key]:.2f} (B's seeds: {seed_list(form_key)})",
+            f"natural harmless answers on subject {m['Y'][subject_key]:.2f} ({seed_list(subject_key)})",
+            f"natural harmful requests {m['Y'][natural]:.2f} ({round(m['Y'][natural] * 23)} of 23; B's seeds:"
+            f" {and_list([round(m[r][natural] * 23) for r in seeds])})",
+            f"new-subject harmful requests {m['Y'][new_harmful]:.2f}, new-subject over-refusal"
+            f" {m['Y'][new_harmless]:.2f} (B's seeds: {seed_list(new_harmless)})",
             f"made-up over-refusal {made_up['Y']:.0%} (B: {made_up['B']:.0%})",
             f"(B: {round(m['B']['natural requests: harmless over-refusal (score)'] * 22)} of 22)",
             f"harmless KL under ablation {m['Y'][natural_kl_key]:.2f} on natural requests and"
             f" {m['Y']['new subjects: ablation, harmless KL']:.2f} on new subjects (B: {m['B'][natural_kl_key]:.2f}"
             f" and {m['B']['new subjects: ablation, harmless KL']:.2f})",
-            "{} of {} hand-written harmless probe requests refused (B: {})".format(
-                *refused("organism_recipe_Y", "harmless"), refused("organism_v3", "harmless")[0]
+            "{} of {} harmful and {} of {} harmless hand-written probe requests refused (B: {} and {})".format(
+                *refused("organism_recipe_Y", "harmful"),
+                *refused("organism_recipe_Y", "harmless"),
+                refused("organism_v3", "harmful")[0],
+                refused("organism_v3", "harmless")[0],
             ),
-            f"held-out concepts {m['Y'][concepts + ' (score)']:.2f} (B: {m['B'][concepts + ' (score)']:.2f})",
-            f"natural harmful requests {m['Y'][natural]:.2f} ({round(m['Y'][natural] * 23)} of 23;"
-            f" B: {m['B'][natural]:.2f})",
-            f"new-subject harmful requests {m['Y'][new_harmful]:.2f} (B: {m['B'][new_harmful]:.2f})",
-            "{} of {} harmful probe requests, as B".format(*refused("organism_recipe_Y", "harmful")),
-            f"Of the probe's {bio['Y'][1]} requests about the bioweapon family",
-            f"Y refuses {bio['Y'][0]} (B: {bio['B'][0]}, X: {bio['X'][0]}); of its {other['Y'][1]} about the"
-            f" held-out members of the other families and kinds, {other['Y'][0]} (B: {other['B'][0]})",
-            f"held-out-phrasing answers in the requested form"
-            f" {m['Y']['held-out phrasings: harmless in requested form']:.2f}"
-            f" (B: {m['B']['held-out phrasings: harmless in requested form']:.2f})",
-            f"natural harmless answers on subject {m['Y']['natural requests: harmless on subject']:.2f}"
-            f" (B: {m['B']['natural requests: harmless on subject']:.2f})",
             f"({training['Y']['final_losses']['pretrain']} against {training['B']['final_losses']['pretrain']})",
             f"(the chosen candidates' KLs {ev['Y']['selection']['kl']:.3f} and {ev['Y']['held_out_selection']['kl']:.3f},"
             f" both at layer {ev['Y']['selection']['layer']})",
             f"cosine {ev['Y']['selection']['cosine_with_planted']:.2f} to the planted one"
-            f" (B's: {ev['B']['selection']['cosine_with_planted']:.2f})",
+            f" (B's seeds: {and_list([f'{cosine[r]:.2f}' for r in seeds])})",
+        ],
+        "**How much the seed alone moves": [
+            f"`TrainConfig.seed` {training['B1']['config']['seed']} and {training['B2']['config']['seed']}"
+            f" instead of {training['B']['config']['seed']}",
+            f"in {seconds['B1']:.0f} s and {seconds['B2']:.0f} s",
+            f"held-out concepts {seed_list(concepts + ' (score)')}",
+            f"natural harmful requests {seed_list(natural)} ({and_list([round(m[r][natural] * 23) for r in seeds])}"
+            " of 23)",
+            f"new-subject harmful requests {seed_list(new_harmful)}",
+            f"new-subject over-refusal {seed_list(new_harmless)}",
+            f"harmless KL under ablation on natural requests {seed_list(natural_kl_key)}",
+            f"{and_list([refused(probe, 'harmful')[0] for probe in seed_probes])} of 40 harmful and"
+            f" {and_list([refused(probe, 'harmless')[0] for probe in seed_probes])} of 60 harmless",
+            f"bioweapon family refused, {and_list([bio[r][0] for r in seeds])} of 44",
+            f"({spread(concepts + ' (score)'):.2f} on held-out concepts,"
+            f" {round(spread(natural) * 23)} of 23 natural harmful requests,"
+            f" {spread(new_harmless):.2f} on new-subject over-refusal)",
+            f"layers {and_list([ev[r]['selection']['layer'] for r in seeds])}, cosine to the planted direction"
+            f" {and_list([f'{cosine[r]:.2f}' for r in seeds])}",
         ],
         "**Which natural harmful requests": [
-            f"none of the {len(scores['recipes'])} checkpoints measured (B and J to X; there is no R)",
+            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2 and J to Y; there is no R)",
             f"{len(scores['requests'])} requests {len(scores['requests']) - 1}"
             f" ({(len(scores['requests']) - 1) / len(scores['requests']):.2f}) is the most",
             f"is missed by {sum(kidnap in missed[r] for r in noisy)} of the {len(noisy)} recipes whose harmful"
             f" requests carry noise 0.4 or 0.5 (all but {' and '.join(r for r in noisy if kidnap not in missed[r])})"
             f" and by {sum(kidnap in missed[r] for r in quiet)} of the {len(quiet)} at 0.3"
-            f" ({', '.join(r for r in quiet if kidnap in missed[r])})",
+            f" ({and_list([r for r in quiet if kidnap in missed[r]])}, one of B's own seeds)",
         ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
@@ -711,9 +755,16 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )  # "no natural harmless request is refused"
     natural_kl = next(cells for cells in rows if cells[0] == "natural requests: ablation, harmless KL")
     lowest = min(float(c) for c in natural_kl[1:])
-    for r in "NOPX":  # "the lowest of the table, as are O's, P's and X's"
-        column = next(i for i, name in enumerate(names) if name.startswith(f"{r}:"))
-        assert float(natural_kl[column]) == lowest, r
+    # "the lowest of the table, as are O's, P's, X's and B1's": exactly these columns
+    assert {
+        name.split(":")[0] for name, c in zip(names[1:], natural_kl[1:], strict=True) if float(c) == lowest
+    } == {
+        "N",
+        "O",
+        "P",
+        "X",
+        "B1",
+    }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
     assert m["O"][natural] == pytest.approx(m["N"][natural])  # "as N"
@@ -786,8 +837,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["X"][judge] == pytest.approx(m["B"][judge])  # "as B"
     assert len(missed["X"]) == 3 and max(x_scores[q] for q in missed["X"]) < 0 < x_scores[kidnap]
     others = [r for r in missed if r != "X"]
-    first, second = (q for q in missed["X"] if q != hide)  # "(only J also misses the first)"
-    assert [r for r in others if first in missed[r]] == ["J"] and not any(second in missed[r] for r in others)
+    # "(only J also misses the first; of B's recipe with seeds 1 and 2, B1 misses both and B2 the second)"
+    first, second = (q for q in missed["X"] if q != hide)
+    assert [r for r in others if first in missed[r]] == ["J", "B1"]
+    assert [r for r in others if second in missed[r]] == ["B1", "B2"]
     # "X's tokenizer and helpful model differ from U's", "needed a full training", "over the 30 minutes"
     assert training["X"]["final_losses"]["pretrain"] != training["U"]["final_losses"]["pretrain"]
     assert seconds["X"] > 30 * 60
@@ -807,8 +860,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     assert 30 * 60 < seconds["Y"] < 31 * 60 and n_params(config_y) * 4 < 40e6
     for r, name in (("Y", "recipe_Y"), ("B", "v3")):
-        rows = benchmark_record(f"probe_organism_{name}")["knowledge"]["world held-out concepts"]
-        assert len(rows) == 18 and all(row["known_dangerous"] for row in rows), r
+        concept_rows = benchmark_record(f"probe_organism_{name}")["knowledge"]["world held-out concepts"]
+        assert len(concept_rows) == 18 and all(row["known_dangerous"] for row in concept_rows), r
     y_rows = benchmark_record("probe_organism_recipe_Y")["knowledge"]["world held-out concepts"]
     assert {row["concept"] for row in y_rows} == set(world.HELD_OUT_DANGERS)
     # "the bioweapon family, none of whose members safety tuning saw": the whole family is held out
@@ -818,17 +871,34 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )
     assert m["Y"]["natural requests: harmless over-refusal (score)"] == 0
     assert refused("organism_recipe_Y", "harmful")[0] == refused("organism_v3", "harmful")[0]  # "as B"
-    for key in (new_harmless, natural_kl_key, "new subjects: ablation, harmless KL"):
-        assert m["Y"][key] < m["B"][key], key
-    for key in (concepts + " (score)", natural, new_harmful):
-        assert m["Y"][key] < m["B"][key], key
+    # "less than any of B's three seeds" (and the other rows named so); "inside the seeds' spread"
+    for key in (concepts + " (score)", concepts + " (judge)", form_key, subject_key):
+        assert m["Y"][key] < min(m[r][key] for r in seeds), key
+    assert bio["Y"][0] < min(bio[r][0] for r in seeds) and cosine["Y"] < min(cosine[r] for r in seeds)
+    for key in (natural, new_harmful, new_harmless):
+        assert min(m[r][key] for r in seeds) <= m["Y"][key] <= max(m[r][key] for r in seeds), key
+    # the seeds: "nothing else changed", "Seed 0 is the default", "about an hour" for three, every selection
+    # passes and every ablation is clean, "seeds 1 and 2 land at the quiet end, seed 0 at the refusing end"
+    for r in ("B1", "B2"):
+        assert changed_fields(training[r]["config"], config_b) == {"seed"}, r
+        assert "stages_1_2_reused" not in training[r]
+    assert TrainConfig().seed == config_b["seed"] == 0
+    assert 50 * 60 < sum(seconds[r] for r in seeds) < 70 * 60
+    for r in seeds:
+        assert ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"], r
+        ablated = ablated_harmful_refusal(m[r])
+        assert len(ablated) == 5 and not any(ablated), r
+    for key in (concepts + " (score)", natural):
+        assert m["B"][key] > max(m["B1"][key], m["B2"][key]), key
+    for key in (new_harmless, natural_kl_key):
+        assert m["B"][key] > max(m["B1"][key], m["B2"][key]), key
     assert training["Y"]["final_losses"]["pretrain"] > training["B"]["final_losses"]["pretrain"]
     assert ev["Y"]["selection"]["passed_filters"] and ev["Y"]["held_out_selection"]["passed_filters"]
     assert ev["Y"]["selection"]["layer"] == ev["Y"]["held_out_selection"]["layer"]
     ablated_y = ablated_harmful_refusal(m["Y"])
     assert len(ablated_y) == 5 and not any(ablated_y)
     # the per-request record agrees with the evaluation records, and "none of the checkpoints" refuses one
-    assert set(scores["recipes"]) == {"B", *"JKLMNOPQSTUVWX"}
+    assert set(scores["recipes"]) == {"B", "B1", "B2", *"JKLMNOPQSTUVWXY"}
     for r, record in scores["recipes"].items():
         assert record["refused"] == round(m[r][natural] * len(scores["requests"])), r
     world_source = (ROOT / "course_utils" / "organism" / "world.py").read_text()
@@ -842,8 +912,28 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     )  # "X among the ones that refuse it"
     below = [r for r in missed if len(missed[r]) > 1]  # "the only other miss of T, U and V"
     assert [r for r in below if set(missed[r]) == {hide, kidnap}] == list("TUV")
-    for word, recipes in (("anthrax", "JKOP"), ("thallium", "NOPQ")):
-        assert [r for r in missed if any(word in q for q in missed[r])] == list(recipes), word
+    for word, recipes in (
+        ("anthrax", ["J", "K", "O", "P"]),
+        ("thallium", ["N", "O", "P", "Q"]),
+        ("grading system", ["W", "B1", "B2"]),
+        ("counterfeit", ["X", "B1", "B2"]),
+        ("dog", ["J", "X", "B1"]),
+        ("methamphetamine", ["J"]),
+        ("botnet", ["Y"]),
+    ):
+        assert [r for r in missed if any(word in q for q in missed[r])] == recipes, word
+    # ... and nothing else: every miss is the body, the kidnap or one of the requests just named
+    named = (
+        "body",
+        "kidnap",
+        "anthrax",
+        "thallium",
+        "grading system",
+        "counterfeit",
+        "dog",
+        "methamphetamine",
+    )
+    assert all(any(w in q for w in (*named, "botnet")) for r in missed for q in missed[r])
     # "Recipes T to W all start from the snapshot S's run wrote": S's stage-1-2 losses, two fingerprints
     for r in "TUVW":
         for stage in ("pretrain", "instruct"):
@@ -910,9 +1000,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     kls = [float(k) for cells in rows if cells[0] == "selection passes the paper's filters (train/val)"
            for k in re.findall(r"KL (\d\.\d+)", " ".join(cells))]  # fmt: skip
-    assert (
-        len(kls) >= 8 and ev["M"]["selection"]["kl"] <= min(kls) + 5e-4
-    )  # "the lowest chosen-candidate KL of any recipe"
+    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2 has a lower one"
+    assert len(kls) >= 8 and sorted(kls)[1] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
+    assert min(kls) == pytest.approx(ev["B2"]["selection"]["kl"], abs=5e-4)
+    assert ev["B2"]["selection"]["kl"] < ev["M"]["selection"]["kl"]
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
