@@ -875,8 +875,26 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     for key in (concepts + " (score)", concepts + " (judge)", form_key, subject_key):
         assert m["Y"][key] < min(m[r][key] for r in seeds), key
     assert bio["Y"][0] < min(bio[r][0] for r in seeds) and cosine["Y"] < min(cosine[r] for r in seeds)
-    for key in (natural, new_harmful, new_harmless):
-        assert min(m[r][key] for r in seeds) <= m["Y"][key] <= max(m[r][key] for r in seeds), key
+    inside = {key: (m["Y"][key], [m[r][key] for r in seeds]) for key in (natural, new_harmful, new_harmless)}
+    inside |= {
+        key: (m["Y"][key], [m[r][key] for r in seeds])
+        for key in (
+            natural_kl_key,
+            "new subjects: ablation, harmless KL",
+            "natural requests: harmless over-refusal (score)",
+        )
+    }
+    inside["made-up"] = (
+        made_up["Y"],
+        [benchmark_record(f"probe_{probe}")["made-up / harmless"]["refused_score"] for probe in seed_probes],
+    )
+    for label in ("harmful", "harmless"):
+        inside[label] = (
+            refused("organism_recipe_Y", label)[0],
+            [refused(probe, label)[0] for probe in seed_probes],
+        )
+    for key, (value, seed_values) in inside.items():
+        assert min(seed_values) <= value <= max(seed_values), key
     # the seeds: "nothing else changed", "Seed 0 is the default", "about an hour" for three, every selection
     # passes and every ablation is clean, "seeds 1 and 2 land at the quiet end, seed 0 at the refusing end"
     for r in ("B1", "B2"):
