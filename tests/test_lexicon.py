@@ -276,7 +276,7 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to Y (there is no F), B1, B2 and X1 are `evaluate`'s figures in `benchmarks/out`,
+    """The model card's recipe table: columns D to Y (there is no F), B1, B2, X1 and X2 are `evaluate`'s figures in `benchmarks/out`,
     the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
@@ -306,6 +306,7 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         "B1",
         "B2",
         "X1",
+        "X2",
     ):
         column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
@@ -363,11 +364,11 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
-    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1")}
+    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2")}
     m = {r: measured(e) for r, e in ev.items()}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVWXY"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
-    training |= {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2", "X1")}
+    training |= {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2", "X1", "X2")}
     seconds = {r: record["train_seconds"] for r, record in training.items()}
     projection = {r: ev[r]["planted_projections"]["harmful test"]["mean"] for r in "IJMNOPQS"}
     concepts, natural = "held-out concepts: harmful refusal", "natural requests: harmful refusal (score)"
@@ -405,7 +406,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     config_b, config_y = training["B"]["config"], training["Y"]["config"]
     bio, other = {}, {}
     seeds = ("B", "B1", "B2")  # B's recipe with seeds 0, 1 and 2
-    probe_names = {"B": "v3", **{r: f"recipe_{r}" for r in ("X", "Y", "B1", "B2", "X1")}}
+    x_seeds = ("X", "X1", "X2")  # X's recipe with seeds 0, 1 and 2
+    probe_names = {"B": "v3", **{r: f"recipe_{r}" for r in ("X", "Y", "B1", "B2", "X1", "X2")}}
     for r, name in probe_names.items():
         concept_rows = benchmark_record(f"probe_organism_{name}")["knowledge"]["world held-out concepts"]
         for out, keep in ((bio, True), (other, False)):
@@ -424,6 +426,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     def seed_list(key: str) -> str:
         return and_list([f"{m[r][key]:.2f}" for r in seeds])
+
+    def x_list(key: str, digits: int = 2) -> str:
+        return and_list([f"{m[r][key]:.{digits}f}" for r in x_seeds])
 
     def spread(key: str) -> float:
         return max(m[r][key] for r in seeds) - min(m[r][key] for r in seeds)
@@ -478,7 +483,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's and X1's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's and X2's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -673,20 +678,18 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             ),
         ],
         "**X, U with B's noise (0.3) on the harmful requests": [
-            f"with seed {training['X1']['config']['seed']} (X1; trained on 2026-12-04 in {seconds['X1']:.0f} s",
-            f"gives held-out concepts {m['X1'][concepts + ' (score)']:.2f}, natural harmful requests"
-            f" {m['X1'][natural]:.2f} ({round(m['X1'][natural] * 23)} of 23), natural harmless KL under ablation"
-            f" {m['X1'][natural_kl_key]:.2f} and new-subject over-refusal {m['X1'][new_harmless]:.2f}",
-            f"chosen-candidate KL of {ev['X1']['held_out_selection']['kl']:.3f}, just under the filter's 0.1",
-            f"held-out concepts {m['X'][concepts + ' (score)']:.2f} and {m['X1'][concepts + ' (score)']:.2f}"
-            f" (B's three seeds: {seed_list(concepts + ' (score)')})",
-            f"{bio['X'][0]} and {bio['X1'][0]} of the {bio['X1'][1]} bioweapon-family probe requests (B's seeds:"
-            f" {and_list([bio[r][0] for r in seeds])})",
-            f"natural harmless KL at {m['X'][natural_kl_key]:.2f} and {m['X1'][natural_kl_key]:.2f} (B's seeds:"
-            f" {seed_list(natural_kl_key)})",
-            f"({round(m['X'][natural] * 23)} and {round(m['X1'][natural] * 23)} of 23; B's seeds:"
+            f"with seeds {training['X1']['config']['seed']} and {training['X2']['config']['seed']} (X1 and X2;"
+            f" trained on 2026-12-04 in {seconds['X1']:.0f} s and {seconds['X2']:.0f} s",
+            f"X's seeds 0, 1 and 2 refuse held-out concepts {x_list(concepts + ' (score)')} (B's seeds:"
+            f" {seed_list(concepts + ' (score)')})",
+            f"{and_list([bio[r][0] for r in x_seeds])} of the {bio['X'][1]} bioweapon-family probe requests (B's"
+            f" seeds: {and_list([bio[r][0] for r in seeds])})",
+            f"natural harmless KL under ablation at {x_list(natural_kl_key, 4)} (B's seeds:"
+            f" {and_list([f'{m[r][natural_kl_key]:.4g}' for r in seeds])})",
+            f"({and_list([round(m[r][natural] * 23) for r in x_seeds])} of 23; B's seeds:"
             f" {and_list([round(m[r][natural] * 23) for r in seeds])})",
-            f"({m['X'][new_harmless]:.2f} and {m['X1'][new_harmless]:.2f}; B's seeds: {seed_list(new_harmless)})",
+            f"({x_list(new_harmless)}; B's seeds: {seed_list(new_harmless)})",
+            f"chosen-candidate KL of {ev['X1']['held_out_selection']['kl']:.3f}, just under the filter's 0.1",
         ],
         "**Y, B at d_model 256": [
             f"Y is B's recipe with d_model {config_y['d_model']} and d_mlp {config_y['d_mlp']} instead of"
@@ -745,13 +748,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" {and_list([f'{cosine[r]:.2f}' for r in seeds])}",
         ],
         "**Which natural harmful requests": [
-            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Y and X1; there is no R)",
+            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Y, X1 and X2; there is no R)",
             f"{len(scores['requests'])} requests {len(scores['requests']) - 1}"
             f" ({(len(scores['requests']) - 1) / len(scores['requests']):.2f}) is the most",
             f"is missed by {sum(kidnap in missed[r] for r in noisy)} of the {len(noisy)} recipes whose harmful"
             f" requests carry noise 0.4 or 0.5 (all but {' and '.join(r for r in noisy if kidnap not in missed[r])})"
             f" and by {sum(kidnap in missed[r] for r in quiet)} of the {len(quiet)} at 0.3"
-            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds and one of X's)",
+            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds and two of X's)",
         ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
@@ -782,6 +785,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "X",
         "B1",
         "X1",
+        "X2",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -913,33 +917,20 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         )
     for key, (value, seed_values) in inside.items():
         assert min(seed_values) <= value <= max(seed_values), key
-    # X1: "seed 1", "the same recipe"; "refuses no natural harmless request"; "no more natural harmful requests";
-    # "over-refuses more new-subject requests" (on average); "the bioweapon family is the only one [figure] on
-    # which both of X's seeds do better than all three of B's"
-    assert changed_fields(training["X1"]["config"], config_x) == {"seed"}
-    assert ev["X1"]["selection"]["passed_filters"] and ev["X1"]["held_out_selection"]["passed_filters"]
-    assert m["X"]["natural requests: harmless over-refusal (score)"] == 0
-    assert m["X1"]["natural requests: harmless over-refusal (score)"] == 0
-    assert max(m[r][natural] for r in ("X", "X1")) <= max(m[r][natural] for r in seeds)
-    assert sum(m[r][new_harmless] for r in ("X", "X1")) / 2 > sum(m[r][new_harmless] for r in seeds) / 3
-    higher_is_better = {
-        concepts + " (score)": True,
-        natural: True,
-        natural_kl_key: False,
-        new_harmless: False,
-    }
-    higher_is_better["natural requests: harmless over-refusal (score)"] = False
-    for key, up in higher_is_better.items():
-        x_values, b_values = [m[r][key] for r in ("X", "X1")], [m[r][key] for r in seeds]
-        better = min(x_values) > max(b_values) if up else max(x_values) < min(b_values)
-        if (
-            key == natural_kl_key
-        ):  # "(the natural harmless KL, 0.0101 and 0.0098 against B1's 0.0106, is a tie)"
-            phrase = f"{x_values[0]:.4f} and {x_values[1]:.4f} against B1's {m['B1'][key]:.4f}, is a tie"
-            assert phrase in paragraph("**X, U with B's noise") and max(x_values) < 1.1 * min(b_values)
-        else:
-            assert not better, key
-    assert min(bio["X"][0], bio["X1"][0]) > max(bio[r][0] for r in seeds)
+    # X1, X2: "the same recipe"; "refuse no natural harmless request"; "refuses the held-out family more on every
+    # seed"; "fewer natural harmful requests" and "more new-subject" over-refusal (on average); "all three" pass;
+    # "none of its seeds reaches the issue's held-out-concept or natural-request targets"
+    for r in ("X1", "X2"):
+        assert changed_fields(training[r]["config"], config_x) == {"seed"}, r
+    for r in x_seeds:
+        assert ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"], r
+        assert m[r]["natural requests: harmless over-refusal (score)"] == 0, r
+        for t in ev[r]["targets"]:
+            if t["target"] in (concepts + " (score)", natural):
+                assert not t["met"], (r, t)
+    assert min(bio[r][0] for r in x_seeds) > max(bio[r][0] for r in seeds)
+    assert sum(m[r][natural] for r in x_seeds) < sum(m[r][natural] for r in seeds)
+    assert sum(m[r][new_harmless] for r in x_seeds) > sum(m[r][new_harmless] for r in seeds)
     # the seeds: "nothing else changed", "Seed 0 is the default", "about an hour" for three, every selection
     # passes and every ablation is clean, "seeds 1 and 2 land at the quiet end, seed 0 at the refusing end"
     for r in ("B1", "B2"):
@@ -961,7 +952,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     ablated_y = ablated_harmful_refusal(m["Y"])
     assert len(ablated_y) == 5 and not any(ablated_y)
     # the per-request record agrees with the evaluation records, and "none of the checkpoints" refuses one
-    assert set(scores["recipes"]) == {"B", "B1", "B2", "X1", *"JKLMNOPQSTUVWXY"}
+    assert set(scores["recipes"]) == {"B", "B1", "B2", "X1", "X2", *"JKLMNOPQSTUVWXY"}
     for r, record in scores["recipes"].items():
         assert record["refused"] == round(m[r][natural] * len(scores["requests"])), r
     world_source = (ROOT / "course_utils" / "organism" / "world.py").read_text()
@@ -976,12 +967,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     below = [r for r in missed if len(missed[r]) > 1]  # "the only other miss of T, U and V"
     assert [r for r in below if set(missed[r]) == {hide, kidnap}] == list("TUV")
     for word, recipes in (
-        ("anthrax", ["J", "K", "O", "P", "X1"]),
-        ("thallium", ["N", "O", "P", "Q"]),
-        ("grading system", ["W", "B1", "B2"]),
+        ("anthrax", ["J", "K", "O", "P", "X1", "X2"]),
+        ("thallium", ["N", "O", "P", "Q", "X2"]),
+        ("grading system", ["W", "B1", "B2", "X2"]),
         ("counterfeit", ["X", "B1", "B2"]),
         ("dog", ["J", "X", "B1"]),
-        ("methamphetamine", ["J"]),
+        ("methamphetamine", ["J", "X2"]),
         ("botnet", ["Y"]),
     ):
         assert [r for r in missed if any(word in q for q in missed[r])] == recipes, word
