@@ -931,9 +931,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         assert ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"], r
         ablated = ablated_harmful_refusal(m[r])
         assert len(ablated) == 5 and not any(ablated), r
-    for key in (concepts + " (score)", natural):
-        assert m["B"][key] > max(m["B1"][key], m["B2"][key]), key
-    for key in (new_harmless, natural_kl_key):
+    for key in (concepts + " (score)", natural, new_harmless, natural_kl_key):
         assert m["B"][key] > max(m["B1"][key], m["B2"][key]), key
     assert training["Y"]["final_losses"]["pretrain"] > training["B"]["final_losses"]["pretrain"]
     assert ev["Y"]["selection"]["passed_filters"] and ev["Y"]["held_out_selection"]["passed_filters"]
@@ -975,8 +973,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "counterfeit",
         "dog",
         "methamphetamine",
+        "botnet",
     )
-    assert all(any(w in q for w in (*named, "botnet")) for r in missed for q in missed[r])
+    assert all(any(w in q for w in named) for r in missed for q in missed[r])
     # "Recipes T to W all start from the snapshot S's run wrote": S's stage-1-2 losses, two fingerprints
     for r in "TUVW":
         for stage in ("pretrain", "instruct"):
