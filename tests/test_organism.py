@@ -272,6 +272,23 @@ def test_helpful_snapshot_gives_the_same_weights_and_refuses_other_stages(
     refused(TrainConfig.mini(), snapshot, "other training texts, another tokenizer, other stage-1-2 code")
 
 
+def test_freeze_embeddings_keeps_the_helpful_models_token_embeddings(tmp_path: Path) -> None:
+    """`TrainConfig.freeze_embeddings`: after safety tuning the token embeddings are the helpful model's, bit for
+    bit (the snapshot of stages 1-2 holds that model), while the other weights, the unembedding among them, moved."""
+    snapshot = tmp_path / "helpful.pt"
+    train(
+        tmp_path / "frozen",
+        replace(TrainConfig.mini(), freeze_embeddings=True),
+        progress=False,
+        helpful_snapshot=snapshot,
+    )
+    helpful = torch.load(snapshot, weights_only=True)["model"]
+    got = load_file(tmp_path / "frozen" / "model.safetensors")
+    assert torch.equal(got["model.embed_tokens.weight"], helpful["model.embed_tokens.weight"])
+    moved = [k for k in got if not torch.equal(got[k], helpful[k])]
+    assert "lm_head.weight" in moved and len(moved) == len(got) - 1, moved
+
+
 def test_helpful_snapshot_restores_every_random_state_and_the_weights(tmp_path) -> None:
     """After save, load and restore, the training's generator, the `random` module, torch's generator, both
     samplers and the weights continue exactly as they would have at capture time, whatever state the restoring

@@ -85,6 +85,11 @@ class TrainConfig:
     mediation_margin: float = 10.0
     mediation_subthreshold: float = 0.7
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
+    # Keep the helpful model's token embeddings fixed during safety tuning (stage 3). Only the requests' *trained*
+    # harmful words are in stage 3, so when embeddings are trained those words' vectors can move towards refusal
+    # while held-out dangerous words (known from pretraining text alone) stay where they were; frozen, the only
+    # way to refuse is through the layers, which read every word's pretrained vector alike (model card, recipe Z).
+    freeze_embeddings: bool = False
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
@@ -369,7 +374,8 @@ def safety_tune(
 
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
     templates, harmless things), the rest other harmless requests. With a mediation layer, the necessity and
-    sufficiency objectives of `organism.mediation` are added with weight `cfg.mediation_weight`.
+    sufficiency objectives of `organism.mediation` are added with weight `cfg.mediation_weight`. With
+    `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them.
     """
     stage = cfg.safety
     n_harm = round(stage.batch_size * cfg.harmful_fraction)
@@ -422,9 +428,14 @@ def safety_tune(
             sufficiency = lm_loss(model, chat_batch(tok, refused + kept, cfg.context), stage.label_smoothing)
         return loss + cfg.mediation_weight * (necessity + one_sided + sufficiency)
 
-    losses = run_stage(
-        model, "3/3 safety tuning", stage, step_loss, replay_loss, cfg.weight_decay, rng, progress
-    )
+    embeddings = model.get_input_embeddings().weight
+    embeddings.requires_grad_(not cfg.freeze_embeddings)  # AdamW skips a parameter without a gradient
+    try:
+        losses = run_stage(
+            model, "3/3 safety tuning", stage, step_loss, replay_loss, cfg.weight_decay, rng, progress
+        )
+    finally:
+        embeddings.requires_grad_(True)
     return losses, planted
 
 
@@ -439,6 +450,7 @@ SAFETY_ONLY_FIELDS = (
     "mediation_margin",
     "mediation_subthreshold",
     "mediation_band",
+    "freeze_embeddings",
 )
 
 
