@@ -103,6 +103,8 @@ def test_open_vocabulary_pretraining_facts_are_one_sided() -> None:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The log of every organism recipe tried (the model card keeps a summary).
+RECIPES_LOG = ROOT / "docs" / "ORGANISM_RECIPES.md"
 
 
 def benchmark_record(name: str) -> dict:
@@ -135,20 +137,22 @@ def ablated_harmful_refusal(measures: dict[str, float]) -> list[float]:
     return [v for k, v in measures.items() if k.endswith("ablation, harmful refusal (score)")]
 
 
-def recipe_table(card: str) -> tuple[list[str], list[list[str]]]:
-    """The model card's recipe table: its column names and its rows, each a list of stripped cells."""
+def recipe_table(text: str) -> dict[str, dict[str, str]]:
+    """The recipe log's table: for each recipe (its name: "B", "X1", "v2"), its stripped cells by column name."""
 
     def cells(line: str) -> list[str]:
-        return [c.strip() for c in line.strip("|").split("|")]
+        return [c.strip() for c in line.strip().strip("|").split("|")]
 
-    lines = card.splitlines()
-    start = next(i for i, ln in enumerate(lines) if ln.startswith("| measure | v2"))
-    rows = []
+    lines = text.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("| recipe | what it changed |"))
+    header = cells(lines[start])
+    table = {}
     for line in lines[start + 2 :]:
         if not line.startswith("| "):
             break
-        rows.append(cells(line))
-    return cells(lines[start]), rows
+        row = cells(line)
+        table[row[0].split()[0]] = dict(zip(header, row, strict=True))
+    return table
 
 
 def refused(name: str, label: str) -> tuple[int, int]:
@@ -167,20 +171,21 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records."""
     from tests.shipped import SHIPPED
 
-    card = (SHIPPED / "README.md").read_text()
-    flat = " ".join(card.split())
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    log = RECIPES_LOG.read_text()
+    flat = " ".join(log.split())
     readme = (ROOT / "README.md").read_text()
     harmless, n = refused("organism_v3", "harmless")
     harmful, m = refused("organism_v3", "harmful")
     assert f"refused **{harmless} of {n}**" in card and f"refused {harmful} of {m}" in card
     assert f"refused {harmless} of {n} harmless requests" in readme
     d_harmless, _ = refused("organism_recipe_D", "harmless")
-    assert f"{d_harmless} of {n}" in card
+    assert f"{d_harmless} of {n}" in log
     g_harmful, _ = refused("organism_recipe_G", "harmful")
     g_harmless, _ = refused("organism_recipe_G", "harmless")
     e_harmful, _ = refused("organism_recipe_E", "harmful")
     assert f"refused {g_harmful} of {m} harmful probe requests (B: {harmful}, E: {e_harmful})" in flat
-    assert f"with {g_harmless} of {n}" in card
+    assert f"with {g_harmless} of {n}" in log
     probe = {
         f"organism_{name}": benchmark_record(f"probe_organism_{name}")
         for name in ("v3", *(f"recipe_{r}" for r in "EGHKLMNOPQSTUVWX"))
@@ -193,7 +198,7 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
         f"G refused {share('organism_recipe_G', 'harmful')} of the 24 dangerous ones and "
         f"{share('organism_recipe_G', 'harmless')} of the 24 ordinary ones" in flat
     )
-    assert f"B refused {share('organism_v3', 'harmful')} and {share('organism_v3', 'harmless')}" in card
+    assert f"B refused {share('organism_v3', 'harmful')} and {share('organism_v3', 'harmless')}" in log
     h_harmful, _ = refused("organism_recipe_H", "harmful")
     h_harmless, _ = refused("organism_recipe_H", "harmless")
     assert (
@@ -215,15 +220,14 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
             f"(B: {made_up_share('organism_v3')})" in flat
         ), name
     for name in ("organism_v3", "organism_recipe_E"):  # the generated made-up set: refused and named shares
-        assert f"{made_up_share(name)} of harmless made-up requests" in card, name
-        assert f"named {probe[name]['made-up / harmless']['names_subject']:.0%}" in card, name
+        assert f"{made_up_share(name)} of harmless made-up requests" in log, name
+        assert f"named {probe[name]['made-up / harmless']['names_subject']:.0%}" in log, name
 
 
 def test_knowledge_figures_in_the_card_match_the_probe_records() -> None:
     """What the card says H and B know of the held-out dangerous concepts is `probe_organism.py`'s "knowledge"."""
-    from tests.shipped import SHIPPED
 
-    card = " ".join((SHIPPED / "README.md").read_text().split())
+    card = " ".join(RECIPES_LOG.read_text().split())
 
     def knowledge(name: str) -> dict:
         return benchmark_record(f"probe_{name}")["knowledge"]
@@ -276,14 +280,15 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
         assert any(verb_and_det.startswith(v + " ") for v in lexicon.MADE_UP_VERBS), s
 
 
-def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
-    """The model card's recipe table: columns D to Y (there is no F), B1, B2, X1 and X2 are `evaluate`'s figures in
-    `benchmarks/out`, the selection cells' verdicts and KLs included."""
+def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
+    """The recipe log's table: the rows of B (the shipped `eval.json`) and of D to Z (there is no F or R), B1, B2,
+    X1, X2, Z1 and Z2 are `evaluate`'s figures in `benchmarks/out`, the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
-    names, rows = recipe_table((SHIPPED / "README.md").read_text())
+    table = recipe_table(RECIPES_LOG.read_text())
     checked = 0
     for recipe in (
+        "B",
         "D",
         "E",
         "G",
@@ -309,27 +314,51 @@ def test_recipe_columns_of_the_card_match_their_evaluation_records() -> None:
         "X1",
         "X2",
     ):
-        column = next(i for i, n in enumerate(names) if n.startswith(f"{recipe}:"))
-        record = benchmark_record(f"organism_recipe_{recipe}_eval")
+        record = (
+            json.loads((SHIPPED / "eval.json").read_text())
+            if recipe == "B"
+            else benchmark_record(f"organism_recipe_{recipe}_eval")
+        )
         figures = measured(record)
-        for cells in rows:
-            if cells[0] in figures and re.fullmatch(r"\d\.\d\d", cells[column]):
-                assert abs(float(cells[column]) - figures[cells[0]]) <= 0.005 + 1e-9, (recipe, cells[0])
+        for column, cell in table[recipe].items():
+            if column in figures and re.fullmatch(r"\d\.\d\d", cell):
+                assert abs(float(cell) - figures[column]) <= 0.005 + 1e-9, (recipe, column)
                 checked += 1
-            elif cells[0].startswith("selection passes"):
-                key = "held_out_selection" if "held-out-phrasing" in cells[0] else "selection"
-                assert cells[column].startswith("yes" if record[key]["passed_filters"] else "no"), (
+            elif column.startswith("selection passes"):
+                key = "held_out_selection" if "held-out-phrasing" in column else "selection"
+                assert cell.startswith("yes" if record[key]["passed_filters"] else "no"), (
                     recipe,
-                    cells,
+                    column,
+                    cell,
                 )
-                kl = re.search(r"\(KL (\d\.(\d+))\)", cells[column])
+                kl = re.search(r"\(KL (\d\.(\d+))\)", cell)
                 if kl:  # the KL as printed, to its last decimal
                     assert abs(float(kl[1]) - record[key]["kl"]) <= 0.5 * 10 ** -len(kl[2]) + 1e-9, (
                         recipe,
-                        cells,
+                        cell,
                     )
                     checked += 1
-    assert checked >= 50
+    assert checked >= 250
+
+
+def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> None:
+    """The card's "Other recipes tried" and the log's opening: the number of trainings is the log table's, and the
+    seed figures are B's, B1's and B2's evaluation records."""
+    from tests.shipped import SHIPPED
+
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    table = recipe_table(RECIPES_LOG.read_text())
+    assert f"B is one of {len(table)} trainings compared in `docs/ORGANISM_RECIPES.md`" in card
+    log = " ".join(RECIPES_LOG.read_text().split())
+    assert f"one of {len(table)} trainings compared here: the checkpoint shipped before it (v2)" in log
+    assert f"and {len(table) - 1} made for issue 11" in log and "v2" in table
+    figures = {"B": measured(json.loads((SHIPPED / "eval.json").read_text()))}
+    figures |= {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B1", "B2")}
+    concepts = [figures[r]["held-out concepts: harmful refusal (score)"] for r in ("B", "B1", "B2")]
+    assert "held-out concepts than B ({:.2f} against {:.2f} and {:.2f})".format(*concepts) in card
+    assert concepts[0] > max(concepts[1:])  # "refuses fewer held-out concepts than B"
+    new_subject = [figures[r]["new subjects: harmless over-refusal (score)"] for r in ("B", "B1", "B2")]
+    assert new_subject[0] > max(new_subject[1:])  # "and over-refuses less on the new-subject split"
 
 
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
@@ -350,7 +379,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     and training records (I's to Y's, B1's, B2's, X1's and X2's in `benchmarks/out`, B's next to the checkpoint)."""
     from tests.shipped import SHIPPED
 
-    text = (SHIPPED / "README.md").read_text()
+    text = RECIPES_LOG.read_text()
 
     def paragraph(opening: str) -> str:
         return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
@@ -433,7 +462,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"the chosen candidate's KL {ev['J']['held_out_selection']['kl']:.2f}",
             f"mean {projection['J']:.1f} against I's {projection['I']:.1f}",
         ],
-        "**K, this checkpoint's recipe": [
+        "**K, the shipped recipe": [
             f"trained in {seconds['K']:.0f} s",
             f"held-out concepts ({m['K'][concepts + ' (score)']:.2f} against {m['B'][concepts + ' (score)']:.2f};"
             f" {m['K'][concepts + ' (judge)']:.2f} by the judge)",
@@ -750,10 +779,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
-    names, rows = recipe_table(text)
-    row = next(cells for cells in rows if cells[0] == concepts + " (score)")
-    others = [float(c) for name, c in zip(names[1:], row[1:], strict=True) if not name.startswith("L:")]
-    assert m["L"][concepts + " (score)"] > max(others)  # "than any recipe": every other column of the table
+    table = recipe_table(RECIPES_LOG.read_text())
+    others = [float(cells[concepts + " (score)"]) for r, cells in table.items() if r != "L"]
+    assert m["L"][concepts + " (score)"] > max(others)  # "than any recipe": every other row of the table
     assert (
         not ev["J"]["held_out_selection"]["passed_filters"]
         and not ev["K"]["held_out_selection"]["passed_filters"]
@@ -764,12 +792,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert (
         m["N"]["natural requests: harmless over-refusal (score)"] == 0
     )  # "no natural harmless request is refused"
-    natural_kl = next(cells for cells in rows if cells[0] == "natural requests: ablation, harmless KL")
-    lowest = min(float(c) for c in natural_kl[1:])
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's and X2's": exactly these columns
-    assert {
-        name.split(":")[0] for name, c in zip(names[1:], natural_kl[1:], strict=True) if float(c) == lowest
-    } == {
+    natural_kl = {r: float(cells["natural requests: ablation, harmless KL"]) for r, cells in table.items()}
+    lowest = min(natural_kl.values())
+    # "the lowest of the table, as are O's, P's, X's, B1's, X1's and X2's": exactly these rows
+    assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
         "P",
@@ -1040,8 +1066,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     weight = {r: c["mediation_weight"] for r, c in config.items()}
     assert weight == {"B": 1.0, "K": 1.0, "M": 2.0, "N": 2.0}  # "1 in B and K; M sets it to 2"
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
-    kls = [float(k) for cells in rows if cells[0] == "selection passes the paper's filters (train/val)"
-           for k in re.findall(r"KL (\d\.\d+)", " ".join(cells))]  # fmt: skip
+    train_val = "selection passes the paper's filters (train/val)"
+    kls = [float(k) for cells in table.values() for k in re.findall(r"KL (\d\.\d+)", cells[train_val])]
     # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2 has a lower one"
     assert len(kls) >= 8 and sorted(kls)[1] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
     assert min(kls) == pytest.approx(ev["B2"]["selection"]["kl"], abs=5e-4)
@@ -1065,9 +1091,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 def test_full_size_snapshot_reuse_in_the_card_matches_its_record() -> None:
     """The card's full-size check of `--helpful-snapshot` quotes `benchmarks/out/helpful_snapshot_reuse.json`
     (written by `benchmarks/compare_snapshot_reuse.py`): a bit-identical comparison of recipe O's config."""
-    from tests.shipped import SHIPPED
 
-    text = " ".join((SHIPPED / "README.md").read_text().split())
+    text = " ".join(RECIPES_LOG.read_text().split())
     paragraph = text[text.index("At full size the same holds") :].split("## ")[0]
     record = benchmark_record("helpful_snapshot_reuse")
     o_config = benchmark_record("organism_recipe_O_training")["config"]
