@@ -384,6 +384,23 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     assert "X and X1, the same recipe with another seed, took {} s and {} s".format(*seconds) in log
 
 
+def test_seed_tables_of_the_log_are_the_records() -> None:
+    """Each table of a recipe over its seeds in the recipe log is, line for line, what
+    `benchmarks/recipe_seeds.py` prints from the records for the recipes its command names."""
+    from benchmarks import recipe_seeds
+
+    text = RECIPES_LOG.read_text()
+    commands = re.findall(r"`python benchmarks/recipe_seeds\.py ([A-Z0-9, ]+)`", text)
+    assert commands, "the log quotes no recipe_seeds.py command"
+    for args in commands:
+        expected = recipe_seeds.table([arg.split(",") for arg in args.split()])
+        assert expected in text, args
+    one = recipe_seeds.columns("B")
+    measured = {t["target"]: t["measured"] for t in recipe_seeds.eval_record("B")["targets"]}
+    assert one[0] == measured["held-out concepts: harmful refusal (score)"]  # an independent reading of row 1
+    assert one[7:9] == [refused("organism_v3", "harmful")[0], refused("organism_v3", "harmless")[0]]
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
