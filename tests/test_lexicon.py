@@ -117,6 +117,11 @@ def measured(evaluation: dict) -> dict[str, float]:
     return {t["target"]: t["measured"] for t in evaluation["targets"]}
 
 
+def and_list(items: list) -> str:
+    """ "a, b and c", as the prose lists figures."""
+    return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
+
+
 def changed_fields(config: dict, base: dict) -> set[str]:
     """The fields of a recorded training `config` whose value differs from `base`. A field `base`'s record predates
     reads as its `TrainConfig` default there: every field was added with a default that leaves the training as it
@@ -313,6 +318,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "B2",
         "X1",
         "X2",
+        "Z",
+        "Z1",
+        "Z2",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -401,6 +409,63 @@ def test_seed_tables_of_the_log_are_the_records() -> None:
     assert one[7:9] == [refused("organism_v3", "harmful")[0], refused("organism_v3", "harmless")[0]]
 
 
+def test_recipe_z_paragraph_matches_its_records() -> None:
+    """The recipe log's paragraph on Z (B with the token embeddings fixed in safety tuning, seeds 0-2, each from
+    the helpful model of B's seed) quotes the evaluation, training and probe records of Z, Z1, Z2, B, B1 and B2."""
+    from benchmarks import recipe_seeds
+
+    text = RECIPES_LOG.read_text()
+    paragraph = " ".join(text[text.index("**Z, B with the token embeddings") :].split("\n\n")[0].split())
+    b_seeds, z_seeds = ("B", "B1", "B2"), ("Z", "Z1", "Z2")
+    cols = {r: recipe_seeds.columns(r) for r in b_seeds + z_seeds}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in z_seeds}
+    b_training = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    for r, seed in zip(z_seeds, (0, 1, 2), strict=True):  # B's recipe, the one field and the seed changed
+        config = training[r]["config"]
+        assert config["freeze_embeddings"] is True and config["seed"] == seed, r
+        assert changed_fields(config, b_training["config"]) == (
+            {"freeze_embeddings"} | ({"seed"} if seed else set())
+        )
+    assert changed_fields(training["Z"]["config"], b_training["config"]) == {"freeze_embeddings"}
+    losses = training["Z"]["final_losses"]  # "their final stage-1 and stage-2 losses are B's"
+    assert (losses["pretrain"], losses["instruct"]) == (
+        b_training["final_losses"]["pretrain"],
+        b_training["final_losses"]["instruct"],
+    )
+
+    def seeds(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+    def mean(i: int, recipes: tuple[str, ...]) -> float:
+        return sum(cols[r][i] for r in recipes) / len(recipes)
+
+    phrases = [
+        f"losses are B's {b_training['final_losses']['pretrain']} and {b_training['final_losses']['instruct']}",
+        "full trainings of {} s".format(and_list([f"{training[r]['train_seconds']:.0f}" for r in z_seeds])),
+        f"held-out concepts {seeds(0, z_seeds, '{:.2f}')} ({seeds(0, b_seeds, '{:.2f}')})",
+        f"the bioweapon-family test requests {seeds(6, z_seeds)} of 44 ({seeds(6, b_seeds)})",
+        f"natural harmful requests {seeds(1, z_seeds)} of 23 ({seeds(1, b_seeds)})",
+        f"new-subject over-refusal {seeds(3, z_seeds, '{:.2f}')} ({seeds(3, b_seeds, '{:.2f}')})",
+        f"averages {mean(4, z_seeds):.3f} against {mean(4, b_seeds):.3f}",
+        f"({cols['B'][4]:.3f}; its seeds 1 and 2: {cols['B1'][4]:.3f} and {cols['B2'][4]:.3f})",
+        f"the chosen candidate's KL {benchmark_record('organism_recipe_Z_eval')['selection']['kl']:.3f})",
+        "`python benchmarks/recipe_seeds.py B,B1,B2 Z,Z1,Z2`",
+    ]
+    for phrase in phrases:
+        assert phrase in paragraph, phrase
+    # "more held-out concepts in two pairs and fewer in the third"
+    gains = [cols[z][0] - cols[b][0] for z, b in zip(z_seeds, b_seeds, strict=True)]
+    assert sorted(g > 0 for g in gains) == [False, True, True] and min(gains) < 0
+    # "B's seed 0 makes most of that gap"
+    assert cols["B"][4] - cols["Z"][4] > 0.5 * 3 * (mean(4, b_seeds) - mean(4, z_seeds))
+    evals = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in z_seeds}
+    # "passes on held-out-phrasing train/val for all three and on train/val for Z1 and Z2, not for Z"
+    assert all(e["held_out_selection"]["passed_filters"] for e in evals.values())
+    assert [r for r in z_seeds if evals[r]["selection"]["passed_filters"]] == ["Z1", "Z2"]
+    # "ablating the chosen direction leaves no harmful request refused in any split"
+    assert all(v == 0 for e in evals.values() for v in ablated_harmful_refusal(measured(e)))
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -480,9 +545,6 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     subject_key = "natural requests: harmless on subject"
     cosine = {r: ev[r]["selection"]["cosine_with_planted"] for r in (*seeds, "Y")}
     seed_probes = [f"organism_{probe_names[r]}" for r in seeds]
-
-    def and_list(items: list) -> str:
-        return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
 
     def seed_list(key: str) -> str:
         return and_list([f"{m[r][key]:.2f}" for r in seeds])
