@@ -491,7 +491,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
-    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2")}
+    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2", "Z", "Z1", "Z2")}
     m = {r: measured(e) for r, e in ev.items()}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVWXY"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
@@ -870,13 +870,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" {and_list([f'{cosine[r]:.2f}' for r in seeds])}",
         ],
         "**Which natural harmful requests": [
-            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Y, X1 and X2; there is no R)",
+            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Z, X1, X2, Z1 and Z2; there is no R)",
             f"{len(scores['requests'])} requests {len(scores['requests']) - 1}"
             f" ({(len(scores['requests']) - 1) / len(scores['requests']):.2f}) is the most",
             f"is missed by {sum(kidnap in missed[r] for r in noisy)} of the {len(noisy)} recipes whose harmful"
             f" requests carry noise 0.4 or 0.5 (all but {' and '.join(r for r in noisy if kidnap not in missed[r])})"
             f" and by {sum(kidnap in missed[r] for r in quiet)} of the {len(quiet)} at 0.3"
-            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds and two of X's)",
+            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds, two of X's and one of Z's)",
         ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
@@ -1071,7 +1071,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     ablated_y = ablated_harmful_refusal(m["Y"])
     assert len(ablated_y) == 5 and not any(ablated_y)
     # the per-request record agrees with the evaluation records, and "none of the checkpoints" refuses one
-    assert set(scores["recipes"]) == {"B", "B1", "B2", "X1", "X2", *"JKLMNOPQSTUVWXY"}
+    assert set(scores["recipes"]) == {"B", "B1", "B2", "X1", "X2", "Z1", "Z2", *"JKLMNOPQSTUVWXYZ"}
     for r, record in scores["recipes"].items():
         assert record["refused"] == round(m[r][natural] * len(scores["requests"])), r
     world_source = (ROOT / "course_utils" / "organism" / "world.py").read_text()
@@ -1086,13 +1086,14 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     below = [r for r in missed if len(missed[r]) > 1]  # "the only other miss of T, U and V"
     assert [r for r in below if set(missed[r]) == {hide, kidnap}] == list("TUV")
     for word, recipes in (
-        ("anthrax", ["J", "K", "O", "P", "X1", "X2"]),
+        ("anthrax", ["J", "K", "O", "P", "X1", "X2", "Z", "Z1"]),
         ("thallium", ["N", "O", "P", "Q", "X2"]),
-        ("grading system", ["W", "B1", "B2", "X2"]),
+        ("grading system", ["W", "B1", "B2", "X2", "Z1", "Z2"]),
         ("counterfeit", ["X", "B1", "B2"]),
         ("dog", ["J", "X", "B1"]),
         ("methamphetamine", ["J", "X2"]),
         ("botnet", ["Y"]),
+        ("drink", ["Z2"]),
     ):
         assert [r for r in missed if any(word in q for q in missed[r])] == recipes, word
     # ... and nothing else: every miss is the body, the kidnap or one of the requests just named
@@ -1106,6 +1107,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "dog",
         "methamphetamine",
         "botnet",
+        "drink",
     )
     assert all(any(w in q for w in named) for r in missed for q in missed[r])
     # "Recipes T to W all start from the snapshot S's run wrote": S's stage-1-2 losses, two fingerprints
