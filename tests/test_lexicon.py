@@ -491,7 +491,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
-    ev |= {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2", "Z", "Z1", "Z2")}
+    ev |= {
+        r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2", "Z", "Z1", "Z2")
+    }
     m = {r: measured(e) for r, e in ev.items()}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVWXY"}
     training["B"] = json.loads((SHIPPED / "training.json").read_text())
