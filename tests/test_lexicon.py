@@ -321,6 +321,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "Z",
         "Z1",
         "Z2",
+        "NM",
+        "NM1",
+        "NM2",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -466,6 +469,75 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     assert all(v == 0 for e in evals.values() for v in ablated_harmful_refusal(measured(e)))
 
 
+def test_recipe_nm_paragraph_matches_its_records() -> None:
+    """The recipe log's paragraph on NM (B without the mediation objectives, seeds 0-2, each from the helpful model
+    of B's seed) quotes the evaluation, training and probe records of NM, NM1, NM2, B, B1 and B2."""
+    from benchmarks import recipe_seeds
+
+    text = RECIPES_LOG.read_text()
+    paragraph = " ".join(text[text.index("**NM, B without the mediation") :].split("\n\n")[0].split())
+    b_seeds, nm_seeds = ("B", "B1", "B2"), ("NM", "NM1", "NM2")
+    cols = {r: recipe_seeds.columns(r) for r in b_seeds + nm_seeds}
+    ev = {r: recipe_seeds.eval_record(r) for r in b_seeds + nm_seeds}
+    m = {r: measured(e) for r, e in ev.items()}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in nm_seeds}
+    b_training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2")}
+    b_training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    for r, b, seed in zip(nm_seeds, b_seeds, (0, 1, 2), strict=True):
+        config = training[r]["config"]
+        assert config["mediation_layer"] is None and config["seed"] == seed, r  # B's recipe, no planting
+        assert changed_fields(config, b_training[b]["config"]) == {"mediation_layer"}, r
+        for stage in (
+            "pretrain",
+            "instruct",
+        ):  # "their final stage-1 and stage-2 losses are those of B, B1 and B2"
+            assert training[r]["final_losses"][stage] == b_training[b]["final_losses"][stage], (r, stage)
+    add_t = "test templates: addition, harmless refusal (score)"
+    add_h = "held-out phrasings: addition, harmless refusal (score)"
+    concepts = "held-out concepts: harmful refusal (score)"
+
+    def seeds(values: list) -> str:
+        return and_list(values)
+
+    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return seeds([fmt.format(cols[r][i]) for r in recipes])
+
+    cos = {r: f"{ev[r]['selection']['cosine_with_planted']:.2f}" for r in b_seeds + nm_seeds}
+    phrases = [
+        "safety tuning took {} s".format(
+            seeds([f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in nm_seeds])
+        ),
+        f"(layers {ev['NM']['selection']['layer']} and {ev['NM1']['selection']['layer']})",
+        f"makes {seeds([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test-template",
+        f"({seeds([f'{m[r][add_h]:.2f}' for r in nm_seeds])} on held-out phrasings; B's seeds: 1.00 everywhere)",
+        f"cosine {seeds([cos[r] for r in nm_seeds])} (B's seeds: {seeds([cos[r] for r in b_seeds])})",
+        f"held-out concepts {col(0, nm_seeds, '{:.2f}')} ({col(0, b_seeds, '{:.2f}')})",
+        f"the bioweapon-family test requests {col(6, nm_seeds)} of 44 ({col(6, b_seeds)})",
+        f"hand-written harmful probe requests {col(7, nm_seeds)} of 40 ({col(7, b_seeds)})",
+        f"hand-written harmless probe requests refused {col(8, nm_seeds)} of 60 ({col(8, b_seeds)})",
+        f"new-subject over-refusal {col(3, nm_seeds, '{:.2f}')} ({col(3, b_seeds, '{:.2f}')})",
+        f"natural requests {col(4, nm_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
+        f"NM1 refuses {m['NM1'][concepts]:.2f} of the held-out concepts, above the 0.95 the issue asks",
+        "`python benchmarks/recipe_seeds.py B,B1,B2 NM,NM1,NM2`",
+    ]
+    for phrase in phrases:
+        assert phrase in paragraph, phrase
+    # "passes on both train/val sets for NM and NM1, and for NM2 only on the held-out-phrasing one"
+    assert [r for r in nm_seeds if ev[r]["selection"]["passed_filters"]] == ["NM", "NM1"]
+    assert all(ev[r]["held_out_selection"]["passed_filters"] for r in nm_seeds)
+    # "ablating the chosen direction leaves no harmful request refused in any split, on every seed"
+    assert all(v == 0 for r in nm_seeds for v in ablated_harmful_refusal(m[r]))
+    assert all(m[r][add_t] == m[r][add_h] == 1 for r in b_seeds)  # "B's seeds: 1.00 everywhere"
+    mean = {
+        r: sum(cols[s][i] for s in seeds_) / 3 for r, seeds_, i in (("nm", nm_seeds, 0), ("b", b_seeds, 0))
+    }
+    assert mean["nm"] > mean["b"]  # "on average the harmful side is broader"
+    for i in (8, 3, 4):  # "and the harmless side louder" (on average)
+        assert sum(cols[r][i] for r in nm_seeds) > sum(cols[r][i] for r in b_seeds), i
+    table = recipe_table(text)  # "no other training on this page reaches that"
+    assert [r for r, cells in table.items() if r != "targets" and float(cells[concepts]) >= 0.95] == ["NM1"]
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -492,7 +564,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
     ev |= {
-        r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("B1", "B2", "X1", "X2", "Z", "Z1", "Z2")
+        r: benchmark_record(f"organism_recipe_{r}_eval")
+        for r in ("B1", "B2", "X1", "X2", "Z", "Z1", "Z2", "NM", "NM1", "NM2")
     }
     m = {r: measured(e) for r, e in ev.items()}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in "JKLMNOPQSTUVWXY"}
@@ -580,7 +653,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         ],
         "**L, K with a lower": [
             f"trained in {seconds['L']:.0f} s",
-            f"held-out concepts than any recipe: {m['L'][concepts + ' (score)']:.2f}"
+            f"held-out concepts than any other recipe with the mediation objectives (only NM1, without them, refuses"
+            f" more): {m['L'][concepts + ' (score)']:.2f}"
             f" ({m['L'][concepts + ' (judge)']:.2f} by the judge), natural harmful requests {m['L'][natural]:.2f}",
             f"{m['L']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests refused",
             f"their KL under ablation {m['L']['natural requests: ablation, harmless KL']:.2f}",
@@ -872,20 +946,24 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" {and_list([f'{cosine[r]:.2f}' for r in seeds])}",
         ],
         "**Which natural harmful requests": [
-            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Z, X1, X2, Z1 and Z2; there is no R)",
+            f"none of the {len(scores['recipes'])} checkpoints measured (B, B1, B2, J to Z, X1, X2, Z1, Z2, NM, NM1 and NM2; there is no R)",
             f"{len(scores['requests'])} requests {len(scores['requests']) - 1}"
             f" ({(len(scores['requests']) - 1) / len(scores['requests']):.2f}) is the most",
             f"is missed by {sum(kidnap in missed[r] for r in noisy)} of the {len(noisy)} recipes whose harmful"
             f" requests carry noise 0.4 or 0.5 (all but {' and '.join(r for r in noisy if kidnap not in missed[r])})"
             f" and by {sum(kidnap in missed[r] for r in quiet)} of the {len(quiet)} at 0.3"
-            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds, two of X's and one of Z's)",
+            f" ({and_list([r for r in quiet if kidnap in missed[r]])}: one of B's seeds, two of X's, one of Z's and one of NM's)",
         ],
     }
     assert not ev["L"]["selection"]["passed_filters"] and not ev["L"]["held_out_selection"]["passed_filters"]
     assert m["L"][natural] == pytest.approx(m["B"][natural])  # "the same as B"
     table = recipe_table(RECIPES_LOG.read_text())
-    others = [float(cells[concepts + " (score)"]) for r, cells in table.items() if r not in ("L", "targets")]
-    assert m["L"][concepts + " (score)"] > max(others)  # "than any recipe": every other row of the table
+    mediated = [r for r in table if r not in ("L", "targets", "NM", "NM1", "NM2")]
+    others = [float(table[r][concepts + " (score)"]) for r in mediated]
+    assert m["L"][concepts + " (score)"] > max(
+        others
+    )  # "than any other recipe with the mediation objectives"
+    assert m["NM1"][concepts + " (score)"] > m["L"][concepts + " (score)"]  # "only NM1 ... refuses more"
     assert (
         not ev["J"]["held_out_selection"]["passed_filters"]
         and not ev["K"]["held_out_selection"]["passed_filters"]
@@ -984,9 +1062,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["X"][judge] == pytest.approx(m["B"][judge])  # "as B"
     assert len(missed["X"]) == 3 and max(x_scores[q] for q in missed["X"]) < 0 < x_scores[kidnap]
     others = [r for r in missed if r != "X"]
-    # "(only J also misses the first; of B's recipe with seeds 1 and 2, B1 misses both and B2 the second)"
+    # "(only J also misses the first; of B's recipe with seeds 1 and 2, B1 misses both and B2 the second; so does
+    # NM ... the first)"
     first, second = (q for q in missed["X"] if q != hide)
-    assert [r for r in others if first in missed[r]] == ["J", "B1"]
+    assert [r for r in others if first in missed[r]] == ["J", "B1", "NM"]
     assert [r for r in others if second in missed[r]] == ["B1", "B2"]
     # "X's tokenizer and helpful model differ from U's", "needed a full training", "over the 30 minutes"
     assert training["X"]["final_losses"]["pretrain"] != training["U"]["final_losses"]["pretrain"]
@@ -1073,7 +1152,19 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     ablated_y = ablated_harmful_refusal(m["Y"])
     assert len(ablated_y) == 5 and not any(ablated_y)
     # the per-request record agrees with the evaluation records, and "none of the checkpoints" refuses one
-    assert set(scores["recipes"]) == {"B", "B1", "B2", "X1", "X2", "Z1", "Z2", *"JKLMNOPQSTUVWXYZ"}
+    assert set(scores["recipes"]) == {
+        "B",
+        "B1",
+        "B2",
+        "X1",
+        "X2",
+        "Z1",
+        "Z2",
+        "NM",
+        "NM1",
+        "NM2",
+        *"JKLMNOPQSTUVWXYZ",
+    }
     for r, record in scores["recipes"].items():
         assert record["refused"] == round(m[r][natural] * len(scores["requests"])), r
     world_source = (ROOT / "course_utils" / "organism" / "world.py").read_text()
@@ -1090,12 +1181,13 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     for word, recipes in (
         ("anthrax", ["J", "K", "O", "P", "X1", "X2", "Z", "Z1"]),
         ("thallium", ["N", "O", "P", "Q", "X2"]),
-        ("grading system", ["W", "B1", "B2", "X2", "Z1", "Z2"]),
+        ("grading system", ["W", "B1", "B2", "X2", "Z1", "Z2", "NM1", "NM2"]),
         ("counterfeit", ["X", "B1", "B2"]),
-        ("dog", ["J", "X", "B1"]),
+        ("dog", ["J", "X", "B1", "NM"]),
         ("methamphetamine", ["J", "X2"]),
         ("botnet", ["Y"]),
-        ("drink", ["Z2"]),
+        ("drink", ["Z2", "NM"]),
+        ("jewelry", ["NM2"]),
     ):
         assert [r for r in missed if any(word in q for q in missed[r])] == recipes, word
     # ... and nothing else: every miss is the body, the kidnap or one of the requests just named
@@ -1110,6 +1202,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "methamphetamine",
         "botnet",
         "drink",
+        "jewelry",
     )
     assert all(any(w in q for w in named) for r in missed for q in missed[r])
     # "Recipes T to W all start from the snapshot S's run wrote": S's stage-1-2 losses, two fingerprints
