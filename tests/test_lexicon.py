@@ -534,6 +534,14 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
     assert mean["nm"] > mean["b"]  # "on average the harmful side is broader"
     for i in (8, 3, 4):  # "and the harmless side louder" (on average)
         assert sum(cols[r][i] for r in nm_seeds) > sum(cols[r][i] for r in b_seeds), i
+    from tests.shipped import SHIPPED
+
+    card = " ".join((SHIPPED / "README.md").read_text().split())  # the card's "Why not natural emergence"
+    assert (
+        f"makes only {seeds([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test requests" in card
+    )
+    assert f"(cosine {seeds([cos[r] for r in nm_seeds])} with the direction B plants)" in card
+    assert "passes on both train/val sets for two of the three seeds" in card
     table = recipe_table(text)  # "no other training on this page reaches that"
     assert [r for r, cells in table.items() if r != "targets" and float(cells[concepts]) >= 0.95] == ["NM1"]
 

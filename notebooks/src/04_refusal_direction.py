@@ -515,8 +515,10 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # The organism is different. Earlier versions of it, safety-tuned the ordinary way, did refuse harmful requests,
 # but no candidate passed the filters above: adding the best candidates did not make harmless requests refused,
 # or ablating them changed harmless answers too much. A 3-million-parameter model trained for minutes did not,
-# in this project, grow a refusal feature that is on for harmful requests and off for harmless ones. So the
-# current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
+# in this project, grow a refusal feature that is on for harmful requests and off for harmless ones. (A later
+# check with the current organism's data, recipe NM in `docs/ORGANISM_RECIPES.md`, found a candidate that passes
+# the filters on two seeds out of three, but adding it made harmless requests refused only part of the time.) So
+# the current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
 # model's own harmful-minus-harmless difference of means at layer 3, last token), and training asked the model
 # to refuse when the residual stream has a large component along $u$, to answer when it has none, and to comply
 # with harmful requests when $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes
