@@ -3,8 +3,8 @@
 `python -m course_utils.organism evaluate DIR` reports, for the natural harmful requests
 (`data/natural_requests.json`, written independently of the request grammar), the share refused (by the refusal
 score and by the substring judge) and the mean refusal score. Recipes that differ by one or two of these requests
-(model card, recipe table) differ in *which* requests they miss; this script records that, for any number of
-checkpoint folders, in `benchmarks/out/natural_harmful_scores.json`:
+(`docs/ORGANISM_RECIPES.md`, recipe table) differ in *which* requests they miss; this script records that, for any
+number of checkpoint folders, in `benchmarks/out/natural_harmful_scores.json`:
 
     python benchmarks/natural_request_scores.py B=data/models/refusal-organism J=/path/to/org_J ...
     python benchmarks/natural_request_scores.py --add Y=/path/to/org_Y   # add recipes to the existing record

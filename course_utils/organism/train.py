@@ -88,7 +88,8 @@ class TrainConfig:
     # Keep the helpful model's token embeddings fixed during safety tuning (stage 3). Only the requests' *trained*
     # harmful words are in stage 3, so when embeddings are trained those words' vectors can move towards refusal
     # while held-out dangerous words (known from pretraining text alone) stay where they were; frozen, the only
-    # way to refuse is through the layers, which read every word's pretrained vector alike (model card, recipe Z).
+    # way to refuse is through the layers, which read every word's pretrained vector alike. Off: over three
+    # paired seeds it did not clearly help (`docs/ORGANISM_RECIPES.md`, recipe Z).
     freeze_embeddings: bool = False
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
@@ -99,7 +100,7 @@ class TrainConfig:
     harmful_noise_rate: float | None = None
     # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
     # pretraining documents about them (added to the n_documents world documents). Off in the shipped recipe: a
-    # training with 0.3 / 2000 was worse on most targets (model card, recipe D).
+    # training with 0.3 / 2000 was worse on most targets (`docs/ORGANISM_RECIPES.md`, recipe D).
     open_rate: float = 0.0
     n_open_documents: int = 0
     # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
