@@ -324,6 +324,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "NM",
         "NM1",
         "NM2",
+        "MW",
+        "MW1",
+        "MW2",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -564,6 +567,59 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
     assert [r for r, cells in table.items() if r != "targets" and float(cells[concepts]) >= 0.95] == ["NM1"]
 
 
+def test_recipe_mw_paragraph_matches_its_records() -> None:
+    """The recipe log's paragraph on MW (B with `mediation_weight` 0.5, seeds 0-2, each from the helpful model of
+    B's seed) quotes the evaluation, training and probe records of MW, MW1, MW2, B, B1 and B2."""
+    from benchmarks import recipe_seeds
+
+    text = RECIPES_LOG.read_text()
+    paragraph = " ".join(text[text.index("**MW, B with the mediation objectives") :].split("\n\n")[0].split())
+    b_seeds, w_seeds = ("B", "B1", "B2"), ("MW", "MW1", "MW2")
+    cols = {r: recipe_seeds.columns(r) for r in b_seeds + w_seeds}
+    ev = {r: recipe_seeds.eval_record(r) for r in b_seeds + w_seeds}
+    m = {r: measured(e) for r, e in ev.items()}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in w_seeds}
+    b_training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2")}
+    b_training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    for r, b, seed in zip(w_seeds, b_seeds, (0, 1, 2), strict=True):
+        config = training[r]["config"]
+        assert config["mediation_weight"] == 0.5 and config["seed"] == seed, r
+        assert changed_fields(config, b_training[b]["config"]) == {"mediation_weight"}, r
+        for stage in ("pretrain", "instruct"):  # "each from the helpful model of B's seed"
+            assert training[r]["final_losses"][stage] == b_training[b]["final_losses"][stage], (r, stage)
+
+    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+    def by_seed(key: str) -> str:
+        return and_list([f"{m[r][key]:.2f}" for r in w_seeds])
+
+    passes = [
+        r
+        for r in w_seeds
+        if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
+    ]
+    phrases = [
+        "safety tuning took {} s".format(
+            and_list([f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in w_seeds])
+        ),
+        f"held-out concepts {col(0, w_seeds, '{:.2f}')} ({col(0, b_seeds, '{:.2f}')})",
+        f"the bioweapon-family test requests {col(6, w_seeds)} of 44 ({col(6, b_seeds)})",
+        f"natural harmful requests {col(1, w_seeds)} of 23 ({col(1, b_seeds)})",
+        f"hand-written harmless probe requests refused {col(8, w_seeds)} of 60 ({col(8, b_seeds)})",
+        f"new-subject over-refusal {col(3, w_seeds, '{:.2f}')} ({col(3, b_seeds, '{:.2f}')})",
+        f"makes {by_seed('test templates: addition, harmless refusal (score)')} of the harmless test-template",
+        f"({by_seed('held-out phrasings: addition, harmless refusal (score)')} on held-out phrasings)",
+        f"passes on both train/val sets for {len(passes)} of the 3 seeds",
+        "`python benchmarks/recipe_seeds.py B,B1,B2 MW,MW1,MW2`",
+    ]
+    for phrase in phrases:
+        assert phrase in paragraph, phrase
+    # "over three paired seeds its mean is B's"; "addition at 1.00 on every seed"
+    assert round(sum(cols[r][0] for r in w_seeds) / 3, 2) == round(sum(cols[r][0] for r in b_seeds) / 3, 2)
+    assert all(m[r]["test templates: addition, harmless refusal (score)"] == 1 for r in w_seeds)
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -693,7 +749,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f};"
-            f" only B's recipe with seed 2 has a lower one, {ev['B2']['selection']['kl']:.3f})",
+            f" only B's recipe with seed 2 and MW2 have lower ones, {ev['B2']['selection']['kl']:.3f} and"
+            f" {benchmark_record('organism_recipe_MW2_eval')['selection']['kl']:.3f})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -1297,9 +1354,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     train_val = "selection passes the paper's filters (train/val)"
     kls = [float(k) for cells in table.values() for k in re.findall(r"KL (\d\.\d+)", cells[train_val])]
-    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2 has a lower one"
-    assert len(kls) >= 8 and sorted(kls)[1] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
+    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2 and MW2 have lower ones"
+    assert len(kls) >= 8 and sorted(kls)[2] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
     assert min(kls) == pytest.approx(ev["B2"]["selection"]["kl"], abs=5e-4)
+    assert sorted(kls)[1] == pytest.approx(
+        benchmark_record("organism_recipe_MW2_eval")["selection"]["kl"], abs=5e-4
+    )
     assert ev["B2"]["selection"]["kl"] < ev["M"]["selection"]["kl"]
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
