@@ -490,29 +490,51 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     assert all(v == 0 for e in evals.values() for v in ablated_harmful_refusal(measured(e)))
 
 
+def paired_with_b(seeds: tuple[str, ...], field: str) -> tuple[dict, dict, dict, dict]:
+    """The records of a recipe trained with seeds 0, 1 and 2 from the helpful models of B, B1 and B2, after checking
+    the pairing: each differs from its B seed in `field` alone and has its final stage-1 and stage-2 losses.
+    Returns `recipe_seeds.columns`, the evaluation records, their measured figures and the training records, by
+    name, B's seeds included."""
+    from benchmarks import recipe_seeds
+
+    b_seeds = ("B", "B1", "B2")
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*seeds, *b_seeds[1:])}
+    training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    for r, b in zip(seeds, b_seeds, strict=True):
+        assert changed_fields(training[r]["config"], training[b]["config"]) == {field}, r
+        for stage in ("pretrain", "instruct"):  # "each from the helpful model of B's seed"
+            assert training[r]["final_losses"][stage] == training[b]["final_losses"][stage], (r, stage)
+    ev = {r: recipe_seeds.eval_record(r) for r in (*b_seeds, *seeds)}
+    cols = {r: recipe_seeds.columns(r) for r in ev}
+    return cols, ev, {r: measured(e) for r, e in ev.items()}, training
+
+
+def paired_figures(cols: dict, training: dict, seeds: tuple[str, ...]) -> list[str]:
+    """The phrases that every paragraph on a recipe paired with B's seeds quotes, against B, B1 and B2 in turn."""
+    b_seeds = ("B", "B1", "B2")
+
+    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+    seconds = [f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in seeds]
+    return [
+        f"safety tuning took {and_list(seconds)} s",
+        f"held-out concepts {col(0, seeds, '{:.2f}')} ({col(0, b_seeds, '{:.2f}')})",
+        f"the bioweapon-family test requests {col(6, seeds)} of 44 ({col(6, b_seeds)})",
+        f"hand-written harmless probe requests refused {col(8, seeds)} of 60 ({col(8, b_seeds)})",
+        f"new-subject over-refusal {col(3, seeds, '{:.2f}')} ({col(3, b_seeds, '{:.2f}')})",
+    ]
+
+
 def test_recipe_nm_paragraph_matches_its_records() -> None:
     """The recipe log's paragraph on NM (B without the mediation objectives, seeds 0-2, each from the helpful model
     of B's seed) quotes the evaluation, training and probe records of NM, NM1, NM2, B, B1 and B2."""
-    from benchmarks import recipe_seeds
 
     text = RECIPES_LOG.read_text()
     paragraph = " ".join(text[text.index("**NM, B without the mediation") :].split("\n\n")[0].split())
     b_seeds, nm_seeds = ("B", "B1", "B2"), ("NM", "NM1", "NM2")
-    cols = {r: recipe_seeds.columns(r) for r in b_seeds + nm_seeds}
-    ev = {r: recipe_seeds.eval_record(r) for r in b_seeds + nm_seeds}
-    m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in nm_seeds}
-    b_training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2")}
-    b_training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
-    for r, b, seed in zip(nm_seeds, b_seeds, (0, 1, 2), strict=True):
-        config = training[r]["config"]
-        assert config["mediation_layer"] is None and config["seed"] == seed, r  # B's recipe, no planting
-        assert changed_fields(config, b_training[b]["config"]) == {"mediation_layer"}, r
-        for stage in (
-            "pretrain",
-            "instruct",
-        ):  # "their final stage-1 and stage-2 losses are those of B, B1 and B2"
-            assert training[r]["final_losses"][stage] == b_training[b]["final_losses"][stage], (r, stage)
+    cols, ev, m, training = paired_with_b(nm_seeds, "mediation_layer")
+    assert all(training[r]["config"]["mediation_layer"] is None for r in nm_seeds)  # B's recipe, no planting
     add_t = "test templates: addition, harmless refusal (score)"
     add_h = "held-out phrasings: addition, harmless refusal (score)"
     concepts = "held-out concepts: harmful refusal (score)"
@@ -525,18 +547,12 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
 
     cos = {r: f"{ev[r]['selection']['cosine_with_planted']:.2f}" for r in b_seeds + nm_seeds}
     phrases = [
-        "safety tuning took {} s".format(
-            seeds([f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in nm_seeds])
-        ),
+        *paired_figures(cols, training, nm_seeds),
         f"(layers {ev['NM']['selection']['layer']} and {ev['NM1']['selection']['layer']})",
         f"makes {seeds([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test-template",
         f"({seeds([f'{m[r][add_h]:.2f}' for r in nm_seeds])} on held-out phrasings; B's seeds: 1.00 everywhere)",
         f"cosine {seeds([cos[r] for r in nm_seeds])} (B's seeds: {seeds([cos[r] for r in b_seeds])})",
-        f"held-out concepts {col(0, nm_seeds, '{:.2f}')} ({col(0, b_seeds, '{:.2f}')})",
-        f"the bioweapon-family test requests {col(6, nm_seeds)} of 44 ({col(6, b_seeds)})",
         f"hand-written harmful probe requests {col(7, nm_seeds)} of 40 ({col(7, b_seeds)})",
-        f"hand-written harmless probe requests refused {col(8, nm_seeds)} of 60 ({col(8, b_seeds)})",
-        f"new-subject over-refusal {col(3, nm_seeds, '{:.2f}')} ({col(3, b_seeds, '{:.2f}')})",
         f"natural requests {col(4, nm_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
         f"NM1 refuses {m['NM1'][concepts]:.2f} of the held-out concepts, above the 0.95 the issue asks",
         "`python benchmarks/recipe_seeds.py B,B1,B2 NM,NM1,NM2`",
@@ -570,23 +586,12 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
 def test_recipe_mw_paragraph_matches_its_records() -> None:
     """The recipe log's paragraph on MW (B with `mediation_weight` 0.5, seeds 0-2, each from the helpful model of
     B's seed) quotes the evaluation, training and probe records of MW, MW1, MW2, B, B1 and B2."""
-    from benchmarks import recipe_seeds
 
     text = RECIPES_LOG.read_text()
     paragraph = " ".join(text[text.index("**MW, B with the mediation objectives") :].split("\n\n")[0].split())
     b_seeds, w_seeds = ("B", "B1", "B2"), ("MW", "MW1", "MW2")
-    cols = {r: recipe_seeds.columns(r) for r in b_seeds + w_seeds}
-    ev = {r: recipe_seeds.eval_record(r) for r in b_seeds + w_seeds}
-    m = {r: measured(e) for r, e in ev.items()}
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in w_seeds}
-    b_training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("B1", "B2")}
-    b_training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
-    for r, b, seed in zip(w_seeds, b_seeds, (0, 1, 2), strict=True):
-        config = training[r]["config"]
-        assert config["mediation_weight"] == 0.5 and config["seed"] == seed, r
-        assert changed_fields(config, b_training[b]["config"]) == {"mediation_weight"}, r
-        for stage in ("pretrain", "instruct"):  # "each from the helpful model of B's seed"
-            assert training[r]["final_losses"][stage] == b_training[b]["final_losses"][stage], (r, stage)
+    cols, ev, m, training = paired_with_b(w_seeds, "mediation_weight")
+    assert all(training[r]["config"]["mediation_weight"] == 0.5 for r in w_seeds)
 
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
         return and_list([fmt.format(cols[r][i]) for r in recipes])
@@ -600,14 +605,8 @@ def test_recipe_mw_paragraph_matches_its_records() -> None:
         if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
     ]
     phrases = [
-        "safety tuning took {} s".format(
-            and_list([f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in w_seeds])
-        ),
-        f"held-out concepts {col(0, w_seeds, '{:.2f}')} ({col(0, b_seeds, '{:.2f}')})",
-        f"the bioweapon-family test requests {col(6, w_seeds)} of 44 ({col(6, b_seeds)})",
+        *paired_figures(cols, training, w_seeds),
         f"natural harmful requests {col(1, w_seeds)} of 23 ({col(1, b_seeds)})",
-        f"hand-written harmless probe requests refused {col(8, w_seeds)} of 60 ({col(8, b_seeds)})",
-        f"new-subject over-refusal {col(3, w_seeds, '{:.2f}')} ({col(3, b_seeds, '{:.2f}')})",
         f"makes {by_seed('test templates: addition, harmless refusal (score)')} of the harmless test-template",
         f"({by_seed('held-out phrasings: addition, harmless refusal (score)')} on held-out phrasings)",
         f"passes on both train/val sets for {len(passes)} of the 3 seeds",
