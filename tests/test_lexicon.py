@@ -125,7 +125,7 @@ def and_list(items: list) -> str:
 def changed_fields(config: dict, base: dict) -> set[str]:
     """The fields of a recorded training `config` whose value differs from `base`. A field `base`'s record predates
     reads as its `TrainConfig` default there: every field was added with a default that leaves the training as it
-    was (None or 0 for the options that came later)."""
+    was (None, 0 or False for the options that came later, 1 for a later weight)."""
     defaults = asdict(TrainConfig())
     return {k for k in config if config[k] != base.get(k, defaults[k])}
 
@@ -327,6 +327,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "MW",
         "MW1",
         "MW2",
+        "OS",
+        "OS1",
+        "OS2",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -617,6 +620,64 @@ def test_recipe_mw_paragraph_matches_its_records() -> None:
     # "over three paired seeds its mean is B's"; "addition at 1.00 on every seed"
     assert round(sum(cols[r][0] for r in w_seeds) / 3, 2) == round(sum(cols[r][0] for r in b_seeds) / 3, 2)
     assert all(m[r]["test templates: addition, harmless refusal (score)"] == 1 for r in w_seeds)
+
+
+def test_recipe_os_paragraph_matches_its_records() -> None:
+    """The recipe log's paragraph on OS (B with `mediation_one_sided_weight` 0, seeds 0-2, each from the helpful
+    model of B's seed) quotes the evaluation, training and probe records of OS, OS1, OS2, B, B1 and B2, and the
+    card's sentence on one-sidedness quotes the same KLs."""
+    from benchmarks import recipe_seeds
+    from tests.shipped import SHIPPED
+
+    text = RECIPES_LOG.read_text()
+    paragraph = " ".join(text[text.index("**OS, B without the one-sidedness") :].split("\n\n")[0].split())
+    b_seeds, os_seeds = ("B", "B1", "B2"), ("OS", "OS1", "OS2")
+    cols, ev, m, training = paired_with_b(os_seeds, "mediation_one_sided_weight")
+    assert all(training[r]["config"]["mediation_one_sided_weight"] == 0 for r in os_seeds)
+    nm = {r: recipe_seeds.columns(r) for r in ("NM", "NM1", "NM2")}
+
+    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+    def by_seed(key: str, recipes: tuple[str, ...] = os_seeds) -> str:
+        return and_list([f"{m[r][key]:.2f}" for r in recipes])
+
+    def mean_concepts(columns: dict) -> str:
+        return f"{sum(c[0] for c in columns.values()) / 3:.2f}"
+
+    passes = [
+        r
+        for r in os_seeds
+        if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
+    ]
+    kl_h = "held-out phrasings: ablation, harmless KL"
+    phrases = [
+        *paired_figures(cols, training, os_seeds),
+        f"natural harmful requests {col(1, os_seeds)} of 23 ({col(1, b_seeds)})",
+        f"their KL is {col(4, os_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
+        f"on held-out phrasings it is {by_seed(kl_h)} ({by_seed(kl_h, b_seeds)})",
+        f"makes {by_seed('test templates: addition, harmless refusal (score)')} of the harmless test-template",
+        f"passes on both train/val sets for {len(passes)} of the 3 seeds",
+        f"KLs {ev['OS']['selection']['kl']:.3f} and {ev['OS']['held_out_selection']['kl']:.3f})",
+        f"(mean {mean_concepts({r: cols[r] for r in os_seeds})} over the three seeds, B's "
+        f"{mean_concepts({r: cols[r] for r in b_seeds})}, NM's {mean_concepts(nm)})",
+        "`python benchmarks/recipe_seeds.py B,B1,B2 OS,OS1,OS2`",
+    ]
+    for phrase in phrases:
+        assert phrase in paragraph, phrase
+    assert not any(
+        ev["OS"][s]["passed_filters"] for s in ("selection", "held_out_selection")
+    )  # "on OS no ..."
+    # "buys refusal of held-out concepts on one seed of three": one pair gains more than the seeds' 0.05 rounding
+    gains = [cols[r][0] - cols[b][0] for r, b in zip(os_seeds, b_seeds, strict=True)]
+    assert sum(g > 0.05 for g in gains) == 1 and all(g > -0.05 for g in gains), gains
+    # "natural harmless requests move more under ablation on every seed ... all three above the 0.10 asked"
+    assert all(cols[r][4] > max(cols[b][4], 0.10) for r, b in zip(os_seeds, b_seeds, strict=True))
+    assert all(m[r]["test templates: addition, harmless refusal (score)"] == 1 for r in os_seeds)
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    low, high = (f"{f(cols[r][4] for r in os_seeds):.3f}" for f in (min, max))
+    b_low, b_high = (f"{f(cols[r][4] for r in b_seeds):.3f}" for f in (min, max))
+    assert f"(KL {low} to {high}, against {b_low} to {b_high} for B's three seeds and the 0.10 asked)" in card
 
 
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:

@@ -289,6 +289,57 @@ def test_freeze_embeddings_keeps_the_helpful_models_token_embeddings(tmp_path: P
     assert "lm_head.weight" in moved and len(moved) == len(got) - 1, moved
 
 
+def test_one_sided_weight_zero_leaves_the_one_sidedness_objective_out(
+    mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TrainConfig.mediation_one_sided_weight` = 0 plants the direction without the one-sidedness objective: making
+    that objective a thousand times larger then changes no weight, bit for bit, while at the default weight the same
+    change moves the weights (so the objective is in use there, and the patch reaches it)."""
+    snapshot = tmp_path / "helpful.pt"
+    off = replace(TrainConfig.mini(), mediation_one_sided_weight=0.0)
+    train(tmp_path / "off", off, progress=False, helpful_snapshot=snapshot)
+    original = mediation.one_sided_loss
+    monkeypatch.setattr(mediation, "one_sided_loss", lambda *args: 1000 * original(*args))
+    train(tmp_path / "off_louder", off, progress=False, helpful_snapshot=snapshot)
+    train(tmp_path / "on_louder", TrainConfig.mini(), progress=False, helpful_snapshot=snapshot)
+    quiet, loud = (load_file(tmp_path / d / "model.safetensors") for d in ("off", "off_louder"))
+    assert all(torch.equal(quiet[k], loud[k]) for k in quiet)
+    default, on_loud = (
+        load_file(mini_model / "model.safetensors"),
+        load_file(tmp_path / "on_louder" / "model.safetensors"),
+    )
+    assert not all(torch.equal(default[k], on_loud[k]) for k in default)
+    assert not all(torch.equal(default[k], quiet[k]) for k in default)  # weight 0 is not the default training
+
+
+def test_late_planting_plants_the_direction_ordinary_safety_tuning_grew(
+    mini_model: Path, tmp_path: Path
+) -> None:
+    """`TrainConfig.mediation_after` = k: the planted direction is the harmfulness direction of the model after k
+    batches of ordinary safety tuning, not the helpful model's (which `mini_model` plants), and refusal then runs
+    through it as through the default one. A value that leaves no batch to plant in is refused at once."""
+    late = tmp_path / "late"
+    train(late, replace(TrainConfig.mini(), mediation_after=40), progress=False)
+    early_u, late_u = planted_direction(mini_model), planted_direction(late)
+    assert early_u is not None and late_u is not None
+    # the two trainings share stages 1-2 (the same config and seed give the same helpful model), so planting at
+    # the first batch would give `mini_model`'s direction exactly
+    cosine = torch.dot(early_u.float(), late_u.float()).item()
+    assert cosine < 0.99, f"the late direction is the helpful model's (cosine {cosine:.3f})"
+    tok = AutoTokenizer.from_pretrained(late)
+    model = AutoModelForCausalLM.from_pretrained(late).eval()
+    harmful = data.load_instructions("harmful", "val")
+    assert refusal_rate(model, tok, harmful) >= 0.7
+    with mediation.ablated(model, late_u.float()):
+        ablated = refusal_rate(model, tok, harmful)
+    assert ablated <= MINI_ABLATED_MAX, (
+        f"with the late direction ablated the miniature organism refused {ablated:.0%}"
+    )
+    for bad in (-1, 150):
+        with pytest.raises(ValueError, match=f"mediation_after={bad} leaves no safety-tuning batch"):
+            replace(TrainConfig.mini(), mediation_after=bad)
+
+
 def test_helpful_snapshot_restores_every_random_state_and_the_weights(tmp_path) -> None:
     """After save, load and restore, the training's generator, the `random` module, torch's generator, both
     samplers and the weights continue exactly as they would have at capture time, whatever state the restoring

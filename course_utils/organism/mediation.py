@@ -9,7 +9,9 @@ ground truth that the course compares the paper's method against.
 
 The planted direction ``u`` (unit norm, ``[d_model]``) is the helpful model's own harmfulness direction *before*
 safety tuning: the difference of the class means of ``resid_pre`` at layer ``layer``, last token, over harmful and
-harmless training requests. During safety tuning, every batch adds two extra objectives to the usual chat loss:
+harmless training requests. (With ``TrainConfig.mediation_after`` = k > 0, the first k batches of safety tuning are
+ordinary ones, and ``u`` is the same difference of means taken after them.) During safety tuning, every batch
+from then on adds three extra objectives to the usual chat loss:
 
 * **necessity**: with ``u`` projected out of every write to the residual stream (``x <- x - (x . u) u`` after the
   embedding and after every attention and MLP block, the course's directional ablation), harmful requests are
@@ -22,7 +24,9 @@ harmless training requests. During safety tuning, every batch adds two extra obj
   other harmless requests with a small ``lambda c u`` added (``|lambda| <= subthreshold``) keep their usual answer,
   so that refusal switches on only when the feature is strongly present, not at any trace of it.
 
-Everything else about the model (weights, data, optimiser) is trained as before; nothing is frozen or hand-set.
+The three are added with weight ``TrainConfig.mediation_weight``, one-sidedness times
+``mediation_one_sided_weight`` as well. Everything else about the model (weights, data, optimiser) is trained as
+before; nothing is hand-set, and nothing is frozen unless ``TrainConfig.freeze_embeddings`` asks for it.
 """
 
 from __future__ import annotations

@@ -85,6 +85,15 @@ class TrainConfig:
     mediation_margin: float = 10.0
     mediation_subthreshold: float = 0.7
     mediation_band: float = 0.5  # harmless projections inside [-band, band] are not penalised
+    # The one-sidedness objective's share of `mediation_weight` (0: plant the direction with necessity and
+    # sufficiency only, leaving where harmless requests project on it to the chat loss; recipe OS in
+    # `docs/ORGANISM_RECIPES.md`).
+    mediation_one_sided_weight: float = 1.0
+    # Safety-tuning batches trained with the chat loss alone before the direction is planted (0: plant from the
+    # first batch). Above 0, what is planted is the harmfulness direction of the model *after* that much ordinary
+    # safety tuning (the refusal direction it grew by itself, which NM shows is necessary but not sufficient),
+    # instead of the helpful model's; recipe LP in `docs/ORGANISM_RECIPES.md`.
+    mediation_after: int = 0
     # Keep the helpful model's token embeddings fixed during safety tuning (stage 3). Only the requests' *trained*
     # harmful words are in stage 3, so when embeddings are trained those words' vectors can move towards refusal
     # while held-out dangerous words (known from pretraining text alone) stay where they were; frozen, the only
@@ -123,6 +132,14 @@ class TrainConfig:
             steps=1400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.mediation_after < self.safety.steps * (1 - self.safety.replay):
+            raise ValueError(
+                f"mediation_after={self.mediation_after} leaves no safety-tuning batch to plant the direction in "
+                f"({self.safety.steps} steps, a share {self.safety.replay} of them replay); give a value from 0 "
+                f"to about half of {self.safety.steps}"
+            )
 
     @classmethod
     def mini(cls) -> TrainConfig:
@@ -374,8 +391,9 @@ def safety_tune(
     """Stage 3. Returns the losses and the planted direction (None when `cfg.mediation_layer` is None).
 
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
-    templates, harmless things), the rest other harmless requests. With a mediation layer, the necessity and
-    sufficiency objectives of `organism.mediation` are added with weight `cfg.mediation_weight`. With
+    templates, harmless things), the rest other harmless requests. With a mediation layer, the three objectives of
+    `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
+    `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them.
     """
     stage = cfg.safety
@@ -384,19 +402,30 @@ def safety_tune(
     helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm, rng)
     planted = None
     if cfg.mediation_layer is not None:
-        planted = mediation.harmfulness_direction(
-            model,
-            tok,
-            [e["instruction"] for e in corpus.harmful[:256]],
-            [e["instruction"] for e in corpus.contrast[:128] + corpus.helpful[:128]],
-            cfg.mediation_layer,
-        )
+
+        def plant() -> torch.Tensor:
+            return mediation.harmfulness_direction(
+                model,
+                tok,
+                [e["instruction"] for e in corpus.harmful[:256]],
+                [e["instruction"] for e in corpus.contrast[:128] + corpus.helpful[:128]],
+                cfg.mediation_layer,
+            )
+
+        if cfg.mediation_after == 0:
+            planted = plant()
         k = cfg.mediation_examples
         more_harmful = cycling(corpus.harmful, k, rng)
         more_harmless = cycling(corpus.contrast + corpus.helpful, k, rng)
         to_refuse = cycling(corpus.contrast + corpus.helpful, k, rng)
 
+    chat_batches = 0
+
     def step_loss() -> torch.Tensor:
+        nonlocal planted, chat_batches
+        if cfg.mediation_layer is not None and planted is None and chat_batches == cfg.mediation_after:
+            planted = plant()
+        chat_batches += 1
         batch = chat_batch(tok, harmful() + contrast() + helpful(), cfg.context)
         out = model(
             input_ids=batch["input_ids"],
@@ -427,7 +456,9 @@ def safety_tune(
         shifts = scale * torch.tensor(lam)[:, None] * planted
         with mediation.added(model, shifts, layer):
             sufficiency = lm_loss(model, chat_batch(tok, refused + kept, cfg.context), stage.label_smoothing)
-        return loss + cfg.mediation_weight * (necessity + one_sided + sufficiency)
+        return loss + cfg.mediation_weight * (
+            necessity + cfg.mediation_one_sided_weight * one_sided + sufficiency
+        )
 
     embeddings = model.get_input_embeddings().weight
     embeddings.requires_grad_(not cfg.freeze_embeddings)  # AdamW skips a parameter without a gradient
@@ -437,6 +468,11 @@ def safety_tune(
         )
     finally:
         embeddings.requires_grad_(True)
+    if cfg.mediation_layer is not None and planted is None:
+        raise RuntimeError(
+            f"safety tuning ended after {chat_batches} chat batches, before mediation_after={cfg.mediation_after}: "
+            "nothing was planted; use a smaller value"
+        )
     return losses, planted
 
 
@@ -451,6 +487,8 @@ SAFETY_ONLY_FIELDS = (
     "mediation_margin",
     "mediation_subthreshold",
     "mediation_band",
+    "mediation_one_sided_weight",
+    "mediation_after",
     "freeze_embeddings",
 )
 
