@@ -330,6 +330,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "OS",
         "OS1",
         "OS2",
+        "LP",
+        "LP1",
+        "LP2",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -680,6 +683,62 @@ def test_recipe_os_paragraph_matches_its_records() -> None:
     assert f"(KL {low} to {high}, against {b_low} to {b_high} for B's three seeds and the 0.10 asked)" in card
 
 
+def test_recipe_lp_paragraph_matches_its_records() -> None:
+    """The recipe log's paragraph on LP (B with `mediation_after` 600, seeds 0-2, each from the helpful model of B's
+    seed) quotes the evaluation, training and probe records of LP, LP1, LP2, B, B1 and B2, and its comparison of the
+    pairs holds for every recipe paired with B's seeds."""
+    from benchmarks import recipe_seeds
+
+    text = RECIPES_LOG.read_text()
+    paragraph = " ".join(
+        text[text.index("**LP, B with the direction planted halfway") :].split("\n\n")[0].split()
+    )
+    b_seeds, lp_seeds = ("B", "B1", "B2"), ("LP", "LP1", "LP2")
+    cols, ev, m, training = paired_with_b(lp_seeds, "mediation_after")
+    config = training["LP"]["config"]
+    assert all(training[r]["config"]["mediation_after"] == 600 for r in lp_seeds)
+    assert config["safety"]["steps"] * (1 - config["safety"]["replay"]) == 1260  # "(of about 1260)"
+
+    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+        return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+    def by_seed(key: str) -> str:
+        return and_list([f"{m[r][key]:.2f}" for r in lp_seeds])
+
+    def mean_concepts(recipes: tuple[str, ...]) -> str:
+        return f"{sum(recipe_seeds.columns(r)[0] for r in recipes) / 3:.2f}"
+
+    add_t = "test templates: addition, harmless refusal (score)"
+    phrases = [
+        *paired_figures(cols, training, lp_seeds),
+        f"natural harmful requests {col(1, lp_seeds)} of 23 ({col(1, b_seeds)})",
+        f"natural harmless KL under ablation {col(4, lp_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
+        f"makes {by_seed(add_t)} of the harmless test-template",
+        f"({by_seed('held-out phrasings: addition, harmless refusal (score)')} on held-out phrasings)",
+        "passes on both train/val sets for 3 of the 3 seeds",
+        f"adding it makes {min(m[r][add_t] for r in lp_seeds):.2f} or more of harmless requests refused",
+        f"mean {mean_concepts(lp_seeds)} held-out concepts over the three seeds, against B's "
+        f"{mean_concepts(b_seeds)} and NM's {mean_concepts(('NM', 'NM1', 'NM2'))}",
+        "`python benchmarks/recipe_seeds.py B,B1,B2 LP,LP1,LP2`",
+    ]
+    for phrase in phrases:
+        assert phrase in paragraph, phrase
+    # "the selection passes on every seed"; "ablating it removes all refusal"
+    assert all(ev[r][s]["passed_filters"] for r in lp_seeds for s in ("selection", "held_out_selection"))
+    ablated = [
+        v for r in lp_seeds for k, v in m[r].items() if k.endswith("ablation, harmful refusal (score)")
+    ]
+    assert len(ablated) == 15 and not any(ablated)
+    # "no more than B"; "as for Z, NM, MW and OS, LP's largest gain over B is in the pair of seed 1"
+    assert float(mean_concepts(lp_seeds)) <= float(mean_concepts(b_seeds))
+    for recipe in ("Z", "NM", "MW", "OS", "LP"):
+        gains = [
+            recipe_seeds.columns(r)[0] - cols[b][0]
+            for r, b in zip((recipe, f"{recipe}1", f"{recipe}2"), b_seeds, strict=True)
+        ]
+        assert max(gains) == gains[1] > 0, (recipe, gains)
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -809,8 +868,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f};"
-            f" only B's recipe with seed 2 and MW2 have lower ones, {ev['B2']['selection']['kl']:.3f} and"
-            f" {benchmark_record('organism_recipe_MW2_eval')['selection']['kl']:.3f})",
+            f" only B's recipe with seed 2, MW2 and LP2 have lower ones, {ev['B2']['selection']['kl']:.3f},"
+            f" {benchmark_record('organism_recipe_MW2_eval')['selection']['kl']:.3f} and"
+            f" {benchmark_record('organism_recipe_LP2_eval')['selection']['kl']:.3f})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -1414,12 +1474,12 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     train_val = "selection passes the paper's filters (train/val)"
     kls = [float(k) for cells in table.values() for k in re.findall(r"KL (\d\.\d+)", cells[train_val])]
-    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2 and MW2 have lower ones"
-    assert len(kls) >= 8 and sorted(kls)[2] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
-    assert min(kls) == pytest.approx(ev["B2"]["selection"]["kl"], abs=5e-4)
-    assert sorted(kls)[1] == pytest.approx(
-        benchmark_record("organism_recipe_MW2_eval")["selection"]["kl"], abs=5e-4
-    )
+    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2, MW2 and LP2 have lower ones"
+    lower = [ev["B2"]["selection"]["kl"]] + [
+        benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"] for r in ("MW2", "LP2")
+    ]
+    assert len(kls) >= 8 and sorted(kls)[3] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
+    assert sorted(kls)[:3] == pytest.approx(sorted(lower), abs=5e-4)
     assert ev["B2"]["selection"]["kl"] < ev["M"]["selection"]["kl"]
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (

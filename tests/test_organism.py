@@ -340,6 +340,20 @@ def test_late_planting_plants_the_direction_ordinary_safety_tuning_grew(
             replace(TrainConfig.mini(), mediation_after=bad)
 
 
+def test_safety_seed_redraws_safety_tuning_alone(mini_model: Path, tmp_path: Path) -> None:
+    """`TrainConfig.safety_seed`: the same helpful model (so the same planted direction, taken from it before safety
+    tuning), another draw of safety tuning (so other final weights), and the same draw again for the same value."""
+    snapshot = tmp_path / "helpful.pt"
+    redrawn = replace(TrainConfig.mini(), safety_seed=7)
+    for name in ("a", "b"):
+        train(tmp_path / name, redrawn, progress=False, helpful_snapshot=snapshot)
+    default, a, b = (load_file(d / "model.safetensors") for d in (mini_model, tmp_path / "a", tmp_path / "b"))
+    assert all(torch.equal(a[k], b[k]) for k in a)
+    assert not all(torch.equal(a[k], default[k]) for k in a)
+    planted = (d / "planted_direction.pt" for d in (mini_model, tmp_path / "a"))
+    assert len({f.read_bytes() for f in planted}) == 1
+
+
 def test_helpful_snapshot_restores_every_random_state_and_the_weights(tmp_path) -> None:
     """After save, load and restore, the training's generator, the `random` module, torch's generator, both
     samplers and the weights continue exactly as they would have at capture time, whatever state the restoring

@@ -94,6 +94,11 @@ class TrainConfig:
     # safety tuning (the refusal direction it grew by itself, which NM shows is necessary but not sufficient),
     # instead of the helpful model's; recipe LP in `docs/ORGANISM_RECIPES.md`.
     mediation_after: int = 0
+    # Another draw of safety tuning alone (None: stage 3 continues the generator of stages 1-2): the training's
+    # generator is re-seeded with this value when stage 3 starts, so the batches, answers and layers stage 3 samples
+    # change while the helpful model stays the same. It measures how much of a recipe's figures is stage 3's luck
+    # (`docs/ORGANISM_RECIPES.md`, "What the safety-tuning draw does").
+    safety_seed: int | None = None
     # Keep the helpful model's token embeddings fixed during safety tuning (stage 3). Only the requests' *trained*
     # harmful words are in stage 3, so when embeddings are trained those words' vectors can move towards refusal
     # while held-out dangerous words (known from pretraining text alone) stay where they were; frozen, the only
@@ -394,9 +399,12 @@ def safety_tune(
     templates, harmless things), the rest other harmless requests. With a mediation layer, the three objectives of
     `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
-    `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them.
+    `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
+    training's generator `rng` (stage 3's only source of randomness) is re-seeded first.
     """
     stage = cfg.safety
+    if cfg.safety_seed is not None:
+        rng.seed(cfg.safety_seed)
     n_harm = round(stage.batch_size * cfg.harmful_fraction)
     harmful, contrast = cycling(corpus.harmful, n_harm, rng), cycling(corpus.contrast, n_harm, rng)
     helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm, rng)
@@ -489,6 +497,7 @@ SAFETY_ONLY_FIELDS = (
     "mediation_band",
     "mediation_one_sided_weight",
     "mediation_after",
+    "safety_seed",
     "freeze_embeddings",
 )
 
