@@ -400,7 +400,8 @@ def test_safety_only_fields_are_read_only_by_safety_tuning() -> None:
     in the organism's modules, `cfg.<field>` for those fields appears only inside `safety_tune`."""
     names = {f.name for f in fields(TrainConfig)}
     assert set(SAFETY_ONLY_FIELDS) <= names
-    assert helpful_stages_key(replace(TrainConfig(), mediation_weight=3.0, safety=None)) == (
+    other_safety = replace(TrainConfig().safety, steps=7, lr=0.5)
+    assert helpful_stages_key(replace(TrainConfig(), mediation_weight=3.0, safety=other_safety)) == (
         helpful_stages_key(TrainConfig())
     )
     import course_utils.organism as organism
