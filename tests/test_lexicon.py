@@ -333,6 +333,11 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "LP",
         "LP1",
         "LP2",
+        "B1a",
+        "B1b",
+        "NM1a",
+        "Ba",
+        "B2a",
     ):
         record = (
             json.loads((SHIPPED / "eval.json").read_text())
@@ -428,7 +433,7 @@ def test_seed_tables_of_the_log_are_the_records() -> None:
     from benchmarks import recipe_seeds
 
     text = RECIPES_LOG.read_text()
-    commands = re.findall(r"`python benchmarks/recipe_seeds\.py ([A-Z0-9, ]+)`", text)
+    commands = re.findall(r"`python benchmarks/recipe_seeds\.py ([A-Za-z0-9, ]+)`", text)
     assert commands, "the log quotes no recipe_seeds.py command"
     for args in commands:
         expected = recipe_seeds.table([arg.split(",") for arg in args.split()])
@@ -739,6 +744,77 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
         assert max(gains) == gains[1] > 0, (recipe, gains)
 
 
+def test_safety_draw_section_matches_its_records() -> None:
+    """The recipe log's section "What the safety-tuning draw does", its summary bullet and the card's sentence on
+    Ba: each redraw differs from its training in `safety_seed` alone and starts from the same helpful model, and
+    every figure and comparison they state is in the records."""
+    from benchmarks import recipe_seeds
+    from tests.shipped import SHIPPED
+
+    text = RECIPES_LOG.read_text()
+    section = " ".join(text[text.index("## What the safety-tuning draw does") :].split("\n## ")[0].split())
+    redraws = {"Ba": "B", "B1a": "B1", "B1b": "B1", "B2a": "B2", "NM1a": "NM1"}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*redraws, "B1", "B2", "NM1")}
+    training["B"] = json.loads((SHIPPED / "training.json").read_text())
+    for r, base in redraws.items():
+        assert changed_fields(training[r]["config"], training[base]["config"]) == {"safety_seed"}, r
+        for stage in ("pretrain", "instruct"):
+            assert training[r]["final_losses"][stage] == training[base]["final_losses"][stage], (r, stage)
+    seeds = {r: training[r]["config"]["safety_seed"] for r in redraws}
+    assert seeds == {"Ba": 101, "B1a": 101, "B1b": 102, "B2a": 101, "NM1a": 101}
+    names = (*redraws, "B", "B1", "B2", "NM1", "NM", "NM2", "Z", "Z1", "Z2", "MW", "MW1", "MW2", "OS", "OS1")
+    concepts = {r: recipe_seeds.columns(r)[0] for r in (*names, "OS2", "LP", "LP1", "LP2")}
+
+    def hc(*recipes: str) -> str:
+        figures = [f"{concepts[r]:.2f}" for r in recipes]
+        return and_list(figures) if len(figures) > 1 else figures[0]
+
+    changes = {h: tuple(f"{c}{h}" for c in ("Z", "NM", "MW", "OS", "LP")) for h in ("", "1", "2")}
+    b_draws = {"": ("B", "Ba"), "1": ("B1", "B1a", "B1b"), "2": ("B2", "B2a")}
+    seconds = [f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in ("B1a", "B1b", "NM1a")]
+    every = list(b_draws[""] + b_draws["1"] + b_draws["2"])
+    spread = {h: max(concepts[r] for r in d) - min(concepts[r] for r in d) for h, d in b_draws.items()}
+    seed_spread = max(concepts[r] for r in ("B", "B1", "B2")) - min(concepts[r] for r in ("B", "B1", "B2"))
+    mean_all = f"{sum(concepts[r] for r in every) / len(every):.2f}"
+    phrases = [
+        f"(held-out concepts {hc(*changes['1'])} against B1's {hc('B1')})",
+        f"safety tuning took {and_list(seconds)} s",
+        f"B's recipe refuses {hc(*b_draws['1'])} of the held-out concepts over its three draws there",
+        f"NM's two draws refuse {hc('NM1', 'NM1a')}",
+        f"the lowest being MW1's {hc('MW1')}",
+        f"NM's gain, {(concepts['NM1'] + concepts['NM1a']) / 2 - sum(concepts[r] for r in b_draws['1']) / 3:.2f}",
+        f"spread of B's draws ({spread['1']:.2f})",
+        f"They refuse {hc('Ba', 'B2a')} of the held-out concepts (B {hc('B')}, B2 {hc('B2')})",
+        f"the changes refuse {hc(*changes[''])} (Z, NM, MW, OS and LP) against B's two draws {hc('B', 'Ba')}",
+        f"on B2's, {hc(*changes['2'])} against {hc('B2', 'B2a')}",
+        f"moves held-out concepts by up to {spread['']:.2f} on one helpful model (B and Ba) and by {spread['1']:.2f}",
+        f"across B, B1 and B2 ({seed_spread:.2f})",
+        f"the best of the seven draws of its recipe measured (mean {mean_all})",
+        f"({hc('NM1', 'NM1a')} against {hc('B1b')} to {hc('B1')})",
+        f"NM's single draws ({hc('NM', 'NM2')}) included",
+        "`python benchmarks/recipe_seeds.py B1,B1a,B1b`",
+        "`python benchmarks/recipe_seeds.py B,Ba B2,B2a NM1,NM1a`",
+    ]
+    for phrase in phrases:
+        assert phrase in section, phrase
+    assert (
+        concepts["B"] == max(concepts[r] for r in every) and len(every) == 7
+    )  # "the best of the seven draws"
+    assert concepts["B1"] == max(concepts[r] for r in b_draws["1"])  # "B1 was its best draw, not a low one"
+    assert min(concepts[r] for r in changes["1"]) == concepts["MW1"] > max(concepts[r] for r in b_draws["1"])
+    for h in ("", "2"):  # "on neither does any change rise more than 0.01 above the better of B's draws"
+        assert max(concepts[r] for r in changes[h]) <= max(concepts[r] for r in b_draws[h]) + 0.01 + 1e-9, h
+    assert spread[""] >= seed_spread and spread[""] == max(spread.values())  # "up to", "as much as the seed"
+    bullet = " ".join(text[text.index("- **The safety-tuning draw alone") :].split("\n- ")[0].split())
+    assert f"by up to {spread['']:.2f}" in bullet and f"refuses {hc('Ba')} of them (B: {hc('B')})" in bullet
+    assert f"(mean {mean_all})" in bullet
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    assert (
+        f"refuses {hc('Ba')} of the held-out concepts: B's {hc('B')} is the best of the seven draws" in card
+    )
+    assert f"(mean {mean_all})" in card
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -831,6 +907,11 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     def spread(key: str) -> float:
         return max(m[r][key] for r in seeds) - min(m[r][key] for r in seeds)
 
+    later_kl = {
+        r: benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"]
+        for r in ("LP2", "B2a", "MW2", "B1b")
+    }
+    later_kl["B2"] = ev["B2"]["selection"]["kl"]
     expected = {
         "**J, more fictional things": [
             f"trained in {seconds['J']:.0f} s",
@@ -867,10 +948,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f" by the judge; K {m['K'][concepts + ' (score)']:.2f}, B {m['B'][concepts + ' (score)']:.2f})",
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
-            f"the lowest chosen-candidate KL of any recipe, {ev['M']['selection']['kl']:.3f} (B: {ev['B']['selection']['kl']:.3f};"
-            f" only B's recipe with seed 2, MW2 and LP2 have lower ones, {ev['B2']['selection']['kl']:.3f},"
-            f" {benchmark_record('organism_recipe_MW2_eval')['selection']['kl']:.3f} and"
-            f" {benchmark_record('organism_recipe_LP2_eval')['selection']['kl']:.3f})",
+            f"passes with a chosen-candidate KL of {ev['M']['selection']['kl']:.3f}, among the lowest of the table"
+            f" (B: {ev['B']['selection']['kl']:.3f}; only five later trainings have lower ones: LP2, B2a, B2, MW2 and B1b,"
+            f" with {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'B2a', 'B2', 'MW2', 'B1b')])})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -884,7 +964,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's and X2's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's and B1b's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1183,7 +1263,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's and X2's": exactly these rows
+    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's and B1b's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1192,6 +1272,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "B1",
         "X1",
         "X2",
+        "B1a",
+        "B1b",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -1473,14 +1555,14 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     assert weight == {"B": 1.0, "K": 1.0, "M": 2.0, "N": 2.0}  # "1 in B and K; M sets it to 2"
     assert m["M"][natural] == pytest.approx(m["B"][natural])  # "as B"
     train_val = "selection passes the paper's filters (train/val)"
-    kls = [float(k) for cells in table.values() for k in re.findall(r"KL (\d\.\d+)", cells[train_val])]
-    # "the lowest chosen-candidate KL of any recipe ... only B's recipe with seed 2, MW2 and LP2 have lower ones"
-    lower = [ev["B2"]["selection"]["kl"]] + [
-        benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"] for r in ("MW2", "LP2")
-    ]
-    assert len(kls) >= 8 and sorted(kls)[3] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
-    assert sorted(kls)[:3] == pytest.approx(sorted(lower), abs=5e-4)
-    assert ev["B2"]["selection"]["kl"] < ev["M"]["selection"]["kl"]
+    kl_of = {
+        r: float(k)
+        for r, cells in table.items()
+        for k in re.findall(r"KL (\d\.\d+)", cells.get(train_val, ""))
+    }
+    # "among the lowest of the table ... only five later trainings have lower ones: LP2, B2a, B2, MW2 and B1b"
+    assert len(kl_of) >= 40 and kl_of["M"] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
+    assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {"LP2", "B2a", "B2", "MW2", "B1b"}
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
