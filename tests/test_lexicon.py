@@ -122,6 +122,37 @@ def and_list(items: list) -> str:
     return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
 
 
+def log_paragraph(text: str, opening: str) -> str:
+    """The paragraph of `text` (the recipe log) that starts with `opening`, its lines joined."""
+    return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
+
+
+def column_list(cols: dict, i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
+    """Measure `i` of `recipe_seeds.columns` (`cols`, by recipe) for each of `recipes`, listed as the prose does."""
+    return and_list([fmt.format(cols[r][i]) for r in recipes])
+
+
+def measure_list(figures: dict, key: str, recipes: tuple[str, ...]) -> str:
+    """`evaluate`'s measure `key` (`figures`: `measured` by recipe) for each of `recipes`, to two decimals."""
+    return and_list([f"{figures[r][key]:.2f}" for r in recipes])
+
+
+def held_out_mean(recipes: tuple[str, ...]) -> str:
+    """The mean share of held-out concepts refused over `recipes`, to two decimals, as the log's seed tables give it."""
+    from benchmarks import recipe_seeds
+
+    return f"{sum(recipe_seeds.columns(r)[0] for r in recipes) / len(recipes):.2f}"
+
+
+def passing_both(ev: dict, recipes: tuple[str, ...]) -> list[str]:
+    """The recipes whose paper's selection passes the filters on both train/val sets."""
+    return [
+        r
+        for r in recipes
+        if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
+    ]
+
+
 def changed_fields(config: dict, base: dict) -> set[str]:
     """The fields of a recorded training `config` whose value differs from `base`. A field `base`'s record predates
     reads as its `TrainConfig` default there: every field was added with a default that leaves the training as it
@@ -450,7 +481,7 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     from benchmarks import recipe_seeds
 
     text = RECIPES_LOG.read_text()
-    paragraph = " ".join(text[text.index("**Z, B with the token embeddings") :].split("\n\n")[0].split())
+    paragraph = log_paragraph(text, "**Z, B with the token embeddings")
     b_seeds, z_seeds = ("B", "B1", "B2"), ("Z", "Z1", "Z2")
     cols = {r: recipe_seeds.columns(r) for r in b_seeds + z_seeds}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in z_seeds}
@@ -469,7 +500,7 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     )
 
     def seeds(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return and_list([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     def mean(i: int, recipes: tuple[str, ...]) -> float:
         return sum(cols[r][i] for r in recipes) / len(recipes)
@@ -525,7 +556,7 @@ def paired_figures(cols: dict, training: dict, seeds: tuple[str, ...]) -> list[s
     b_seeds = ("B", "B1", "B2")
 
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return and_list([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     seconds = [f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in seeds]
     return [
@@ -542,7 +573,7 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
     of B's seed) quotes the evaluation, training and probe records of NM, NM1, NM2, B, B1 and B2."""
 
     text = RECIPES_LOG.read_text()
-    paragraph = " ".join(text[text.index("**NM, B without the mediation") :].split("\n\n")[0].split())
+    paragraph = log_paragraph(text, "**NM, B without the mediation")
     b_seeds, nm_seeds = ("B", "B1", "B2"), ("NM", "NM1", "NM2")
     cols, ev, m, training = paired_with_b(nm_seeds, "mediation_layer")
     assert all(training[r]["config"]["mediation_layer"] is None for r in nm_seeds)  # B's recipe, no planting
@@ -550,19 +581,16 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
     add_h = "held-out phrasings: addition, harmless refusal (score)"
     concepts = "held-out concepts: harmful refusal (score)"
 
-    def seeds(values: list) -> str:
-        return and_list(values)
-
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return seeds([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     cos = {r: f"{ev[r]['selection']['cosine_with_planted']:.2f}" for r in b_seeds + nm_seeds}
     phrases = [
         *paired_figures(cols, training, nm_seeds),
         f"(layers {ev['NM']['selection']['layer']} and {ev['NM1']['selection']['layer']})",
-        f"makes {seeds([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test-template",
-        f"({seeds([f'{m[r][add_h]:.2f}' for r in nm_seeds])} on held-out phrasings; B's seeds: 1.00 everywhere)",
-        f"cosine {seeds([cos[r] for r in nm_seeds])} (B's seeds: {seeds([cos[r] for r in b_seeds])})",
+        f"makes {and_list([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test-template",
+        f"({and_list([f'{m[r][add_h]:.2f}' for r in nm_seeds])} on held-out phrasings; B's seeds: 1.00 everywhere)",
+        f"cosine {and_list([cos[r] for r in nm_seeds])} (B's seeds: {and_list([cos[r] for r in b_seeds])})",
         f"hand-written harmful probe requests {col(7, nm_seeds)} of 40 ({col(7, b_seeds)})",
         f"natural requests {col(4, nm_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
         f"NM1 refuses {m['NM1'][concepts]:.2f} of the held-out concepts, above the 0.95 the issue asks",
@@ -586,9 +614,10 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
 
     card = " ".join((SHIPPED / "README.md").read_text().split())  # the card's "Why not natural emergence"
     assert (
-        f"makes only {seeds([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test requests" in card
+        f"makes only {and_list([f'{m[r][add_t]:.2f}' for r in nm_seeds])} of the harmless test requests"
+        in card
     )
-    assert f"(cosine {seeds([cos[r] for r in nm_seeds])} with the direction B plants)" in card
+    assert f"(cosine {and_list([cos[r] for r in nm_seeds])} with the direction B plants)" in card
     assert "passes on both train/val sets for two of the three seeds" in card
     table = recipe_table(text)  # "no other training on this page reaches that"
     assert [r for r, cells in table.items() if r != "targets" and float(cells[concepts]) >= 0.95] == ["NM1"]
@@ -599,22 +628,18 @@ def test_recipe_mw_paragraph_matches_its_records() -> None:
     B's seed) quotes the evaluation, training and probe records of MW, MW1, MW2, B, B1 and B2."""
 
     text = RECIPES_LOG.read_text()
-    paragraph = " ".join(text[text.index("**MW, B with the mediation objectives") :].split("\n\n")[0].split())
+    paragraph = log_paragraph(text, "**MW, B with the mediation objectives")
     b_seeds, w_seeds = ("B", "B1", "B2"), ("MW", "MW1", "MW2")
     cols, ev, m, training = paired_with_b(w_seeds, "mediation_weight")
     assert all(training[r]["config"]["mediation_weight"] == 0.5 for r in w_seeds)
 
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return and_list([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     def by_seed(key: str) -> str:
-        return and_list([f"{m[r][key]:.2f}" for r in w_seeds])
+        return measure_list(m, key, w_seeds)
 
-    passes = [
-        r
-        for r in w_seeds
-        if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
-    ]
+    passes = passing_both(ev, w_seeds)
     phrases = [
         *paired_figures(cols, training, w_seeds),
         f"natural harmful requests {col(1, w_seeds)} of 23 ({col(1, b_seeds)})",
@@ -634,30 +659,21 @@ def test_recipe_os_paragraph_matches_its_records() -> None:
     """The recipe log's paragraph on OS (B with `mediation_one_sided_weight` 0, seeds 0-2, each from the helpful
     model of B's seed) quotes the evaluation, training and probe records of OS, OS1, OS2, B, B1 and B2, and the
     card's sentence on one-sidedness quotes the same KLs."""
-    from benchmarks import recipe_seeds
     from tests.shipped import SHIPPED
 
     text = RECIPES_LOG.read_text()
-    paragraph = " ".join(text[text.index("**OS, B without the one-sidedness") :].split("\n\n")[0].split())
+    paragraph = log_paragraph(text, "**OS, B without the one-sidedness")
     b_seeds, os_seeds = ("B", "B1", "B2"), ("OS", "OS1", "OS2")
     cols, ev, m, training = paired_with_b(os_seeds, "mediation_one_sided_weight")
     assert all(training[r]["config"]["mediation_one_sided_weight"] == 0 for r in os_seeds)
-    nm = {r: recipe_seeds.columns(r) for r in ("NM", "NM1", "NM2")}
 
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return and_list([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     def by_seed(key: str, recipes: tuple[str, ...] = os_seeds) -> str:
-        return and_list([f"{m[r][key]:.2f}" for r in recipes])
+        return measure_list(m, key, recipes)
 
-    def mean_concepts(columns: dict) -> str:
-        return f"{sum(c[0] for c in columns.values()) / 3:.2f}"
-
-    passes = [
-        r
-        for r in os_seeds
-        if ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"]
-    ]
+    passes = passing_both(ev, os_seeds)
     kl_h = "held-out phrasings: ablation, harmless KL"
     phrases = [
         *paired_figures(cols, training, os_seeds),
@@ -667,8 +683,8 @@ def test_recipe_os_paragraph_matches_its_records() -> None:
         f"makes {by_seed('test templates: addition, harmless refusal (score)')} of the harmless test-template",
         f"passes on both train/val sets for {len(passes)} of the 3 seeds",
         f"KLs {ev['OS']['selection']['kl']:.3f} and {ev['OS']['held_out_selection']['kl']:.3f})",
-        f"(mean {mean_concepts({r: cols[r] for r in os_seeds})} over the three seeds, B's "
-        f"{mean_concepts({r: cols[r] for r in b_seeds})}, NM's {mean_concepts(nm)})",
+        f"(mean {held_out_mean(os_seeds)} over the three seeds, B's {held_out_mean(b_seeds)},"
+        f" NM's {held_out_mean(('NM', 'NM1', 'NM2'))})",
         "`python benchmarks/recipe_seeds.py B,B1,B2 OS,OS1,OS2`",
     ]
     for phrase in phrases:
@@ -695,9 +711,7 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
     from benchmarks import recipe_seeds
 
     text = RECIPES_LOG.read_text()
-    paragraph = " ".join(
-        text[text.index("**LP, B with the direction planted halfway") :].split("\n\n")[0].split()
-    )
+    paragraph = log_paragraph(text, "**LP, B with the direction planted halfway")
     b_seeds, lp_seeds = ("B", "B1", "B2"), ("LP", "LP1", "LP2")
     cols, ev, m, training = paired_with_b(lp_seeds, "mediation_after")
     config = training["LP"]["config"]
@@ -705,13 +719,10 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
     assert config["safety"]["steps"] * (1 - config["safety"]["replay"]) == 1260  # "(of about 1260)"
 
     def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return and_list([fmt.format(cols[r][i]) for r in recipes])
+        return column_list(cols, i, recipes, fmt)
 
     def by_seed(key: str) -> str:
-        return and_list([f"{m[r][key]:.2f}" for r in lp_seeds])
-
-    def mean_concepts(recipes: tuple[str, ...]) -> str:
-        return f"{sum(recipe_seeds.columns(r)[0] for r in recipes) / 3:.2f}"
+        return measure_list(m, key, lp_seeds)
 
     add_t = "test templates: addition, harmless refusal (score)"
     phrases = [
@@ -722,8 +733,8 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
         f"({by_seed('held-out phrasings: addition, harmless refusal (score)')} on held-out phrasings)",
         "passes on both train/val sets for 3 of the 3 seeds",
         f"adding it makes {min(m[r][add_t] for r in lp_seeds):.2f} or more of harmless requests refused",
-        f"mean {mean_concepts(lp_seeds)} held-out concepts over the three seeds, against B's "
-        f"{mean_concepts(b_seeds)} and NM's {mean_concepts(('NM', 'NM1', 'NM2'))}",
+        f"mean {held_out_mean(lp_seeds)} held-out concepts over the three seeds, against B's "
+        f"{held_out_mean(b_seeds)} and NM's {held_out_mean(('NM', 'NM1', 'NM2'))}",
         "`python benchmarks/recipe_seeds.py B,B1,B2 LP,LP1,LP2`",
     ]
     for phrase in phrases:
@@ -735,7 +746,7 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
     ]
     assert len(ablated) == 15 and not any(ablated)
     # "no more than B"; "as for Z, NM, MW and OS, LP's largest gain over B is in the pair of seed 1"
-    assert float(mean_concepts(lp_seeds)) <= float(mean_concepts(b_seeds))
+    assert float(held_out_mean(lp_seeds)) <= float(held_out_mean(b_seeds))
     for recipe in ("Z", "NM", "MW", "OS", "LP"):
         gains = [
             recipe_seeds.columns(r)[0] - cols[b][0]
@@ -775,7 +786,7 @@ def test_safety_draw_section_matches_its_records() -> None:
     every = list(b_draws[""] + b_draws["1"] + b_draws["2"])
     spread = {h: max(concepts[r] for r in d) - min(concepts[r] for r in d) for h, d in b_draws.items()}
     seed_spread = max(concepts[r] for r in ("B", "B1", "B2")) - min(concepts[r] for r in ("B", "B1", "B2"))
-    mean_all = f"{sum(concepts[r] for r in every) / len(every):.2f}"
+    mean_all = held_out_mean(tuple(every))
     phrases = [
         f"(held-out concepts {hc(*changes['1'])} against B1's {hc('B1')})",
         f"safety tuning took {and_list(seconds)} s",
@@ -836,7 +847,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     text = RECIPES_LOG.read_text()
 
     def paragraph(opening: str) -> str:
-        return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
+        return log_paragraph(text, opening)
 
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in "IJKLMNOPQSTUVWXY"}
     ev["B"] = json.loads((SHIPPED / "eval.json").read_text())
