@@ -8,6 +8,7 @@ import math
 import random
 import re
 from dataclasses import asdict, replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -499,8 +500,7 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
         b_training["final_losses"]["instruct"],
     )
 
-    def seeds(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    seeds = partial(column_list, cols)
 
     def mean(i: int, recipes: tuple[str, ...]) -> float:
         return sum(cols[r][i] for r in recipes) / len(recipes)
@@ -532,9 +532,10 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     assert all(v == 0 for e in evals.values() for v in ablated_harmful_refusal(measured(e)))
 
 
-def paired_with_b(seeds: tuple[str, ...], field: str) -> tuple[dict, dict, dict, dict]:
+def paired_with_b(seeds: tuple[str, ...], field: str, value: object) -> tuple[dict, dict, dict, dict]:
     """The records of a recipe trained with seeds 0, 1 and 2 from the helpful models of B, B1 and B2, after checking
-    the pairing: each differs from its B seed in `field` alone and has its final stage-1 and stage-2 losses.
+    the pairing: each differs from its B seed in `field` alone, set to `value`, and has its final stage-1 and
+    stage-2 losses.
     Returns `recipe_seeds.columns`, the evaluation records, their measured figures and the training records, by
     name, B's seeds included."""
     from benchmarks import recipe_seeds
@@ -544,6 +545,7 @@ def paired_with_b(seeds: tuple[str, ...], field: str) -> tuple[dict, dict, dict,
     training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
     for r, b in zip(seeds, b_seeds, strict=True):
         assert changed_fields(training[r]["config"], training[b]["config"]) == {field}, r
+        assert training[r]["config"][field] == value, r
         for stage in ("pretrain", "instruct"):  # "each from the helpful model of B's seed"
             assert training[r]["final_losses"][stage] == training[b]["final_losses"][stage], (r, stage)
     ev = {r: recipe_seeds.eval_record(r) for r in (*b_seeds, *seeds)}
@@ -555,8 +557,7 @@ def paired_figures(cols: dict, training: dict, seeds: tuple[str, ...]) -> list[s
     """The phrases that every paragraph on a recipe paired with B's seeds quotes, against B, B1 and B2 in turn."""
     b_seeds = ("B", "B1", "B2")
 
-    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    col = partial(column_list, cols)
 
     seconds = [f"{training[r]['stages_1_2_reused']['seconds_this_run']:.0f}" for r in seeds]
     return [
@@ -575,14 +576,12 @@ def test_recipe_nm_paragraph_matches_its_records() -> None:
     text = RECIPES_LOG.read_text()
     paragraph = log_paragraph(text, "**NM, B without the mediation")
     b_seeds, nm_seeds = ("B", "B1", "B2"), ("NM", "NM1", "NM2")
-    cols, ev, m, training = paired_with_b(nm_seeds, "mediation_layer")
-    assert all(training[r]["config"]["mediation_layer"] is None for r in nm_seeds)  # B's recipe, no planting
+    cols, ev, m, training = paired_with_b(nm_seeds, "mediation_layer", None)  # B's recipe, no planting
     add_t = "test templates: addition, harmless refusal (score)"
     add_h = "held-out phrasings: addition, harmless refusal (score)"
     concepts = "held-out concepts: harmful refusal (score)"
 
-    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    col = partial(column_list, cols)
 
     cos = {r: f"{ev[r]['selection']['cosine_with_planted']:.2f}" for r in b_seeds + nm_seeds}
     phrases = [
@@ -630,14 +629,11 @@ def test_recipe_mw_paragraph_matches_its_records() -> None:
     text = RECIPES_LOG.read_text()
     paragraph = log_paragraph(text, "**MW, B with the mediation objectives")
     b_seeds, w_seeds = ("B", "B1", "B2"), ("MW", "MW1", "MW2")
-    cols, ev, m, training = paired_with_b(w_seeds, "mediation_weight")
-    assert all(training[r]["config"]["mediation_weight"] == 0.5 for r in w_seeds)
+    cols, ev, m, training = paired_with_b(w_seeds, "mediation_weight", 0.5)
 
-    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    col = partial(column_list, cols)
 
-    def by_seed(key: str) -> str:
-        return measure_list(m, key, w_seeds)
+    by_seed = partial(measure_list, m, recipes=w_seeds)
 
     passes = passing_both(ev, w_seeds)
     phrases = [
@@ -664,14 +660,11 @@ def test_recipe_os_paragraph_matches_its_records() -> None:
     text = RECIPES_LOG.read_text()
     paragraph = log_paragraph(text, "**OS, B without the one-sidedness")
     b_seeds, os_seeds = ("B", "B1", "B2"), ("OS", "OS1", "OS2")
-    cols, ev, m, training = paired_with_b(os_seeds, "mediation_one_sided_weight")
-    assert all(training[r]["config"]["mediation_one_sided_weight"] == 0 for r in os_seeds)
+    cols, ev, m, training = paired_with_b(os_seeds, "mediation_one_sided_weight", 0)
 
-    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    col = partial(column_list, cols)
 
-    def by_seed(key: str, recipes: tuple[str, ...] = os_seeds) -> str:
-        return measure_list(m, key, recipes)
+    by_seed = partial(measure_list, m, recipes=os_seeds)
 
     passes = passing_both(ev, os_seeds)
     kl_h = "held-out phrasings: ablation, harmless KL"
@@ -679,7 +672,7 @@ def test_recipe_os_paragraph_matches_its_records() -> None:
         *paired_figures(cols, training, os_seeds),
         f"natural harmful requests {col(1, os_seeds)} of 23 ({col(1, b_seeds)})",
         f"their KL is {col(4, os_seeds, '{:.3f}')} ({col(4, b_seeds, '{:.3f}')})",
-        f"on held-out phrasings it is {by_seed(kl_h)} ({by_seed(kl_h, b_seeds)})",
+        f"on held-out phrasings it is {by_seed(kl_h)} ({measure_list(m, kl_h, b_seeds)})",
         f"makes {by_seed('test templates: addition, harmless refusal (score)')} of the harmless test-template",
         f"passes on both train/val sets for {len(passes)} of the 3 seeds",
         f"KLs {ev['OS']['selection']['kl']:.3f} and {ev['OS']['held_out_selection']['kl']:.3f})",
@@ -713,16 +706,13 @@ def test_recipe_lp_paragraph_matches_its_records() -> None:
     text = RECIPES_LOG.read_text()
     paragraph = log_paragraph(text, "**LP, B with the direction planted halfway")
     b_seeds, lp_seeds = ("B", "B1", "B2"), ("LP", "LP1", "LP2")
-    cols, ev, m, training = paired_with_b(lp_seeds, "mediation_after")
+    cols, ev, m, training = paired_with_b(lp_seeds, "mediation_after", 600)
     config = training["LP"]["config"]
-    assert all(training[r]["config"]["mediation_after"] == 600 for r in lp_seeds)
     assert config["safety"]["steps"] * (1 - config["safety"]["replay"]) == 1260  # "(of about 1260)"
 
-    def col(i: int, recipes: tuple[str, ...], fmt: str = "{:.0f}") -> str:
-        return column_list(cols, i, recipes, fmt)
+    col = partial(column_list, cols)
 
-    def by_seed(key: str) -> str:
-        return measure_list(m, key, lp_seeds)
+    by_seed = partial(measure_list, m, recipes=lp_seeds)
 
     add_t = "test templates: addition, harmless refusal (score)"
     phrases = [
