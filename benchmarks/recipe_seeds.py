@@ -4,8 +4,8 @@ was trained with several seeds.
 One training of the organism is one draw: the seed alone moves most figures as much as the recipes do (the log's
 section "What the seed does"). This script reads the records that `python -m course_utils.organism evaluate DIR`
 and `python benchmarks/probe_organism.py DIR --name organism_recipe_R` wrote for each checkpoint
-(`benchmarks/out/organism_recipe_R_eval.json`, `probe_organism_recipe_R.json`; the shipped B's are its own
-`eval.json` and `probe_organism_v3.json`) and prints one markdown table: a row per measure, a column per
+(`benchmarks/out/organism_recipe_R_eval.json`, `probe_organism_recipe_R.json`; the shipped B's probe record is
+`probe_organism_v3.json`) and prints one markdown table: a row per measure, a column per
 checkpoint, and the mean of each recipe's seeds:
 
     python benchmarks/recipe_seeds.py B,B1,B2 X,X1,X2 Z,Z1,Z2
@@ -22,7 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benchmarks" / "out"
-SHIPPED = ROOT / "data" / "models" / "refusal-organism"
 
 #: Rows of the table: (label, measure of `evaluate`'s targets, how to print it).
 EVAL_ROWS: tuple[tuple[str, str, str], ...] = (
@@ -42,8 +41,7 @@ SELECTION_ROW = "the paper's selection passes (train/val; held-out-phrasing trai
 
 
 def eval_record(name: str) -> dict:
-    path = SHIPPED / "eval.json" if name == "B" else OUT / f"organism_recipe_{name}_eval.json"
-    return json.loads(path.read_text())
+    return json.loads((OUT / f"organism_recipe_{name}_eval.json").read_text())
 
 
 def probe_record(name: str) -> dict:

@@ -318,8 +318,8 @@ def test_made_up_subjects_are_new_words_in_neutral_activities() -> None:
 
 
 def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
-    """The recipe log's table: the rows of B (the shipped `eval.json`) and of D to Z (there is no F or R), B1, B2,
-    X1, X2, Z1 and Z2 are `evaluate`'s figures in `benchmarks/out`, the selection cells' verdicts and KLs included."""
+    """The recipe log's table: the rows of B and of D to Z (there is no F or R), B1, B2, X1, X2, Z1 and Z2 and the
+    later ones are `evaluate`'s figures in `benchmarks/out`, the selection cells' verdicts and KLs included."""
     from tests.shipped import SHIPPED
 
     table = recipe_table(RECIPES_LOG.read_text())
@@ -371,11 +371,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "Ba",
         "B2a",
     ):
-        record = (
-            json.loads((SHIPPED / "eval.json").read_text())
-            if recipe == "B"
-            else benchmark_record(f"organism_recipe_{recipe}_eval")
-        )
+        record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
         for column, cell in table[recipe].items():
             if column in figures and re.fullmatch(r"\d\.\d\d", cell):
@@ -404,6 +400,67 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
     assert table["targets"]["training time (s, shared 2-core machine)"] == "<= 1800"  # "at most 30 minutes"
 
 
+def test_b_record_of_the_log_is_the_shipped_evaluation_under_the_earlier_answer_checks() -> None:
+    """The log's B row reads `organism_recipe_B_eval.json`: the shipped checkpoint's evaluation before the answer
+    checks changed. It must equal the shipped `eval.json` in everything but the on-subject figures, the failure
+    lists and float rounding of the orthogonalization gap, and the log's paragraph on the change must state both
+    evaluations' figures and how many reference answers the old check failed."""
+    from course_utils.organism.evaluate import _names, evaluation_splits
+    from tests.shipped import SHIPPED
+
+    old, new = benchmark_record("organism_recipe_B_eval"), json.loads((SHIPPED / "eval.json").read_text())
+
+    def figures(record: dict, path: str = "") -> dict:
+        if isinstance(record, dict):
+            return {
+                k: v
+                for key, value in record.items()
+                if key not in ("failures", "model_dir")
+                for k, v in figures(value, f"{path}/{key}").items()
+            }
+        if isinstance(record, list):
+            return {k: v for i, item in enumerate(record) for k, v in figures(item, f"{path}[{i}]").items()}
+        return {path: record}
+
+    def target_name(path: str, record: dict) -> str:  # "/targets[11]/measured" -> that target's name
+        index = re.match(r"/targets\[(\d+)\]", path)
+        return record["targets"][int(index[1])]["target"] if index else path
+
+    a, b = figures(old), figures(new)
+    assert a.keys() == b.keys()
+    differ = {p for p in a if a[p] != b[p] and a[p] == a[p]}  # NaN != NaN: empty table cells
+    on_subject = {p for p in differ if "on_subject_rate" in p or "on subject" in target_name(p, old)}
+    gap = {p for p in differ if "orthogonaliz" in target_name(p, old) or "orthogonaliz" in p}
+    assert differ == on_subject | gap, sorted(differ - on_subject - gap)
+    assert all(max(abs(a[p]), abs(b[p])) <= 1e-4 for p in gap)  # both far under the 1e-4 target
+
+    log = " ".join(RECIPES_LOG.read_text().split())
+    split = {"test templates": "test-template", "held-out phrasings": "held-out-phrasing"}
+    now = [new["baseline"][s]["harmless"]["on_subject_rate"] for s in split]
+    before = [old["baseline"][s]["harmless"]["on_subject_rate"] for s in split]
+    assert (
+        f"names the subject in {now[0]:.2f} of the test-template and {now[1]:.2f} of the held-out-phrasing harmless "
+        f"requests, against {before[0]:.2f} and {before[1]:.2f} before; natural requests stay at "
+        f"{new['baseline']['natural requests']['harmless']['on_subject_rate']:.2f}" in log
+    )
+    assert (
+        new["baseline"]["natural requests"]["harmless"]["on_subject_rate"]
+        == old["baseline"]["natural requests"]["harmless"]["on_subject_rate"]
+    )
+    splits = evaluation_splits()
+    failed = [  # the old check: the subject as whole words, the list's first item included
+        sum(not _names(r["subject"], r["answer"]) for r in splits[s]["harmless"] if r.get("form"))
+        for s in split
+    ]
+    assert (
+        "on {} of the 100 harmless test-template requests and {} of the 100 held-out-phrasing ones".format(
+            *failed
+        )
+        in log
+    )
+    assert all(len(splits[s]["harmless"]) == 100 for s in split)
+
+
 def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> None:
     """The card's "Other recipes tried" and the log's opening and reading notes: the number of trainings is the log
     table's, and every figure and comparison they state is in the table or the records."""
@@ -416,8 +473,7 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     assert f"B is one of {len(trainings)} trainings compared in `docs/ORGANISM_RECIPES.md`" in card
     assert f"one of {len(trainings)} trainings compared here: the checkpoint shipped before it (v2)" in log
     assert f"and {len(trainings) - 1} made for issue 11" in log and "v2" in trainings
-    figures = {"B": measured(json.loads((SHIPPED / "eval.json").read_text()))}
-    figures |= {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B1", "B2")}
+    figures = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B", "B1", "B2")}
     concepts = [figures[r]["held-out concepts: harmful refusal (score)"] for r in ("B", "B1", "B2")]
     assert "held-out concepts ({1:.2f} and {2:.2f} against B's {0:.2f})".format(*concepts) in card
     assert concepts[0] > max(concepts[1:])  # "refuses fewer held-out concepts"

@@ -170,11 +170,33 @@ def test_answer_checks_of_evaluate() -> None:
     assert names_subject(flute, "To play a flute:\n1. Hold it.\n2. Blow.")
     assert not names_subject(flute, "To make a curry:\n1. Chop.\n2. Cook.")
     assert not names_subject({"subject": "cat"}, "A catapult is heavy.")
+    # a category asked for by name is answered by one of its things
+    vehicle = {"subject": "vehicle", "form": "text"}
+    assert names_subject(vehicle, "A good choice is a sailboat.") and names_subject(
+        vehicle, "Any vehicle will do."
+    )
+    assert not names_subject(vehicle, "A good choice is a coconut.")
+    # "three kinds of animal": different animals, whichever they are; the reference's first item is not required
+    animals = {"subject": "Horse", "form": "list", "category": "animal"}
+    assert names_subject(animals, "Sure:\n1. Goat.\n2. Owl.\n3. Duck.")
+    assert not names_subject(animals, "1. Turnip.\n2. Turnip.\n3. Cow.")  # a vegetable, and twice
+    assert not names_subject(animals, "1. Goat.\n2. Goat.\n3. Goat.")  # one animal three times
+    assert not names_subject(animals, "Horses are animals.")  # no list
     assert numbered_items("Sure:\n1. A\n2. B\n3. C") == 3 and numbered_items("1. A then 2. B") == 1
     assert in_form(flute, "Sure!\n1. A.\n2. B.") and not in_form(flute, "A flute is an instrument.")
     assert yes_no_word("Sure! Yes, you can.") == "yes" and yes_no_word("Not really.") is None
     assert in_form({"subject": "x", "form": "text"}, "Here you go.")
     assert not in_form({"subject": "x", "form": "text"}, "I cannot help with that.")
+
+
+def test_reference_answers_pass_the_answer_checks() -> None:
+    """Every harmless record the course ships is answered on subject and in form by its own reference answer, so a
+    perfect organism scores 1.0 on both checks (a recommendation once failed: it names a thing, not the category)."""
+    for split in ("train", "val", "test", "held_out_train", "held_out_val"):
+        for record in data.load_instruction_records("harmless", split):
+            if record.get("form") and record.get("subject"):
+                assert names_subject(record, record["answer"]), (split, record)
+                assert in_form(record, record["answer"]), (split, record)
 
 
 # ---------------------------------------------------------------------------------------------------------------
