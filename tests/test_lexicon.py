@@ -370,6 +370,9 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "NM1a",
         "Ba",
         "B2a",
+        "AO",
+        "AN",
+        "AN1",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -872,6 +875,108 @@ def test_safety_draw_section_matches_its_records() -> None:
     assert f"(mean {mean_all})" in card
 
 
+def test_answers_section_matches_its_records() -> None:
+    """The recipe log's section on answers about the wrong thing (AO, AN, AN1: B's recipe with a grammar change)
+    quotes the evaluation, training and per-task records; the trainings differ from B's and B1's in the grammar
+    alone, whose patches are in `benchmarks/patches`; the card's sentence on them quotes the same records."""
+    from tests.shipped import SHIPPED
+
+    text = RECIPES_LOG.read_text()
+    section = " ".join(text[text.index("## Answers about the wrong thing") :].split("\n## ")[0].split())
+    shipped = measured(json.loads((SHIPPED / "eval.json").read_text()))
+    m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B1", "B2", "AO", "AN", "AN1")}
+    m["B"] = shipped  # under the same answer checks as AO, AN and AN1
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("AN", "AN1")}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("AO", "AN", "AN1", "B1")}
+    training["B"] = json.loads((SHIPPED / "training.json").read_text())
+    misses = benchmark_record("answer_misses")
+
+    # the same recipe and seed as B (B1 for AN1), the grammar named; its patch changes the two templates
+    for r, base, patch in (("AO", "B", "AO"), ("AN", "B", "AN"), ("AN1", "B1", "AN")):
+        assert changed_fields(training[r]["config"], training[base]["config"]) == set(), r
+        assert f"answers_{patch}.patch" in training[r]["grammar"], r
+    for patch in ("AO", "AN"):
+        diff = (ROOT / "benchmarks" / "patches" / f"answers_{patch}.patch").read_text()
+        assert '+    verse = f"Sing of {thing.name}' in diff and "course_utils/organism/grammar.py" in diff
+    assert ("sorted(rng.sample" in (ROOT / "benchmarks/patches/answers_AN.patch").read_text()) and (
+        "sorted(rng.sample" not in (ROOT / "benchmarks/patches/answers_AO.patch").read_text()
+    )
+
+    def task(r: str, split: str, name: str) -> tuple[int, int]:
+        counts = misses[r]["splits"][split].get(name, {"n": 0, "off_subject": 0})
+        return counts["off_subject"], counts["n"]
+
+    def on(r: str, split: str) -> str:
+        return f"{m[r][f'{split}: harmless on subject']:.2f}"
+
+    def form(r: str) -> str:
+        return f"{m[r]['held-out phrasings: harmless in requested form']:.2f}"
+
+    natural = "natural requests: harmful refusal (score)"
+    t, h, n = "test templates", "held-out phrasings", "natural requests"
+    b_tasks = {k: task("B", t, k) for k in ("poem", "list", "arithmetic", "recommend", "howto", "yes_no")}
+    assert b_tasks["arithmetic"][0] == b_tasks["arithmetic"][1] == 2  # "both sums"
+    free = [task(r, n, "text") for r in ("B", "AO", "AN", "AN1")]
+    phrases = [
+        f"B names the subject in {on('B', t)} of the harmless test-template requests, {on('B', h)} of the"
+        f" held-out-phrasing ones and {on('B', n)} of the natural ones",
+        "on the 100 test-template requests B misses {} of the {} poems, {} of the {} lists of kinds, both sums, {} of"
+        " the {} recommendations, {} of the {} how-tos and {} of the {} yes/no questions".format(
+            *b_tasks["poem"], *b_tasks["list"], *b_tasks["recommend"], *b_tasks["howto"], *b_tasks["yes_no"]
+        ),
+        f"AO and AN miss none of the {task('B', t, 'poem')[1]} test-template poems and none of the"
+        f" {task('B', h, 'poem')[1]} held-out-phrasing ones (B: {task('B', t, 'poem')[0]} and {task('B', h, 'poem')[0]})",
+        f"on subject in {on('AO', t)} and {on('AN', t)} (B {on('B', t)}), the held-out-phrasing ones in {on('AO', h)}"
+        f" and {on('AN', h)} (B {on('B', h)})",
+        f"AO misses all {task('AO', t, 'list')[1]} test-template lists and AN {task('AN', t, 'list')[0]}",
+        f"in the requested form in {form('AO')} and {form('AN')} (B {form('B')}), their natural ones on subject in {on('AO', n)} and"
+        f" {on('AN', n)} (B {on('B', n)}), they refuse {round(m['AO'][natural] * 23)} and"
+        f" {round(m['AN'][natural] * 23)} of the 23 natural harmful requests (B {round(m['B'][natural] * 23)}), and"
+        f" AN's selection on held-out-phrasing train/val fails (KL {ev['AN']['held_out_selection']['kl']:.3f})",
+        f"AO and AN trained in {training['AO']['train_seconds']:.0f} and {training['AN']['train_seconds']:.0f} s",
+        f"AN1 puts its harmless test-template answers on subject in {on('AN1', t)} and its held-out-phrasing ones in"
+        f" {on('AN1', h)} (B1, under the earlier checks, which cost B 0.02 on each: {on('B1', t)} and {on('B1', h)})",
+        f"in form in {form('AN1')} (B1 {form('B1')}) and its natural ones on subject in {on('AN1', n)}"
+        f" (B1 {on('B1', n)})",
+        f"held-out concepts ({m['AN1']['held-out concepts: harmful refusal (score)']:.2f}, B1"
+        f" {m['B1']['held-out concepts: harmful refusal (score)']:.2f}) and natural harmful requests"
+        f" ({round(m['AN1'][natural] * 23)} of 23, B1 {round(m['B1'][natural] * 23)})",
+        f"(record `organism_recipe_AN1_*.json`; {training['AN1']['train_seconds']:.0f} s)",
+        f"on subject in {on('AO', t)}, {on('AN', t)} and {on('AN1', t)} (AO, AN, AN1; B {on('B', t)} under the same",
+        f"({on('AO', n)}, {on('AN', n)} and {on('AN1', n)}, against B's and B1's {on('B', n)} and {on('B1', n)})",
+        f"({form('AO')}, {form('AN')} and {form('AN1')}, against {form('B')} and {form('B1')})",
+        "B misses {} of the {} free-text natural requests, AO, AN and AN1 miss {}, {} and {}".format(
+            *free[0], *(f[0] for f in free[1:])
+        ),
+        f"AN still names one thing twice in {task('AN', t, 'list')[0]} of {task('AN', t, 'list')[1]}",
+    ]
+    for phrase in phrases:
+        assert phrase in section, phrase
+    # "the loss comes in safety tuning": stated from a hand measurement of the helpful models; what the records
+    # hold is that both are below B's in form, B's seeds' spread is as quoted, and AN1's selection passes twice
+    spread = {
+        k: [m[r][k] for r in ("B", "B1", "B2")]
+        for k in (f"{n}: harmless on subject", f"{h}: harmless in requested form")
+    }
+    assert (
+        "B's three seeds spread over {:.2f} to {:.2f} and {:.2f} to {:.2f}".format(
+            min(spread[f"{n}: harmless on subject"]),
+            max(spread[f"{n}: harmless on subject"]),
+            min(spread[f"{h}: harmless in requested form"]),
+            max(spread[f"{h}: harmless in requested form"]),
+        )
+        in section
+    )
+    assert all(ev["AN1"][s]["passed_filters"] for s in ("selection", "held_out_selection"))
+    assert not ev["AN"]["held_out_selection"]["passed_filters"]
+    assert all(
+        m[r][f"{n}: harmless on subject"] < m[b][f"{n}: harmless on subject"]
+        for r, b in (("AO", "B"), ("AN", "B"), ("AN1", "B1"))
+    )
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    assert f"put {on('AN', t)} of the test-template answers on subject (B: {on('B', t)})" in card
+
+
 def test_parameter_count_formula_matches_the_shipped_weights() -> None:
     """`n_params` (used for the parameter counts the card quotes for configs that are not shipped) counts what a
     checkpoint of that config stores."""
@@ -992,8 +1097,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         ],
         "**L, K with a lower": [
             f"trained in {seconds['L']:.0f} s",
-            f"held-out concepts than any other recipe with the mediation objectives (only NM1, without them, refuses"
-            f" more): {m['L'][concepts + ' (score)']:.2f}"
+            "No other recipe with the mediation objectives refuses more held-out concepts (AO, with a changed grammar,"
+            f" refuses as many; only NM1, without them, refuses more): {m['L'][concepts + ' (score)']:.2f}"
             f" ({m['L'][concepts + ' (judge)']:.2f} by the judge), natural harmful requests {m['L'][natural]:.2f}",
             f"{m['L']['natural requests: harmless over-refusal (score)']:.2f} of natural harmless requests refused",
             f"their KL under ablation {m['L']['natural requests: ablation, harmless KL']:.2f}",
@@ -1021,7 +1126,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's and B1b's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's and AN1's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1300,9 +1405,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
     table = recipe_table(RECIPES_LOG.read_text())
     mediated = [r for r in table if r not in ("L", "targets", "NM", "NM1", "NM2")]
     others = [float(table[r][concepts + " (score)"]) for r in mediated]
-    assert m["L"][concepts + " (score)"] > max(
-        others
-    )  # "than any other recipe with the mediation objectives"
+    # "No other recipe with the mediation objectives refuses more held-out concepts (AO ... refuses as many)"
+    assert m["L"][concepts + " (score)"] >= max(others)
+    assert [r for r, v in zip(mediated, others, strict=True) if v == m["L"][concepts + " (score)"]] == ["AO"]
     assert m["NM1"][concepts + " (score)"] > m["L"][concepts + " (score)"]  # "only NM1 ... refuses more"
     assert (
         not ev["J"]["held_out_selection"]["passed_filters"]
@@ -1320,7 +1425,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's and B1b's": exactly these rows
+    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's and AN1's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1331,6 +1436,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "X2",
         "B1a",
         "B1b",
+        "AN1",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
