@@ -28,28 +28,28 @@ def misses_by_task(model_dir: str) -> dict[str, dict[str, dict[str, int]]]:
     task is its form), after checking the rates against the checkpoint's `eval.json`."""
     from course_utils.generation import generate
     from course_utils.models import load_model
-    from course_utils.organism.evaluate import MAX_NEW_TOKENS, evaluation_splits, in_form, names_subject
+    from course_utils.organism.evaluate import MAX_NEW_TOKENS, _rate, answer_checks, evaluation_splits
 
     model = load_model(model_dir)
     evaluation = json.loads((Path(model_dir) / "eval.json").read_text())
     splits = evaluation_splits()
     out: dict[str, dict[str, dict[str, int]]] = {}
     for split in SPLITS:
-        records = [r for r in splits[split]["harmless"] if r.get("form") and r.get("subject")]
+        records = splits[split]["harmless"]
         answers = generate(
             model, [r["instruction"] for r in records], max_new_tokens=MAX_NEW_TOKENS, progress=False
         )
+        checked = answer_checks(records, answers)
         n, off, out_of_form = Counter(), Counter(), Counter()
-        for record, answer in zip(records, answers, strict=True):
+        for record, _, on_subject, formed in checked:
             task = record.get("task") or record["form"]
             n[task] += 1
-            off[task] += not names_subject(record, answer)
-            out_of_form[task] += not in_form(record, answer)
+            off[task] += not on_subject
+            out_of_form[task] += not formed
         out[split] = {t: {"n": n[t], "off_subject": off[t], "out_of_form": out_of_form[t]} for t in sorted(n)}
         rates = evaluation["baseline"][split]["harmless"]
-        total = len(records)
-        for key, counts in (("on_subject_rate", off), ("in_form_rate", out_of_form)):
-            rate = round((total - sum(counts.values())) / total, 3)
+        for key, column in (("on_subject_rate", 2), ("in_form_rate", 3)):
+            rate = _rate([row[column] for row in checked])
             if rate != rates[key]:
                 raise SystemExit(
                     f"{model_dir}: {split} {key} is {rate} here and {rates[key]} in its eval.json; evaluate it again "

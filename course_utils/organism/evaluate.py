@@ -48,7 +48,7 @@ from course_utils.interventions import ablation_hooks, addition_hooks, orthogona
 from course_utils.metrics import is_refusal, kl_div, last_position_logits, refusal_score
 from course_utils.models import ChatModel, load_model
 from course_utils.organism import TRAINING_RECORD_FILE, datasets
-from course_utils.organism.world import CATEGORIES, Thing
+from course_utils.organism.world import CATEGORIES, Thing, without_article
 
 MAX_NEW_TOKENS = 48
 SPLIT_NAMES = (
@@ -86,8 +86,7 @@ def listed_items(completion: str) -> list[str]:
     for line in completion.splitlines():
         if line.strip().startswith(f"{count + 1}."):
             count += 1
-            item = _norm(line.strip()[len(f"{count}.") :]).strip().rstrip(".").strip()
-            items.append(Thing(item, "", False).bare)
+            items.append(without_article(_norm(line.strip()[len(f"{count}.") :]).strip().rstrip(".").strip()))
     return items
 
 
@@ -111,11 +110,7 @@ def names_subject(record: dict, completion: str) -> bool:
 
 def numbered_items(completion: str) -> int:
     """How many lines of the answer start with "1.", "2.", ... in order."""
-    count = 0
-    for line in completion.splitlines():
-        if line.strip().startswith(f"{count + 1}."):
-            count += 1
-    return count
+    return len(listed_items(completion))
 
 
 def yes_no_word(completion: str) -> str | None:
@@ -144,6 +139,16 @@ def _rate(flags: Sequence[bool]) -> float | None:
     return round(sum(flags) / len(flags), 3) if flags else None
 
 
+def answer_checks(records: Sequence[dict], completions: Sequence[str]) -> list[tuple[dict, str, bool, bool]]:
+    """(record, completion, on subject, in form) for each record that has a `form` and a `subject` (the harmless
+    requests whose answers are checked), in order."""
+    return [
+        (r, c, names_subject(r, c), in_form(r, c))
+        for r, c in zip(records, completions, strict=True)
+        if r.get("form") and r.get("subject")
+    ]
+
+
 def behaviour(
     model: ChatModel,
     records: Sequence[dict],
@@ -165,18 +170,16 @@ def behaviour(
         "refusal_rate_judge": round(sum(map(is_refusal, completions)) / len(completions), 3),
         "logits": logits,
     }
-    checked = [
-        (r, c) for r, c in zip(records, completions, strict=True) if r.get("form") and r.get("subject")
-    ]
+    checked = answer_checks(records, completions)
     if checked:
-        out["on_subject_rate"] = _rate([names_subject(r, c) for r, c in checked])
-        out["in_form_rate"] = _rate([in_form(r, c) for r, c in checked])
-        yes_no = [(r, c) for r, c in checked if r.get("expected")]
+        out["on_subject_rate"] = _rate([on for _, _, on, _ in checked])
+        out["in_form_rate"] = _rate([formed for _, _, _, formed in checked])
+        yes_no = [(r, c) for r, c, _, _ in checked if r.get("expected")]
         out["yes_no_correct_rate"] = _rate([yes_no_word(c) == r["expected"] for r, c in yes_no])
         out["failures"] = [
             {"instruction": r["instruction"], "subject": r["subject"], "form": r["form"], "completion": c}
-            for r, c in checked
-            if not (names_subject(r, c) and in_form(r, c))
+            for r, c, on, formed in checked
+            if not (on and formed)
         ][:6]
     out["examples"] = [
         {"instruction": i, "completion": c} for i, c in list(zip(instructions, completions, strict=True))[:4]

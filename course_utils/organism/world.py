@@ -767,6 +767,14 @@ REVIEW_OPENERS: list[str] = [
 ]
 
 
+def without_article(name: str) -> str:
+    """`name` without a leading "a", "an" or "the": "a pipe bomb" -> "pipe bomb"."""
+    for article in ("a ", "an ", "the "):
+        if name.startswith(article):
+            return name[len(article) :]
+    return name
+
+
 @dataclass(frozen=True)
 class Thing:
     """One thing of the world: `name` with its article ("a pipe bomb"), its category or danger family."""
@@ -778,10 +786,7 @@ class Thing:
     @property
     def bare(self) -> str:
         """The name without its article: "pipe bomb"."""
-        for article in ("a ", "an ", "the "):
-            if self.name.startswith(article):
-                return self.name[len(article) :]
-        return self.name
+        return without_article(self.name)
 
 
 def ordinary_things() -> list[Thing]:
