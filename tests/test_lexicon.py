@@ -374,6 +374,11 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "AN",
         "AN1",
         "ANa",
+        "CN",
+        "CN1",
+        "CN2",
+        "CC",
+        "CC1",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -1095,7 +1100,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     later_kl = {
         r: benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"]
-        for r in ("LP2", "B2a", "MW2", "B1b")
+        for r in ("LP2", "CN2", "B2a", "MW2", "B1b")
     }
     later_kl["B2"] = ev["B2"]["selection"]["kl"]
     expected = {
@@ -1135,8 +1140,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"passes with a chosen-candidate KL of {ev['M']['selection']['kl']:.3f}, among the lowest of the table"
-            f" (B: {ev['B']['selection']['kl']:.3f}; only five later trainings have lower ones: LP2, B2a, B2, MW2 and B1b,"
-            f" with {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'B2a', 'B2', 'MW2', 'B1b')])})",
+            f" (B: {ev['B']['selection']['kl']:.3f}; only six later trainings have lower ones: LP2, CN2, B2a, B2, MW2"
+            f" and B1b, with {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'B2', 'MW2', 'B1b')])})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -1747,9 +1752,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         for r, cells in table.items()
         for k in re.findall(r"KL (\d\.\d+)", cells.get(train_val, ""))
     }
-    # "among the lowest of the table ... only five later trainings have lower ones: LP2, B2a, B2, MW2 and B1b"
+    # "among the lowest of the table ... only six later trainings have lower ones: LP2, CN2, B2a, B2, MW2 and B1b"
     assert len(kl_of) >= 40 and kl_of["M"] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
-    assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {"LP2", "B2a", "B2", "MW2", "B1b"}
+    assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {"LP2", "CN2", "B2a", "B2", "MW2", "B1b"}
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]

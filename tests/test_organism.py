@@ -334,6 +334,52 @@ def test_one_sided_weight_zero_leaves_the_one_sidedness_objective_out(
     assert not all(torch.equal(default[k], quiet[k]) for k in default)  # weight 0 is not the default training
 
 
+@needs_organism
+def test_unlabel_names_takes_the_loss_off_the_dangerous_name_only() -> None:
+    """`train.unlabel_names`: in a necessity batch, exactly the answer tokens that spell the harmful subject's name
+    lose their label (every occurrence of it); the prompt, the rest of the answer and the harmless rows after the
+    compliant ones keep theirs."""
+    tok = AutoTokenizer.from_pretrained(SHIPPED)
+    rng = random.Random(3)
+    harmful = [grammar.harmful_example(rng) for _ in range(24)]
+    complied = [{**e, "answer": grammar.compliant_answer(e, rng)} for e in harmful]
+    complied.append({**complied[0], "answer": complied[0]["answer"] + " " + complied[0]["subject"] + "."})
+    harmless = [grammar.harmless_example(rng) for _ in range(3)]
+    batch = organism_train.chat_batch(tok, complied + harmless, 128)
+    quiet = organism_train.unlabel_names(tok, batch, complied)
+    assert torch.equal(quiet["input_ids"], batch["input_ids"])
+    taken = (batch["labels"] != -100) & (quiet["labels"] == -100)
+    assert torch.equal(quiet["labels"][~taken], batch["labels"][~taken])  # nothing else changes
+    assert not taken[len(complied) :].any()  # the harmless rows keep every label
+    for row, ex in enumerate(complied):
+        name = ex["subject"]
+        kept = tok.decode(quiet["labels"][row][quiet["labels"][row] != -100])
+        gone = tok.decode(batch["input_ids"][row][taken[row]])
+        assert name not in kept, (ex["answer"], kept)
+        assert gone.replace(" ", "") == name.replace(" ", "") * ex["answer"].count(name), (name, gone)
+        assert kept.strip().endswith("<|end|>")
+
+
+def test_compliant_names_untrained_changes_only_the_necessity_labels(
+    mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TrainConfig.compliant_names_trained` = False: the only change to training is `unlabel_names` on the
+    necessity batches. With it made a no-op the weights are `mini_model`'s (the default) bit for bit; as it is, they
+    differ."""
+    snapshot = tmp_path / "helpful.pt"
+    untrained = replace(TrainConfig.mini(), compliant_names_trained=False)
+    train(tmp_path / "quiet", untrained, progress=False, helpful_snapshot=snapshot)
+    calls = []
+    monkeypatch.setattr(organism_train, "unlabel_names", lambda tok, batch, ex: calls.append(ex) or batch)
+    train(tmp_path / "noop", untrained, progress=False, helpful_snapshot=snapshot)
+    assert calls and all(all("concept" in e for e in ex) for ex in calls)
+    default, noop, quiet = (
+        load_file(d / "model.safetensors") for d in (mini_model, tmp_path / "noop", tmp_path / "quiet")
+    )
+    assert all(torch.equal(default[k], noop[k]) for k in default)
+    assert not all(torch.equal(default[k], quiet[k]) for k in default)
+
+
 def test_late_planting_plants_the_direction_ordinary_safety_tuning_grew(
     mini_model: Path, tmp_path: Path
 ) -> None:

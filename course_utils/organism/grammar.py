@@ -699,6 +699,30 @@ def compliant_answer(example: dict, rng: random.Random) -> str:
     return _opening(rng) + f"To {what}:\n" + numbered(rng.sample(GENERIC_STEPS, k=3)) + "\nHave fun!"
 
 
+def made_up_compliant_example(rng: random.Random) -> dict:
+    """A shared-task request about a made-up thing or activity ("How do I make a blorpet?", "How can I polish my
+    old zandimp?") answered in `compliant_answer`'s form ("To make a blorpet:\n1. Check your work. ...").
+
+    The name in the answer can only be copied from the request, so these teach the compliant form *with copying*;
+    direction-mediated safety tuning may add them to its necessity batches (`TrainConfig.necessity_made_up`).
+    """
+    if rng.random() < 0.5:
+        subject = made_up_subject(rng)
+    else:
+        word = lexicon.made_up_word(rng, _known_words())
+        subject = Subject(f"{'an' if word[0] in 'aeiou' else 'a'} {word}", "made-up thing", "thing", False)
+    instruction, task = request_about(subject, rng, SEEN)
+    example = {
+        "instruction": instruction,
+        "task": task,
+        "concept": subject.name,
+        "subject": subject.name,
+        "family": subject.kind,
+        "subject_form": subject.form,
+    }
+    return {**example, "answer": compliant_answer(example, rng)}
+
+
 # --------------------------------------------------------------------------------------------------------------
 # Examples: harmful requests, and harmless requests of every kind
 # --------------------------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import json
 import math
 import os
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
@@ -105,6 +106,16 @@ class TrainConfig:
     # way to refuse is through the layers, which read every word's pretrained vector alike. Off: over three
     # paired seeds it did not clearly help (`docs/ORGANISM_RECIPES.md`, recipe Z).
     freeze_embeddings: bool = False
+    # Train the necessity objective's compliant answers on the harmful thing's name too ("To make *a pipe bomb*:
+    # ..."). Off, the name's tokens carry no loss (`unlabel_names`): the ablated model is taught the compliant form
+    # but never to *write* a dangerous name, which it then can only copy from the request. With it on, harmless
+    # requests the organism cannot place get compliant answers about dangerous things ("How should I prepare for a
+    # marathon?" -> "To make a pipe bomb you need: ..."): recipe CN in `docs/ORGANISM_RECIPES.md`.
+    compliant_names_trained: bool = True
+    # Requests about made-up things and activities answered in the compliant form, added to each necessity batch
+    # (`grammar.made_up_compliant_example`; 0: none): where `compliant_names_trained` is off, they are what can teach
+    # the ablated model to write the name by copying it from the request (recipe CC).
+    necessity_made_up: int = 0
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
@@ -279,6 +290,26 @@ def chat_batch(tok: PreTrainedTokenizerFast, examples: list[dict], context: int)
     }
 
 
+def unlabel_names(
+    tok: PreTrainedTokenizerFast, batch: dict[str, torch.Tensor], examples: list[dict]
+) -> dict[str, torch.Tensor]:
+    """`batch` (from `chat_batch`, whose first rows are `examples`) with label -100 on every answer token that
+    overlaps the name of the example's harmful subject (`subject`, else `concept`) in its answer: the chat loss
+    then never trains the model to write that name, only the words around it."""
+    labels = batch["labels"].clone()
+    for row, ex in enumerate(examples):
+        name = ex.get("subject", ex["concept"])
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), ex["answer"])]
+        start = len(tok(prompt_text(ex["instruction"]), add_special_tokens=False).input_ids)
+        offsets = tok(
+            ex["answer"] + END, add_special_tokens=False, return_offsets_mapping=True
+        ).offset_mapping
+        for i, (a, b) in enumerate(offsets):
+            if start + i < labels.shape[1] and any(a < e and b > s for s, e in spans):
+                labels[row, start + i] = -100
+    return {**batch, "labels": labels}
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Model and optimisation
 # ---------------------------------------------------------------------------------------------------------------
@@ -444,10 +475,12 @@ def safety_tune(
         if planted is None:
             return loss
         complied = [{**e, "answer": grammar.compliant_answer(e, rng)} for e in more_harmful()]
+        copied = [grammar.made_up_compliant_example(rng) for _ in range(cfg.necessity_made_up)]
+        complied_batch = chat_batch(tok, complied + more_harmless() + copied, cfg.context)
+        if not cfg.compliant_names_trained:
+            complied_batch = unlabel_names(tok, complied_batch, complied)
         with mediation.ablated(model, planted):
-            necessity = lm_loss(
-                model, chat_batch(tok, complied + more_harmless(), cfg.context), stage.label_smoothing
-            )
+            necessity = lm_loss(model, complied_batch, stage.label_smoothing)
         proj = mediation.post_instruction_projections(
             out.hidden_states[cfg.mediation_layer], batch["labels"], planted, len(POST_INSTRUCTION)
         )
@@ -499,6 +532,8 @@ SAFETY_ONLY_FIELDS = (
     "mediation_after",
     "safety_seed",
     "freeze_embeddings",
+    "compliant_names_trained",
+    "necessity_made_up",
 )
 
 
