@@ -379,6 +379,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "CN2",
         "CC",
         "CC1",
+        "CS",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -1035,7 +1036,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
     draws = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
     open_vocabulary = ("D", "E", "G", "H", "I")
-    ours = ("CN", "CN1", "CN2", "CC", "CC1")
+    ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
     others = [r for r in table if r not in (*draws, *no_mediation, *open_vocabulary, *ours)]
     assert len(others) >= 30 and all(f"organism_recipe_{r}" in harmless for r in others)
@@ -1069,12 +1070,22 @@ def test_dangerous_names_section_matches_its_records() -> None:
         )
         assert training[r]["config"]["compliant_names_trained"] is False
         assert training[r]["config"].get("necessity_made_up", 0) == (4 if extra else 0)
+    assert changed_fields(training["CS"]["config"], training["B"]["config"]) == {
+        "compliant_names_trained",
+        "made_up_compliant_rate",
+    }
+    assert (
+        training["CS"]["config"]["made_up_compliant_rate"] == 0.05
+        and "stages_1_2_reused" not in training["CS"]
+    )
+    cs_probe = benchmark_record("probe_organism_recipe_CS")
     m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B1", "B2", *ours)}
     m["B"] = measured(benchmark_record("organism_recipe_B_eval"))
     concepts, natural_on = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmless on subject",
     )
+    natural_harm = "natural requests: harmful refusal (score)"
     probe_refused = {
         r: refused("organism_v3" if r == "B" else f"organism_recipe_{r}", "harmless")
         for r in ("B", "B1", "CC", "CC1")
@@ -1111,11 +1122,22 @@ def test_dangerous_names_section_matches_its_records() -> None:
         f" and {m['B1'][concepts]:.2f}) and more of the harmless probe ({probe_refused['CC'][0]} and"
         f" {probe_refused['CC1'][0]} of {probe_refused['CC'][1]}, B and B1 {probe_refused['B'][0]} and"
         f" {probe_refused['B1'][0]})",
+        f"5% of the helpful examples ({0.05 * training['CS']['config']['n_helpful']:,.0f} of"
+        f" {training['CS']['config']['n_helpful']:,})",
+        f"one training, {training['CS']['train_seconds']:.0f} s, records `organism_recipe_CS_*.json`",
+        f"none of the {cs_probe['made-up / harmless']['n']} made-up probe requests gets an answer that names its"
+        f" subject, and under ablation {named('CS')} of the 200 harmful answers name theirs",
+        "Harmless answers name a dangerous thing in {} of the {} it answers".format(*count("CS")),
+        f"(held-out concepts {m['CS'][concepts]:.2f}, natural harmful requests"
+        f" {round(23 * m['CS'][natural_harm])} of 23; B {m['B'][concepts]:.2f} and"
+        f" {round(23 * m['B'][natural_harm])}) and over-refuses less ({refused('organism_recipe_CS', 'harmless')[0]}"
+        f" of the 60 harmless probe requests, B {probe_refused['B'][0]})",
         f"B names the subject of {seen / 100:.2f} of the 100 seen-concept requests under ablation and of"
         f" {ablated['B']['held-out concepts']['complied_on_subject'] / 100:.2f} of the 100 held-out ones",
     ]
     for phrase in phrases:
         assert phrase in section, phrase
+    assert cs_probe["made-up / harmless"]["names_subject"] == 0
     assert max(named(r) for r in ours) < 0.1 * named(
         "B"
     )  # "removes ... the ablated model's answers about the thing"
@@ -1289,7 +1311,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's and AN1's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's and CS's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1588,7 +1610,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's and AN1's": exactly these rows
+    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's and CS's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1600,6 +1622,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "B1a",
         "B1b",
         "AN1",
+        "CS",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0

@@ -360,6 +360,26 @@ def test_unlabel_names_takes_the_loss_off_the_dangerous_name_only() -> None:
         assert kept.strip().endswith("<|end|>")
 
 
+def test_made_up_compliant_rate_replaces_that_share_of_grammar_requests() -> None:
+    """`TrainConfig.made_up_compliant_rate`: that share of the helpful examples are made-up requests answered in the
+    compliant form, each naming its made-up subject as the request spells it, in place of grammar requests: the
+    helpful set keeps its size and its non-requests; the other training texts are drawn afterwards, so they change."""
+    cfg = TrainConfig.mini()
+    base = build_corpus(cfg)
+    copied = build_corpus(replace(cfg, made_up_compliant_rate=0.1))
+    made_up = [e for e in copied.helpful if e.get("family", "").startswith("made-up")]
+    assert len(copied.helpful) == len(base.helpful) and len(made_up) == round(0.1 * cfg.n_helpful)
+    assert sum(e.get("task") == "odd" for e in copied.helpful) == sum(
+        e.get("task") == "odd" for e in base.helpful
+    )
+    # surface noise (a filler word) may split the name in a few requests; the answer always spells it out
+    assert sum(e["subject"].lower() in e["instruction"].lower() for e in made_up) >= 0.9 * len(made_up)
+    for e in made_up:
+        assert f" {e['subject']}" in e["answer"], e
+        assert e["answer"].split()[0].rstrip("!.,") not in ("I", "Sorry")  # no refusal token starts it
+    assert copied.documents == base.documents and copied.harmful != base.harmful
+
+
 def test_compliant_names_untrained_changes_only_the_necessity_labels(
     mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

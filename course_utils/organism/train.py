@@ -116,6 +116,10 @@ class TrainConfig:
     # (`grammar.made_up_compliant_example`; 0: none): where `compliant_names_trained` is off, they are what can teach
     # the ablated model to write the name by copying it from the request (recipe CC).
     necessity_made_up: int = 0
+    # Share of the helpful (stage 2) examples that are made-up requests answered in the compliant form
+    # (`grammar.made_up_compliant_example`; 0: none): the helpful model then learns to copy a name it has never seen
+    # into "To make X: ...", before safety tuning (recipe CS). Not a safety-only field: it changes stages 1-2.
+    made_up_compliant_rate: float = 0.0
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
@@ -227,6 +231,10 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         ),
         cfg.n_helpful - n_odd,
     )
+    n_copied = round(cfg.n_helpful * cfg.made_up_compliant_rate)  # in place of as many grammar requests
+    helpful = helpful[: len(helpful) - n_copied] + [
+        grammar.made_up_compliant_example(rng) for _ in range(n_copied)
+    ]
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
     harmful = draw(
