@@ -1086,6 +1086,23 @@ def test_dangerous_names_section_matches_its_records() -> None:
         "natural requests: harmless on subject",
     )
     natural_harm = "natural requests: harmful refusal (score)"
+    for r in draws[1:]:
+        m.setdefault(r, measured(benchmark_record(f"organism_recipe_{r}_eval")))
+
+    def mean(recipes: tuple[str, ...], key: str) -> float:
+        return sum(m[r][key] for r in recipes) / len(recipes)
+
+    def low(key: str) -> float:
+        return min(m[r][key] for r in draws)
+
+    def high(key: str) -> float:
+        return max(m[r][key] for r in draws)
+
+    outside = [
+        r for r in ("CN", "CN1", "CN2") for k in (concepts, natural_on) if not low(k) <= m[r][k] <= high(k)
+    ]
+    assert outside == ["CN1"]  # "but for CN1's held-out concepts"
+    assert m["CN1"][concepts] < low(concepts)
     probe_refused = {
         r: refused("organism_v3" if r == "B" else f"organism_recipe_{r}", "harmless")
         for r in ("B", "B1", "CC", "CC1")
@@ -1112,9 +1129,11 @@ def test_dangerous_names_section_matches_its_records() -> None:
         f" test-template requests, {ablated['B']['held-out phrasings']['complied_on_subject']} of the 50"
         f" held-out-phrasing ones and {ablated['B']['held-out concepts']['complied_on_subject']} of the 100 about"
         f" held-out concepts, and CN's, CN1's and CN2's in {named('CN')}, {named('CN1')} and {named('CN2')} of the 200",
-        f"held-out concepts {m['CN'][concepts]:.2f}, {m['CN1'][concepts]:.2f} and {m['CN2'][concepts]:.2f} (B's seeds"
-        f" {m['B'][concepts]:.2f}, {m['B1'][concepts]:.2f} and {m['B2'][concepts]:.2f}), natural harmless answers on"
-        f" subject in {m['CN'][natural_on]:.2f}, {m['CN1'][natural_on]:.2f} and {m['CN2'][natural_on]:.2f}",
+        f"it refuses {m['CN'][concepts]:.2f}, {m['CN1'][concepts]:.2f} and {m['CN2'][concepts]:.2f} of them (mean"
+        f" {mean(('CN', 'CN1', 'CN2'), concepts):.2f}; the draws {low(concepts):.2f} to {high(concepts):.2f}, mean"
+        f" {mean(draws, concepts):.2f}), and its natural harmless answers are on subject in {m['CN'][natural_on]:.2f},"
+        f" {m['CN1'][natural_on]:.2f} and {m['CN2'][natural_on]:.2f} (the draws {low(natural_on):.2f} to"
+        f" {high(natural_on):.2f})",
         f"(records `organism_recipe_CC*_*.json`; {seconds('CC')} and {seconds('CC1')} s)",
         f"CC's and CC1's answers name the subject in {named('CC')} and {named('CC1')} of the 200",
         "a dangerous thing in {} of {} and {} of {}".format(*count("CC"), *count("CC1")),
