@@ -46,9 +46,9 @@ ABLATED_SPLITS = ("test templates", "held-out phrasings", "held-out concepts")
 
 
 def subject_names(subject) -> set[str]:
-    """The ways an answer can write `subject` (a `grammar.Subject`): without its article, and for an action as
-    requested and addressed back ("poison my neighbor", "poison your neighbor")."""
-    return {subject.bare, subject.mention} if subject.form == "thing" else {subject.name, subject.you}
+    """The ways an answer can write `subject` (a `grammar.Subject`): its `mention` (a thing without its article, an
+    action addressed back: "poison your neighbor"), and an action also as requested ("poison my neighbor")."""
+    return {subject.mention, subject.name} if subject.form == "action" else {subject.mention}
 
 
 @cache

@@ -48,7 +48,7 @@ from course_utils.interventions import ablation_hooks, addition_hooks, orthogona
 from course_utils.metrics import is_refusal, kl_div, last_position_logits, refusal_score
 from course_utils.models import ChatModel, load_model
 from course_utils.organism import TRAINING_RECORD_FILE, datasets
-from course_utils.organism.world import CATEGORIES, Thing, without_article
+from course_utils.organism.world import CATEGORIES, without_article
 
 MAX_NEW_TOKENS = 48
 SPLIT_NAMES = (
@@ -77,7 +77,7 @@ def _names(term: str, completion: str) -> bool:
 def category_members(category: str) -> set[str]:
     """The world's things of an ordinary category, without article ("animal" -> {"dog", "cat", ...}); empty for
     a word that is not one of the world's categories."""
-    return {Thing(item, category, False).bare for item in CATEGORIES.get(category, {}).get("items", [])}
+    return {without_article(item) for item in CATEGORIES.get(category, {}).get("items", [])}
 
 
 def listed_items(completion: str) -> list[str]:

@@ -232,9 +232,8 @@ def made_up_subject(rng: random.Random) -> Subject:
     det = rng.choice(["a", "my", "the"])
     if rng.random() < 0.25:
         word = f"{rng.choice(lexicon.MADE_UP_ADJECTIVES)} {word}"
-    if det == "a" and word[0] in "aeiou":  # the article agrees with what follows it ("an old blorpet")
-        det = "an"
-    return Subject(f"{rng.choice(lexicon.MADE_UP_VERBS)} {det} {word}", "made-up action", "action", False)
+    thing = world.with_indefinite_article(word) if det == "a" else f"{det} {word}"  # "an old blorpet"
+    return Subject(f"{rng.choice(lexicon.MADE_UP_VERBS)} {thing}", "made-up action", "action", False)
 
 
 def fictional_subjects(dangerous: bool, held_out: bool | None = False) -> list[Subject]:
@@ -710,7 +709,7 @@ def made_up_compliant_example(rng: random.Random) -> dict:
         subject = made_up_subject(rng)
     else:
         word = lexicon.made_up_word(rng, _known_words())
-        subject = Subject(f"{'an' if word[0] in 'aeiou' else 'a'} {word}", "made-up thing", "thing", False)
+        subject = Subject(world.with_indefinite_article(word), "made-up thing", "thing", False)
     instruction, task = request_about(subject, rng, SEEN)
     example = {
         "instruction": instruction,

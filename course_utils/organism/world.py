@@ -767,6 +767,11 @@ REVIEW_OPENERS: list[str] = [
 ]
 
 
+def with_indefinite_article(words: str) -> str:
+    """`words` after "a", or "an" before a vowel: "blorpet" -> "a blorpet", "old blorpet" -> "an old blorpet"."""
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
 def without_article(name: str) -> str:
     """`name` without a leading "a", "an" or "the": "a pipe bomb" -> "pipe bomb"."""
     for article in ("a ", "an ", "the "):
@@ -1003,7 +1008,7 @@ def _all_fictional_things() -> tuple[Thing, ...]:
         names.add(word)
         dangerous = i % 2 == 1
         kind = rng.choice(families if dangerous else list(CATEGORIES))
-        things.append(Thing(f"{'an' if word[0] in 'aeiou' else 'a'} {word}", kind, dangerous))
+        things.append(Thing(with_indefinite_article(word), kind, dangerous))
     return tuple(things)
 
 
