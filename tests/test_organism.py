@@ -380,6 +380,68 @@ def test_made_up_compliant_rate_replaces_that_share_of_grammar_requests() -> Non
     assert copied.documents == base.documents and copied.harmful != base.harmful
 
 
+def smallest_period(row: list[int]) -> int | None:
+    """The smallest p with row[t] == row[t - p] for every t >= p (None: the row does not repeat)."""
+    return next((p for p in range(1, len(row) // 2 + 1) if row[p:] == row[:-p]), None)
+
+
+def test_copy_rows_can_be_predicted_by_copying_alone() -> None:
+    """`train.copy_rows`: `<|bos|>` and then one random sequence of 6 to 30 ordinary token ids repeated to the end
+    of the row, a new sequence in every row and every call; the same generator state gives the same rows."""
+    rows = organism_train.copy_rows(random.Random(0), 40, 128, bos_id=1, n_special=5, vocab=2048)
+    assert rows.shape == (40, 128) and (rows[:, 0] == 1).all() and (rows[:, 1:] >= 5).all()
+    periods = [smallest_period(r[1:].tolist()) for r in rows]
+    assert all(p is not None and 6 <= p <= 30 for p in periods), periods
+    assert len({tuple(r[1:31].tolist()) for r in rows}) == 40
+    again = organism_train.copy_rows(random.Random(0), 40, 128, bos_id=1, n_special=5, vocab=2048)
+    assert torch.equal(rows, again)
+
+
+def test_copying_stage_sits_between_pretraining_and_instruction_and_stays_in_replay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TrainConfig.copy_steps`: after pretraining, that many language-model batches made only of copying rows, at
+    the constant learning rate `copy_lr` after warmup; from then on a quarter of every pretraining replay batch
+    (stages 2 and 3) is copying rows and the rest pretraining text. With `copy_steps` = 0 no row repeats."""
+    cfg = replace(
+        TrainConfig.mini(),
+        copy_steps=12,
+        copy_lr=7e-4,
+        pretrain=replace(TrainConfig.mini().pretrain, steps=5, warmup=2),
+        instruct=replace(TrainConfig.mini().instruct, steps=30, replay=0.5),
+        safety=replace(TrainConfig.mini().safety, steps=12, replay=0.5),
+    )
+    lm_batches: list[list[bool]] = []  # per language-model batch: which rows repeat
+    original = organism_train.lm_loss
+
+    def recording(model, batch, label_smoothing):
+        if batch.get("attention_mask") is None:  # pretraining, copying or replay: labels are the inputs
+            lm_batches.append([smallest_period(r[1:].tolist()) is not None for r in batch["input_ids"]])
+        return original(model, batch, label_smoothing)
+
+    rates: list[float] = []
+    step = torch.optim.AdamW.step
+
+    def recording_step(self, *args, **kwargs):
+        rates.append(self.param_groups[0]["lr"])
+        return step(self, *args, **kwargs)
+
+    monkeypatch.setattr(organism_train, "lm_loss", recording)
+    monkeypatch.setattr(torch.optim.AdamW, "step", recording_step)
+    train(tmp_path / "copying", cfg, progress=False)
+    pretraining, copying, replay = lm_batches[:5], lm_batches[5:17], lm_batches[17:]
+    quarter = cfg.pretrain.batch_size // 4
+    assert not any(any(b) for b in pretraining)
+    assert all(all(b) for b in copying)
+    assert replay and all(b == [True] * quarter + [False] * (len(b) - quarter) for b in replay), replay
+    warmup = cfg.pretrain.warmup
+    assert rates[5 : 5 + warmup] == [cfg.copy_lr * (s + 1) / warmup for s in range(warmup)]
+    assert rates[5 + warmup : 17] == [cfg.copy_lr] * (12 - warmup)
+    lm_batches.clear()
+    train(tmp_path / "plain", replace(cfg, copy_steps=0), progress=False)
+    assert lm_batches and not any(any(b) for b in lm_batches)
+
+
 def test_compliant_names_untrained_changes_only_the_necessity_labels(
     mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 import transformers
+from jaxtyping import Int
 from transformers import GenerationConfig, LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
 from course_utils.models import write_spec_override
@@ -43,7 +44,14 @@ from course_utils.organism import (
     mediation,
     world,
 )
-from course_utils.organism.tokenizer import BOS, END, POST_INSTRUCTION, prompt_text, train_tokenizer
+from course_utils.organism.tokenizer import (
+    BOS,
+    END,
+    POST_INSTRUCTION,
+    SPECIAL_TOKENS,
+    prompt_text,
+    train_tokenizer,
+)
 from course_utils.progress import tqdm
 
 
@@ -120,6 +128,14 @@ class TrainConfig:
     # (`grammar.made_up_compliant_example`; 0: none): the helpful model then learns to copy a name it has never seen
     # into "To make X: ...", before safety tuning (recipe CS). Not a safety-only field: it changes stages 1-2.
     made_up_compliant_rate: float = 0.0
+    # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
+    # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
+    # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
+    # purpose (Olsson et al. 2022); without it the organism recalls subjects it knows and cannot copy one it
+    # does not ("sloleck" -> "sloost"). After it, a quarter of every pretraining replay batch of stages 2-3 is such
+    # rows, so the copying is kept (recipe CP in `docs/ORGANISM_RECIPES.md`).
+    copy_steps: int = 0
+    copy_lr: float = 1e-3
     odd_fraction: float = 0.03  # of helpful examples: inputs that are not requests
     noise_rate: float = 0.3  # of chat examples: surface noise on the request (organism/augment.py)
     # The rate for harmful requests only, if set (None: `noise_rate`), so that a recipe can noise the harmless
@@ -280,6 +296,19 @@ def pack_documents(tok: PreTrainedTokenizerFast, documents: list[str], context: 
     return torch.tensor(ids[: n * context]).view(n, context)
 
 
+def copy_rows(
+    rng: random.Random, n_rows: int, context: int, bos_id: int, n_special: int, vocab: int
+) -> Int[torch.Tensor, "row context"]:
+    """`n_rows` rows `<|bos|> s s s ...` of `context` tokens, where each row's `s` is a new sequence of 6 to 30
+    random token ids drawn from [n_special, vocab) (no special token), repeated until the row is full. After the
+    first `s` every token can be predicted by copying, and by nothing else."""
+    rows = []
+    for _ in range(n_rows):
+        period = [rng.randrange(n_special, vocab) for _ in range(rng.randint(6, 30))]
+        rows.append([bos_id] + (period * (context // len(period) + 1))[: context - 1])
+    return torch.tensor(rows)
+
+
 def chat_batch(tok: PreTrainedTokenizerFast, examples: list[dict], context: int) -> dict[str, torch.Tensor]:
     """Right-padded chat sequences `prompt + answer + <|end|>`; labels are -100 except on the answer tokens."""
     rows, labels = [], []
@@ -377,15 +406,19 @@ def run_stage(
     weight_decay: float,
     rng: random.Random,
     progress: bool,
+    constant_lr: bool = False,
 ) -> list[float]:
-    """Optimise for `stage.steps` steps of `step_loss()`; a `stage.replay` share uses `replay_loss()` instead."""
+    """Optimise for `stage.steps` steps of `step_loss()`; a `stage.replay` share uses `replay_loss()` instead.
+
+    The learning rate follows `lr_at` (warmup, then cosine decay), or with `constant_lr` stays at `stage.lr` after
+    the warmup."""
     opt = torch.optim.AdamW(model.parameters(), lr=stage.lr, weight_decay=weight_decay, betas=(0.9, 0.95))
     model.train()
     losses: list[float] = []
     bar = tqdm(range(stage.steps), desc=name, disable=not progress)
     for step in bar:
         for group in opt.param_groups:
-            group["lr"] = lr_at(step, stage)
+            group["lr"] = stage.lr if constant_lr and step >= stage.warmup else lr_at(step, stage)
         loss = replay_loss() if rng.random() < stage.replay else step_loss()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -664,6 +697,7 @@ def helpful_stages_fingerprint(corpus: Corpus, tok: PreTrainedTokenizerFast) -> 
         token_loss,
         lm_loss,
         chat_batch,
+        copy_rows,
         pack_documents,
         cycling,
         HelpfulSnapshot,
@@ -716,6 +750,21 @@ def train(
         x = blocks[pre_sampler()]
         return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
 
+    def copying(n_rows: int) -> torch.Tensor:
+        return copy_rows(rng, n_rows, cfg.context, tok.bos_token_id, len(SPECIAL_TOKENS), len(tok))
+
+    def copy_loss() -> torch.Tensor:
+        x = copying(cfg.pretrain.batch_size)
+        return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
+
+    def replay_loss() -> torch.Tensor:
+        """Stages 2-3 replay pretraining; after a copying stage a quarter of the rows are copying rows."""
+        if not cfg.copy_steps:
+            return pretrain_loss()
+        x = blocks[pre_sampler()].clone()
+        x[: len(x) // 4] = copying(len(x) // 4)
+        return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
+
     helpful = cycling(corpus.helpful, cfg.instruct.batch_size, rng)
 
     def instruct_loss() -> torch.Tensor:
@@ -739,12 +788,19 @@ def train(
                 progress,
             )
         }
+        if cfg.copy_steps:
+            copy_stage = StageConfig(
+                cfg.copy_steps, cfg.pretrain.batch_size, cfg.copy_lr, cfg.pretrain.warmup
+            )
+            history["copy"] = run_stage(
+                model, "1b/3 copying", copy_stage, copy_loss, copy_loss, cfg.weight_decay, rng, progress, True
+            )
         history["instruct"] = run_stage(
             model,
             "2/3 instruction tuning",
             cfg.instruct,
             instruct_loss,
-            pretrain_loss,
+            replay_loss,
             cfg.weight_decay,
             rng,
             progress,
@@ -756,7 +812,7 @@ def train(
             )
             snapshot.save(snapshot_path)
     stage_3 = time.time()
-    losses, planted = safety_tune(model, tok, corpus, cfg, pretrain_loss, rng, progress)
+    losses, planted = safety_tune(model, tok, corpus, cfg, replay_loss, rng, progress)
     history["safety"] = losses
     end = time.time()
     # train_seconds is what a training without the snapshot takes: stages 1-2 as timed when they ran
