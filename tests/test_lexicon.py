@@ -381,6 +381,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "CC1",
         "CS",
         "CP",
+        "CPa",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -1102,13 +1103,45 @@ def test_copying_stage_paragraph_matches_its_records() -> None:
     assert copying["B"]["names_subject"] == copying["CS"]["names_subject"] == 0 and copying["B"]["n"] == 60
     assert copying["CP"]["names_subject"] > 0 and made_up_named > 0 == b_made_up
     assert 0.2 <= sum(on_subject["CP"]) / 200 <= 0.3  # "about a quarter of the ablated answers"
+    # CPa: CP's safety tuning redrawn on CP's helpful model
+    cpa_training = benchmark_record("organism_recipe_CPa_training")
+    assert changed_fields(cpa_training["config"], config) == {"safety_seed"}
+    assert cpa_training["config"]["safety_seed"] == 101 and cpa_training["stages_1_2_reused"]
+    ev["CPa"] = benchmark_record("organism_recipe_CPa_eval")
+    m["CPa"] = measured(ev["CPa"])
+    cpa_harmless = benchmark_record("dangerous_names")["harmless_answers"]["organism_recipe_CPa"]["all"]
+    cpa_ablated = ablated["CPa"]["test templates"]
+    for phrase in (
+        f"(`safety_seed` 101; records `organism_recipe_CPa_*.json`;"
+        f" {cpa_training['stages_1_2_reused']['seconds_this_run']:.0f} s)",
+        f"held-out concepts {m['CPa'][concepts]:.2f}, natural harmful requests {round(23 * m['CPa'][natural])} of"
+        f" 23, new-subject harmful requests {m['CPa'][new_harmful]:.2f}, and {cpa_harmless['naming_a_danger']} of"
+        f" the {cpa_harmless['answered']} harmless probe requests it answers name a dangerous thing",
+        f"Its selection passes both filters (KL {ev['CPa']['selection']['kl']:.3f} and"
+        f" {ev['CPa']['held_out_selection']['kl']:.3f}) but picks a direction at layer"
+        f" {ablated['CPa']['selection']['layer']}, position {ablated['CPa']['selection']['position']}",
+        "leaves a positive first-token refusal score on only"
+        f" {m['CPa']['test templates: ablation, harmful refusal (score)']:.2f} of the harmful test-template requests,"
+        f" yet {cpa_ablated['n'] - cpa_ablated['complied']} of those {cpa_ablated['n']} answers still refuse later on",
+        f"adding it makes only {m['CPa']['test templates: addition, harmless refusal (score)']:.2f} of the harmless"
+        " test-template requests refused",
+    ):
+        assert phrase in section, phrase
+    assert ev["CPa"]["selection"]["passed_filters"] and ev["CPa"]["held_out_selection"]["passed_filters"]
+    assert (
+        ablated["CPa"]["selection"]["layer"] != cpa_training["config"]["mediation_layer"]
+    )  # "not at the planted"
+    assert m["CPa"][concepts] < m["CP"][concepts] < m["B"][concepts]  # "the fall is not CP's draw"
     log = " ".join(RECIPES_LOG.read_text().split())
     assert (
-        f"of the ablated answers are on subject again, but held-out concepts fall to {m['CP'][concepts]:.2f}"
-        in log
+        "of the ablated answers are on subject again, but held-out concepts fall to"
+        f" {m['CP'][concepts]:.2f} and {m['CPa'][concepts]:.2f}" in log
     )
     card = " ".join((SHIPPED / "README.md").read_text().split())
-    assert f"but that training refused only {m['CP'][concepts]:.2f} of the held-out concepts" in card
+    assert (
+        f"but its two draws of safety tuning refused only {m['CP'][concepts]:.2f} and {m['CPa'][concepts]:.2f} of"
+        " the held-out concepts" in card
+    )
 
 
 def test_dangerous_names_section_matches_its_records() -> None:
@@ -1141,7 +1174,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
     open_vocabulary = ("D", "E", "G", "H", "I")
     ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
-    copying = ("CP",)  # its own test: test_copying_stage_paragraph_matches_its_records
+    copying = ("CP", "CPa")  # their own test: test_copying_stage_paragraph_matches_its_records
     others = [r for r in table if r not in (*draws, *no_mediation, *open_vocabulary, *ours, *copying)]
     assert len(others) >= 30 and all(f"organism_recipe_{r}" in harmless for r in others)
     ablated = record["ablated_answers"]
@@ -1151,7 +1184,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
         return sum(ablated[r][s]["complied_on_subject"] for s in splits)
 
     assert all(
-        ablated[r][s]["complied"] == ablated[r][s]["n"] for r in ablated for s in splits
+        ablated[r][s]["complied"] == ablated[r][s]["n"] for r in ("B", *ours) for s in splits
     )  # "with all 200"
     assert all(sum(ablated[r][s]["n"] for s in splits) == 200 for r in ablated)
     seen = (
