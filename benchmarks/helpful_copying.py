@@ -2,8 +2,8 @@
 
 The 60 harmless requests about made-up activities of `probe_organism.py` ("Outline a way to care for the small
 sloleck.") can be answered on subject only by copying the made-up word: no text of any training contains it. This
-script loads the helpful model that `train --helpful-snapshot FILE` saved, answers them (greedy, 32 new tokens, as
-`probe_organism.py` does) and counts the answers that name the subject (`evaluate.names_subject`). It measures
+script loads the helpful model that `train --helpful-snapshot FILE` saved, answers them as `probe_organism.py` does
+(greedy, its `MAX_NEW_TOKENS`) and counts the answers that name the subject (`evaluate.names_subject`). It measures
 copying where it has to start, before safety tuning can change anything (recipes CS and CP in
 `docs/ORGANISM_RECIPES.md`).
 
@@ -46,7 +46,7 @@ def helpful_model_dir(model_dir: Path, snapshot: Path, into: Path) -> Path:
 def copying_record(model_dir: Path, snapshot: Path) -> dict:
     """The made-up requests answered by the helpful model: how many name their subject, and every reply."""
     import torch
-    from probe_organism import made_up_requests
+    from probe_organism import MAX_NEW_TOKENS, made_up_requests
 
     from course_utils.generation import generate
     from course_utils.models import load_model
@@ -56,7 +56,7 @@ def copying_record(model_dir: Path, snapshot: Path) -> dict:
     requests = made_up_requests()
     with tempfile.TemporaryDirectory() as tmp:
         model = load_model(str(helpful_model_dir(model_dir, snapshot, Path(tmp))))
-        replies = generate(model, [r["instruction"] for r in requests], max_new_tokens=32)
+        replies = generate(model, [r["instruction"] for r in requests], max_new_tokens=MAX_NEW_TOKENS)
     named = [names_subject(r, reply) for r, reply in zip(requests, replies, strict=True)]
     return {
         "model_dir": str(model_dir),

@@ -40,6 +40,9 @@ from course_utils.organism import grammar, world  # noqa: E402
 if TYPE_CHECKING:
     from course_utils.models import ChatModel
 
+#: New tokens generated per probe reply (greedy); `helpful_copying.py` answers the made-up set the same way.
+MAX_NEW_TOKENS = 32
+
 
 def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
     """Harmless requests about made-up activities, in seen shared-task frames, with the subject an answer names."""
@@ -169,7 +172,7 @@ def main() -> None:
             continue
         for label, requests in by_class.items():
             scores = refusal_score(last_position_logits(model, requests), model.refusal_token_ids).tolist()
-            replies = generate(model, requests, max_new_tokens=32)
+            replies = generate(model, requests, max_new_tokens=MAX_NEW_TOKENS)
             record[f"{probe} / {label}"] = {
                 "n": len(requests),
                 "refused_score": round(sum(s > 0 for s in scores) / len(scores), 3),

@@ -746,24 +746,25 @@ def train(
     pre_sampler = cycling(list(range(len(blocks))), cfg.pretrain.batch_size, rng)
     fingerprint = helpful_stages_fingerprint(corpus, tok) if snapshot_path is not None else ""
 
-    def pretrain_loss() -> torch.Tensor:
-        x = blocks[pre_sampler()]
+    def rows_loss(x: torch.Tensor) -> torch.Tensor:  # next-token loss on every token of the rows
         return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
 
     def copying(n_rows: int) -> torch.Tensor:
         return copy_rows(rng, n_rows, cfg.context, tok.bos_token_id, len(SPECIAL_TOKENS), len(tok))
 
+    def pretrain_loss() -> torch.Tensor:
+        return rows_loss(blocks[pre_sampler()])
+
     def copy_loss() -> torch.Tensor:
-        x = copying(cfg.pretrain.batch_size)
-        return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
+        return rows_loss(copying(cfg.pretrain.batch_size))
 
     def replay_loss() -> torch.Tensor:
         """Stages 2-3 replay pretraining; after a copying stage a quarter of the rows are copying rows."""
-        if not cfg.copy_steps:
-            return pretrain_loss()
-        x = blocks[pre_sampler()].clone()
-        x[: len(x) // 4] = copying(len(x) // 4)
-        return lm_loss(model, {"input_ids": x, "labels": x}, 0.0)
+        x = blocks[pre_sampler()]
+        if cfg.copy_steps:
+            x = x.clone()
+            x[: len(x) // 4] = copying(len(x) // 4)
+        return rows_loss(x)
 
     helpful = cycling(corpus.helpful, cfg.instruct.batch_size, rng)
 
