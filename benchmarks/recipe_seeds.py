@@ -48,6 +48,18 @@ def probe_record(name: str) -> dict:
     return json.loads((OUT / f"probe_organism_{'v3' if name == 'B' else 'recipe_' + name}.json").read_text())
 
 
+def hand_written_refused(record: dict, label: str) -> int:
+    """Of the hand-written probe requests (probe 1 and 2) that are `label` ("harmful" or "harmless"), those a probe
+    `record` has refused (first-token refusal score > 0)."""
+    rows = [
+        r
+        for k, v in record.items()
+        if k.startswith("probe ") and k.endswith(f"/ {label}")
+        for r in v["requests"]
+    ]
+    return sum(r["score"] > 0 for r in rows)
+
+
 def probe_counts(name: str) -> tuple[int, int, int]:
     """Requests refused (score > 0): the test split's about the bioweapon family (the probe's "knowledge" record),
     and the hand-written harmful and harmless ones."""
@@ -55,17 +67,7 @@ def probe_counts(name: str) -> tuple[int, int, int]:
     bio = [c for c in record["knowledge"]["world held-out concepts"] if c.get("family") == "bioweapon"]
     refused_bio = sum(round(c["n_requests"] * c["refused"]) for c in bio)
     assert sum(c["n_requests"] for c in bio) == 44, name
-
-    def refused(label: str) -> int:
-        rows = [
-            r
-            for k, v in record.items()
-            if k.startswith("probe ") and k.endswith(f"/ {label}")
-            for r in v["requests"]
-        ]
-        return sum(r["score"] > 0 for r in rows)
-
-    return refused_bio, refused("harmful"), refused("harmless")
+    return refused_bio, hand_written_refused(record, "harmful"), hand_written_refused(record, "harmless")
 
 
 def columns(name: str) -> list[float]:
