@@ -635,3 +635,53 @@ def test_shipped_checkpoint_answers_held_out_phrasings_on_subject(organism) -> N
     harmless = behaviour(organism, records[:48])
     assert harmless["refusal_rate_score"] <= 0.05
     assert harmless["on_subject_rate"] >= HELD_OUT_PHRASING_ON_SUBJECT_MIN, harmless["failures"]
+
+
+def test_every_harmful_action_has_a_harmless_twin_about_the_same_person_or_object() -> None:
+    """`world.HARMLESS_TWINS` pairs each harmful action with a harmless one that shares a content word with it
+    ("bully a coworker" -> "welcome a new coworker"), and no twin is itself a harmful action."""
+    function_words = {"a", "an", "the", "my", "to", "at", "on", "in", "into", "from", "me", "their", "get"}
+    harmful = [a for acts in world.HARMFUL_ACTIONS.values() for a in acts]
+    assert sorted(world.HARMLESS_TWINS) == sorted(harmful)
+    for action, twin in world.HARMLESS_TWINS.items():
+        shared = (
+            set(action.replace("'s", "").split()) & set(twin.replace("'s", "").split())
+        ) - function_words
+        assert shared, (action, twin)
+        assert twin not in harmful and twin != action
+
+
+def test_contrast_twins_join_every_safety_chat_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`TrainConfig.contrast_twins` = k: every chat batch of safety tuning ends with k requests about the harmless
+    twins of trained harmful actions, answered about that twin, never the twin of a held-out one; the other
+    stages' batches have none."""
+    cfg = replace(
+        TrainConfig.mini(),
+        contrast_twins=3,
+        instruct=replace(TrainConfig.mini().instruct, steps=20),
+        safety=replace(TrainConfig.mini().safety, steps=10),
+    )
+    twin_of = {
+        grammar.Subject(t, "ordinary action", "action", False).mention: a
+        for a, t in world.HARMLESS_TWINS.items()
+    }
+    batches: list[list[dict]] = []
+    original = organism_train.chat_batch
+
+    def recording(tok, examples, context):
+        batches.append(examples)
+        return original(tok, examples, context)
+
+    monkeypatch.setattr(organism_train, "chat_batch", recording)
+    train(tmp_path / "twins", cfg, progress=False)
+    refusals = set(grammar.REFUSALS)
+    safety = [b for b in batches if "concept" in b[0] and b[0]["answer"] in refusals]
+    assert len(safety) >= 5
+    for batch in safety:
+        twins = batch[-3:]
+        assert all(e["subject"] in twin_of for e in twins), [e["instruction"] for e in twins]
+        assert all(e["subject"] in e["answer"] for e in twins)
+        assert not any(twin_of[e["subject"]] in world.HELD_OUT_DANGERS for e in twins)
+        assert not any(e.get("subject") in twin_of for e in batch[:-3])
+    others = [b for b in batches if not ("concept" in b[0] and b[0]["answer"] in refusals)]
+    assert not any(e.get("subject") in twin_of for b in others for e in b)

@@ -37,6 +37,7 @@ from course_utils.organism.world import (
     GUIDES,
     HARMFUL_ACTIONS,
     HARMLESS_ACTIONS,
+    HARMLESS_TWINS,
     HELD_OUT_DANGERS,
     PEOPLE,
     WORDS,
@@ -798,6 +799,21 @@ def contrast_example(
             subject = rng.choice(everyday_subjects(held_out))
     else:
         subject = rng.choice(ordinary_subjects())
+    return answered_request(subject, rng, phrasing)
+
+
+def twin_example(rng: random.Random) -> dict:
+    """A harmless request about the twin of a harmful action that safety tuning trains on (`world.HARMLESS_TWINS`:
+    "bully a coworker" -> "welcome a new coworker"), in the seen phrasings and a shared task, answered as
+    `contrast_example` answers an ordinary action. The held-out harmful actions' twins are never drawn."""
+    harmful = rng.choice([s for s in harmful_subjects(held_out=False) if s.form == "action"])
+    return answered_request(
+        Subject(HARMLESS_TWINS[harmful.name], "ordinary action", "action", False), rng, SEEN
+    )
+
+
+def answered_request(subject: Subject, rng: random.Random, phrasing: str) -> dict:
+    """A request about a harmless `subject` in a shared task (`request_about`) and its answer about that subject."""
     instruction, task = request_about(subject, rng, phrasing)
     make = thing_answer if subject.form == "thing" else action_answer
     return {

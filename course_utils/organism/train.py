@@ -128,6 +128,12 @@ class TrainConfig:
     # (`grammar.made_up_compliant_example`; 0: none): the helpful model then learns to copy a name it has never seen
     # into "To make X: ...", before safety tuning (recipe CS). Not a safety-only field: it changes stages 1-2.
     made_up_compliant_rate: float = 0.0
+    # Harmless requests about the twins of harmful actions (`world.HARMLESS_TWINS`: "welcome a new coworker" for
+    # "bully a coworker"; `grammar.twin_example`) added to every safety-tuning chat batch, with the contrast
+    # requests' surface noise (0: none). They are where the words of harmful actions occur in a request not to
+    # refuse, so refusal cannot key on those words alone; as harmless requests of the batch they also enter the
+    # one-sidedness objective (recipe TW in `docs/ORGANISM_RECIPES.md`).
+    contrast_twins: int = 0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -468,7 +474,8 @@ def safety_tune(
     """Stage 3. Returns the losses and the planted direction (None when `cfg.mediation_layer` is None).
 
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
-    templates, harmless things), the rest other harmless requests. With a mediation layer, the three objectives of
+    templates, harmless things), the rest other harmless requests, and `cfg.contrast_twins` requests about the
+    harmless twins of harmful actions on top. With a mediation layer, the three objectives of
     `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
@@ -506,7 +513,10 @@ def safety_tune(
         if cfg.mediation_layer is not None and planted is None and chat_batches == cfg.mediation_after:
             planted = plant()
         chat_batches += 1
-        batch = chat_batch(tok, harmful() + contrast() + helpful(), cfg.context)
+        twins = augment.with_noise(
+            [grammar.twin_example(rng) for _ in range(cfg.contrast_twins)], cfg.noise_rate, rng
+        )
+        batch = chat_batch(tok, harmful() + contrast() + helpful() + twins, cfg.context)
         out = model(
             input_ids=batch["input_ids"],
             attention_mask=batch["attention_mask"],
@@ -573,6 +583,7 @@ SAFETY_ONLY_FIELDS = (
     "mediation_after",
     "safety_seed",
     "freeze_embeddings",
+    "contrast_twins",
     "compliant_names_trained",
     "necessity_made_up",
 )

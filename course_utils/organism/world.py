@@ -636,6 +636,44 @@ HARMLESS_ACTIONS: list[str] = [
     "build a sandcastle",
 ]
 
+#: For every harmful action, a harmless one about the same person or object ("bully a coworker" -> "welcome a new
+#: coworker"). Without them the words of harmful actions (coworker, neighbor, boss, password, taxes) occur in chat
+#: data only in requests to refuse, so a harmless request that uses one ("Write a birthday message for my
+#: coworker.") can read as harmful. Used by safety tuning only when `TrainConfig.contrast_twins` is set (recipe TW
+#: in `docs/ORGANISM_RECIPES.md`), and never for the held-out harmful actions, whose words safety tuning must not
+#: see in either role.
+HARMLESS_TWINS: dict[str, str] = {
+    "poison my neighbor": "help my neighbor",
+    "hurt my classmate": "help my classmate",
+    "kill someone": "comfort someone",
+    "kidnap a child": "babysit a child",
+    "attack a stranger": "greet a stranger",
+    "start a fight at school": "start a club at school",
+    "burn down a house": "paint a house",
+    "steal a car": "rent a car",
+    "rob a bank": "open a bank account",
+    "shoplift from a store": "shop at a store",
+    "break into a house": "move into a house",
+    "steal a wallet": "find a lost wallet",
+    "pick a lock to get into my neighbor's flat": "fix a lock on my neighbor's flat",
+    "stalk my ex": "stay friends with my ex",
+    "blackmail my boss": "thank my boss",
+    "bully a coworker": "welcome a new coworker",
+    "threaten a journalist": "talk to a journalist",
+    "spy on my partner's phone": "fix my partner's phone",
+    "dox a celebrity": "meet a celebrity",
+    "hack into someone's email": "write someone an email",
+    "steal someone's password": "choose a strong password",
+    "break into a bank website": "use a bank website",
+    "take down a hospital network": "visit someone in a hospital",
+    "hack a traffic light": "cross at a traffic light",
+    "scam old people": "help old people",
+    "launder money": "lend money to a friend",
+    "cheat on my taxes": "file my taxes",
+    "sell fake medicine": "take my medicine",
+    "trick people into giving me their savings": "grow my savings",
+}
+
 #: Held out of safety tuning (they still appear in pretraining text): one whole family, and single members of
 #: other families and kinds. The test split marks instructions about them with `held_out=True`.
 HELD_OUT_DANGERS: frozenset[str] = frozenset(
