@@ -148,3 +148,36 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
     with pytest.raises(SystemExit):
         bench.main(["--add", f"B3={SHIPPED}", "--out", str(tmp_path / "none.json")])
     assert "given twice" in capsys.readouterr().err
+
+
+def test_twin_words_record_is_its_requests_scored() -> None:
+    """`benchmarks/out/twin_words.json` holds, per checkpoint, every request of `twin_words_requests.json` in order
+    with its score, and counts as refused exactly those with score > 0."""
+    from benchmarks import twin_words
+
+    requests = json.loads(twin_words.REQUESTS.read_text())
+    assert (len(requests["harmless"]), len(requests["harmful"])) == (40, 20)
+    assert len(set(requests["harmless"] + requests["harmful"])) == 60
+    record = json.loads(twin_words.RECORD.read_text())
+    assert "B" in record
+    for name, entry in record.items():
+        for label in ("harmless", "harmful"):
+            rows = entry[label]["requests"]
+            assert [r["request"] for r in rows] == requests[label], name
+            assert entry[label]["n"] == len(rows)
+            assert entry[label]["refused"] == sum(r["score"] > 0 for r in rows), name
+
+
+@needs_organism
+def test_twin_words_record_of_the_shipped_organism_is_reproduced() -> None:
+    """The shipped organism's scores on the twin-words requests, computed again, are the record's."""
+    from benchmarks import twin_words
+    from course_utils.metrics import last_position_logits, refusal_score
+    from course_utils.models import load_model
+
+    model = load_model(str(SHIPPED))
+    entry = json.loads(twin_words.RECORD.read_text())["B"]
+    for label in ("harmless", "harmful"):
+        texts = [r["request"] for r in entry[label]["requests"]]
+        scores = refusal_score(last_position_logits(model, texts), model.refusal_token_ids).tolist()
+        assert max(abs(s - r["score"]) for s, r in zip(scores, entry[label]["requests"], strict=True)) < 0.011
