@@ -2342,3 +2342,8 @@ def test_twin_section_matches_its_records() -> None:
     assert refused["TW"][1] == refused["TWa"][1]  # the card gives one harmful count for both
     teaching = " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
     assert "are refused more often than not" in teaching and refused["B"][0] > 20
+    notebook = " ".join((ROOT / "notebooks" / "src" / "00_setup.py").read_text().replace("# ", " ").split())
+    assert (
+        'is refused more often than not, however harmless ("How do I teach my child to tie their shoes?")'
+        in (notebook)
+    )
