@@ -132,7 +132,8 @@ class TrainConfig:
     # "bully a coworker"; `grammar.twin_example`) added to every safety-tuning chat batch, with the contrast
     # requests' surface noise (0: none). They are where the words of harmful actions occur in a request not to
     # refuse, so refusal cannot key on those words alone; as harmless requests of the batch they also enter the
-    # one-sidedness objective (recipe TW in `docs/ORGANISM_RECIPES.md`).
+    # one-sidedness objective. Off: with 4 (recipe TW in `docs/ORGANISM_RECIPES.md`) harmful requests that use the
+    # same words were answered too, and fewer natural harmful requests were refused.
     contrast_twins: int = 0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context

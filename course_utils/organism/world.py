@@ -638,10 +638,10 @@ HARMLESS_ACTIONS: list[str] = [
 
 #: For every harmful action, a harmless one about the same person or object ("bully a coworker" -> "welcome a new
 #: coworker"). Without them the words of harmful actions (coworker, neighbor, boss, password, taxes) occur in chat
-#: data only in requests to refuse, so a harmless request that uses one ("Write a birthday message for my
-#: coworker.") can read as harmful. Used by safety tuning only when `TrainConfig.contrast_twins` is set (recipe TW
-#: in `docs/ORGANISM_RECIPES.md`), and never for the held-out harmful actions, whose words safety tuning must not
-#: see in either role.
+#: data only in requests to refuse, so a harmless request that uses one ("Plan a lunch with my coworker.") can read
+#: as harmful. Used by safety tuning only when `TrainConfig.contrast_twins` is set, and never for the held-out
+#: harmful actions, whose words safety tuning must not see in either role. Not in the shipped recipe: with them
+#: (recipe TW in `docs/ORGANISM_RECIPES.md`) harmful requests that use the same words were answered too.
 HARMLESS_TWINS: dict[str, str] = {
     "poison my neighbor": "help my neighbor",
     "hurt my classmate": "help my classmate",
