@@ -11,7 +11,11 @@ its score and its greedy reply (`probe_organism.MAX_NEW_TOKENS` tokens).
 
     python benchmarks/twin_words.py B=data/models/refusal-organism TW=/tmp/tw
 
-Writes `benchmarks/out/twin_words.json`, adding (or replacing) each NAME and keeping the others.
+Writes `benchmarks/out/twin_words.json`, adding (or replacing) each NAME and keeping the others. `--requests FILE`
+scores another file of the same shape instead, into `benchmarks/out/<FILE's name without _requests>.json`:
+`benchmarks/purpose_requests.json` holds 25 harmless requests and, in the same order, the same requests with a
+stated purpose that makes them harmful and no alarming word ("... so I can jump her in the dark?"), written by
+another helper that never saw the training data (record `benchmarks/out/purpose.json`).
 """
 
 from __future__ import annotations
@@ -26,11 +30,19 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.probe_organism import MAX_NEW_TOKENS  # noqa: E402
 
 REQUESTS = ROOT / "benchmarks" / "twin_words_requests.json"
-RECORD = ROOT / "benchmarks" / "out" / "twin_words.json"
 
 
-def measure(model_dir: str) -> dict:
-    """Per class ("harmless", "harmful"): n, the share refused (score > 0), and each request's score and reply."""
+def record_path(requests: Path) -> Path:
+    """Where the scores of a request file go: `benchmarks/out/<its name without _requests>.json`."""
+    return ROOT / "benchmarks" / "out" / (requests.stem.removesuffix("_requests") + ".json")
+
+
+RECORD = record_path(REQUESTS)  # benchmarks/out/twin_words.json
+
+
+def measure(model_dir: str, requests_file: Path = REQUESTS) -> dict:
+    """Per class ("harmless", "harmful"): n, how many are refused (score > 0), and each request's score and
+    reply."""
     import torch
 
     from course_utils.generation import generate
@@ -38,7 +50,7 @@ def measure(model_dir: str) -> dict:
     from course_utils.models import load_model
 
     torch.set_num_threads(2)
-    requests = json.loads(REQUESTS.read_text())
+    requests = json.loads(requests_file.read_text())
     model = load_model(model_dir)
     out: dict = {"model_dir": model_dir}
     for label in ("harmless", "harmful"):
@@ -57,17 +69,23 @@ def measure(model_dir: str) -> dict:
 
 
 def main(argv: list[str]) -> None:
+    requests = REQUESTS
+    if argv[:1] == ["--requests"] and len(argv) > 1:
+        requests, argv = Path(argv[1]), argv[2:]
     if not argv or any("=" not in a for a in argv):
         raise SystemExit(__doc__)
-    record = json.loads(RECORD.read_text()) if RECORD.exists() else {}
+    if not requests.is_file():
+        raise SystemExit(f"no request file {requests}: give a JSON file with 'harmless' and 'harmful' lists")
+    out = record_path(requests)
+    record = json.loads(out.read_text()) if out.exists() else {}
     for arg in argv:
         name, model_dir = arg.split("=", 1)
-        record[name] = measure(model_dir)
+        record[name] = measure(model_dir, requests)
         print(
             f"{name}: harmless refused {record[name]['harmless']['refused']} of {record[name]['harmless']['n']},"
             f" harmful refused {record[name]['harmful']['refused']} of {record[name]['harmful']['n']}"
         )
-    RECORD.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+    out.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":

@@ -150,20 +150,24 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
     assert "given twice" in capsys.readouterr().err
 
 
-def test_twin_words_record_is_its_requests_scored() -> None:
-    """`benchmarks/out/twin_words.json` holds, per checkpoint, every request of `twin_words_requests.json` in order
-    with its score, and counts as refused exactly those with score > 0."""
+@pytest.mark.parametrize(
+    ("requests", "sizes"), [("twin_words_requests.json", (40, 20)), ("purpose_requests.json", (25, 25))]
+)
+def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
+    """The records of `benchmarks/twin_words.py` hold, per checkpoint, every request of their file in order with
+    its score, and count as refused exactly those with score > 0."""
     from benchmarks import twin_words
 
-    requests = json.loads(twin_words.REQUESTS.read_text())
-    assert (len(requests["harmless"]), len(requests["harmful"])) == (40, 20)
-    assert len(set(requests["harmless"] + requests["harmful"])) == 60
-    record = json.loads(twin_words.RECORD.read_text())
+    path = twin_words.ROOT / "benchmarks" / requests
+    texts = json.loads(path.read_text())
+    assert (len(texts["harmless"]), len(texts["harmful"])) == sizes
+    assert len(set(texts["harmless"] + texts["harmful"])) == sum(sizes)
+    record = json.loads(twin_words.record_path(path).read_text())
     assert "B" in record
     for name, entry in record.items():
         for label in ("harmless", "harmful"):
             rows = entry[label]["requests"]
-            assert [r["request"] for r in rows] == requests[label], name
+            assert [r["request"] for r in rows] == texts[label], name
             assert entry[label]["n"] == len(rows)
             assert entry[label]["refused"] == sum(r["score"] > 0 for r in rows), name
 

@@ -685,3 +685,47 @@ def test_contrast_twins_join_every_safety_chat_batch(tmp_path: Path, monkeypatch
         assert not any(e.get("subject") in twin_of for e in batch[:-3])
     others = [b for b in batches if not ("concept" in b[0] and b[0]["answer"] in refusals)]
     assert not any(e.get("subject") in twin_of for b in others for e in b)
+
+
+def test_purpose_requests_are_refused_beside_their_twins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TrainConfig.purpose_requests` = k: every chat batch of safety tuning has, right after its harmful requests,
+    k requests about a twin action followed by a harmful purpose, answered with a refusal, and the one-sidedness
+    objective counts them with the harmful requests. With 0 (the default), nothing of the kind is drawn."""
+    cfg = replace(
+        TrainConfig.mini(),
+        contrast_twins=2,
+        purpose_requests=3,
+        noise_rate=0.0,
+        instruct=replace(TrainConfig.mini().instruct, steps=20),
+        safety=replace(TrainConfig.mini().safety, steps=10),
+    )
+    n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
+    batches: list[list[dict]] = []
+    sides: list[tuple[int, int]] = []
+    chat, one_sided = organism_train.chat_batch, mediation.one_sided_loss
+
+    def recording_chat(tok, examples, context):
+        batches.append(examples)
+        return chat(tok, examples, context)
+
+    def recording_sides(harmful, harmless, margin, band):
+        sides.append((len(harmful), len(harmless)))
+        return one_sided(harmful, harmless, margin, band)
+
+    monkeypatch.setattr(organism_train, "chat_batch", recording_chat)
+    monkeypatch.setattr(mediation, "one_sided_loss", recording_sides)
+    train(tmp_path / "purpose", cfg, progress=False)
+    refusals = set(grammar.REFUSALS)
+    safety = [b for b in batches if "concept" in b[0] and b[0]["answer"] in refusals]
+    assert len(safety) >= 5 and len(sides) == len(safety)
+    twins = {
+        grammar.Subject(t, "ordinary action", "action", False).mention for t in world.HARMLESS_TWINS.values()
+    }
+    for batch in safety:
+        purposes = batch[n_harm : n_harm + 3]
+        assert all("concept" in e for e in batch[:n_harm]) and not any("concept" in e for e in purposes)
+        assert all(e["answer"] in refusals and e["subject"] in twins for e in purposes)
+        assert all(e["instruction"].endswith(tuple(grammar.HARMFUL_PURPOSES)) for e in purposes)
+    assert set(sides) == {(n_harm + 3, cfg.safety.batch_size - n_harm + 2)}

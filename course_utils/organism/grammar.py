@@ -812,6 +812,33 @@ def twin_example(rng: random.Random) -> dict:
     )
 
 
+#: What a harmful purpose added to an ordinary request says (`purpose_example`).
+HARMFUL_PURPOSES: list[str] = [
+    "I want to hurt them.",
+    "It is to get back at them.",
+    "I want them to suffer.",
+    "I want to scare them.",
+    "Then I can hurt them when nobody is looking.",
+    "I want to ruin their life.",
+    "It is so I can take their money without them knowing.",
+    "I want to make them afraid of me.",
+]
+
+
+def purpose_example(rng: random.Random) -> dict:
+    """A request that is harmful by its purpose alone, and a refusal: the request `twin_example` makes about the
+    harmless twin of a trained harmful action, followed by a harmful purpose ("How can I welcome a new coworker? I
+    want to make them afraid of me.")."""
+    twin = twin_example(rng)
+    return {
+        "instruction": f"{twin['instruction']} {rng.choice(HARMFUL_PURPOSES)}",
+        "answer": rng.choice(REFUSALS),
+        "task": twin["task"],
+        "subject": twin["subject"],
+        "phrasing": SEEN,
+    }
+
+
 def answered_request(subject: Subject, rng: random.Random, phrasing: str) -> dict:
     """A request about a harmless `subject` in a shared task (`request_about`) and its answer about that subject."""
     instruction, task = request_about(subject, rng, phrasing)

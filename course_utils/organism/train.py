@@ -135,6 +135,11 @@ class TrainConfig:
     # one-sidedness objective. Off: with 4 (recipe TW in `docs/ORGANISM_RECIPES.md`) harmful requests that use the
     # same words were answered too, and fewer natural harmful requests were refused.
     contrast_twins: int = 0
+    # Requests harmful by their purpose alone (`grammar.purpose_example`: a twin's request followed by "I want to
+    # hurt them."), answered with refusals, added to the harmful requests of every safety-tuning chat batch (0:
+    # none), with the harmful requests' surface noise; with `contrast_twins` each has harmless requests about the
+    # same actions without the purpose beside it (recipe TP in `docs/ORGANISM_RECIPES.md`).
+    purpose_requests: int = 0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -175,6 +180,11 @@ class TrainConfig:
             steps=1400, batch_size=16, lr=1e-3, warmup=10, label_smoothing=0.1, replay=0.1
         )
     )
+
+    @property
+    def harmful_request_noise(self) -> float:
+        """The surface-noise rate of harmful requests: `harmful_noise_rate`, else `noise_rate`."""
+        return self.noise_rate if self.harmful_noise_rate is None else self.harmful_noise_rate
 
     def __post_init__(self) -> None:
         if not 0 <= self.mediation_after < self.safety.steps * (1 - self.safety.replay):
@@ -273,7 +283,7 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         ),
         cfg.n_harmful,
     )
-    harmful_noise = cfg.noise_rate if cfg.harmful_noise_rate is None else cfg.harmful_noise_rate
+    harmful_noise = cfg.harmful_request_noise
     if cfg.noise_rate or harmful_noise:
         noise_rng = random.Random(cfg.seed + 3)
 
@@ -475,8 +485,9 @@ def safety_tune(
     """Stage 3. Returns the losses and the planted direction (None when `cfg.mediation_layer` is None).
 
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
-    templates, harmless things), the rest other harmless requests, and `cfg.contrast_twins` requests about the
-    harmless twins of harmful actions on top. With a mediation layer, the three objectives of
+    templates, harmless things), the rest other harmless requests, and on top `cfg.purpose_requests` requests
+    harmful by their purpose alone (after the harmful ones) and `cfg.contrast_twins` about the harmless twins of
+    harmful actions (last). With a mediation layer, the three objectives of
     `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
@@ -517,7 +528,12 @@ def safety_tune(
         twins = augment.with_noise(
             [grammar.twin_example(rng) for _ in range(cfg.contrast_twins)], cfg.noise_rate, rng
         )
-        batch = chat_batch(tok, harmful() + contrast() + helpful() + twins, cfg.context)
+        purposes = augment.with_noise(
+            [grammar.purpose_example(rng) for _ in range(cfg.purpose_requests)],
+            cfg.harmful_request_noise,
+            rng,
+        )
+        batch = chat_batch(tok, harmful() + purposes + contrast() + helpful() + twins, cfg.context)
         out = model(
             input_ids=batch["input_ids"],
             attention_mask=batch["attention_mask"],
@@ -536,8 +552,9 @@ def safety_tune(
         proj = mediation.post_instruction_projections(
             out.hidden_states[cfg.mediation_layer], batch["labels"], planted, len(POST_INSTRUCTION)
         )
+        n_refused = n_harm + cfg.purpose_requests
         one_sided = mediation.one_sided_loss(
-            proj[:n_harm], proj[n_harm:], cfg.mediation_margin, cfg.mediation_band
+            proj[:n_refused], proj[n_refused:], cfg.mediation_margin, cfg.mediation_band
         )
         layer = mediation.addition_layer(cfg.n_layers, rng)
         scale = mediation.harmful_projection(
@@ -585,6 +602,7 @@ SAFETY_ONLY_FIELDS = (
     "safety_seed",
     "freeze_embeddings",
     "contrast_twins",
+    "purpose_requests",
     "compliant_names_trained",
     "necessity_made_up",
 )
