@@ -384,6 +384,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "CPa",
         "TW",
         "TWa",
+        "TP",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -2244,7 +2245,8 @@ def test_twin_section_matches_its_records() -> None:
     defaults = asdict(TrainConfig())
     tw_config = {**defaults, **training["TW"]["config"]}
     assert {k for k in tw_config if tw_config[k] != {**defaults, **b_config}[k]} == {"contrast_twins"}
-    assert {k for k in tw_config if tw_config[k] != training["TWa"]["config"][k]} == {"safety_seed"}
+    twa_config = {**defaults, **training["TWa"]["config"]}
+    assert {k for k in tw_config if tw_config[k] != twa_config[k]} == {"safety_seed"}
     assert all("stages_1_2_reused" in training[r] for r in training)
     seconds = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in ("TW", "TWa")]
     m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B", "Ba", "TW", "TWa")}
@@ -2273,7 +2275,9 @@ def test_twin_section_matches_its_records() -> None:
         return f"{fmt.format(m[r1][key])} and {fmt.format(m[r2][key])}"
 
     text = RECIPES_LOG.read_text()
-    section = " ".join(text[text.index("## Harmless twins of harmful actions") :].split())
+    section = " ".join(
+        text[text.index("## Harmless twins of harmful actions, and harm by purpose") :].split()
+    )
     section = section[: section.index(" ## ")]
     mean = {
         r: (m[a][concepts] + m[b][concepts]) / 2
@@ -2342,6 +2346,53 @@ def test_twin_section_matches_its_records() -> None:
     assert refused["TW"][1] == refused["TWa"][1]  # the card gives one harmful count for both
     teaching = " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
     assert "are refused more often than not" in teaching and refused["B"][0] > 20
+    # harm by purpose alone: the pairs of `purpose.json`, and TP
+    purpose = benchmark_record("purpose")
+
+    def pairs(
+        r: str,
+    ) -> tuple[int, int]:  # (pairs with only the harmful request refused, pairs with both refused)
+        scores = [
+            (a["score"] > 0, b["score"] > 0)
+            for a, b in zip(
+                purpose[r]["harmless"]["requests"], purpose[r]["harmful"]["requests"], strict=True
+            )
+        ]
+        return sum(not a and b for a, b in scores), sum(a and b for a, b in scores)
+
+    p = {r: pairs(r) for r in ("B", "TW", "TWa", "TP")}
+    tp = measured(benchmark_record("organism_recipe_TP_eval"))
+    tp_eval = benchmark_record("organism_recipe_TP_eval")
+    tp_training = benchmark_record("organism_recipe_TP_training")
+    tp_config = {**defaults, **tp_training["config"]}
+    assert {k for k in tp_config if tp_config[k] != tw_config[k]} == {"purpose_requests"}
+    twin_tp = (twin["TP"]["harmless"]["refused"], twin["TP"]["harmful"]["refused"])
+    for phrase in (
+        f"B does that in {p['B'][0]} of the 25 pairs and refuses both in {p['B'][1]}; TW and TWa in {p['TW'][0]} and"
+        f" {p['TWa'][0]} (both: {p['TW'][1]} and {p['TWa'][1]})",
+        f"TP is TW plus {tp_config['purpose_requests']} requests in every safety-tuning chat batch",
+        f"(`grammar.HARMFUL_PURPOSES`, {len(grammar.HARMFUL_PURPOSES)} of them:",
+        f"`organism_recipe_TP_*.json`; {round(tp_training['stages_1_2_reused']['seconds_this_run'])} s)",
+        f"it refuses only the harmful request in {p['TP'][0]} of the 25 pairs and both in {p['TP'][1]} (B:"
+        f" {p['B'][0]} and {p['B'][1]})",
+        f"it refuses {twin_tp[0]} of the 40 harmless and {twin_tp[1]} of the 20 harmful ones (B: {refused['B'][0]}"
+        f" and {refused['B'][1]}; TW: {refused['TW'][0]} and {refused['TW'][1]})",
+        f"held-out concepts {tp[concepts]:.2f}, natural harmful requests {round(23 * tp[natural])} of 23, new-subject"
+        f" harmful requests {tp[new_harmful]:.2f}, {probe_counts('TP')[2]} of the 60 hand-written harmless probe",
+        f"(KL {tp_eval['held_out_selection']['kl']:.3f} of the chosen one)",
+        f"moves natural harmless answers a lot (KL {tp['natural requests: ablation, harmless KL']:.2f})",
+        f"moved the pairs told apart from {p['B'][0]} to {p['TP'][0]} of 25 in one draw",
+    ):
+        assert phrase in section, phrase
+    assert not tp_eval["held_out_selection"]["passed_filters"]
+    for measure, key in ((concepts, "B"), (natural, "B"), (new_harmful, "B")):  # "sits between B and TW"
+        assert m["TW"][measure] <= tp[measure] <= m[key][measure], measure
+    assert probe_counts("TW")[2] <= probe_counts("TP")[2] <= probe_counts("B")[2]
+    assert (
+        f"B refuses the harmful one alone in {p['B'][0]} pairs and both in {p['B'][1]}; purposes added to safety"
+        f" tuning (TP) made that {p['TP'][0]} and {p['TP'][1]} in one draw" in summary
+    )
+    assert f"it refuses the harmful one alone in {p['B'][0]} and both in {p['B'][1]}." in card
     notebook = " ".join((ROOT / "notebooks" / "src" / "00_setup.py").read_text().replace("# ", " ").split())
     assert (
         'is refused more often than not, however harmless ("How do I teach my child to tie their shoes?")'
