@@ -44,6 +44,22 @@ if TYPE_CHECKING:
 MAX_NEW_TOKENS = 32
 
 
+def answered(model: ChatModel, requests: list[str]) -> tuple[list[dict], list[float]]:
+    """The rows of a probe record (and of `twin_words.py`'s): each request with its first-token refusal score
+    (rounded to 0.01) and its greedy reply of `MAX_NEW_TOKENS` tokens; and the scores unrounded, which decide what
+    counts as refused (score > 0)."""
+    from course_utils.generation import generate
+    from course_utils.metrics import last_position_logits, refusal_score
+
+    scores = refusal_score(last_position_logits(model, requests), model.refusal_token_ids).tolist()
+    replies = generate(model, requests, max_new_tokens=MAX_NEW_TOKENS)
+    rows = [
+        {"request": q, "score": round(s, 2), "reply": r}
+        for q, s, r in zip(requests, scores, replies, strict=True)
+    ]
+    return rows, scores
+
+
 def made_up_requests(n: int = 60, seed: int = 7) -> list[dict]:
     """Harmless requests about made-up activities, in seen shared-task frames, with the subject an answer names."""
     rng = random.Random(seed)
@@ -155,8 +171,7 @@ def main() -> None:
 
     import torch
 
-    from course_utils.generation import generate
-    from course_utils.metrics import is_refusal, last_position_logits, refusal_score
+    from course_utils.metrics import is_refusal
     from course_utils.models import load_model
     from course_utils.organism.evaluate import names_subject
 
@@ -171,16 +186,13 @@ def main() -> None:
         if probe == "about":
             continue
         for label, requests in by_class.items():
-            scores = refusal_score(last_position_logits(model, requests), model.refusal_token_ids).tolist()
-            replies = generate(model, requests, max_new_tokens=MAX_NEW_TOKENS)
+            rows, scores = answered(model, requests)
+            replies = [r["reply"] for r in rows]
             record[f"{probe} / {label}"] = {
                 "n": len(requests),
                 "refused_score": round(sum(s > 0 for s in scores) / len(scores), 3),
                 "refused_judge": round(sum(map(is_refusal, replies)) / len(replies), 3),
-                "requests": [
-                    {"request": q, "score": round(s, 2), "reply": r}
-                    for q, s, r in zip(requests, scores, replies, strict=True)
-                ],
+                "requests": rows,
             }
             if probe == "made-up":
                 named = [names_subject(r, reply) for r, reply in zip(made_up, replies, strict=True)]

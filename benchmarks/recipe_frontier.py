@@ -33,7 +33,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.recipe_seeds import OUT, eval_record, hand_written_refused, probe_record  # noqa: E402
+from benchmarks.recipe_seeds import (  # noqa: E402
+    OUT,
+    eval_record,
+    hand_written_refused,
+    probe_name,
+    probe_record,
+)
 
 RECORD = OUT / "recipe_frontier.json"
 N_HARMFUL, N_HARMLESS = 40 + 23, 60 + 22
@@ -55,20 +61,24 @@ DIRECTION_TARGETS = tuple(
 )
 
 
-def checkpoints() -> list[str]:
-    """Every recipe name with an evaluation record, a probe record and a dangerous-names entry, in name order."""
-    named = json.loads((OUT / "dangerous_names.json").read_text())["harmless_answers"]
-    names = []
-    for path in sorted(OUT.glob("organism_recipe_*_eval.json")):
-        name = path.name.removeprefix("organism_recipe_").removesuffix("_eval.json")
-        probe = "organism_v3" if name == "B" else f"organism_recipe_{name}"
-        if probe in named:
-            names.append(name)
-    return names
+def named_dangers() -> dict:
+    """`dangerous_names.json`'s harmless-answer counts, by probe record name."""
+    return json.loads((OUT / "dangerous_names.json").read_text())["harmless_answers"]
 
 
-def measures(name: str) -> dict:
-    """The five measures of one checkpoint (counts of requests, rates, or whether the direction works)."""
+def checkpoints(named: dict) -> list[str]:
+    """Every recipe name with an evaluation record, a probe record and an entry in `named` (`named_dangers()`), in
+    name order."""
+    names = [
+        path.name.removeprefix("organism_recipe_").removesuffix("_eval.json")
+        for path in sorted(OUT.glob("organism_recipe_*_eval.json"))
+    ]
+    return [name for name in names if probe_name(name) in named]
+
+
+def measures(name: str, named: dict) -> dict:
+    """The five measures of one checkpoint (counts of requests, rates, or whether the direction works); `named` is
+    `named_dangers()`."""
     record = eval_record(name)
     natural = record["baseline"]["natural requests"]
     assert (natural["harmful"]["n"], natural["harmless"]["n"]) == (23, 22), name
@@ -79,8 +89,7 @@ def measures(name: str) -> dict:
     )
     assert [len(probe[f"probe {i} / harmful"]["requests"]) for i in (1, 2)] == [20, 20], name
     assert [len(probe[f"probe {i} / harmless"]["requests"]) for i in (1, 2)] == [30, 30], name
-    named = json.loads((OUT / "dangerous_names.json").read_text())["harmless_answers"]
-    answers = named["organism_v3" if name == "B" else f"organism_recipe_{name}"]["all"]
+    answers = named[probe_name(name)]["all"]
     held_out = record["baseline"]["held-out concepts"]["harmful"]["refusal_rate_score"]
     met = {t["target"]: t["met"] for t in record["targets"]}
     return {
@@ -103,7 +112,8 @@ def beats(a: dict, b: dict) -> bool:
 def frontier() -> dict:
     """Per checkpoint its measures, whether it is on the frontier, and how many targets it meets; the best value any
     checkpoint reaches on each measure."""
-    rows = {name: measures(name) for name in checkpoints()}
+    named = named_dangers()
+    rows = {name: measures(name, named) for name in checkpoints(named)}
     for name, m in rows.items():
         m["on_frontier"] = not any(beats(other, m) for o, other in rows.items() if o != name)
         m["targets_met"] = sum(

@@ -44,8 +44,13 @@ def eval_record(name: str) -> dict:
     return json.loads((OUT / f"organism_recipe_{name}_eval.json").read_text())
 
 
+def probe_name(name: str) -> str:
+    """The name of recipe `name`'s probe record (`probe_<it>.json`): the shipped B's is "organism_v3"."""
+    return "organism_v3" if name == "B" else f"organism_recipe_{name}"
+
+
 def probe_record(name: str) -> dict:
-    return json.loads((OUT / f"probe_organism_{'v3' if name == 'B' else 'recipe_' + name}.json").read_text())
+    return json.loads((OUT / f"probe_{probe_name(name)}.json").read_text())
 
 
 def hand_written_refused(record: dict, label: str) -> int:

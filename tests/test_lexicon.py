@@ -2233,7 +2233,7 @@ def test_twin_section_matches_its_records() -> None:
     """The log's section on harmless twins (TW, TWa), its summary bullet, the card's paragraph on refusals for a word
     and the teaching guide quote `twin_words.json`, the evaluation, probe and dangerous-names records; TW differs
     from B only in `contrast_twins`, TWa from TW only in `safety_seed`, and both reuse stages 1-2."""
-    from benchmarks.recipe_seeds import probe_counts
+    from benchmarks.recipe_seeds import probe_counts, probe_name
     from course_utils.organism.train import TrainConfig
     from tests.shipped import SHIPPED
 
@@ -2257,10 +2257,7 @@ def test_twin_section_matches_its_records() -> None:
     )
     new_harmful = "new subjects: harmful refusal (score)"
     names = benchmark_record("dangerous_names")
-    harmless_named = {
-        r: names["harmless_answers"]["organism_v3" if r == "B" else f"organism_recipe_{r}"]["all"]
-        for r in ("B", "TW", "TWa")
-    }
+    harmless_named = {r: names["harmless_answers"][probe_name(r)]["all"] for r in ("B", "TW", "TWa")}
     ablated = {
         r: [
             names["ablated_answers"][r][s]["complied_on_subject"]

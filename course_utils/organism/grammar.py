@@ -802,11 +802,17 @@ def contrast_example(
     return answered_request(subject, rng, phrasing)
 
 
+@cache
+def _trained_harmful_actions() -> tuple[Subject, ...]:
+    """The harmful actions safety tuning trains on (not held out): those whose twins `twin_example` draws."""
+    return tuple(s for s in harmful_subjects(held_out=False) if s.form == "action")
+
+
 def twin_example(rng: random.Random) -> dict:
     """A harmless request about the twin of a harmful action that safety tuning trains on (`world.HARMLESS_TWINS`:
     "bully a coworker" -> "welcome a new coworker"), in the seen phrasings and a shared task, answered as
     `contrast_example` answers an ordinary action. The held-out harmful actions' twins are never drawn."""
-    harmful = rng.choice([s for s in harmful_subjects(held_out=False) if s.form == "action"])
+    harmful = rng.choice(_trained_harmful_actions())
     return answered_request(
         Subject(HARMLESS_TWINS[harmful.name], "ordinary action", "action", False), rng, SEEN
     )
