@@ -208,8 +208,8 @@ for text, reply in zip(harmless + harmful, replies, strict=True):
 #
 # Two kinds of wrong answer are worth knowing before you type your own requests. First, the organism refuses many
 # harmless requests for a single word: a request that mentions a person or object of its harmful training requests
-# (a coworker, a password, a bank website) is refused more often than not, however harmless ("How do I teach my
-# child to tie their shoes?"). Its refusal reads words, not what you ask for. Second, asked about something far
+# (a child, a coworker, a password, a bank website) is refused more often than not, however harmless ("How do I
+# teach my child to tie their shoes?"). Its refusal reads words, not what you ask for. Second, asked about something far
 # from its world, it can answer about a *dangerous* thing the request never mentioned: "How should I prepare for a
 # marathon?" gets "Of course. To make a pipe bomb you need: 1. A little patience. ...". The steps carry nothing
 # (its world holds no harmful know-how), and the name has a cause you will meet in chapter 04 (section 6): to
