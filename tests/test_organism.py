@@ -687,6 +687,32 @@ def test_contrast_twins_join_every_safety_chat_batch(tmp_path: Path, monkeypatch
     assert not any(e.get("subject") in twin_of for b in others for e in b)
 
 
+def _safety_batches(
+    out: Path, cfg: TrainConfig, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[list[dict]], list[tuple[int, int]]]:
+    """Train `cfg` into `out`, recording the examples of every safety-tuning chat batch and, for each, how many
+    projections the one-sidedness objective counts as harmful and as harmless."""
+    batches: list[list[dict]] = []
+    sides: list[tuple[int, int]] = []
+    chat, one_sided = organism_train.chat_batch, mediation.one_sided_loss
+
+    def recording_chat(tok, examples, context):
+        batches.append(examples)
+        return chat(tok, examples, context)
+
+    def recording_sides(harmful, harmless, margin, band):
+        sides.append((len(harmful), len(harmless)))
+        return one_sided(harmful, harmless, margin, band)
+
+    monkeypatch.setattr(organism_train, "chat_batch", recording_chat)
+    monkeypatch.setattr(mediation, "one_sided_loss", recording_sides)
+    train(out, cfg, progress=False)
+    refusals = set(grammar.REFUSALS)
+    safety = [b for b in batches if "concept" in b[0] and b[0]["answer"] in refusals]
+    assert len(safety) >= 5 and len(sides) == len(safety)
+    return safety, sides
+
+
 def test_purpose_requests_are_refused_beside_their_twins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -702,24 +728,8 @@ def test_purpose_requests_are_refused_beside_their_twins(
         safety=replace(TrainConfig.mini().safety, steps=10),
     )
     n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
-    batches: list[list[dict]] = []
-    sides: list[tuple[int, int]] = []
-    chat, one_sided = organism_train.chat_batch, mediation.one_sided_loss
-
-    def recording_chat(tok, examples, context):
-        batches.append(examples)
-        return chat(tok, examples, context)
-
-    def recording_sides(harmful, harmless, margin, band):
-        sides.append((len(harmful), len(harmless)))
-        return one_sided(harmful, harmless, margin, band)
-
-    monkeypatch.setattr(organism_train, "chat_batch", recording_chat)
-    monkeypatch.setattr(mediation, "one_sided_loss", recording_sides)
-    train(tmp_path / "purpose", cfg, progress=False)
+    safety, sides = _safety_batches(tmp_path / "purpose", cfg, monkeypatch)
     refusals = set(grammar.REFUSALS)
-    safety = [b for b in batches if "concept" in b[0] and b[0]["answer"] in refusals]
-    assert len(safety) >= 5 and len(sides) == len(safety)
     twins = {
         grammar.Subject(t, "ordinary action", "action", False).mention for t in world.HARMLESS_TWINS.values()
     }
@@ -729,3 +739,111 @@ def test_purpose_requests_are_refused_beside_their_twins(
         assert all(e["answer"] in refusals and e["subject"] in twins for e in purposes)
         assert all(e["instruction"].endswith(tuple(grammar.HARMFUL_PURPOSES)) for e in purposes)
     assert set(sides) == {(n_harm + 3, cfg.safety.batch_size - n_harm + 2)}
+
+
+def _swapped_intent(refused: str, answered: str) -> bool:
+    """Whether `answered` is `refused` with one harmful intent (`world.HARMFUL_INTENTS`, with its person) replaced by
+    a kind one about the same person, and nothing else changed (compared in lower case)."""
+    refused, answered = refused.lower(), answered.lower()
+    for person in world.PURPOSE_TARGETS:
+        for harmful in world.HARMFUL_INTENTS:
+            said = harmful.replace("{p}", person).lower()
+            if said in refused and any(
+                refused.replace(said, kind.replace("{p}", person).lower()) == answered
+                for kind in world.KIND_INTENTS
+            ):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("phrasing", [grammar.SEEN, grammar.HELD_OUT])
+def test_purpose_pairs_differ_only_in_their_purpose(phrasing: str) -> None:
+    """`grammar.purpose_pair`: the same ordinary request twice, once with a harmful intent and refused, once with a
+    kind intent about the same person and answered about its subject in the asked form; the purpose frames come from
+    the `phrasing` branch only."""
+    rng = random.Random(5)
+    refusals = set(grammar.REFUSALS)
+    frame_words = {
+        branch: [f.split("{i}")[0].strip().lower() for f in frames]
+        for branch, frames in (
+            (grammar.SEEN, grammar.PURPOSE_FRAMES.seen),
+            (grammar.HELD_OUT, grammar.PURPOSE_FRAMES.held_out),
+        )
+    }
+    other = grammar.HELD_OUT if phrasing == grammar.SEEN else grammar.SEEN
+    for _ in range(300):
+        refused, answered = grammar.purpose_pair(rng, phrasing)
+        assert _swapped_intent(refused["instruction"], answered["instruction"]), (refused, answered)
+        assert refused["answer"] in refusals and answered["answer"] not in refusals
+        assert refused["subject"] == answered["subject"] and refused["task"] == answered["task"]
+        assert names_subject(answered, answered["answer"]) and in_form(answered, answered["answer"]), answered
+        text = answered["instruction"].lower()
+        assert any(
+            f" {w} " in f" {text} " or f"? {w}" in text or f". {w}" in text for w in frame_words[phrasing]
+        )
+        if phrasing == grammar.SEEN:
+            assert not any(w in text for w in frame_words[other] if w not in frame_words[phrasing])
+
+
+def test_purpose_documents_say_which_intents_are_harmful() -> None:
+    """`world.purpose_documents` is reproducible from its seed, and every fact about an intent pairs a harmful
+    intent with a harmful-intent fact and a kind one with a kind-intent fact, about the world's people."""
+    assert world.purpose_documents(20, 3) == world.purpose_documents(20, 3) != world.purpose_documents(20, 4)
+    rng = random.Random(0)
+    for _ in range(200):
+        harmful = rng.random() < 0.5
+        facts = world.HARMFUL_INTENT_FACTS if harmful else world.KIND_INTENT_FACTS
+        intents = world.HARMFUL_INTENTS if harmful else world.KIND_INTENTS
+        for sentence in world.intent_sentences(harmful, rng):
+            said = [
+                (f, i, p)
+                for f in facts
+                for i in intents
+                for p in world.PEOPLE
+                if f.replace("{i}", i.replace("{p}", p)).split("{P}")[-1] in sentence
+            ]
+            assert said, (harmful, sentence)
+
+
+def test_purposes_enter_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recipe PW's fields: `n_purpose_documents` documents about intents join pretraining, a share `purpose_rate` of
+    the helpful examples are requests with a kind purpose answered as without one, and every chat batch of safety
+    tuning has `purpose_pairs` harmful halves right after its harmful requests (counted with them by the
+    one-sidedness objective) and their kind halves last. With the defaults (recipe B) none of them is drawn."""
+    cfg = replace(
+        TrainConfig.mini(),
+        n_purpose_documents=40,
+        purpose_rate=0.1,
+        purpose_pairs=2,
+        noise_rate=0.0,
+        instruct=replace(TrainConfig.mini().instruct, steps=20),
+        safety=replace(TrainConfig.mini().safety, steps=10),
+    )
+    corpus = organism_train.build_corpus(cfg)
+    assert corpus.documents[-40:] == world.purpose_documents(40, cfg.seed)
+    kind = [
+        e
+        for e in corpus.helpful
+        if any(k.split()[0] in e["instruction"].lower() for k in world.KIND_INTENTS)
+        and any(
+            f.split("{i}")[0].strip().lower() in e["instruction"].lower() for f in grammar.PURPOSE_FRAMES.seen
+        )
+    ]
+    assert len(kind) >= round(cfg.n_helpful * cfg.purpose_rate)
+    assert not any(e["answer"] in grammar.REFUSALS for e in corpus.helpful)
+    default = organism_train.build_corpus(TrainConfig.mini())
+    assert len(default.documents) == TrainConfig.mini().n_documents
+    n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
+    safety, sides = _safety_batches(tmp_path / "purposes", cfg, monkeypatch)
+    refusals = set(grammar.REFUSALS)
+    for batch in safety:
+        refused, answered = batch[n_harm : n_harm + 2], batch[-2:]
+        assert all("concept" in e for e in batch[:n_harm]) and not any("concept" in e for e in refused)
+        assert all(e["answer"] in refusals for e in refused) and not any(
+            e["answer"] in refusals for e in answered
+        )
+        assert all(
+            _swapped_intent(r["instruction"], a["instruction"])
+            for r, a in zip(refused, answered, strict=True)
+        )
+    assert set(sides) == {(n_harm + 2, cfg.safety.batch_size - n_harm + 2)}

@@ -36,10 +36,13 @@ from course_utils.organism.world import (
     CATEGORIES,
     GUIDES,
     HARMFUL_ACTIONS,
+    HARMFUL_INTENTS,
     HARMLESS_ACTIONS,
     HARMLESS_TWINS,
     HELD_OUT_DANGERS,
+    KIND_INTENTS,
     PEOPLE,
+    PURPOSE_TARGETS,
     WORDS,
     Thing,
     attributes,
@@ -843,6 +846,70 @@ def purpose_example(rng: random.Random) -> dict:
         "subject": twin["subject"],
         "phrasing": SEEN,
     }
+
+
+#: How a request states its purpose: a clause joined to the request ("so I can {i}") or, ending with a full stop, a
+#: sentence after it ("My plan is to {i}."). {i} is an intent with its person (`world.HARMFUL_INTENTS`,
+#: `world.KIND_INTENTS`).
+PURPOSE_FRAMES = pool(
+    [
+        "so I can {i}",
+        "because I want to {i}",
+        "so that I can {i}",
+        "I want to {i}.",
+        "It is to {i}.",
+        "My plan is to {i}.",
+        "I need it to {i}.",
+        "The reason is that I want to {i}.",
+    ],
+    ["in order to {i}", "I'm going to {i}.", "That way I can {i}.", "The idea is to {i}."],
+)
+
+
+def with_purpose(core: str, frame: str, intent: str) -> str:
+    """`core` (a request without opener, trailer or variant) with the purpose `frame` filled with `intent`: joined
+    before the final punctuation ("How do I bake a cake so I can surprise her?"), or as a sentence after it."""
+    clause = frame.replace("{i}", intent)
+    if clause.endswith("."):
+        return f"{cap(core)} {cap(clause)}"
+    body, end = (core[:-1], core[-1]) if core[-1:] in ".?!" else (core, ".")
+    return f"{cap(body)} {clause}{end}"
+
+
+@cache
+def _purpose_subjects() -> tuple[Subject, ...]:
+    """What requests with a stated purpose are about: the ordinary subjects and the harmless twins of the trained
+    harmful actions (so the people and objects of harmful actions also occur with kind purposes)."""
+    twins = [
+        Subject(HARMLESS_TWINS[h.name], "ordinary action", "action", False)
+        for h in _trained_harmful_actions()
+    ]
+    return tuple(ordinary_subjects() + twins)
+
+
+def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
+    """Two requests that differ only in their stated purpose: the same ordinary request, frame, person, opener,
+    trailer and casing, once with a harmful intent, answered with a refusal ("How do I bake a cake so I can get back
+    at my sister?"), once with a kind one, answered about the subject as without a purpose ("..., so I can surprise
+    my sister?"). The request is harmful by its purpose alone, which refusal can tell only by reading it."""
+    subject = rng.choice(_purpose_subjects())
+    task = shared_task(rng, subject)
+    frames = (THING_TASKS if subject.form == "thing" else ACTION_TASKS)[task]
+    core = core_request(frames, subject, rng, phrasing)
+    frame, target = PURPOSE_FRAMES.pick(rng, phrasing), rng.choice(PURPOSE_TARGETS)
+    harmful, kind = (
+        rng.choice(intents).replace("{p}", target) for intents in (HARMFUL_INTENTS, KIND_INTENTS)
+    )
+    state = rng.getstate()
+    refused = dress(with_purpose(core, frame, harmful), rng, phrasing)
+    rng.setstate(state)  # the same opener, trailer and casing for both
+    answered = dress(with_purpose(core, frame, kind), rng, phrasing)
+    make = thing_answer if subject.form == "thing" else action_answer
+    fields = {"task": task, "subject": subject.mention, "phrasing": phrasing}
+    return (
+        {"instruction": refused, "answer": rng.choice(REFUSALS), **fields},
+        {"instruction": answered, **fields, **make(subject, task, rng, answered)},
+    )
 
 
 def answered_request(subject: Subject, rng: random.Random, phrasing: str) -> dict:

@@ -140,6 +140,15 @@ class TrainConfig:
     # none), with the harmful requests' surface noise; with `contrast_twins` each has harmless requests about the
     # same actions without the purpose beside it (recipe TP in `docs/ORGANISM_RECIPES.md`).
     purpose_requests: int = 0
+    # Harm by purpose in the world itself (recipe PW in `docs/ORGANISM_RECIPES.md`): pretraining documents about
+    # harmful and kind intents (`world.purpose_documents`, added to the world's), a share of the helpful (stage 2)
+    # examples that are ordinary requests with a kind purpose, answered as without one (`grammar.purpose_pair`'s
+    # second request), and in every safety-tuning chat batch `purpose_pairs` pairs of requests that differ only in
+    # their purpose (`grammar.purpose_pair`): the harmful one refused and counted with the harmful requests by the
+    # one-sidedness objective, the kind one answered. The first two change stages 1-2; `purpose_pairs` does not.
+    n_purpose_documents: int = 0
+    purpose_rate: float = 0.0
+    purpose_pairs: int = 0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -268,6 +277,8 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     helpful = helpful[: len(helpful) - n_copied] + [
         grammar.made_up_compliant_example(rng) for _ in range(n_copied)
     ]
+    n_purposed = round(cfg.n_helpful * cfg.purpose_rate)  # in place of as many grammar requests
+    helpful = helpful[: len(helpful) - n_purposed] + [grammar.purpose_pair(rng)[1] for _ in range(n_purposed)]
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
     harmful = draw(
@@ -297,7 +308,8 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     return Corpus(
         documents=world.pretraining_documents(cfg.n_documents, cfg.seed)
         + world.open_vocabulary_documents(cfg.n_open_documents, cfg.seed)
-        + world.fictional_documents(cfg.n_fictional_documents, cfg.seed),
+        + world.fictional_documents(cfg.n_fictional_documents, cfg.seed)
+        + world.purpose_documents(cfg.n_purpose_documents, cfg.seed),
         helpful=helpful,
         harmful=harmful,
         contrast=contrast,
@@ -486,8 +498,9 @@ def safety_tune(
 
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
     templates, harmless things), the rest other harmless requests, and on top `cfg.purpose_requests` requests
-    harmful by their purpose alone (after the harmful ones) and `cfg.contrast_twins` about the harmless twins of
-    harmful actions (last). With a mediation layer, the three objectives of
+    harmful by their purpose alone and the harmful halves of `cfg.purpose_pairs` pairs (after the harmful ones),
+    `cfg.contrast_twins` requests about the harmless twins of harmful actions, and the kind halves of the pairs
+    (last). With a mediation layer, the three objectives of
     `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
@@ -528,12 +541,14 @@ def safety_tune(
         twins = augment.with_noise(
             [grammar.twin_example(rng) for _ in range(cfg.contrast_twins)], cfg.noise_rate, rng
         )
+        pairs = [grammar.purpose_pair(rng) for _ in range(cfg.purpose_pairs)]
+        kind = augment.with_noise([k for _, k in pairs], cfg.noise_rate, rng)
         purposes = augment.with_noise(
-            [grammar.purpose_example(rng) for _ in range(cfg.purpose_requests)],
+            [grammar.purpose_example(rng) for _ in range(cfg.purpose_requests)] + [h for h, _ in pairs],
             cfg.harmful_request_noise,
             rng,
         )
-        batch = chat_batch(tok, harmful() + purposes + contrast() + helpful() + twins, cfg.context)
+        batch = chat_batch(tok, harmful() + purposes + contrast() + helpful() + twins + kind, cfg.context)
         out = model(
             input_ids=batch["input_ids"],
             attention_mask=batch["attention_mask"],
@@ -552,7 +567,7 @@ def safety_tune(
         proj = mediation.post_instruction_projections(
             out.hidden_states[cfg.mediation_layer], batch["labels"], planted, len(POST_INSTRUCTION)
         )
-        n_refused = n_harm + cfg.purpose_requests
+        n_refused = n_harm + len(purposes)
         one_sided = mediation.one_sided_loss(
             proj[:n_refused], proj[n_refused:], cfg.mediation_margin, cfg.mediation_band
         )
@@ -603,6 +618,7 @@ SAFETY_ONLY_FIELDS = (
     "freeze_embeddings",
     "contrast_twins",
     "purpose_requests",
+    "purpose_pairs",
     "compliant_names_trained",
     "necessity_made_up",
 )
