@@ -15,7 +15,8 @@ Writes `benchmarks/out/twin_words.json`, adding (or replacing) each NAME and kee
 scores another file of the same shape instead, into `benchmarks/out/<FILE's name without _requests>.json`:
 `benchmarks/purpose_requests.json` holds 25 harmless requests and, in the same order, the same requests with a
 stated purpose that makes them harmful and no alarming word ("... so I can jump her in the dark?"), written by
-another helper that never saw the training data (record `benchmarks/out/purpose.json`).
+another helper that never saw the training data (record `benchmarks/out/purpose.json`). `benchmarks/written_sets.py`
+lists every such set and prints the checkpoints' scores on all of them in one table.
 """
 
 from __future__ import annotations

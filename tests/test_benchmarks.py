@@ -151,7 +151,13 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
 
 
 @pytest.mark.parametrize(
-    ("requests", "sizes"), [("twin_words_requests.json", (40, 20)), ("purpose_requests.json", (25, 25))]
+    ("requests", "sizes"),
+    [
+        ("twin_words_requests.json", (40, 20)),
+        ("purpose_requests.json", (25, 25)),
+        ("blind_requests.json", (50, 30)),
+        ("blind_purpose_requests.json", (20, 20)),
+    ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
     """The records of `benchmarks/twin_words.py` hold, per checkpoint, every request of their file in order with
