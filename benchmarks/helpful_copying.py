@@ -25,7 +25,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 OUT = ROOT / "benchmarks" / "out" / "helpful_copying.json"
 
@@ -46,8 +45,8 @@ def helpful_model_dir(model_dir: Path, snapshot: Path, into: Path) -> Path:
 def copying_record(model_dir: Path, snapshot: Path) -> dict:
     """The made-up requests answered by the helpful model: how many name their subject, and every reply."""
     import torch
-    from probe_organism import MAX_NEW_TOKENS, made_up_requests
 
+    from benchmarks.probe_organism import MAX_NEW_TOKENS, made_up_requests
     from course_utils.generation import generate
     from course_utils.models import load_model
     from course_utils.organism.evaluate import names_subject
