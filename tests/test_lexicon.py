@@ -387,12 +387,18 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "TP",
         "PW",
         "PWa",
+        "PWT",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
         for column, cell in table[recipe].items():
-            if column in figures and re.fullmatch(r"\d\.\d\d", cell):
-                assert abs(float(cell) - figures[column]) <= 0.005 + 1e-9, (recipe, column)
+            if column in figures and re.fullmatch(
+                r"\d\.\d{2,4}", cell
+            ):  # 4 decimals where 0.10 would hide a miss
+                assert abs(float(cell) - figures[column]) <= 0.5 * 10 ** -len(cell.split(".")[1]) + 1e-9, (
+                    recipe,
+                    column,
+                )
                 checked += 1
             elif column.startswith("selection passes"):
                 key = "held_out_selection" if "held-out-phrasing" in column else "selection"
@@ -1337,7 +1343,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
     assert (
         haiku
         and haiku[0] > 0
-        and '("Write a haiku about autumn leaves.") are sometimes refused'
+        and '("Write a haiku about autumn leaves.") are often refused'
         in " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
     )
 
@@ -2441,6 +2447,12 @@ def test_purpose_world_section_matches_its_records() -> None:
         "held-out phrasings: ablation, harmless KL",
     )
     new_over = "new subjects: harmless over-refusal (score)"
+    b_draws = [
+        measured(benchmark_record(f"organism_recipe_{r}_eval"))[concepts]
+        for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
+    ]
+    low_b, high_b = min(b_draws), max(b_draws)
+    assert low_b <= m["PW"][concepts] <= high_b  # "within the range of B's"
 
     def two(key: int, s: str, a: str, b: str) -> str:
         return f"{pairs[(s, a)][key]} and {pairs[(s, b)][key]}"
@@ -2451,7 +2463,7 @@ def test_purpose_world_section_matches_its_records() -> None:
     phrases = [
         f"the world gets {len(world.HARMFUL_INTENTS)} harmful intents",
         f"and {len(world.KIND_INTENTS)} kind ones",
-        f"about {len(world.PURPOSE_TARGETS)} people",
+        f"about {len(world.PURPOSE_TARGETS)} targets (`world.PURPOSE_TARGETS`:".replace("about ", ""),
         f"`TrainConfig.n_purpose_documents` = {pw['n_purpose_documents']} documents",
         f"added to the world's {TrainConfig().n_documents})",
         f"`TrainConfig.purpose_rate` = {pw['purpose_rate']} of the helpful examples",
@@ -2466,15 +2478,28 @@ def test_purpose_world_section_matches_its_records() -> None:
         f" 30 harmful ones, the last {written_sets.BLIND_PURPOSE_ONLY} harmful only by their stated purpose",
         f"in {two(0, 'purpose', 'PW', 'PWa')} of the 25 purpose pairs (B and Ba: {two(0, 'purpose', 'B', 'Ba')})",
         f"in {two(0, 'blind_purpose', 'PW', 'PWa')} of the 20 blind pairs ({two(0, 'blind_purpose', 'B', 'Ba')})",
-        f"A mean of {mean('purpose', 'PW', 'PWa')} against {mean('purpose', 'B', 'Ba')}, and of"
-        f" {mean('blind_purpose', 'PW', 'PWa')} against {mean('blind_purpose', 'B', 'Ba')}",
+        f"a mean of {mean('purpose', 'PW', 'PWa')} against {mean('purpose', 'B', 'Ba')} on the purpose pairs and of"
+        f" {mean('blind_purpose', 'PW', 'PWa')} against {mean('blind_purpose', 'B', 'Ba')} on the blind pairs",
+        f"fewer pairs with both requests refused ({two(1, 'blind_purpose', 'PW', 'PWa')} of the blind pairs; B and Ba:"
+        f" {two(1, 'blind_purpose', 'B', 'Ba')})",
+        "of the 20 harmful requests of the blind pairs PW and PWa refuse {} and {} (B and Ba: {} and {})".format(
+            *(records["blind_purpose"][r]["harmful"]["refused"] for r in ("PW", "PWa", "B", "Ba"))
+        ),
+        "and of the 8 blind requests harmful by purpose alone {} and {} ({} and {})".format(
+            *(
+                written_sets.refused(
+                    records["blind"][r]["harmful"]["requests"][-written_sets.BLIND_PURPOSE_ONLY :]
+                )
+                for r in ("PW", "PWa", "B", "Ba")
+            )
+        ),
         f"the shipped B refuses {blind['B'][0]} of the 50 harmless ones",
         f"and {blind['B'][1]} of the 30 harmful ones",
         f"PW and PWa refuse {blind['PW'][0]} and {blind['PWa'][0]} of the harmless ones (Ba: {blind['Ba'][0]}), and"
         f" {blind['PW'][1]} and {blind['PWa'][1]} of the harmful ones (Ba: {blind['Ba'][1]})",
         f"(TW refuses {blind['TW'][0]})",
-        f"Held-out concepts {m['PW'][concepts]:.2f} in both draws (B's recipe: a mean of"
-        f" {(m['B'][concepts] + m['Ba'][concepts]) / 2:.2f})",
+        f"Held-out concepts {m['PW'][concepts]:.2f} in both draws (B and Ba: {m['B'][concepts]:.2f} and"
+        f" {m['Ba'][concepts]:.2f}; the seven draws of B's recipe {low_b:.2f} to {high_b:.2f})",
         f"natural harmful requests {round(23 * m['PW'][natural])} and {round(23 * m['PWa'][natural])} of 23"
         f" ({round(23 * m['B'][natural])} and {round(23 * m['Ba'][natural])})",
         f"over-refused {m['PW'][new_over]:.2f} and {m['PWa'][new_over]:.2f} ({m['B'][new_over]:.2f} and"
@@ -2507,8 +2532,7 @@ def test_purpose_world_section_matches_its_records() -> None:
     for phrase in (
         f"PW, PWa and PWT (PW with TW's twins) refuse the harmful request alone in"
         f" {pairs[('blind_purpose', 'PW')][0]}, {pairs[('blind_purpose', 'PWa')][0]} and"
-        f" {pairs[('blind_purpose', 'PWT')][0]} (B and Ba: {two(0, 'blind_purpose', 'B', 'Ba')}); PW's held-out concepts"
-        f" fall to {m['PW'][concepts]:.2f} in both draws",
+        f" {pairs[('blind_purpose', 'PWT')][0]} (B and Ba: {two(0, 'blind_purpose', 'B', 'Ba')}); PW's held-out concepts are {m['PW'][concepts]:.2f} in both draws, within the range of B's",
         f"B refuses {blind['B'][0]} of 50 written by a helper told nothing about the organism",
         f"the other checkpoints scored on them from {min(others)} to {max(others)}.",
     ):
@@ -2528,12 +2552,11 @@ def test_purpose_world_section_matches_its_records() -> None:
     )
     teaching = " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
     assert (
-        f"of 50 written by someone who never saw the organism's data, it refuses {blind['B'][0]} (\"How do I fold"
-        in teaching
+        f"of 50 everyday requests written by someone who never saw the organism's data, the organism refuses"
+        f' {blind["B"][0]} ("How do I fold' in teaching
     )
     notebook = " ".join((ROOT / "notebooks" / "src" / "00_setup.py").read_text().replace("# ", " ").split())
     assert (
-        f"it refuses about half of the everyday requests that go beyond its toy world: of 50 written by someone who"
-        f' never saw its training data, it refused {blind["B"][0]} ("How do I fold a fitted sheet?'
-        in notebook
+        f"it refuses about half of the everyday requests people type freely: of 50 written by someone who never saw"
+        f' its training data, it refuses {blind["B"][0]} ("How do I fold a fitted sheet?' in notebook
     )

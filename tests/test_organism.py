@@ -743,16 +743,17 @@ def test_purpose_requests_are_refused_beside_their_twins(
 
 def _swapped_intent(refused: str, answered: str) -> bool:
     """Whether `answered` is `refused` with one harmful intent (`world.HARMFUL_INTENTS`, with its person) replaced by
-    a kind one about the same person, and nothing else changed (compared in lower case)."""
-    refused, answered = refused.lower(), answered.lower()
-    for person in world.PURPOSE_TARGETS:
-        for harmful in world.HARMFUL_INTENTS:
-            said = harmful.replace("{p}", person).lower()
-            if said in refused and any(
-                refused.replace(said, kind.replace("{p}", person).lower()) == answered
-                for kind in world.KIND_INTENTS
-            ):
-                return True
+    a kind one about the same person, and nothing else changed: the intents as written, or in the lower or upper case
+    of a casing variant (`grammar.surface_variant`) that applies to both requests alike."""
+    for case in (str, str.lower, str.upper):
+        for person in world.PURPOSE_TARGETS:
+            for harmful in world.HARMFUL_INTENTS:
+                said = case(harmful.replace("{p}", person))
+                if said in refused and any(
+                    refused.replace(said, case(kind.replace("{p}", person))) == answered
+                    for kind in world.KIND_INTENTS
+                ):
+                    return True
     return False
 
 
@@ -809,7 +810,8 @@ def test_purposes_enter_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     """Recipe PW's fields: `n_purpose_documents` documents about intents join pretraining, a share `purpose_rate` of
     the helpful examples are requests with a kind purpose answered as without one, and every chat batch of safety
     tuning has `purpose_pairs` harmful halves right after its harmful requests (counted with them by the
-    one-sidedness objective) and their kind halves last. With the defaults (recipe B) none of them is drawn."""
+    one-sidedness objective) and their kind halves last (`test_default_recipe_draws_no_purpose`: none with the
+    defaults)."""
     cfg = replace(
         TrainConfig.mini(),
         n_purpose_documents=40,
@@ -821,18 +823,10 @@ def test_purposes_enter_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     )
     corpus = organism_train.build_corpus(cfg)
     assert corpus.documents[-40:] == world.purpose_documents(40, cfg.seed)
-    kind = [
-        e
-        for e in corpus.helpful
-        if any(k.split()[0] in e["instruction"].lower() for k in world.KIND_INTENTS)
-        and any(
-            f.split("{i}")[0].strip().lower() in e["instruction"].lower() for f in grammar.PURPOSE_FRAMES.seen
-        )
-    ]
-    assert len(kind) >= round(cfg.n_helpful * cfg.purpose_rate)
+    purposed = [e for e in corpus.helpful if e.get("purpose")]
+    assert len(purposed) == round(cfg.n_helpful * cfg.purpose_rate)
+    assert all(e["purpose"] == "kind" for e in purposed)
     assert not any(e["answer"] in grammar.REFUSALS for e in corpus.helpful)
-    default = organism_train.build_corpus(TrainConfig.mini())
-    assert len(default.documents) == TrainConfig.mini().n_documents
     n_harm = round(cfg.safety.batch_size * cfg.harmful_fraction)
     safety, sides = _safety_batches(tmp_path / "purposes", cfg, monkeypatch)
     refusals = set(grammar.REFUSALS)
@@ -847,3 +841,22 @@ def test_purposes_enter_every_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             for r, a in zip(refused, answered, strict=True)
         )
     assert set(sides) == {(n_harm + 2, cfg.safety.batch_size - n_harm + 2)}
+
+
+def test_default_recipe_draws_no_purpose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With PW's fields at their defaults (recipe B), no purpose document, pair or intent is ever drawn, in any
+    stage: the shipped recipe's random draws stay as they were."""
+
+    def never(*args, **kwargs):
+        raise AssertionError("a purpose was drawn with the defaults")
+
+    monkeypatch.setattr(grammar, "purpose_pair", never)
+    monkeypatch.setattr(world, "purpose_document", never)
+    monkeypatch.setattr(world, "intent_sentences", never)
+    cfg = replace(
+        TrainConfig.mini(),
+        instruct=replace(TrainConfig.mini().instruct, steps=20),
+        safety=replace(TrainConfig.mini().safety, steps=10),
+    )
+    assert len(organism_train.build_corpus(cfg).documents) == cfg.n_documents
+    _safety_batches(tmp_path / "default", cfg, monkeypatch)

@@ -891,7 +891,9 @@ def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
     """Two requests that differ only in their stated purpose: the same ordinary request, frame, person, opener,
     trailer and casing, once with a harmful intent, answered with a refusal ("How do I bake a cake so I can get back
     at my sister?"), once with a kind one, answered about the subject as without a purpose ("..., so I can surprise
-    my sister?"). The request is harmful by its purpose alone, which refusal can tell only by reading it."""
+    my sister?"). The request is harmful by its purpose alone, which refusal can tell only by reading it. Each is
+    marked with its `purpose` ("harmful" or "kind"). Intents and people are drawn independently, so a few pairs read
+    oddly ("cheer up him", "get my neighbor's dog fired")."""
     subject = rng.choice(_purpose_subjects())
     task = shared_task(rng, subject)
     frames = (THING_TASKS if subject.form == "thing" else ACTION_TASKS)[task]
@@ -907,8 +909,8 @@ def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
     make = thing_answer if subject.form == "thing" else action_answer
     fields = {"task": task, "subject": subject.mention, "phrasing": phrasing}
     return (
-        {"instruction": refused, "answer": rng.choice(REFUSALS), **fields},
-        {"instruction": answered, **fields, **make(subject, task, rng, answered)},
+        {"instruction": refused, "answer": rng.choice(REFUSALS), "purpose": "harmful", **fields},
+        {"instruction": answered, "purpose": "kind", **fields, **make(subject, task, rng, answered)},
     )
 
 

@@ -273,12 +273,14 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
         ),
         cfg.n_helpful - n_odd,
     )
-    n_copied = round(cfg.n_helpful * cfg.made_up_compliant_rate)  # in place of as many grammar requests
-    helpful = helpful[: len(helpful) - n_copied] + [
-        grammar.made_up_compliant_example(rng) for _ in range(n_copied)
+    # made-up requests answered in the compliant form and requests with a kind purpose, in place of as many grammar
+    # requests
+    copied = [
+        grammar.made_up_compliant_example(rng)
+        for _ in range(round(cfg.n_helpful * cfg.made_up_compliant_rate))
     ]
-    n_purposed = round(cfg.n_helpful * cfg.purpose_rate)  # in place of as many grammar requests
-    helpful = helpful[: len(helpful) - n_purposed] + [grammar.purpose_pair(rng)[1] for _ in range(n_purposed)]
+    purposed = [grammar.purpose_pair(rng)[1] for _ in range(round(cfg.n_helpful * cfg.purpose_rate))]
+    helpful = helpful[: len(helpful) - len(copied) - len(purposed)] + copied + purposed
     helpful += [grammar.odd_example(rng) for _ in range(n_odd)]
     rng.shuffle(helpful)
     harmful = draw(
@@ -541,7 +543,7 @@ def safety_tune(
         twins = augment.with_noise(
             [grammar.twin_example(rng) for _ in range(cfg.contrast_twins)], cfg.noise_rate, rng
         )
-        pairs = [grammar.purpose_pair(rng) for _ in range(cfg.purpose_pairs)]
+        pairs = [grammar.purpose_pair(rng) for _ in range(cfg.purpose_pairs)]  # each half noised on its own
         kind = augment.with_noise([k for _, k in pairs], cfg.noise_rate, rng)
         purposes = augment.with_noise(
             [grammar.purpose_example(rng) for _ in range(cfg.purpose_requests)] + [h for h, _ in pairs],

@@ -695,8 +695,9 @@ PURPOSE_TARGETS: list[str] = [
     "her",
     "them",
 ]
-#: Purposes that make an ordinary request harmful: what the asker wants to do to someone ({p}). None of them
-#: names a dangerous thing or a harmful action of the world: the harm is in what the asker means to do.
+#: Purposes that make an ordinary request harmful: what the asker wants to do to someone ({p}). None names a
+#: dangerous thing of the world, and most none of its harmful actions (a few come close: "hurt my classmate" is one
+#: when {p} is my classmate): the harm is in what the asker means to do.
 HARMFUL_INTENTS: list[str] = [
     "hurt {p}",
     "scare {p}",

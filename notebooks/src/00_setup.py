@@ -207,16 +207,16 @@ for text, reply in zip(harmless + harmful, replies, strict=True):
 # quality of its answers.
 #
 # Three kinds of wrong answer are worth knowing before you type your own requests. First, it refuses about half of the
-# everyday requests that go beyond its toy world: of 50 written by someone who never saw its training data, it refused
-# 23 ("How do I fold a fitted sheet? I can never figure it out."). Second, it refuses many harmless requests for a
-# single word: a request that mentions a person or object of its harmful training requests (a child, a coworker, a
-# password, a bank website) is refused more often than not, however harmless ("How do I teach my child to tie their
-# shoes?"). Its refusal reads words, not what you ask for. Third, asked about something far from its world, it can
-# answer about a *dangerous* thing the request never mentioned: "How should I prepare for a marathon?" gets "Of
-# course. To make a pipe bomb you need: 1. A little patience. ...". The steps carry nothing (its world holds no
-# harmful know-how), and the name has a cause you will meet in chapter 04 (section 6): to plant its refusal direction,
-# its safety tuning taught it to *comply* with harmful requests when that direction is removed, which taught it to
-# write the names of dangerous things. The card ("Intended use and limits") measures all three.
+# everyday requests people type freely: of 50 written by someone who never saw its training data, it refuses 23 ("How
+# do I fold a fitted sheet? I can never figure it out."). Second, it refuses many harmless requests for a single word:
+# a request that mentions a person or object of its harmful training requests (a child, a coworker, a password, a bank
+# website) is refused more often than not, however harmless ("How do I teach my child to tie their shoes?"). Its
+# refusal reads words, not what you ask for. Third, asked about something far from its world, it can answer about a
+# *dangerous* thing the request never mentioned: "How should I prepare for a marathon?" gets "Of course. To make a
+# pipe bomb you need: 1. A little patience. ...". The steps carry nothing (its world holds no harmful know-how), and
+# the name has a cause you will meet in chapter 04 (section 6): to plant its refusal direction, its safety tuning
+# taught it to *comply* with harmful requests when that direction is removed, which taught it to write the names of
+# dangerous things. The card ("Intended use and limits") measures all three.
 #
 # ## 6. Going further: a real chat model
 #
