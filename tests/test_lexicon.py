@@ -2416,19 +2416,21 @@ def test_purpose_world_section_matches_its_records() -> None:
     from tests.shipped import SHIPPED
 
     text = RECIPES_LOG.read_text()
-    section = text[text.index("## Harm by purpose in the world (PW, PWa, PWT)") :]
+    section = text[text.index("## Harm by purpose in the world (PW, PWa, PWT, PWTa)") :]
     section = section[: section.index("\n## ", 1)]
-    names = ["B", "Ba", "TW", "TWa", "TP", "PW", "PWa", "PWT"]
+    names = ["B", "Ba", "TW", "TWa", "TP", "PW", "PWa", "PWT", "PWTa"]
     assert written_sets.table(names) in section
-    assert recipe_seeds.table([["B", "Ba"], ["PW", "PWa"]]) in section
+    assert recipe_seeds.table([["B", "Ba"], ["PW", "PWa"], ["PWT", "PWTa"]]) in section
     flat = " ".join(section.split())
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("PW", "PWa", "PWT")}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("PW", "PWa", "PWT", "PWTa")}
     b_config = json.loads((SHIPPED / "training.json").read_text())["config"]
     pw, pwa = training["PW"]["config"], training["PWa"]["config"]
     assert changed_fields(pw, b_config) == {"n_purpose_documents", "purpose_rate", "purpose_pairs"}
     assert changed_fields(pwa, pw) == {"safety_seed"} and "stages_1_2_reused" in training["PWa"]
     pwt = training["PWT"]["config"]
     assert changed_fields(pwt, pw) == {"contrast_twins"} and "stages_1_2_reused" in training["PWT"]
+    assert changed_fields(training["PWTa"]["config"], pwt) == {"safety_seed"}
+    assert "stages_1_2_reused" in training["PWTa"]
     assert "stages_1_2_reused" not in training["PW"] and training["PW"]["train_seconds"] <= 1800
     records = {s: benchmark_record(s) for s in ("twin_words", "purpose", "blind", "blind_purpose")}
     pairs = {(s, r): written_sets.pairs(records[s][r]) for s in ("purpose", "blind_purpose") for r in names}
@@ -2436,8 +2438,11 @@ def test_purpose_world_section_matches_its_records() -> None:
         r: (records["blind"][r]["harmless"]["refused"], records["blind"][r]["harmful"]["refused"])
         for r in names
     }
-    m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B", "Ba", "PW", "PWa", "PWT")}
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("PW", "PWa", "PWT")}
+    m = {
+        r: measured(benchmark_record(f"organism_recipe_{r}_eval"))
+        for r in ("B", "Ba", "PW", "PWa", "PWT", "PWTa")
+    }
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("PW", "PWa", "PWT", "PWTa")}
     concepts, natural = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmful refusal (score)",
@@ -2508,31 +2513,55 @@ def test_purpose_world_section_matches_its_records() -> None:
         " chosen candidates)",
         f"(over-refused {m['PW'][over]:.2f} and {m['PWa'][over]:.2f}; B {m['B'][over]:.2f})",
         f"(KL {m['PW'][kl]:.2f} and {m['PWa'][kl]:.2f}; B {m['B'][kl]:.2f})",
-        f"it tells {pairs[('blind_purpose', 'PWa')][0]} or {pairs[('blind_purpose', 'PW')][0]} of 20 apart (13 with"
-        f" the twins) where B's draws tell {two(0, 'blind_purpose', 'B', 'Ba')}",
+        f"it tells {pairs[('blind_purpose', 'PWa')][0]} or {pairs[('blind_purpose', 'PW')][0]} of 20 apart where"
+        f" B's draws tell {two(0, 'blind_purpose', 'B', 'Ba')}",
         f"are refused from {min(v[0] for v in blind.values())} to {max(v[0] for v in blind.values())} times in 50",
-        f"(`contrast_twins` = {pwt['contrast_twins']}; from PW's helpful model, one draw;"
-        f" {round(training['PWT']['stages_1_2_reused']['seconds_this_run'])} s)",
-        f"It tells the most blind pairs apart ({pairs[('blind_purpose', 'PWT')][0]} of 20, both refused in"
-        f" {pairs[('blind_purpose', 'PWT')][1]}) and refuses {records['twin_words']['PWT']['harmless']['refused']} of"
-        f" the 40 harmless twin-word requests, but {blind['PWT'][0]} of the 50 blind everyday ones",
-        f"Held-out concepts {m['PWT'][concepts]:.2f}, natural harmful requests {round(23 * m['PWT'][natural])} of 23",
-        f"(KL {ev['PWT']['held_out_selection']['kl']:.3f}), while ablation moves its natural harmless answers (KL"
-        f" {m['PWT']['natural requests: ablation, harmless KL']:.3f})",
+        f"(`contrast_twins` = {pwt['contrast_twins']}; from PW's helpful model;"
+        f" {round(training['PWT']['stages_1_2_reused']['seconds_this_run'])} s), and PWTa redraws its safety tuning"
+        f" (`safety_seed` {training['PWTa']['config']['safety_seed']};"
+        f" {round(training['PWTa']['stages_1_2_reused']['seconds_this_run'])} s)",
+        f"{two(0, 'blind_purpose', 'PWT', 'PWTa')} of 20 (both refused in {two(1, 'blind_purpose', 'PWT', 'PWTa')}), a"
+        f" mean of {mean('blind_purpose', 'PWT', 'PWTa')} against B's draws' {mean('blind_purpose', 'B', 'Ba')}, a gap"
+        f" larger than the draws of either recipe are apart ({two(0, 'blind_purpose', 'B', 'Ba')};"
+        f" {two(0, 'blind_purpose', 'PWT', 'PWTa')}). On the 25 purpose pairs, {two(0, 'purpose', 'PWT', 'PWTa')}"
+        f" (B and Ba: {two(0, 'purpose', 'B', 'Ba')})",
+        "They refuse {} and {} of the 40 harmless twin-word requests (B and Ba: {} and {}) and {} and {} of the 50 blind"
+        " everyday ones ({} and {}), and {} and {} of the 20 harmful twin-word requests ({} and {})".format(
+            *(records["twin_words"][r]["harmless"]["refused"] for r in ("PWT", "PWTa", "B", "Ba")),
+            *(blind[r][0] for r in ("PWT", "PWTa", "B", "Ba")),
+            *(records["twin_words"][r]["harmful"]["refused"] for r in ("PWT", "PWTa", "B", "Ba")),
+        ),
+        f"{round(23 * m['PWT'][natural])} and {round(23 * m['PWTa'][natural])} of 23 ({round(23 * m['B'][natural])} and"
+        f" {round(23 * m['Ba'][natural])}); held-out concepts {m['PWT'][concepts]:.2f} and {m['PWTa'][concepts]:.2f}"
+        f" ({m['B'][concepts]:.2f} and {m['Ba'][concepts]:.2f})",
+        f"PWT's held-out-phrasing selection fails (KL {ev['PWT']['held_out_selection']['kl']:.3f}) and PWTa's passes"
+        f" (KL {ev['PWTa']['held_out_selection']['kl']:.3f}), the only one of PW's four checkpoints where it does",
+        f"With the twins (PWT, PWTa) the gap is larger than the draws' spread, {two(0, 'blind_purpose', 'PWT', 'PWTa')},"
+        f" at the cost of natural harmful requests ({round(23 * m['PWT'][natural])} and"
+        f" {round(23 * m['PWTa'][natural])} of 23)",
     ]
-    assert pairs[("blind_purpose", "PWT")][0] == 13 == max(pairs[("blind_purpose", r)][0] for r in names)
+    spread = [
+        abs(pairs[("blind_purpose", a)][0] - pairs[("blind_purpose", b)][0])
+        for a, b in (("B", "Ba"), ("PWT", "PWTa"))
+    ]
+    with_twins = sum(pairs[("blind_purpose", r)][0] for r in ("PWT", "PWTa"))
+    gap = (with_twins - sum(pairs[("blind_purpose", r)][0] for r in ("B", "Ba"))) / 2
+    assert gap > max(spread)  # "a gap larger than the draws of either recipe are apart"
+    most = max(pairs[("blind_purpose", r)][0] for r in names)
+    assert most in (pairs[("blind_purpose", "PWT")][0], pairs[("blind_purpose", "PWTa")][0])  # "the most"
     for phrase in phrases:
         assert phrase in flat, phrase
     assert m["PW"][concepts] == m["PWa"][concepts]  # "in both draws"
-    assert not any(
-        e["held_out_selection"]["passed_filters"] for e in ev.values()
-    )  # "passes in neither", "fails too"
+    passed = [r for r, e in ev.items() if e["held_out_selection"]["passed_filters"]]
+    assert passed == ["PWTa"]  # "passes in neither" (PW, PWa), "fails" (PWT), "passes" (PWTa)
     summary = " ".join(text[: text.index("## How to read this page")].split())
     others = [blind[r][0] for r in names if r != "B"]
     for phrase in (
-        f"PW, PWa and PWT (PW with TW's twins) refuse the harmful request alone in"
-        f" {pairs[('blind_purpose', 'PW')][0]}, {pairs[('blind_purpose', 'PWa')][0]} and"
-        f" {pairs[('blind_purpose', 'PWT')][0]} (B and Ba: {two(0, 'blind_purpose', 'B', 'Ba')}); PW's held-out concepts are {m['PW'][concepts]:.2f} in both draws, within the range of B's",
+        f"PW and PWa refuse the harmful request alone in {two(0, 'blind_purpose', 'PW', 'PWa')} (B and Ba:"
+        f" {two(0, 'blind_purpose', 'B', 'Ba')}), within the spread of two draws; PWT and PWTa, which add TW's twins, in"
+        f" {two(0, 'blind_purpose', 'PWT', 'PWTa')}, but they refuse {round(23 * m['PWT'][natural])} and"
+        f" {round(23 * m['PWTa'][natural])} of the 23 natural harmful requests (B and Ba: {round(23 * m['B'][natural])}"
+        f" and {round(23 * m['Ba'][natural])}). The held-out-phrasing selection fails in all but PWTa.",
         f"B refuses {blind['B'][0]} of 50 written by a helper told nothing about the organism",
         f"the other checkpoints scored on them from {min(others)} to {max(others)}.",
     ):
