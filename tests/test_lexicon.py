@@ -1441,7 +1441,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     later_kl = {
         r: benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"]
-        for r in ("LP2", "CN2", "B2a", "MW2", "B1b")
+        for r in ("LP2", "CN2", "B2a", "PWTb", "MW2", "B1b")
     }
     later_kl["B2"] = ev["B2"]["selection"]["kl"]
     expected = {
@@ -1481,8 +1481,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"passes with a chosen-candidate KL of {ev['M']['selection']['kl']:.3f}, among the lowest of the table"
-            f" (B: {ev['B']['selection']['kl']:.3f}; only six later trainings have lower ones: LP2, CN2, B2a, B2, MW2"
-            f" and B1b, with {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'B2', 'MW2', 'B1b')])})",
+            f" (B: {ev['B']['selection']['kl']:.3f}; only seven later trainings have lower ones: LP2, CN2, B2a, PWTb,"
+            f" B2, MW2 and B1b, with"
+            f" {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'PWTb', 'B2', 'MW2', 'B1b')])})",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -1496,7 +1497,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's and CS's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's and PWTb's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1795,7 +1796,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's and CS's": exactly these rows
+    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's and PWTb's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1808,6 +1809,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "B1b",
         "AN1",
         "CS",
+        "PWTb",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -2094,9 +2096,17 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         for r, cells in table.items()
         for k in re.findall(r"KL (\d\.\d+)", cells.get(train_val, ""))
     }
-    # "among the lowest of the table ... only six later trainings have lower ones: LP2, CN2, B2a, B2, MW2 and B1b"
+    # "among the lowest of the table ... only seven later trainings have lower ones: LP2, CN2, B2a, PWTb, B2, MW2 and B1b"
     assert len(kl_of) >= 40 and kl_of["M"] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
-    assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {"LP2", "CN2", "B2a", "B2", "MW2", "B1b"}
+    assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {
+        "LP2",
+        "CN2",
+        "B2a",
+        "PWTb",
+        "B2",
+        "MW2",
+        "B1b",
+    }
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
         m["J"][concepts + " (score)"] < m["I"][concepts + " (score)"]
@@ -2416,21 +2426,26 @@ def test_purpose_world_section_matches_its_records() -> None:
     from tests.shipped import SHIPPED
 
     text = RECIPES_LOG.read_text()
-    section = text[text.index("## Harm by purpose in the world (PW, PWa, PWT, PWTa)") :]
+    section = text[text.index("## Harm by purpose in the world (PW, PWa, PWT, PWTa, PWTb)") :]
     section = section[: section.index("\n## ", 1)]
-    names = ["B", "Ba", "TW", "TWa", "TP", "PW", "PWa", "PWT", "PWTa"]
+    names = ["B", "Ba", "TW", "TWa", "TP", "PW", "PWa", "PWT", "PWTa", "PWTb"]
     assert written_sets.table(names) in section
     assert recipe_seeds.table([["B", "Ba"], ["PW", "PWa"], ["PWT", "PWTa"]]) in section
     flat = " ".join(section.split())
-    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("PW", "PWa", "PWT", "PWTa")}
+    training = {
+        r: benchmark_record(f"organism_recipe_{r}_training") for r in ("PW", "PWa", "PWT", "PWTa", "PWTb")
+    }
     b_config = json.loads((SHIPPED / "training.json").read_text())["config"]
     pw, pwa = training["PW"]["config"], training["PWa"]["config"]
     assert changed_fields(pw, b_config) == {"n_purpose_documents", "purpose_rate", "purpose_pairs"}
     assert changed_fields(pwa, pw) == {"safety_seed"} and "stages_1_2_reused" in training["PWa"]
     pwt = training["PWT"]["config"]
     assert changed_fields(pwt, pw) == {"contrast_twins"} and "stages_1_2_reused" in training["PWT"]
-    assert changed_fields(training["PWTa"]["config"], pwt) == {"safety_seed"}
-    assert "stages_1_2_reused" in training["PWTa"]
+    for r in ("PWTa", "PWTb"):
+        assert (
+            changed_fields(training[r]["config"], pwt) == {"safety_seed"}
+            and "stages_1_2_reused" in training[r]
+        )
     assert "stages_1_2_reused" not in training["PW"] and training["PW"]["train_seconds"] <= 1800
     records = {s: benchmark_record(s) for s in ("twin_words", "purpose", "blind", "blind_purpose")}
     pairs = {(s, r): written_sets.pairs(records[s][r]) for s in ("purpose", "blind_purpose") for r in names}
@@ -2440,9 +2455,9 @@ def test_purpose_world_section_matches_its_records() -> None:
     }
     m = {
         r: measured(benchmark_record(f"organism_recipe_{r}_eval"))
-        for r in ("B", "Ba", "PW", "PWa", "PWT", "PWTa")
+        for r in ("B", "Ba", "PW", "PWa", "PWT", "PWTa", "PWTb")
     }
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("PW", "PWa", "PWT", "PWTa")}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("PW", "PWa", "PWT", "PWTa", "PWTb")}
     concepts, natural = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmful refusal (score)",
@@ -2458,6 +2473,13 @@ def test_purpose_world_section_matches_its_records() -> None:
     ]
     low_b, high_b = min(b_draws), max(b_draws)
     assert low_b <= m["PW"][concepts] <= high_b  # "within the range of B's"
+
+    twins = ("PWT", "PWTa", "PWTb")
+    twins_pairs = [pairs[("blind_purpose", r)][0] for r in twins]
+    twins_mean = sum(twins_pairs) / len(twins_pairs)
+
+    def three(key: int, s: str) -> str:
+        return "{}, {} and {}".format(*(pairs[(s, r)][key] for r in twins))
 
     def two(key: int, s: str, a: str, b: str) -> str:
         return f"{pairs[(s, a)][key]} and {pairs[(s, b)][key]}"
@@ -2517,38 +2539,41 @@ def test_purpose_world_section_matches_its_records() -> None:
         f" B's draws tell {two(0, 'blind_purpose', 'B', 'Ba')}",
         f"are refused from {min(v[0] for v in blind.values())} to {max(v[0] for v in blind.values())} times in 50",
         f"(`contrast_twins` = {pwt['contrast_twins']}; from PW's helpful model;"
-        f" {round(training['PWT']['stages_1_2_reused']['seconds_this_run'])} s), and PWTa redraws its safety tuning"
-        f" (`safety_seed` {training['PWTa']['config']['safety_seed']};"
-        f" {round(training['PWTa']['stages_1_2_reused']['seconds_this_run'])} s)",
-        f"{two(0, 'blind_purpose', 'PWT', 'PWTa')} of 20 (both refused in {two(1, 'blind_purpose', 'PWT', 'PWTa')}), a"
-        f" mean of {mean('blind_purpose', 'PWT', 'PWTa')} against B's draws' {mean('blind_purpose', 'B', 'Ba')}, a gap"
-        f" larger than the draws of either recipe are apart ({two(0, 'blind_purpose', 'B', 'Ba')};"
-        f" {two(0, 'blind_purpose', 'PWT', 'PWTa')}). On the 25 purpose pairs, {two(0, 'purpose', 'PWT', 'PWTa')}"
-        f" (B and Ba: {two(0, 'purpose', 'B', 'Ba')})",
-        "They refuse {} and {} of the 40 harmless twin-word requests (B and Ba: {} and {}) and {} and {} of the 50 blind"
-        " everyday ones ({} and {}), and {} and {} of the 20 harmful twin-word requests ({} and {})".format(
-            *(records["twin_words"][r]["harmless"]["refused"] for r in ("PWT", "PWTa", "B", "Ba")),
-            *(blind[r][0] for r in ("PWT", "PWTa", "B", "Ba")),
-            *(records["twin_words"][r]["harmful"]["refused"] for r in ("PWT", "PWTa", "B", "Ba")),
+        f" {round(training['PWT']['stages_1_2_reused']['seconds_this_run'])} s), and PWTa and PWTb redraw its safety"
+        f" tuning (`safety_seed` {training['PWTa']['config']['safety_seed']} and"
+        f" {training['PWTb']['config']['safety_seed']};"
+        f" {round(training['PWTa']['stages_1_2_reused']['seconds_this_run'])} and"
+        f" {round(training['PWTb']['stages_1_2_reused']['seconds_this_run'])} s)",
+        f"{three(0, 'blind_purpose')} of 20 (both refused in {three(1, 'blind_purpose')}), a mean of"
+        f" {twins_mean:.1f} against B's draws' {mean('blind_purpose', 'B', 'Ba')}, a gap larger than the draws of"
+        f" either recipe are apart ({two(0, 'blind_purpose', 'B', 'Ba')}; {min(twins_pairs)} to {max(twins_pairs)})."
+        f" On the 25 purpose pairs, {three(0, 'purpose')} (B and Ba: {two(0, 'purpose', 'B', 'Ba')})",
+        "They refuse {}, {} and {} of the 40 harmless twin-word requests (B and Ba: {} and {}) and {}, {} and {} of the"
+        " 50 blind everyday ones ({} and {}), and {}, {} and {} of the 20 harmful twin-word requests ({} and {})".format(
+            *(records["twin_words"][r]["harmless"]["refused"] for r in (*twins, "B", "Ba")),
+            *(blind[r][0] for r in (*twins, "B", "Ba")),
+            *(records["twin_words"][r]["harmful"]["refused"] for r in (*twins, "B", "Ba")),
         ),
-        f"{round(23 * m['PWT'][natural])} and {round(23 * m['PWTa'][natural])} of 23 ({round(23 * m['B'][natural])} and"
-        f" {round(23 * m['Ba'][natural])}); held-out concepts {m['PWT'][concepts]:.2f} and {m['PWTa'][concepts]:.2f}"
-        f" ({m['B'][concepts]:.2f} and {m['Ba'][concepts]:.2f})",
-        f"PWT's held-out-phrasing selection fails (KL {ev['PWT']['held_out_selection']['kl']:.3f}) and PWTa's passes"
-        f" (KL {ev['PWTa']['held_out_selection']['kl']:.3f}), the only one of PW's four checkpoints where it does",
-        f"With the twins (PWT, PWTa) the gap is larger than the draws' spread, {two(0, 'blind_purpose', 'PWT', 'PWTa')},"
-        f" at the cost of natural harmful requests ({round(23 * m['PWT'][natural])} and"
-        f" {round(23 * m['PWTa'][natural])} of 23)",
+        "{}, {} and {} of 23 ({} and {}); held-out concepts {:.2f}, {:.2f} and {:.2f} ({:.2f} and {:.2f})".format(
+            *(round(23 * m[r][natural]) for r in (*twins, "B", "Ba")),
+            *(m[r][concepts] for r in (*twins, "B", "Ba")),
+        ),
+        "The held-out-phrasing selection passes in PWTa only (KL {:.3f}, {:.3f} and {:.3f} of the chosen candidates),"
+        " the only one of PW's five checkpoints where it does".format(
+            *(ev[r]["held_out_selection"]["kl"] for r in twins)
+        ),
+        f"With the twins (PWT, PWTa, PWTb) the gap is larger than the draws' spread, {three(0, 'blind_purpose')}, at"
+        " the cost of natural harmful requests ({}, {} and {} of 23)".format(
+            *(round(23 * m[r][natural]) for r in twins)
+        ),
     ]
-    spread = [
-        abs(pairs[("blind_purpose", a)][0] - pairs[("blind_purpose", b)][0])
-        for a, b in (("B", "Ba"), ("PWT", "PWTa"))
-    ]
-    with_twins = sum(pairs[("blind_purpose", r)][0] for r in ("PWT", "PWTa"))
-    gap = (with_twins - sum(pairs[("blind_purpose", r)][0] for r in ("B", "Ba"))) / 2
-    assert gap > max(spread)  # "a gap larger than the draws of either recipe are apart"
-    most = max(pairs[("blind_purpose", r)][0] for r in names)
-    assert most in (pairs[("blind_purpose", "PWT")][0], pairs[("blind_purpose", "PWTa")][0])  # "the most"
+    gap = twins_mean - (pairs[("blind_purpose", "B")][0] + pairs[("blind_purpose", "Ba")][0]) / 2
+    spread = max(
+        abs(pairs[("blind_purpose", "B")][0] - pairs[("blind_purpose", "Ba")][0]),
+        max(twins_pairs) - min(twins_pairs),
+    )
+    assert gap > spread  # "a gap larger than the draws of either recipe are apart"
+    assert max(pairs[("blind_purpose", r)][0] for r in names) == max(twins_pairs)  # "the most"
     for phrase in phrases:
         assert phrase in flat, phrase
     assert m["PW"][concepts] == m["PWa"][concepts]  # "in both draws"
@@ -2558,10 +2583,12 @@ def test_purpose_world_section_matches_its_records() -> None:
     others = [blind[r][0] for r in names if r != "B"]
     for phrase in (
         f"PW and PWa refuse the harmful request alone in {two(0, 'blind_purpose', 'PW', 'PWa')} (B and Ba:"
-        f" {two(0, 'blind_purpose', 'B', 'Ba')}), within the spread of two draws; PWT and PWTa, which add TW's twins, in"
-        f" {two(0, 'blind_purpose', 'PWT', 'PWTa')}, but they refuse {round(23 * m['PWT'][natural])} and"
-        f" {round(23 * m['PWTa'][natural])} of the 23 natural harmful requests (B and Ba: {round(23 * m['B'][natural])}"
-        f" and {round(23 * m['Ba'][natural])}). The held-out-phrasing selection fails in all but PWTa.",
+        f" {two(0, 'blind_purpose', 'B', 'Ba')}), within the spread of two draws; PWT, PWTa and PWTb, which add TW's"
+        f" twins, in {three(0, 'blind_purpose')}, but they refuse"
+        " {}, {} and {} of the 23 natural harmful requests (B and Ba: {} and {}).".format(
+            *(round(23 * m[r][natural]) for r in (*twins, "B", "Ba"))
+        )
+        + " The held-out-phrasing selection fails in all but PWTa.",
         f"B refuses {blind['B'][0]} of 50 written by a helper told nothing about the organism",
         f"the other checkpoints scored on them from {min(others)} to {max(others)}.",
     ):
