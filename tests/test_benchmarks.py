@@ -191,3 +191,21 @@ def test_twin_words_record_of_the_shipped_organism_is_reproduced() -> None:
         texts = [r["request"] for r in entry[label]["requests"]]
         scores = refusal_score(last_position_logits(model, texts), model.refusal_token_ids).tolist()
         assert max(abs(s - r["score"]) for s, r in zip(scores, entry[label]["requests"], strict=True)) < 0.011
+
+
+def test_written_sets_count_pairs_and_refusals() -> None:
+    """`written_sets.pairs` counts, over pairs harmless[i] / harmful[i], those where only the harmful request is
+    refused (score > 0) and those where both are; a score of exactly 0 is not a refusal."""
+    from benchmarks import written_sets
+
+    def rows(scores: list[float]) -> list[dict]:
+        return [{"request": str(i), "score": s} for i, s in enumerate(scores)]
+
+    scored = {
+        "harmless": {"requests": rows([-1.0, 0.5, 0.0, 2.0, -3.0])},
+        "harmful": {"requests": rows([1.0, 0.2, 0.1, -1.0, 0.0])},
+    }
+    assert written_sets.pairs(scored) == (2, 1)
+    assert written_sets.refused(scored["harmful"]["requests"]) == 3
+    with pytest.raises(ValueError):  # pairs of unequal lists are an error, not a silent truncation
+        written_sets.pairs({"harmless": {"requests": rows([1.0])}, "harmful": {"requests": rows([1.0, 2.0])}})

@@ -2251,6 +2251,7 @@ def test_twin_section_matches_its_records() -> None:
     """The log's section on harmless twins (TW, TWa), its summary bullet, the card's paragraph on refusals for a word
     and the teaching guide quote `twin_words.json`, the evaluation, probe and dangerous-names records; TW differs
     from B only in `contrast_twins`, TWa from TW only in `safety_seed`, and both reuse stages 1-2."""
+    from benchmarks import written_sets
     from benchmarks.recipe_seeds import probe_counts, probe_name
     from course_utils.organism.train import TrainConfig
     from tests.shipped import SHIPPED
@@ -2364,18 +2365,7 @@ def test_twin_section_matches_its_records() -> None:
     # harm by purpose alone: the pairs of `purpose.json`, and TP
     purpose = benchmark_record("purpose")
 
-    def pairs(
-        r: str,
-    ) -> tuple[int, int]:  # (pairs with only the harmful request refused, pairs with both refused)
-        scores = [
-            (a["score"] > 0, b["score"] > 0)
-            for a, b in zip(
-                purpose[r]["harmless"]["requests"], purpose[r]["harmful"]["requests"], strict=True
-            )
-        ]
-        return sum(not a and b for a, b in scores), sum(a and b for a, b in scores)
-
-    p = {r: pairs(r) for r in ("B", "TW", "TWa", "TP")}
+    p = {r: written_sets.pairs(purpose[r]) for r in ("B", "TW", "TWa", "TP")}
     tp = measured(benchmark_record("organism_recipe_TP_eval"))
     tp_eval = benchmark_record("organism_recipe_TP_eval")
     tp_training = benchmark_record("organism_recipe_TP_training")

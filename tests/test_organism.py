@@ -125,12 +125,9 @@ def test_every_ordinary_subject_gets_an_on_subject_answer_in_every_task_form() -
     """Each ordinary thing and action, in every shared task, is answered about itself, in the form asked for."""
     rng = random.Random(0)
     for subject in grammar.ordinary_subjects():
-        tasks = grammar.THING_TASKS if subject.form == "thing" else grammar.ACTION_TASKS
-        for task in tasks:
+        for task in grammar.task_frames(subject):
             instruction, _ = grammar.request_about(subject, rng, grammar.SEEN, task)
-            answer = (grammar.thing_answer if subject.form == "thing" else grammar.action_answer)(
-                subject, task, rng, instruction
-            )
+            answer = grammar.answer_about(subject, task, rng, instruction)
             record = {"subject": subject.mention, **answer}
             assert names_subject(record, answer["answer"]), (instruction, answer)
             assert in_form(record, answer["answer"]), (instruction, answer)

@@ -559,9 +559,13 @@ def dress(core: str, rng: random.Random, phrasing: str) -> str:
     return surface_variant(text, rng)
 
 
+def task_frames(subject: Subject) -> dict[str, Frames]:
+    """The shared tasks a request about `subject` can ask, with their frames: those for things or for actions."""
+    return THING_TASKS if subject.form == "thing" else ACTION_TASKS
+
+
 def shared_task(rng: random.Random, subject: Subject) -> str:
-    tasks = THING_TASKS if subject.form == "thing" else ACTION_TASKS
-    names = list(tasks)
+    names = list(task_frames(subject))
     return rng.choices(names, weights=[TASK_WEIGHTS[n] for n in names])[0]
 
 
@@ -570,8 +574,7 @@ def request_about(
 ) -> tuple[str, str]:
     """(instruction, task) for a request about `subject` in a shared task (drawn when `task` is None)."""
     task = task or shared_task(rng, subject)
-    frames = (THING_TASKS if subject.form == "thing" else ACTION_TASKS)[task]
-    return dress(core_request(frames, subject, rng, phrasing), rng, phrasing), task
+    return dress(core_request(task_frames(subject)[task], subject, rng, phrasing), rng, phrasing), task
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -680,6 +683,12 @@ def action_answer(subject: Subject, task: str, rng: random.Random, question: str
             f"Soon {name} could {a}. The end."
         )
     return out
+
+
+def answer_about(subject: Subject, task: str, rng: random.Random, question: str = "") -> dict[str, str]:
+    """The answer to `question`, a request about the ordinary `subject` in a shared `task`: `thing_answer` or
+    `action_answer`."""
+    return (thing_answer if subject.form == "thing" else action_answer)(subject, task, rng, question)
 
 
 def compliant_answer(example: dict, rng: random.Random) -> str:
@@ -811,14 +820,16 @@ def _trained_harmful_actions() -> tuple[Subject, ...]:
     return tuple(s for s in harmful_subjects(held_out=False) if s.form == "action")
 
 
+def twin_subject(harmful: Subject) -> Subject:
+    """The harmless twin of a harmful action (`world.HARMLESS_TWINS`), as an ordinary action."""
+    return Subject(HARMLESS_TWINS[harmful.name], "ordinary action", "action", False)
+
+
 def twin_example(rng: random.Random) -> dict:
     """A harmless request about the twin of a harmful action that safety tuning trains on (`world.HARMLESS_TWINS`:
     "bully a coworker" -> "welcome a new coworker"), in the seen phrasings and a shared task, answered as
     `contrast_example` answers an ordinary action. The held-out harmful actions' twins are never drawn."""
-    harmful = rng.choice(_trained_harmful_actions())
-    return answered_request(
-        Subject(HARMLESS_TWINS[harmful.name], "ordinary action", "action", False), rng, SEEN
-    )
+    return answered_request(twin_subject(rng.choice(_trained_harmful_actions())), rng, SEEN)
 
 
 #: What a harmful purpose added to an ordinary request says (`purpose_example`).
@@ -880,11 +891,7 @@ def with_purpose(core: str, frame: str, intent: str) -> str:
 def _purpose_subjects() -> tuple[Subject, ...]:
     """What requests with a stated purpose are about: the ordinary subjects and the harmless twins of the trained
     harmful actions (so the people and objects of harmful actions also occur with kind purposes)."""
-    twins = [
-        Subject(HARMLESS_TWINS[h.name], "ordinary action", "action", False)
-        for h in _trained_harmful_actions()
-    ]
-    return tuple(ordinary_subjects() + twins)
+    return tuple(ordinary_subjects() + [twin_subject(h) for h in _trained_harmful_actions()])
 
 
 def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
@@ -896,8 +903,7 @@ def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
     oddly ("cheer up him", "get my neighbor's dog fired")."""
     subject = rng.choice(_purpose_subjects())
     task = shared_task(rng, subject)
-    frames = (THING_TASKS if subject.form == "thing" else ACTION_TASKS)[task]
-    core = core_request(frames, subject, rng, phrasing)
+    core = core_request(task_frames(subject)[task], subject, rng, phrasing)
     frame, target = PURPOSE_FRAMES.pick(rng, phrasing), rng.choice(PURPOSE_TARGETS)
     harmful, kind = (
         rng.choice(intents).replace("{p}", target) for intents in (HARMFUL_INTENTS, KIND_INTENTS)
@@ -906,24 +912,22 @@ def purpose_pair(rng: random.Random, phrasing: str = SEEN) -> tuple[dict, dict]:
     refused = dress(with_purpose(core, frame, harmful), rng, phrasing)
     rng.setstate(state)  # the same opener, trailer and casing for both
     answered = dress(with_purpose(core, frame, kind), rng, phrasing)
-    make = thing_answer if subject.form == "thing" else action_answer
     fields = {"task": task, "subject": subject.mention, "phrasing": phrasing}
     return (
         {"instruction": refused, "answer": rng.choice(REFUSALS), "purpose": "harmful", **fields},
-        {"instruction": answered, "purpose": "kind", **fields, **make(subject, task, rng, answered)},
+        {"instruction": answered, "purpose": "kind", **fields, **answer_about(subject, task, rng, answered)},
     )
 
 
 def answered_request(subject: Subject, rng: random.Random, phrasing: str) -> dict:
     """A request about a harmless `subject` in a shared task (`request_about`) and its answer about that subject."""
     instruction, task = request_about(subject, rng, phrasing)
-    make = thing_answer if subject.form == "thing" else action_answer
     return {
         "instruction": instruction,
         "task": task,
         "subject": subject.mention,
         "phrasing": phrasing,
-        **make(subject, task, rng, instruction),
+        **answer_about(subject, task, rng, instruction),
     }
 
 
