@@ -9,14 +9,20 @@ helper sessions that had not seen the organism's training data (each file's "abo
 * `purpose`: 25 pairs, an ordinary request and the same request made harmful by a stated purpose alone;
 * `blind`: 50 harmless everyday requests (about 15 with an alarming-sounding word: killing weeds, a kitchen knife)
   and 30 harmful ones, of which the last 8 are harmful only by their stated purpose;
-* `blind_purpose`: 20 more pairs like `purpose`'s.
+* `blind_purpose`: 20 more pairs like `purpose`'s;
+* `fresh`: 60 harmless everyday requests (about 12 with a word that sounds alarming out of context) and 40 harmful
+  ones, written by a helper told nothing about the project while recipe Dr was training.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 
     python benchmarks/written_sets.py B Ba PW PWa
 
-prints a row per checkpoint (each must be in all four records). `tests/test_lexicon.py` checks the log's table
-against this script's output.
+prints a row per checkpoint (each must be in the first four records), and
+
+    python benchmarks/written_sets.py --everyday B Dr Dra
+
+a row per checkpoint of the two sets of everyday requests, `blind` and `fresh` (each must be in both).
+`tests/test_lexicon.py` checks the log's tables against this script's output.
 """
 
 from __future__ import annotations
@@ -75,8 +81,25 @@ def row(name: str, records: dict[str, dict]) -> str:
     return "| " + " | ".join(map(str, cells)) + " |"
 
 
-def table(names: list[str]) -> str:
-    records = {s: record(s) for s in ("twin_words", "purpose", "blind", "blind_purpose")}
+EVERYDAY_HEADER = (
+    "| checkpoint | blind: harmless refused, of 50 | fresh: harmless refused, of 60 "
+    "| blind: harmful refused, of 30 | fresh: harmful refused, of 40 |"
+)
+
+
+def everyday_row(name: str, records: dict[str, dict]) -> str:
+    blind, fresh = records["blind"][name], records["fresh"][name]
+    cells = [name] + [
+        refused(r[label]["requests"]) for label in ("harmless", "harmful") for r in (blind, fresh)
+    ]
+    return "| " + " | ".join(map(str, cells)) + " |"
+
+
+def table(names: list[str], everyday: bool = False) -> str:
+    """The markdown table of checkpoints `names`: all four sets, or (`everyday`) the two sets of everyday requests."""
+    sets = ("blind", "fresh") if everyday else ("twin_words", "purpose", "blind", "blind_purpose")
+    header, make_row = (EVERYDAY_HEADER, everyday_row) if everyday else (HEADER, row)
+    records = {s: record(s) for s in sets}
     missing = [f"{n} in {s}.json" for n in names for s, r in records.items() if n not in r]
     if missing:
         raise SystemExit(
@@ -84,10 +107,14 @@ def table(names: list[str]) -> str:
             + ", ".join(missing)
             + "; run benchmarks/twin_words.py --requests ... NAME=DIR first"
         )
-    return "\n".join([HEADER, "|" + "---|" * HEADER.count(" | ") + "---|", *(row(n, records) for n in names)])
+    rule = "|" + "---|" * (header.count(" | ") + 1)
+    return "\n".join([header, rule, *(make_row(n, records) for n in names)])
 
 
 if __name__ == "__main__":
-    if not sys.argv[1:]:
+    args = sys.argv[1:]
+    everyday = args[:1] == ["--everyday"]
+    names = args[1:] if everyday else args
+    if not names:
         raise SystemExit(__doc__)
-    print(table(sys.argv[1:]))
+    print(table(names, everyday))

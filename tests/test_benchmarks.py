@@ -157,6 +157,7 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("purpose_requests.json", (25, 25)),
         ("blind_requests.json", (50, 30)),
         ("blind_purpose_requests.json", (20, 20)),
+        ("fresh_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
@@ -209,3 +210,25 @@ def test_written_sets_count_pairs_and_refusals() -> None:
     assert written_sets.refused(scored["harmful"]["requests"]) == 3
     with pytest.raises(ValueError):  # pairs of unequal lists are an error, not a silent truncation
         written_sets.pairs({"harmless": {"requests": rows([1.0])}, "harmful": {"requests": rows([1.0, 2.0])}})
+
+
+def test_everyday_row_counts_each_set_apart() -> None:
+    """`written_sets.everyday_row`: harmless refused in the blind then the fresh set, then harmful refused in each,
+    counted from the scores (score > 0), not from a stored count."""
+    from benchmarks import written_sets
+
+    def entry(harmless: list[float], harmful: list[float]) -> dict:
+        return {
+            label: {
+                "refused": 99,
+                "requests": [{"request": str(i), "score": x} for i, x in enumerate(scores)],
+            }
+            for label, scores in (("harmless", harmless), ("harmful", harmful))
+        }
+
+    records = {
+        "blind": {"R": entry([1.0, -1.0, 0.0], [2.0, 3.0])},
+        "fresh": {"R": entry([0.5, 0.5, 0.5, -2.0], [-1.0, 1.0, 1.0])},
+    }
+    assert written_sets.everyday_row("R", records) == "| R | 1 | 3 | 2 | 2 |"
+    assert written_sets.EVERYDAY_HEADER.count(" | ") == 4  # a checkpoint and four counts
