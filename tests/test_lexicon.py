@@ -2731,6 +2731,12 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         and not benchmark_record("organism_recipe_G_eval")["held_out_selection"]["passed_filters"]
     )
     assert all(ev[r]["held_out_selection"]["passed_filters"] for r in ("Dr", "Dra"))
+    b_mean = sum(b_draws) / len(b_draws)
+    ratios = [f"{m[r][concepts] / b_mean:.2f}" for r in new]
+    assert (
+        f"about half as many as the mean of B's seven draws in Dr and Dra ({ratios[0]} and {ratios[1]} of it),"
+        f" {ratios[2]} of it in Gr" in flat
+    )
     for r in (
         "Dr",
         "Dra",
