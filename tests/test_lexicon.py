@@ -390,6 +390,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "PWT",
         "Dr",
         "Dra",
+        "DrT",
         "Gr",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
@@ -1185,7 +1186,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
 
     draws = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
-    open_vocabulary = ("D", "E", "G", "H", "I", "Dr", "Dra", "Gr")
+    open_vocabulary = ("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "Gr")
     ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
     copying = ("CP", "CPa")  # their own test: test_copying_stage_paragraph_matches_its_records
@@ -2620,12 +2621,14 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     from course_utils.organism import lexicon
 
     text = RECIPES_LOG.read_text()
-    section = text[text.index("## The open vocabulary on everyday requests written blind (Dr, Dra, Gr)") :]
+    section = text[
+        text.index("## The open vocabulary on everyday requests written blind (Dr, Dra, DrT, Gr)") :
+    ]
     section = section[: section.index("\n## ", 1)]
     flat = " ".join(section.split())
     new = ("Dr", "Dra", "Gr")
-    assert written_sets.table(["B", *new], everyday=True) in section
-    assert written_sets.table(["B", "Ba", *new]) in section
+    assert written_sets.table(["B", "Dr", "Dra", "DrT", "Gr"], everyday=True) in section
+    assert written_sets.table(["B", "Ba", "Dr", "Dra", "DrT", "Gr"]) in section
     assert recipe_seeds.table([["B", "Ba"], ["Dr", "Dra"]]) in section
 
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("D", "G", *new)}
@@ -2782,4 +2785,31 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f"(Dr, Dra, Gr) refuse {figs([n('fresh', r, 'harmless') for r in new])} of the 60 everyday requests above,"
         f" and {figs([n('fresh', r, 'harmful') for r in new])} of the 40 harmful ones, but held-out concepts only"
         f" {figs([f'{m[r][concepts]:.2f}' for r in new])}." in card
+    )
+
+    # DrT: Dr's helpful model with L's lower threshold, one training
+    drt_training = benchmark_record("organism_recipe_DrT_training")
+    assert changed_fields(drt_training["config"], training["Dr"]["config"]) == {"mediation_subthreshold"}
+    assert drt_training["config"]["mediation_subthreshold"] == 0.5 and "stages_1_2_reused" in drt_training
+    drt = measured(benchmark_record("organism_recipe_DrT_eval"))
+    frontier = benchmark_record("recipe_frontier")["checkpoints"]["DrT"]
+    for phrase in (
+        f"{round(drt_training['stages_1_2_reused']['seconds_this_run'])} s for stage 3. It refuses more natural"
+        f" harmful requests than Dr and Dra ({round(23 * drt[natural])} of 23;"
+        f" {figs([round(23 * m[r][natural]) for r in ('Dr', 'Dra')])}) and more in held-out phrasings"
+        f" ({drt[phrasings]:.2f}; {figs([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and as few everyday"
+        f" ones ({n('blind', 'DrT', 'harmless')} of 50, {n('fresh', 'DrT', 'harmless')} of 60), but no more held-out"
+        f" concepts ({drt[concepts]:.2f}) or bioweapon-family requests ({bio('DrT')} of 44), and"
+        f" {n('fresh', 'DrT', 'harmful')} of the 40 new harmful ones. With {frontier['harmful_refused']} of the 63"
+        f" hand-written harmful requests and {frontier['harmless_refused']} of the 82 harmless ones refused and a"
+        " direction that works, it is on the frontier",
+    ):
+        assert phrase in flat, phrase
+    assert frontier["on_frontier"] and frontier["direction_works"]
+    assert drt[concepts] <= max(m[r][concepts] for r in ("Dr", "Dra")) and bio("DrT") <= bio(
+        "Dr"
+    )  # "no more"
+    assert (
+        f"(DrT, one training) brought natural harmful requests back to {round(23 * drt[natural])} of 23, but not"
+        f" held-out concepts ({drt[concepts]:.2f})" in summary
     )
