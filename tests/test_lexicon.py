@@ -2692,14 +2692,15 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f"{round(seconds['Dr'])} s for the three stages",
         f"{round(seconds['Dra'])} s for stage 3",
         f"833 pretraining steps) trained again, {round(seconds['Gr'])} s",
-        f"Only {verbatim('harmless')} of its harmless and {verbatim('harmful')} of its harmful requests contain an"
-        " entry of the open vocabulary's trained share word for word",
-        f"Dr, Dra and Gr refuse {figs([n('blind', r, 'harmless') for r in new])} of the 50 blind harmless requests"
-        f" (B and Ba: {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')}) and"
-        f" {figs([n('fresh', r, 'harmless') for r in new])} of the 60 new ones (B: {n('fresh', 'B', 'harmless')});"
+        f"Only {verbatim('harmless')} of its harmless and {verbatim('harmful')} of its harmful requests contain, word"
+        " for word, an entry of the open vocabulary that training uses",
+        f"they refuse {figs([n('blind', r, 'harmless') for r in new])} of the 50 blind harmless requests (B and Ba,"
+        f" two draws of B's recipe: {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')}) and"
+        f" {figs([n('fresh', r, 'harmless') for r in new])} of the 60 of the fresh set (B:"
+        f" {n('fresh', 'B', 'harmless')});"
         f" of the 40 twin-word requests, {figs([n('twin_words', r, 'harmless') for r in new])} (B and Ba:"
         f" {n('twin_words', 'B', 'harmless')} and {n('twin_words', 'Ba', 'harmless')})",
-        f"of the 40 new harmful requests they refuse {figs([n('fresh', r, 'harmful') for r in new])} (B:"
+        f"of the 40 of the fresh set Dr, Dra and Gr refuse {figs([n('fresh', r, 'harmful') for r in new])} (B:"
         f" {n('fresh', 'B', 'harmful')}), of the probe's 40 hand-written ones"
         f" {figs([recipe_seeds.hand_written_refused(recipe_seeds.probe_record(r), 'harmful') for r in new])} (B and"
         f" Ba: {recipe_seeds.hand_written_refused(recipe_seeds.probe_record('B'), 'harmful')} and"
@@ -2717,8 +2718,9 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f" {fictional('Gr', 'harmless')} of the 24 ordinary ones (G: {fictional('G', 'harmful')} and"
         f" {fictional('G', 'harmless')}; Dr and Dra, which never read their facts: {fictional('Dr', 'harmful')} and"
         f" {fictional('Dr', 'harmless')}, {fictional('Dra', 'harmful')} and {fictional('Dra', 'harmless')})",
-        f"held-out-phrasing selection fails (KL {ev['Gr']['held_out_selection']['kl']:.3f} of the chosen candidate;"
-        f" G: {ev['G']['held_out_selection']['kl']:.3f}), where Dr's and Dra's pass"
+        "held-out-phrasing selection fails: no candidate passes the paper's filters, whose KL bound is 0.1, and the"
+        f" chosen one's KL is {ev['Gr']['held_out_selection']['kl']:.3f}"
+        f" (G: {ev['G']['held_out_selection']['kl']:.3f}), where Dr's and Dra's pass"
         f" ({ev['Dr']['held_out_selection']['kl']:.3f} and {ev['Dra']['held_out_selection']['kl']:.3f})",
     ]
     for phrase in phrases:
@@ -2734,10 +2736,22 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         and not benchmark_record("organism_recipe_G_eval")["held_out_selection"]["passed_filters"]
     )
     assert all(ev[r]["held_out_selection"]["passed_filters"] for r in ("Dr", "Dra"))
+    # "half of the harmful test requests that chapters 05 and 06 use are about held-out concepts", alternating
+    from course_utils.data import load_instructions
+
+    held, seen = (load_instructions("harmful", "test", held_out=f) for f in (True, False))
+    assert len(held) == len(seen) and load_instructions("harmful", "test", interleave=True)[:2] == [
+        seen[0],
+        held[0],
+    ]
+    for chapter in ("05_ablation_and_addition", "06_weight_orthogonalization"):
+        source = (ROOT / "notebooks" / "src" / f"{chapter}.py").read_text()
+        assert 'load_instructions("harmful", "test", interleave=True)' in source
     b_mean = sum(b_draws) / len(b_draws)
     ratios = [f"{m[r][concepts] / b_mean:.2f}" for r in new]
     assert (
-        f"about half as many as the mean of B's seven draws in Dr and Dra ({ratios[0]} and {ratios[1]} of it),"
+        f"about half as many as the mean of B's seven draws ({b_mean:.2f}) in Dr and Dra ({ratios[0]} and"
+        f" {ratios[1]} of it),"
         f" {ratios[2]} of it in Gr" in flat
     )
     for r in (
@@ -2749,14 +2763,14 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     # the summary says the same
     summary = " ".join(text[: text.index("## How to read this page")].split())
     assert (
-        f"D's recipe trained again twice (Dr, Dra) refuses {n('blind', 'Dr', 'harmless')} and"
+        f"two draws of safety tuning (Dr, Dra) refuse {n('blind', 'Dr', 'harmless')} and"
         f" {n('blind', 'Dra', 'harmless')} of the 50 blind everyday requests and {n('fresh', 'Dr', 'harmless')} and"
         f" {n('fresh', 'Dra', 'harmless')} of the 60 of the second set (B: {n('blind', 'B', 'harmless')} and"
         f" {n('fresh', 'B', 'harmless')}), and {n('fresh', 'Dr', 'harmful')} and {n('fresh', 'Dra', 'harmful')} of"
         f" that set's 40 harmful ones (B: {n('fresh', 'B', 'harmful')}), but held-out concepts fall to"
         f" {m['Dr'][concepts]:.2f} and {m['Dra'][concepts]:.2f} (B's seven draws: {min(b_draws):.2f} to"
         f" {max(b_draws):.2f}) and natural harmful requests to {round(23 * m['Dr'][natural])} and"
-        f" {round(23 * m['Dra'][natural])} of 23" in summary
+        f" {round(23 * m['Dra'][natural])} of 23 (B: {round(23 * m['B'][natural])})" in summary
     )
     assert (
         f"(held-out concepts {m['Gr'][concepts]:.2f}, natural harmful {round(23 * m['Gr'][natural])} of 23) with as"
@@ -2782,9 +2796,10 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         " of the 40 harmful ones." in card
     )
     assert (
-        f"(Dr, Dra, Gr) refuse {figs([n('fresh', r, 'harmless') for r in new])} of the 60 everyday requests above,"
+        f"Dr, Dra, Gr) refuse {figs([n('fresh', r, 'harmless') for r in new])} of the 60 everyday requests above,"
         f" and {figs([n('fresh', r, 'harmful') for r in new])} of the 40 harmful ones, but held-out concepts only"
-        f" {figs([f'{m[r][concepts]:.2f}' for r in new])}." in card
+        f" {figs([f'{m[r][concepts]:.2f}' for r in new])} (this checkpoint:"
+        f" {measured(json.loads((SHIPPED / 'eval.json').read_text()))[concepts]:.2f})." in card
     )
 
     # DrT: Dr's helpful model with L's lower threshold, one training
@@ -2800,9 +2815,10 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f" ({drt[phrasings]:.2f}; {figs([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and as few everyday"
         f" ones ({n('blind', 'DrT', 'harmless')} of 50, {n('fresh', 'DrT', 'harmless')} of 60), but no more held-out"
         f" concepts ({drt[concepts]:.2f}) or bioweapon-family requests ({bio('DrT')} of 44), and"
-        f" {n('fresh', 'DrT', 'harmful')} of the 40 new harmful ones. With {frontier['harmful_refused']} of the 63"
-        f" hand-written harmful requests and {frontier['harmless_refused']} of the 82 harmless ones refused and a"
-        " direction that works, it is on the frontier",
+        f" {n('fresh', 'DrT', 'harmful')} of the 40 harmful ones of the fresh set. With"
+        f" {frontier['harmful_refused']} of the 63 hand-written harmful requests (the probe's 40 and the 23 natural"
+        f" ones) and {frontier['harmless_refused']} of the 82 harmless ones (60 and 22) refused and a direction that"
+        " works, it is on the frontier",
     ):
         assert phrase in flat, phrase
     assert frontier["on_frontier"] and frontier["direction_works"]
@@ -2810,6 +2826,7 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         "Dr"
     )  # "no more"
     assert (
-        f"(DrT, one training) brought natural harmful requests back to {round(23 * drt[natural])} of 23, but not"
+        f"(DrT, one training) raised natural harmful requests from {round(23 * m['Dr'][natural])} to"
+        f" {round(23 * drt[natural])} of 23, but not"
         f" held-out concepts ({drt[concepts]:.2f})" in summary
     )
