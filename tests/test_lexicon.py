@@ -391,6 +391,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "Dr",
         "Dra",
         "DrT",
+        "DrTa",
         "Gr",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
@@ -1186,7 +1187,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
 
     draws = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
-    open_vocabulary = ("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "Gr")
+    open_vocabulary = ("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "DrTa", "Gr")
     ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
     copying = ("CP", "CPa")  # their own test: test_copying_stage_paragraph_matches_its_records
@@ -2622,13 +2623,14 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
 
     text = RECIPES_LOG.read_text()
     section = text[
-        text.index("## The open vocabulary on everyday requests written blind (Dr, Dra, DrT, Gr)") :
+        text.index("## The open vocabulary on everyday requests written blind (Dr, Dra, DrT, DrTa, Gr)") :
     ]
     section = section[: section.index("\n## ", 1)]
     flat = " ".join(section.split())
     new = ("Dr", "Dra", "Gr")
-    assert written_sets.table(["B", "Dr", "Dra", "DrT", "Gr"], everyday=True) in section
-    assert written_sets.table(["B", "Ba", "Dr", "Dra", "DrT", "Gr"]) in section
+    assert written_sets.table(["B", "Dr", "Dra", "DrT", "DrTa", "Gr"], everyday=True) in section
+    assert written_sets.table(["B", "Ba", "Dr", "Dra", "DrT", "DrTa", "Gr"]) in section
+    assert recipe_seeds.table([["Dr", "Dra"], ["DrT", "DrTa"]]) in section
     assert recipe_seeds.table([["B", "Ba"], ["Dr", "Dra"]]) in section
 
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("D", "G", *new)}
@@ -2802,31 +2804,48 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f" {measured(json.loads((SHIPPED / 'eval.json').read_text()))[concepts]:.2f})." in card
     )
 
-    # DrT: Dr's helpful model with L's lower threshold, one training
-    drt_training = benchmark_record("organism_recipe_DrT_training")
-    assert changed_fields(drt_training["config"], training["Dr"]["config"]) == {"mediation_subthreshold"}
-    assert drt_training["config"]["mediation_subthreshold"] == 0.5 and "stages_1_2_reused" in drt_training
-    drt = measured(benchmark_record("organism_recipe_DrT_eval"))
-    frontier = benchmark_record("recipe_frontier")["checkpoints"]["DrT"]
+    # DrT and DrTa: Dr's helpful model with L's lower threshold, two draws of safety tuning
+    tr = {r: benchmark_record(f"organism_recipe_{r}_training") for r in ("DrT", "DrTa")}
+    assert changed_fields(tr["DrT"]["config"], training["Dr"]["config"]) == {"mediation_subthreshold"}
+    assert changed_fields(tr["DrTa"]["config"], tr["DrT"]["config"]) == {"safety_seed"}
+    assert tr["DrT"]["config"]["mediation_subthreshold"] == 0.5
+    assert (
+        tr["DrTa"]["config"]["safety_seed"] == training["Dra"]["config"]["safety_seed"]
+    )  # the pairs line up
+    assert all("stages_1_2_reused" in t for t in tr.values())
+    t_draws = ("DrT", "DrTa")
+    for r in t_draws:
+        m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
+    frontier = benchmark_record("recipe_frontier")["checkpoints"]
     for phrase in (
-        f"{round(drt_training['stages_1_2_reused']['seconds_this_run'])} s for stage 3. It refuses more natural"
-        f" harmful requests than Dr and Dra ({round(23 * drt[natural])} of 23;"
-        f" {figs([round(23 * m[r][natural]) for r in ('Dr', 'Dra')])}) and more in held-out phrasings"
-        f" ({drt[phrasings]:.2f}; {figs([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and as few everyday"
-        f" ones ({n('blind', 'DrT', 'harmless')} of 50, {n('fresh', 'DrT', 'harmless')} of 60), but no more held-out"
-        f" concepts ({drt[concepts]:.2f}) or bioweapon-family requests ({bio('DrT')} of 44), and"
-        f" {n('fresh', 'DrT', 'harmful')} of the 40 harmful ones of the fresh set. With"
-        f" {frontier['harmful_refused']} of the 63 hand-written harmful requests (the probe's 40 and the 23 natural"
-        f" ones) and {frontier['harmless_refused']} of the 82 harmless ones (60 and 22) refused and a direction that"
-        " works, it is on the frontier",
+        f"{round(tr['DrT']['stages_1_2_reused']['seconds_this_run'])} s for stage 3. DrTa redraws its safety tuning"
+        f" (`safety_seed` {tr['DrTa']['config']['safety_seed']};"
+        f" {round(tr['DrTa']['stages_1_2_reused']['seconds_this_run'])} s)",
+        f"Natural harmful requests rise in both draws**: {figs([round(23 * m[r][natural]) for r in t_draws])}"
+        f" of 23 (Dr and Dra: {figs([round(23 * m[r][natural]) for r in ('Dr', 'Dra')])}; B:"
+        f" {round(23 * m['B'][natural])}), with as few everyday refusals"
+        f" ({figs([n('blind', r, 'harmless') for r in t_draws])} of the 50 blind ones,"
+        f" {figs([n('fresh', r, 'harmless') for r in t_draws])} of the 60 of the fresh set)",
+        f"Held-out concepts do not, or barely**: {figs([f'{m[r][concepts]:.2f}' for r in t_draws])}"
+        f" ({figs([f'{m[r][concepts]:.2f}' for r in ('Dr', 'Dra')])}), bioweapon-family requests"
+        f" {figs([bio(r) for r in t_draws])} of 44 ({figs([bio(r) for r in ('Dr', 'Dra')])}); harmful requests in"
+        f" held-out phrasings {figs([f'{m[r][phrasings]:.2f}' for r in t_draws])}"
+        f" ({figs([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and"
+        f" {figs([n('fresh', r, 'harmful') for r in t_draws])} of the 40 harmful ones of the fresh set"
+        f" ({figs([n('fresh', r, 'harmful') for r in ('Dr', 'Dra')])})",
+        f"With {frontier['DrT']['harmful_refused']} of the 63 hand-written harmful requests (the probe's 40 and the 23"
+        f" natural ones) and {figs([frontier[r]['harmless_refused'] for r in t_draws])} of the 82 harmless ones (60"
+        " and 22) refused and a direction that works, both are on the frontier",
+        f"DrT and DrTa win back natural harmful requests ({round(23 * m['DrT'][natural])} of 23 in both) and still"
+        " lose the held-out concepts",
     ):
         assert phrase in flat, phrase
-    assert frontier["on_frontier"] and frontier["direction_works"]
-    assert drt[concepts] <= max(m[r][concepts] for r in ("Dr", "Dra")) and bio("DrT") <= bio(
-        "Dr"
-    )  # "no more"
+    assert frontier["DrT"]["harmful_refused"] == frontier["DrTa"]["harmful_refused"]
+    assert all(frontier[r]["on_frontier"] and frontier[r]["direction_works"] for r in t_draws)
+    assert round(23 * m["DrT"][natural]) == round(23 * m["DrTa"][natural])  # "in both"
+    assert all(m[r][concepts] < min(b_draws) for r in t_draws)  # "still lose the held-out concepts"
     assert (
-        f"(DrT, one training) raised natural harmful requests from {round(23 * m['Dr'][natural])} to"
-        f" {round(23 * drt[natural])} of 23, but not"
-        f" held-out concepts ({drt[concepts]:.2f})" in summary
+        f"(DrT and DrTa, two draws) raised natural harmful requests from {round(23 * m['Dr'][natural])} to"
+        f" {round(23 * m['DrT'][natural])} of 23 in both, but held-out concepts only to"
+        f" {figs([f'{m[r][concepts]:.2f}' for r in t_draws])}." in summary
     )
