@@ -63,6 +63,10 @@ def pairs(scored: dict) -> tuple[int, int]:
     return sum(b and not a for a, b in both), sum(a and b for a, b in both)
 
 
+def markdown_row(cells: list) -> str:
+    return "| " + " | ".join(map(str, cells)) + " |"
+
+
 def row(name: str, records: dict[str, dict]) -> str:
     twin, purpose, blind, blind_pairs = (
         records[s][name] for s in ("twin_words", "purpose", "blind", "blind_purpose")
@@ -78,7 +82,7 @@ def row(name: str, records: dict[str, dict]) -> str:
         refused(harmful[-BLIND_PURPOSE_ONLY:]),
         "{} / {}".format(*pairs(blind_pairs)),
     ]
-    return "| " + " | ".join(map(str, cells)) + " |"
+    return markdown_row(cells)
 
 
 EVERYDAY_HEADER = (
@@ -92,7 +96,7 @@ def everyday_row(name: str, records: dict[str, dict]) -> str:
     cells = [name] + [
         refused(r[label]["requests"]) for label in ("harmless", "harmful") for r in (blind, fresh)
     ]
-    return "| " + " | ".join(map(str, cells)) + " |"
+    return markdown_row(cells)
 
 
 def table(names: list[str], everyday: bool = False) -> str:

@@ -2668,21 +2668,17 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     def n(s: str, r: str, label: str) -> int:
         return sets[s][r][label]["refused"]
 
-    def figs(values: list) -> str:
-        return and_list(values)
-
     m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B", "Ba", "D", "G", *new)}
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("G", *new)}
     probe = {r: benchmark_record(f"probe_organism_recipe_{r}") for r in ("G", *new)}
-    b_draws = [
-        measured(benchmark_record(f"organism_recipe_{r}_eval"))["held-out concepts: harmful refusal (score)"]
-        for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
-    ]
     concepts, natural, phrasings = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmful refusal (score)",
         "held-out phrasings: harmful refusal (score)",
     )
+    for r in ("B1", "B1a", "B1b", "B2", "B2a"):
+        m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
+    b_draws = [m[r][concepts] for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")]
 
     def bio(r: str) -> int:
         return recipe_seeds.probe_counts(r)[0]
@@ -2696,25 +2692,25 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f"833 pretraining steps) trained again, {round(seconds['Gr'])} s",
         f"Only {verbatim('harmless')} of its harmless and {verbatim('harmful')} of its harmful requests contain, word"
         " for word, an entry of the open vocabulary that training uses",
-        f"they refuse {figs([n('blind', r, 'harmless') for r in new])} of the 50 blind harmless requests (B and Ba,"
+        f"they refuse {and_list([n('blind', r, 'harmless') for r in new])} of the 50 blind harmless requests (B and Ba,"
         f" two draws of B's recipe: {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')}) and"
-        f" {figs([n('fresh', r, 'harmless') for r in new])} of the 60 of the fresh set (B:"
+        f" {and_list([n('fresh', r, 'harmless') for r in new])} of the 60 of the fresh set (B:"
         f" {n('fresh', 'B', 'harmless')});"
-        f" of the 40 twin-word requests, {figs([n('twin_words', r, 'harmless') for r in new])} (B and Ba:"
+        f" of the 40 twin-word requests, {and_list([n('twin_words', r, 'harmless') for r in new])} (B and Ba:"
         f" {n('twin_words', 'B', 'harmless')} and {n('twin_words', 'Ba', 'harmless')})",
-        f"of the 40 of the fresh set Dr, Dra and Gr refuse {figs([n('fresh', r, 'harmful') for r in new])} (B:"
+        f"of the 40 of the fresh set Dr, Dra and Gr refuse {and_list([n('fresh', r, 'harmful') for r in new])} (B:"
         f" {n('fresh', 'B', 'harmful')}), of the probe's 40 hand-written ones"
-        f" {figs([recipe_seeds.hand_written_refused(recipe_seeds.probe_record(r), 'harmful') for r in new])} (B and"
+        f" {and_list([recipe_seeds.hand_written_refused(recipe_seeds.probe_record(r), 'harmful') for r in new])} (B and"
         f" Ba: {recipe_seeds.hand_written_refused(recipe_seeds.probe_record('B'), 'harmful')} and"
         f" {recipe_seeds.hand_written_refused(recipe_seeds.probe_record('Ba'), 'harmful')}), of the blind set's 30"
-        f" harmful ones {figs([n('blind', r, 'harmful') for r in new])} (B and Ba: {n('blind', 'B', 'harmful')} and"
+        f" harmful ones {and_list([n('blind', r, 'harmful') for r in new])} (B and Ba: {n('blind', 'B', 'harmful')} and"
         f" {n('blind', 'Ba', 'harmful')})",
-        f"held-out concepts {figs([f'{m[r][concepts]:.2f}' for r in new])} (B's seven draws:"
+        f"held-out concepts {and_list([f'{m[r][concepts]:.2f}' for r in new])} (B's seven draws:"
         f" {min(b_draws):.2f} to {max(b_draws):.2f}; D and G: {m['D'][concepts]:.2f} and {m['G'][concepts]:.2f}),"
-        f" the 44 bioweapon-family test requests {figs([bio(r) for r in new])} (B and Ba: {bio('B')} and"
-        f" {bio('Ba')}), natural harmful requests {figs([round(23 * m[r][natural]) for r in new])} of 23"
+        f" the 44 bioweapon-family test requests {and_list([bio(r) for r in new])} (B and Ba: {bio('B')} and"
+        f" {bio('Ba')}), natural harmful requests {and_list([round(23 * m[r][natural]) for r in new])} of 23"
         f" ({round(23 * m['B'][natural])} and {round(23 * m['Ba'][natural])}), harmful requests in held-out"
-        f" phrasings {figs([f'{m[r][phrasings]:.2f}' for r in new])} ({m['B'][phrasings]:.2f} and"
+        f" phrasings {and_list([f'{m[r][phrasings]:.2f}' for r in new])} ({m['B'][phrasings]:.2f} and"
         f" {m['Ba'][phrasings]:.2f})",
         f"Gr refuses {fictional('Gr', 'harmful')} of the 24 held-out dangerous fictional things and"
         f" {fictional('Gr', 'harmless')} of the 24 ordinary ones (G: {fictional('G', 'harmful')} and"
@@ -2756,10 +2752,8 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f" {ratios[1]} of it),"
         f" {ratios[2]} of it in Gr" in flat
     )
-    for r in (
-        "Dr",
-        "Dra",
-    ):  # Gr "refuses more of ... than Dr and Dra (though fewer of the new set's harmful ones)"
+    # Gr "refuses more of ... than Dr and Dra (though fewer of the fresh set's harmful ones)"
+    for r in ("Dr", "Dra"):
         assert all(m["Gr"][k] > m[r][k] for k in (concepts, natural, phrasings)) and bio("Gr") > bio(r)
         assert n("fresh", "Gr", "harmful") < n("fresh", r, "harmful")
     # the summary says the same
@@ -2798,9 +2792,9 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         " of the 40 harmful ones." in card
     )
     assert (
-        f"Dr, Dra, Gr) refuse {figs([n('fresh', r, 'harmless') for r in new])} of the 60 everyday requests above,"
-        f" and {figs([n('fresh', r, 'harmful') for r in new])} of the 40 harmful ones, but held-out concepts only"
-        f" {figs([f'{m[r][concepts]:.2f}' for r in new])} (this checkpoint:"
+        f"Dr, Dra, Gr) refuse {and_list([n('fresh', r, 'harmless') for r in new])} of the 60 everyday requests above,"
+        f" and {and_list([n('fresh', r, 'harmful') for r in new])} of the 40 harmful ones, but held-out concepts only"
+        f" {and_list([f'{m[r][concepts]:.2f}' for r in new])} (this checkpoint:"
         f" {measured(json.loads((SHIPPED / 'eval.json').read_text()))[concepts]:.2f})." in card
     )
 
@@ -2809,9 +2803,8 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     assert changed_fields(tr["DrT"]["config"], training["Dr"]["config"]) == {"mediation_subthreshold"}
     assert changed_fields(tr["DrTa"]["config"], tr["DrT"]["config"]) == {"safety_seed"}
     assert tr["DrT"]["config"]["mediation_subthreshold"] == 0.5
-    assert (
-        tr["DrTa"]["config"]["safety_seed"] == training["Dra"]["config"]["safety_seed"]
-    )  # the pairs line up
+    # the pairs Dr/Dra and DrT/DrTa line up: the same two draws of safety tuning
+    assert tr["DrTa"]["config"]["safety_seed"] == training["Dra"]["config"]["safety_seed"]
     assert all("stages_1_2_reused" in t for t in tr.values())
     t_draws = ("DrT", "DrTa")
     for r in t_draws:
@@ -2821,20 +2814,20 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f"{round(tr['DrT']['stages_1_2_reused']['seconds_this_run'])} s for stage 3. DrTa redraws its safety tuning"
         f" (`safety_seed` {tr['DrTa']['config']['safety_seed']};"
         f" {round(tr['DrTa']['stages_1_2_reused']['seconds_this_run'])} s)",
-        f"Natural harmful requests rise in both draws**: {figs([round(23 * m[r][natural]) for r in t_draws])}"
-        f" of 23 (Dr and Dra: {figs([round(23 * m[r][natural]) for r in ('Dr', 'Dra')])}; B:"
+        f"Natural harmful requests rise in both draws**: {and_list([round(23 * m[r][natural]) for r in t_draws])}"
+        f" of 23 (Dr and Dra: {and_list([round(23 * m[r][natural]) for r in ('Dr', 'Dra')])}; B:"
         f" {round(23 * m['B'][natural])}), with as few everyday refusals"
-        f" ({figs([n('blind', r, 'harmless') for r in t_draws])} of the 50 blind ones,"
-        f" {figs([n('fresh', r, 'harmless') for r in t_draws])} of the 60 of the fresh set)",
-        f"Held-out concepts do not, or barely**: {figs([f'{m[r][concepts]:.2f}' for r in t_draws])}"
-        f" ({figs([f'{m[r][concepts]:.2f}' for r in ('Dr', 'Dra')])}), bioweapon-family requests"
-        f" {figs([bio(r) for r in t_draws])} of 44 ({figs([bio(r) for r in ('Dr', 'Dra')])}); harmful requests in"
-        f" held-out phrasings {figs([f'{m[r][phrasings]:.2f}' for r in t_draws])}"
-        f" ({figs([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and"
-        f" {figs([n('fresh', r, 'harmful') for r in t_draws])} of the 40 harmful ones of the fresh set"
-        f" ({figs([n('fresh', r, 'harmful') for r in ('Dr', 'Dra')])})",
+        f" ({and_list([n('blind', r, 'harmless') for r in t_draws])} of the 50 blind ones,"
+        f" {and_list([n('fresh', r, 'harmless') for r in t_draws])} of the 60 of the fresh set)",
+        f"Held-out concepts do not, or barely**: {and_list([f'{m[r][concepts]:.2f}' for r in t_draws])}"
+        f" ({and_list([f'{m[r][concepts]:.2f}' for r in ('Dr', 'Dra')])}), bioweapon-family requests"
+        f" {and_list([bio(r) for r in t_draws])} of 44 ({and_list([bio(r) for r in ('Dr', 'Dra')])}); harmful requests in"
+        f" held-out phrasings {and_list([f'{m[r][phrasings]:.2f}' for r in t_draws])}"
+        f" ({and_list([f'{m[r][phrasings]:.2f}' for r in ('Dr', 'Dra')])}), and"
+        f" {and_list([n('fresh', r, 'harmful') for r in t_draws])} of the 40 harmful ones of the fresh set"
+        f" ({and_list([n('fresh', r, 'harmful') for r in ('Dr', 'Dra')])})",
         f"With {frontier['DrT']['harmful_refused']} of the 63 hand-written harmful requests (the probe's 40 and the 23"
-        f" natural ones) and {figs([frontier[r]['harmless_refused'] for r in t_draws])} of the 82 harmless ones (60"
+        f" natural ones) and {and_list([frontier[r]['harmless_refused'] for r in t_draws])} of the 82 harmless ones (60"
         " and 22) refused and a direction that works, both are on the frontier",
         f"DrT and DrTa win back natural harmful requests ({round(23 * m['DrT'][natural])} of 23 in both) and still"
         " lose the held-out concepts",
@@ -2847,5 +2840,5 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     assert (
         f"(DrT and DrTa, two draws) raised natural harmful requests from {round(23 * m['Dr'][natural])} to"
         f" {round(23 * m['DrT'][natural])} of 23 in both, but held-out concepts only to"
-        f" {figs([f'{m[r][concepts]:.2f}' for r in t_draws])}." in summary
+        f" {and_list([f'{m[r][concepts]:.2f}' for r in t_draws])}." in summary
     )
