@@ -393,6 +393,13 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "DrT",
         "DrTa",
         "Gr",
+        "DrL",
+        "DrLa",
+        "DrTL",
+        "D1L",
+        "D1La",
+        "D1",
+        "D1a",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -1187,7 +1194,10 @@ def test_dangerous_names_section_matches_its_records() -> None:
 
     draws = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
-    open_vocabulary = ("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "DrTa", "Gr")
+    open_vocabulary = (
+        *("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "DrTa", "Gr"),
+        *("DrL", "DrLa", "DrTL", "D1", "D1a", "D1L", "D1La"),
+    )
     ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
     copying = ("CP", "CPa")  # their own test: test_copying_stage_paragraph_matches_its_records
@@ -2230,7 +2240,9 @@ def test_frontier_section_matches_its_records() -> None:
         f"the most refused is {rows[most]['harmful_refused']} of 63 ({most}), and"
         f" {recipe_frontier.TARGETS['harmful_refused']} are asked",
         f"refuse at most {rows[best_quiet]['harmful_refused']} of the 63 harmful ones ({best_quiet})",
-        f"refuse 55 or more of the harmful ones refuse {min(loud)} to {max(loud)} harmless ones",
+        f"refuse 55 or more of the harmful ones refuse {min(loud)} to {max(loud)} harmless ones,"
+        f" {min(loud)} only in {' and '.join(n for n in rows if rows[n]['harmful_refused'] >= 55 and rows[n]['harmless_refused'] == min(loud))}"
+        " (the open vocabulary at layer 4",
         f"At most {top} of these five targets are met by any checkpoint** ({' and '.join(at_top)}:",
         "but {} harmful requests refused, and held-out concepts {}".format(
             " and ".join(str(rows[n]["harmful_refused"]) for n in at_top),
@@ -2841,4 +2853,194 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
         f"(DrT and DrTa, two draws) raised natural harmful requests from {round(23 * m['Dr'][natural])} to"
         f" {round(23 * m['DrT'][natural])} of 23 in both, but held-out concepts only to"
         f" {and_list([f'{m[r][concepts]:.2f}' for r in t_draws])}." in summary
+    )
+
+
+def test_layer_four_section_matches_its_records() -> None:
+    """The log's section on the planted direction at layer 4 with the open vocabulary: its pairs differ only in the
+    layer (Dr/DrL and Dra/DrLa on Dr's helpful model, D1/D1L and D1a/D1La on D1's), its tables are the scripts'
+    output, and every figure and comparison of its prose and of the summary is the records'."""
+    from benchmarks import recipe_seeds, written_sets
+
+    text = RECIPES_LOG.read_text()
+    section = text[text.index("## The planted direction one layer later, with the open vocabulary") :]
+    section = section[: section.index("\n## ", 1)]
+    flat = " ".join(section.split())
+    three, four = ("Dr", "Dra", "D1", "D1a"), ("DrL", "DrLa", "D1L", "D1La")
+    everyday = ["B", *three[:2], *four[:2], *three[2:], *four[2:], "DrTL"]
+    assert recipe_seeds.table([["Dr", "Dra"], ["DrL", "DrLa"]]) in section
+    assert recipe_seeds.table([["D1", "D1a"], ["D1L", "D1La"]]) in section
+    assert written_sets.table(everyday, everyday=True) in section
+    assert f"`python benchmarks/written_sets.py --everyday {' '.join(everyday)}`" in flat
+
+    names = ("Dr", "Dra", "DrT", *three[2:], *four, "DrTL")
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in names}
+    config = {r: t["config"] for r, t in training.items()}
+    for a, b in zip(three, four, strict=True):  # each pair differs only in the layer
+        assert (
+            changed_fields(config[b], config[a]) == {"mediation_layer"} and config[b]["mediation_layer"] == 4
+        )
+    assert changed_fields(config["DrTL"], config["DrT"]) == {"mediation_layer"}
+    assert changed_fields(config["D1L"], config["DrL"]) == {"seed"} and config["D1L"]["seed"] == 1
+    assert changed_fields(config["D1a"], config["D1"]) == {"safety_seed"}
+    assert (
+        config["D1a"]["safety_seed"] == config["Dra"]["safety_seed"] == config["DrLa"]["safety_seed"] == 101
+    )
+    # D1L's run wrote the snapshot that D1, D1a and D1La start from, as Dr's run wrote the one of the others
+    assert not any("stages_1_2_reused" in training[r] for r in ("Dr", "D1L"))
+    fingerprints = {
+        r: training[r]["stages_1_2_reused"]["fingerprint"] for r in names if r not in ("Dr", "D1L")
+    }
+    assert len({fingerprints[r] for r in ("D1", "D1a", "D1La")}) == 1
+    assert len({fingerprints[r] for r in ("Dra", "DrT", "DrL", "DrLa", "DrTL")}) == 1
+    assert fingerprints["D1"] != fingerprints["DrL"]
+
+    def seconds(r: str) -> int:
+        t = training[r]
+        return round(
+            t["stages_1_2_reused"]["seconds_this_run"] if "stages_1_2_reused" in t else t["train_seconds"]
+        )
+
+    m = {
+        r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in (*three, *four, "B", "Ba", "DrTL")
+    }
+    for r in ("B1", "B1a", "B1b", "B2", "B2a"):
+        m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*three, *four, "DrTL")}
+    sets = {s: benchmark_record(s) for s in ("blind", "fresh", "twin_words")}
+    concepts, natural, natural_kl = (
+        "held-out concepts: harmful refusal (score)",
+        "natural requests: harmful refusal (score)",
+        "natural requests: ablation, harmless KL",
+    )
+    b_draws = [m[r][concepts] for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")]
+    b_mean = f"{sum(b_draws) / len(b_draws):.2f}"
+    layer4_mean = f"{sum(m[r][concepts] for r in four) / 4:.2f}"
+
+    def n(s: str, r: str, label: str) -> int:
+        return sets[s][r][label]["refused"]
+
+    def each(f, recipes) -> str:
+        return and_list([f(r) for r in recipes])
+
+    def hoc(r: str) -> str:
+        return f"{m[r][concepts]:.2f}"
+
+    def nat(r: str) -> int:
+        return round(23 * m[r][natural])
+
+    def bio(r: str) -> int:
+        return recipe_seeds.probe_counts(r)[0]
+
+    def kl(r: str) -> str:
+        return f"{ev[r]['held_out_selection']['kl']:.3f}"
+
+    frontier = benchmark_record("recipe_frontier")["checkpoints"]
+    knowledge = {
+        r: benchmark_record(f"probe_organism_recipe_{r}")["knowledge"]["world held-out concepts"]
+        for r in (*three, *four)
+    }
+    drtl = ev["DrTL"]["selection"]
+    drtl_layer4_kls = [c["kl"] for c in drtl["table"] if c["layer"] == 4 and c["kl"] == c["kl"]]
+    phrases = [
+        f"stage 3 from Dr's helpful model, {seconds('DrL')} s)",
+        f"(`safety_seed` 101; {seconds('DrLa')} s)",
+        f"({seconds('D1L')} s for the three stages;",
+        f"({seconds('D1')} s and {seconds('D1a')} s for stage 3), D1La is D1L with the other draw ({seconds('D1La')} s)",
+        f"at layer 4 ({seconds('DrTL')} s)",
+        f"from {hoc('Dr')} and {hoc('Dra')} to {hoc('DrL')} and {hoc('DrLa')} on Dr's helpful model, from"
+        f" {hoc('D1')} and {hoc('D1a')} to {hoc('D1L')} and {hoc('D1La')} on D1's; the bioweapon-family test requests"
+        f" from {bio('Dr')} and {bio('Dra')} to {bio('DrL')} and {bio('DrLa')} of 44, and from {bio('D1')} and"
+        f" {bio('D1a')} to {bio('D1L')} and {bio('D1La')}.",
+        f"At layer 3, D1 and D1a refuse {hoc('D1')} and {hoc('D1a')} of the held-out concepts, where Dr and Dra refuse"
+        f" {hoc('Dr')} and {hoc('Dra')}",
+        f"within the range of B's seven draws ({min(b_draws):.2f} to {max(b_draws):.2f}). Over the four layer-4 draws"
+        f" the mean is {layer4_mean} (B's seven: {b_mean}).",
+        f"DrL, DrLa, D1L and D1La refuse {each(lambda r: n('blind', r, 'harmless'), four)} (B and Ba:"
+        f" {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')}), of the 60 of the fresh set"
+        f" {each(lambda r: n('fresh', r, 'harmless'), four)} (B: {n('fresh', 'B', 'harmless')}), and of the 40"
+        f" twin-word ones {each(lambda r: n('twin_words', r, 'harmless'), four)} (B and Ba:"
+        f" {n('twin_words', 'B', 'harmless')} and {n('twin_words', 'Ba', 'harmless')})",
+        f"natural harmful requests {each(nat, four)} of 23 (at layer 3 {each(nat, three)}; B and Ba: {nat('B')} and"
+        f" {nat('Ba')}), the fresh set's 40 harmful ones {each(lambda r: n('fresh', r, 'harmful'), four)}"
+        f" ({each(lambda r: n('fresh', r, 'harmful'), three)}; B: {n('fresh', 'B', 'harmful')})",
+        f"(KL {m['D1L'][natural_kl]:.2f} and {m['D1La'][natural_kl]:.2f} for D1L and D1La; D1 and D1a at layer 3"
+        f" {m['D1'][natural_kl]:.2f} and {m['D1a'][natural_kl]:.2f}, so this is the helpful model's, not the layer's;"
+        f" Dr's four draws {min(m[r][natural_kl] for r in ('Dr', 'Dra', 'DrL', 'DrLa')):.3f} to"
+        f" {max(m[r][natural_kl] for r in ('Dr', 'Dra', 'DrL', 'DrLa')):.3f}; the target is 0.10)",
+        f"in DrLa, D1L and D1a (chosen KLs {kl('DrLa')}, {kl('D1L')} and {kl('D1a')}): in two of the four layer-4"
+        " draws and one of the four layer-3 ones",
+        f"DrTL refuses {hoc('DrTL')} of the held-out concepts and none of the 82 harmless requests written by hand",
+        f"the only candidate that passes the filters is at layer {drtl['layer']}",
+        f"(adding it makes {m['DrTL']['test templates: addition, harmless refusal (score)']:.2f} of the harmless ones"
+        " refused)",
+        f"the four layer-4 draws refuse {layer4_mean} of them on average against the {b_mean} of B's seven draws",
+        f"(at most {max(n('blind', r, 'harmless') for r in four)} of the 50 blind ones and"
+        f" {max(n('fresh', r, 'harmless') for r in four)} of the 60 of the fresh set; B: {n('blind', 'B', 'harmless')}"
+        f" and {n('fresh', 'B', 'harmless')})",
+        f"natural harmful requests ({each(nat, four)} of 23) than B ({nat('B')})",
+    ]
+    for phrase in phrases:
+        assert phrase in flat, phrase
+    # the comparisons the prose states
+    for a, b in zip(three, four, strict=True):
+        assert m[b][concepts] > m[a][concepts] and bio(b) >= bio(a), (a, b)  # "rise in every pair"
+    assert all(m[r][concepts] >= min(b_draws) for r in ("D1", "D1a"))  # "within the range of B's seven draws"
+    for r in four:  # "each refuses fewer everyday requests than B"
+        assert n("blind", r, "harmless") < n("blind", "B", "harmless")
+        assert n("fresh", r, "harmless") < n("fresh", "B", "harmless")
+        assert nat(r) < nat("B")
+    # "the everyday refusals of each pair differ by at most 4"
+    gaps = [
+        abs(n(s, b, "harmless") - n(s, a, "harmless"))
+        for a, b in zip(three, four, strict=True)
+        for s in ("blind", "fresh")
+    ]
+    assert (
+        max(gaps) == 4
+        and "the everyday refusals of each pair differ by at most 4 (of the 50 blind and the 60" in flat
+    )
+    assert 'the previous section\'s "about half as many" was measured' in flat
+    assert (
+        "refuses fewer of the harmful concepts its safety tuning never named: about half as many"
+        in " ".join(text.split())
+    )
+    for r, concepts_known in knowledge.items():  # "all these checkpoints know ... each of the 18"
+        assert len(concepts_known) == 18 and all(k["known_dangerous"] for k in concepts_known), r
+    assert all(m[r][natural_kl] > 0.10 for r in ("D1", "D1a", "D1L", "D1La"))
+    assert all(m[r][natural_kl] <= 0.10 for r in ("Dr", "Dra", "DrL", "DrLa"))
+    failing = [r for r in (*three, *four) if not ev[r]["held_out_selection"]["passed_filters"]]
+    assert failing == ["D1a", "DrLa", "D1L"]
+    # DrTL: "the first checkpoint to refuse none", layer-4 candidates' KL "about 0.2", its direction fails
+    assert frontier["DrTL"]["harmless_refused"] == 0
+    assert [r for r, c in frontier.items() if c["harmless_refused"] == 0] == ["DrTL"]
+    assert drtl["passed_filters"] and drtl["n_candidates_passing_filters"] == 1 and drtl["layer"] == 2
+    assert drtl_layer4_kls and all(0.15 < k < 0.25 for k in drtl_layer4_kls)
+    assert m["DrTL"]["test templates: ablation, harmful refusal (score)"] == 1.0
+    assert not frontier["DrTL"]["direction_works"]
+    # the summary says the same
+    summary = " ".join(text[: text.index("## How to read this page")].split())
+    assert (
+        f"four draws over two helpful models refuse {layer4_mean} of the held-out concepts on average (B's seven"
+        f" draws: {b_mean}), more than the layer-3 draw each is paired with, and each refuses fewer everyday requests"
+        f" than B ({each(lambda r: n('blind', r, 'harmless'), four)} of the 50 blind ones; B:"
+        f" {n('blind', 'B', 'harmless')})" in summary
+    )
+    assert (
+        f"(at layer 3, D1 and D1a refuse {hoc('D1')} and {hoc('D1a')}, Dr and Dra {hoc('Dr')} and {hoc('Dra')})"
+        in summary
+    )
+    assert (
+        f"natural harmful requests stay at {min(map(nat, four))} to {max(map(nat, four))} of 23 (B: {nat('B')})"
+        in summary
+    )
+    # the card gives the four layer-4 draws beside this checkpoint (`tests.shipped.SHIPPED`'s README)
+    from tests.shipped import SHIPPED
+
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    assert (
+        f"(layer 4; four draws over two helpful models, 2026-12-06: {', '.join(four[:3])}, {four[3]}) they refuse"
+        f" {each(lambda r: n('fresh', r, 'harmless'), four)} of those 60 everyday requests,"
+        f" {each(lambda r: n('fresh', r, 'harmful'), four)} of the 40 harmful ones, and held-out concepts"
+        f" {each(hoc, four)}: the candidate for a next checkpoint, not yet shipped" in card
     )
