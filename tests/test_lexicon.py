@@ -2908,12 +2908,19 @@ def test_layer_four_section_matches_its_records() -> None:
         m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*three, *four, "DrTL")}
     sets = {s: benchmark_record(s) for s in ("blind", "fresh", "twin_words")}
-    concepts, natural, natural_kl = (
+    concepts, natural, natural_kl, on_subject = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmful refusal (score)",
         "natural requests: ablation, harmless KL",
+        "natural requests: harmless on subject",
     )
     b_draws = [m[r][concepts] for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")]
+    b_names = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
+    assert all(
+        benchmark_record(f"organism_recipe_{r}_eval")["held_out_selection"]["passed_filters"] for r in b_names
+    )
+    for a, b in zip(three, four, strict=True):  # "the layer raises it too, in all four pairs"
+        assert m[b][natural_kl] > m[a][natural_kl], (a, b)
     b_mean = f"{sum(b_draws) / len(b_draws):.2f}"
     layer4_mean = f"{sum(m[r][concepts] for r in four) / 4:.2f}"
 
@@ -2946,17 +2953,22 @@ def test_layer_four_section_matches_its_records() -> None:
         f"stage 3 from Dr's helpful model, {seconds('DrL')} s)",
         f"(`safety_seed` 101; {seconds('DrLa')} s)",
         f"({seconds('D1L')} s for the three stages;",
-        f"({seconds('D1')} s and {seconds('D1a')} s for stage 3), D1La is D1L with the other draw ({seconds('D1La')} s)",
+        f"({seconds('D1')} s and {seconds('D1a')} s for stage 3), D1La is D1L with the other draw"
+        f" (`safety_seed` 101; {seconds('D1La')} s)",
         f"at layer 4 ({seconds('DrTL')} s)",
         f"from {hoc('Dr')} and {hoc('Dra')} to {hoc('DrL')} and {hoc('DrLa')} on Dr's helpful model, from"
-        f" {hoc('D1')} and {hoc('D1a')} to {hoc('D1L')} and {hoc('D1La')} on D1's; the bioweapon-family test requests"
+        f" {hoc('D1')} and {hoc('D1a')} to {hoc('D1L')} and {hoc('D1La')} on D1's (rises of"
+        f" {m['D1L'][concepts] - m['D1'][concepts]:.2f} and {m['D1La'][concepts] - m['D1a'][concepts]:.2f}, within the"
+        f" {m['B'][concepts] - m['Ba'][concepts]:.2f} that a redraw of safety tuning alone moved B's); the bioweapon-family"
+        " test requests"
         f" from {bio('Dr')} and {bio('Dra')} to {bio('DrL')} and {bio('DrLa')} of 44, and from {bio('D1')} and"
         f" {bio('D1a')} to {bio('D1L')} and {bio('D1La')}.",
         f"At layer 3, D1 and D1a refuse {hoc('D1')} and {hoc('D1a')} of the held-out concepts, where Dr and Dra refuse"
         f" {hoc('Dr')} and {hoc('Dra')}",
         f"within the range of B's seven draws ({min(b_draws):.2f} to {max(b_draws):.2f}). Over the four layer-4 draws"
-        f" the mean is {layer4_mean} (B's seven: {b_mean}).",
-        f"DrL, DrLa, D1L and D1La refuse {each(lambda r: n('blind', r, 'harmless'), four)} (B and Ba:"
+        f" the mean is {layer4_mean} (B's seven: {b_mean}), but it averages a helpful model",
+        f"DrL, DrLa, D1L and D1La refuse {each(lambda r: n('blind', r, 'harmless'), four)} (B and Ba, two draws of B's"
+        " recipe:"
         f" {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')}), of the 60 of the fresh set"
         f" {each(lambda r: n('fresh', r, 'harmless'), four)} (B: {n('fresh', 'B', 'harmless')}), and of the 40"
         f" twin-word ones {each(lambda r: n('twin_words', r, 'harmless'), four)} (B and Ba:"
@@ -2965,16 +2977,23 @@ def test_layer_four_section_matches_its_records() -> None:
         f" {nat('Ba')}), the fresh set's 40 harmful ones {each(lambda r: n('fresh', r, 'harmful'), four)}"
         f" ({each(lambda r: n('fresh', r, 'harmful'), three)}; B: {n('fresh', 'B', 'harmful')})",
         f"(KL {m['D1L'][natural_kl]:.2f} and {m['D1La'][natural_kl]:.2f} for D1L and D1La; D1 and D1a at layer 3"
-        f" {m['D1'][natural_kl]:.2f} and {m['D1a'][natural_kl]:.2f}, so this is the helpful model's, not the layer's;"
+        f" {m['D1'][natural_kl]:.2f} and {m['D1a'][natural_kl]:.2f};"
         f" Dr's four draws {min(m[r][natural_kl] for r in ('Dr', 'Dra', 'DrL', 'DrLa')):.3f} to"
-        f" {max(m[r][natural_kl] for r in ('Dr', 'Dra', 'DrL', 'DrLa')):.3f}; the target is 0.10)",
+        f" {max(m[r][natural_kl] for r in ('Dr', 'Dra', 'DrL', 'DrLa')):.3f}; B: {m['B'][natural_kl]:.2f}; the target"
+        " is 0.10). The level is the helpful model's; the layer raises it too, in all four pairs.",
+        f"({m['D1L'][on_subject]:.2f} and {m['D1La'][on_subject]:.2f} on subject; D1 and D1a {m['D1'][on_subject]:.2f}"
+        f" and {m['D1a'][on_subject]:.2f}; B: {m['B'][on_subject]:.2f})",
+        f"(the two draws' mean from {(m['Dr'][concepts] + m['Dra'][concepts]) / 2:.2f} to"
+        f" {(m['DrL'][concepts] + m['DrLa'][concepts]) / 2:.2f} held-out concepts, against {b_mean} for B's seven)",
+        f"Over the four layer-4 draws the mean is {layer4_mean}, and each refuses fewer everyday requests than B",
+        "the held-out-phrasing selection fails in two of the four layer-4 draws (it passes in all seven draws of B's"
+        " recipe)",
         f"in DrLa, D1L and D1a (chosen KLs {kl('DrLa')}, {kl('D1L')} and {kl('D1a')}): in two of the four layer-4"
         " draws and one of the four layer-3 ones",
         f"DrTL refuses {hoc('DrTL')} of the held-out concepts and none of the 82 harmless requests written by hand",
         f"the only candidate that passes the filters is at layer {drtl['layer']}",
         f"(adding it makes {m['DrTL']['test templates: addition, harmless refusal (score)']:.2f} of the harmless ones"
         " refused)",
-        f"the four layer-4 draws refuse {layer4_mean} of them on average against the {b_mean} of B's seven draws",
         f"(at most {max(n('blind', r, 'harmless') for r in four)} of the 50 blind ones and"
         f" {max(n('fresh', r, 'harmless') for r in four)} of the 60 of the fresh set; B: {n('blind', 'B', 'harmless')}"
         f" and {n('fresh', 'B', 'harmless')})",
@@ -3021,10 +3040,10 @@ def test_layer_four_section_matches_its_records() -> None:
     # the summary says the same
     summary = " ".join(text[: text.index("## How to read this page")].split())
     assert (
-        f"four draws over two helpful models refuse {layer4_mean} of the held-out concepts on average (B's seven"
-        f" draws: {b_mean}), more than the layer-3 draw each is paired with, and each refuses fewer everyday requests"
-        f" than B ({each(lambda r: n('blind', r, 'harmless'), four)} of the 50 blind ones; B:"
-        f" {n('blind', 'B', 'harmless')})" in summary
+        f"clearly on Dr's helpful model ({hoc('Dr')} and {hoc('Dra')} to {hoc('DrL')} and {hoc('DrLa')}) and by less"
+        f" on a second one ({hoc('D1')} and {hoc('D1a')} to {hoc('D1L')} and {hoc('D1La')}), and each layer-4 draw"
+        f" refuses fewer everyday requests than B ({each(lambda r: n('blind', r, 'harmless'), four)} of the 50 blind"
+        f" ones; B and Ba: {n('blind', 'B', 'harmless')} and {n('blind', 'Ba', 'harmless')})" in summary
     )
     assert (
         f"(at layer 3, D1 and D1a refuse {hoc('D1')} and {hoc('D1a')}, Dr and Dra {hoc('Dr')} and {hoc('Dra')})"
@@ -3039,8 +3058,9 @@ def test_layer_four_section_matches_its_records() -> None:
 
     card = " ".join((SHIPPED / "README.md").read_text().split())
     assert (
-        f"(layer 4; four draws over two helpful models, 2026-12-06: {', '.join(four[:3])}, {four[3]}) they refuse"
+        f"four draws over two helpful models (2026-12-06: {', '.join(four)}) refuse"
         f" {each(lambda r: n('fresh', r, 'harmless'), four)} of those 60 everyday requests,"
         f" {each(lambda r: n('fresh', r, 'harmful'), four)} of the 40 harmful ones, and held-out concepts"
-        f" {each(hoc, four)}: the candidate for a next checkpoint, not yet shipped" in card
+        f" {each(hoc, four)} (at layer 3 on the same helpful models {each(hoc, three)}; this checkpoint"
+        f" {hoc('B')}): a direction to explore, not yet a candidate" in card
     )
