@@ -2914,8 +2914,8 @@ def test_layer_four_section_matches_its_records() -> None:
         "natural requests: ablation, harmless KL",
         "natural requests: harmless on subject",
     )
-    b_draws = [m[r][concepts] for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")]
     b_names = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
+    b_draws = [m[r][concepts] for r in b_names]
     assert all(
         benchmark_record(f"organism_recipe_{r}_eval")["held_out_selection"]["passed_filters"] for r in b_names
     )
