@@ -118,6 +118,10 @@ def measured(evaluation: dict) -> dict[str, float]:
     return {t["target"]: t["measured"] for t in evaluation["targets"]}
 
 
+#: The seven draws of the shipped recipe B: three seeds, and redraws of safety tuning on their helpful models.
+B_DRAWS = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
+
+
 def and_list(items: list) -> str:
     """ "a, b and c", as the prose lists figures."""
     return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
@@ -1192,7 +1196,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
         a = harmless["organism_v3" if r == "B" else f"organism_recipe_{r}"]["all"]
         return a["naming_a_danger"], a["answered"]
 
-    draws = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
+    draws = B_DRAWS
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
     open_vocabulary = (
         *("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "DrTa", "Gr"),
@@ -2474,10 +2478,7 @@ def test_purpose_world_section_matches_its_records() -> None:
         "held-out phrasings: ablation, harmless KL",
     )
     new_over = "new subjects: harmless over-refusal (score)"
-    b_draws = [
-        measured(benchmark_record(f"organism_recipe_{r}_eval"))[concepts]
-        for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
-    ]
+    b_draws = [measured(benchmark_record(f"organism_recipe_{r}_eval"))[concepts] for r in B_DRAWS]
     low_b, high_b = min(b_draws), max(b_draws)
     assert low_b <= m["PW"][concepts] <= high_b  # "within the range of B's"
 
@@ -2680,17 +2681,15 @@ def test_open_vocabulary_blind_section_matches_its_records() -> None:
     def n(s: str, r: str, label: str) -> int:
         return sets[s][r][label]["refused"]
 
-    m = {r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in ("B", "Ba", "D", "G", *new)}
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in ("G", *new)}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*B_DRAWS, "D", "G", *new)}
+    m = {r: measured(e) for r, e in ev.items()}
     probe = {r: benchmark_record(f"probe_organism_recipe_{r}") for r in ("G", *new)}
     concepts, natural, phrasings = (
         "held-out concepts: harmful refusal (score)",
         "natural requests: harmful refusal (score)",
         "held-out phrasings: harmful refusal (score)",
     )
-    for r in ("B1", "B1a", "B1b", "B2", "B2a"):
-        m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
-    b_draws = [m[r][concepts] for r in ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")]
+    b_draws = [m[r][concepts] for r in B_DRAWS]
 
     def bio(r: str) -> int:
         return recipe_seeds.probe_counts(r)[0]
@@ -2901,12 +2900,8 @@ def test_layer_four_section_matches_its_records() -> None:
             t["stages_1_2_reused"]["seconds_this_run"] if "stages_1_2_reused" in t else t["train_seconds"]
         )
 
-    m = {
-        r: measured(benchmark_record(f"organism_recipe_{r}_eval")) for r in (*three, *four, "B", "Ba", "DrTL")
-    }
-    for r in ("B1", "B1a", "B1b", "B2", "B2a"):
-        m[r] = measured(benchmark_record(f"organism_recipe_{r}_eval"))
-    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*three, *four, "DrTL")}
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*three, *four, "DrTL", *B_DRAWS)}
+    m = {r: measured(e) for r, e in ev.items()}
     sets = {s: benchmark_record(s) for s in ("blind", "fresh", "twin_words")}
     concepts, natural, natural_kl, on_subject = (
         "held-out concepts: harmful refusal (score)",
@@ -2914,11 +2909,8 @@ def test_layer_four_section_matches_its_records() -> None:
         "natural requests: ablation, harmless KL",
         "natural requests: harmless on subject",
     )
-    b_names = ("B", "Ba", "B1", "B1a", "B1b", "B2", "B2a")
-    b_draws = [m[r][concepts] for r in b_names]
-    assert all(
-        benchmark_record(f"organism_recipe_{r}_eval")["held_out_selection"]["passed_filters"] for r in b_names
-    )
+    b_draws = [m[r][concepts] for r in B_DRAWS]
+    assert all(ev[r]["held_out_selection"]["passed_filters"] for r in B_DRAWS)
     for a, b in zip(three, four, strict=True):  # "the layer raises it too, in all four pairs"
         assert m[b][natural_kl] > m[a][natural_kl], (a, b)
     b_mean = f"{sum(b_draws) / len(b_draws):.2f}"
