@@ -21,7 +21,7 @@ direction that works counts as better than one that does not). The shipped B's p
 
     python benchmarks/recipe_frontier.py     # prints the table; writes benchmarks/out/recipe_frontier.json
 
-`tests/test_lexicon.py` checks that the log's table is this script's output.
+`tests/test_recipe_log.py` checks that the log's table is this script's output.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ checkpoint, and the mean of each recipe's seeds:
 
     python benchmarks/recipe_seeds.py B,B1,B2 X,X1,X2 Z,Z1,Z2
 
-`tests/test_lexicon.py` checks that the log's table is this script's output, so the table cannot drift from the
+`tests/test_recipe_log.py` checks that the log's table is this script's output, so the table cannot drift from the
 records.
 """
 

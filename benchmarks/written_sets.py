@@ -22,7 +22,7 @@ prints a row per checkpoint (each must be in the first four records), and
     python benchmarks/written_sets.py --everyday B Dr Dra
 
 a row per checkpoint of the two sets of everyday requests, `blind` and `fresh` (each must be in both).
-`tests/test_lexicon.py` checks the log's tables against this script's output.
+`tests/test_recipe_log.py` checks the log's tables against this script's output.
 """
 
 from __future__ import annotations
