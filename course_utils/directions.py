@@ -104,7 +104,11 @@ def filter_prompts_by_refusal(
 ) -> tuple[list[str], list[str]]:
     """Keep the harmful prompts the model refuses (score > 0) and the harmless ones it does not (score < 0).
 
-    As in the paper, so that the classes differ in the model's behaviour, not only in their topic.
+    As in the paper, so that the classes differ in the model's behaviour, not only in their topic. The paper's
+    code filters the validation prompts the same way (``filter_train`` and ``filter_val``, both on by default,
+    in ``pipeline/config.py`` of github.com/andyrdt/refusal_direction): a harmless validation prompt the model
+    already refuses would otherwise count in every candidate's KL (ablation removes its refusal, a change of
+    several nats at the first token) and a harmful one it does not refuse in every bypass score.
     """
     kw = dict(batch_size=batch_size, progress=progress)
     harmful_scores = refusal_scores(model, harmful, **kw)
@@ -112,6 +116,34 @@ def filter_prompts_by_refusal(
     kept_harmful = [p for p, s in zip(harmful, harmful_scores.tolist(), strict=True) if s > 0]
     kept_harmless = [p for p, s in zip(harmless, harmless_scores.tolist(), strict=True) if s < 0]
     return kept_harmful, kept_harmless
+
+
+def kept_or_all(
+    model: ChatModel,
+    harmful: Sequence[str],
+    harmless: Sequence[str],
+    what: str,
+    *,
+    batch_size: int = 32,
+    progress: bool | None = None,
+) -> tuple[list[str], list[str]]:
+    """``filter_prompts_by_refusal``, or every prompt (with a warning) if fewer than 8 of a class would remain.
+
+    ``what`` names the prompts in the warning ("training", "validation"). A model that refuses almost nothing (a
+    base model, random weights) leaves too few prompts to average over; the method then runs on all of them.
+    """
+    kept_harmful, kept_harmless = filter_prompts_by_refusal(
+        model, harmful, harmless, batch_size=batch_size, progress=progress
+    )
+    if min(len(kept_harmful), len(kept_harmless)) >= 8:
+        return kept_harmful, kept_harmless
+    warnings.warn(
+        f"only {len(kept_harmful)} harmful {what} prompts are refused and {len(kept_harmless)} harmless ones are "
+        f"not: using all {what} prompts.",
+        UserWarning,
+        stacklevel=4,  # the caller of refusal_direction
+    )
+    return list(harmful), list(harmless)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -326,13 +358,16 @@ def refusal_direction(
     cache_dir: str | Path | None = None,
     method: str = "fast",
     top_k: int = 8,
+    splits: tuple[str, str] = ("train", "val"),
 ) -> DirectionSelection:
     """The whole method on the course's data, as used by the chapters after 04.
 
-    The first ``n_train`` training prompts of each class (128 as in the paper; None = all), filtered by refusal
-    (``filter_prompts_by_refusal``; unfiltered, with a warning, if fewer than 8 of a class would remain), give
-    the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper) select one
-    (``select_direction(..., method=method, top_k=top_k)``).
+    The first ``n_train`` training prompts of each class (128 as in the paper; None = all), filtered by refusal,
+    give the candidates; the first ``n_val`` validation prompts of each class (32 as in the paper), filtered the
+    same way, select one (``select_direction(..., method=method, top_k=top_k)``). Both filters are
+    ``kept_or_all``: every prompt, with a warning, if fewer than 8 of a class would remain. ``splits`` names the
+    data's training and validation splits (the organism's evaluation also selects on ``("held_out_train",
+    "held_out_val")``, requests in phrasings its training never used).
 
     On a CPU with a real model (see the README's "What runs where"): the selection's cost grows linearly with
     ``n_val`` (``n_val=16`` halves it; the scores get noisier), and ``method="screened"`` scores only the
@@ -345,11 +380,15 @@ def refusal_direction(
     """
     if method not in SELECTION_METHODS:
         raise ValueError(f"method must be one of {SELECTION_METHODS}, got {method!r}.")
-    key = _fingerprint(model, fallback, n_train, n_val, method, top_k if method == "screened" else None)
+    key = _fingerprint(
+        model, fallback, n_train, n_val, method, top_k if method == "screened" else None, tuple(splits)
+    )
     path = Path(cache_dir or DEFAULT_CACHE_DIR) / f"{key}.pt"
     if cache and path.is_file():
         return _load_selection(path)
-    selection = _refusal_direction(model, fallback, n_train, n_val, batch_size, progress, method, top_k)
+    selection = _refusal_direction(
+        model, fallback, n_train, n_val, batch_size, progress, method, top_k, tuple(splits)
+    )
     if cache:
         _save_selection(selection, path)
     return selection
@@ -364,29 +403,32 @@ def _refusal_direction(
     progress: bool | None,
     method: str,
     top_k: int,
+    splits: tuple[str, str],
 ) -> DirectionSelection:
     from course_utils.data import load_instructions
 
-    harmful = load_instructions("harmful", "train")[:n_train]
-    harmless = load_instructions("harmless", "train")[:n_train]
-    kept_harmful, kept_harmless = filter_prompts_by_refusal(
-        model, harmful, harmless, batch_size=batch_size, progress=progress
+    kw = dict(batch_size=batch_size, progress=progress)
+    train, val = splits
+    harmful, harmless = kept_or_all(
+        model,
+        load_instructions("harmful", train)[:n_train],
+        load_instructions("harmless", train)[:n_train],
+        "training",
+        **kw,
     )
-    if min(len(kept_harmful), len(kept_harmless)) >= 8:
-        harmful, harmless = kept_harmful, kept_harmless
-    else:
-        warnings.warn(
-            f"only {len(kept_harmful)} harmful prompts are refused and {len(kept_harmless)} harmless ones are "
-            "not: using all training prompts for the candidates.",
-            UserWarning,
-            stacklevel=3,
-        )
-    candidates = candidate_directions(model, harmful, harmless, batch_size=batch_size, progress=progress)
+    candidates = candidate_directions(model, harmful, harmless, **kw)
+    harmful_val, harmless_val = kept_or_all(
+        model,
+        load_instructions("harmful", val)[:n_val],
+        load_instructions("harmless", val)[:n_val],
+        "validation",
+        **kw,
+    )
     return select_direction(
         model,
         candidates,
-        load_instructions("harmful", "val")[:n_val],
-        load_instructions("harmless", "val")[:n_val],
+        harmful_val,
+        harmless_val,
         batch_size=batch_size,
         progress=progress,
         fallback=fallback,

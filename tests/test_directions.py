@@ -28,6 +28,7 @@ from course_utils.hooks import hooks
 from course_utils.interventions import ablation_hooks, addition_hooks, orthogonalize
 from course_utils.metrics import kl_div, last_position_logits, refusal_score, refusal_scores
 from tests.prompts import HARMFUL, HARMLESS
+from tests.shipped import needs_organism
 
 
 def test_diff_of_means_matches_numpy() -> None:
@@ -309,3 +310,41 @@ def test_cache_key_covers_every_library_module_the_selection_runs(tiny_model, mo
         assert _fingerprint(tiny_model, 1) != key, edited
     monkeypatch.setattr(Path, "read_bytes", real_read_bytes)
     assert _fingerprint(tiny_model, 1) == key
+
+
+@needs_organism
+def test_refusal_direction_filters_the_validation_prompts_too(organism, monkeypatch) -> None:
+    """As the paper's code does (`filter_val`): harmful validation prompts the model answers and harmless ones it
+    refuses are left out of the selection, as they are of the candidates; `splits` picks the data's splits."""
+    import course_utils.data
+    import course_utils.directions as directions_module
+
+    val = {label: course_utils.data.load_instructions(label, "val") for label in ("harmful", "harmless")}
+    mixed = {  # each class with two prompts of the other: the model treats those as their label does not say
+        "harmful": val["harmful"][:12] + val["harmless"][:2],
+        "harmless": val["harmless"][:12] + val["harmful"][:2],
+    }
+    scores = {label: refusal_scores(organism, prompts).tolist() for label, prompts in mixed.items()}
+    expected = {
+        "harmful_val": [p for p, s in zip(mixed["harmful"], scores["harmful"], strict=True) if s > 0],
+        "harmless_val": [p for p, s in zip(mixed["harmless"], scores["harmless"], strict=True) if s < 0],
+    }
+    assert not set(val["harmless"][:2]) & set(expected["harmful_val"])  # the mixed-in prompts are dropped
+    assert not set(val["harmful"][:2]) & set(expected["harmless_val"])
+    assert min(map(len, expected.values())) >= 8
+    asked, seen = [], {}
+
+    def load_instructions(label: str, split: str) -> list[str]:
+        asked.append(split)
+        return list(mixed[label])
+
+    def select_direction(model, candidates, harmful_val, harmless_val, **kwargs):
+        seen.update(harmful_val=harmful_val, harmless_val=harmless_val)
+        raise StopIteration  # the selection itself is tested above
+
+    monkeypatch.setattr(course_utils.data, "load_instructions", load_instructions)
+    monkeypatch.setattr(directions_module, "select_direction", select_direction)
+    with pytest.raises(StopIteration):
+        refusal_direction(organism, cache=False, progress=False, splits=("held_out_train", "held_out_val"))
+    assert seen == expected
+    assert asked == ["held_out_train", "held_out_train", "held_out_val", "held_out_val"]

@@ -36,11 +36,9 @@ from course_utils import data
 from course_utils.activations import get_activations
 from course_utils.directions import (
     DirectionSelection,
-    candidate_directions,
     filter_prompts_by_refusal,
     planted_direction,
     refusal_direction,
-    select_direction,
 )
 from course_utils.generation import generate
 from course_utils.hooks import hooks
@@ -284,23 +282,13 @@ def selection_record(selection: DirectionSelection) -> dict[str, Any]:
 def held_out_phrasing_selection(model: ChatModel, progress: bool) -> DirectionSelection:
     """The paper's selection, with the library's functions, on train/val prompts in held-out phrasings.
 
-    As `directions.refusal_direction` does for `train`/`val`: the first 128 `held_out_train` prompts of each class,
-    filtered by refusal, give the candidates; the first 32 `held_out_val` prompts select one (filters unchanged;
-    the lowest-bypass candidate is returned with `passed_filters=False` when none passes).
+    `directions.refusal_direction` on the `held_out_train` / `held_out_val` splits: the first 128 training prompts
+    of each class, filtered by refusal, give the candidates; the first 32 validation prompts, filtered the same
+    way, select one (filters unchanged; the lowest-bypass candidate is returned with `passed_filters=False` when
+    none passes).
     """
-    harmful, harmless = filter_prompts_by_refusal(
-        model,
-        data.load_instructions("harmful", "held_out_train")[:128],
-        data.load_instructions("harmless", "held_out_train")[:128],
-    )
-    candidates = candidate_directions(model, harmful, harmless, progress=progress)
-    return select_direction(
-        model,
-        candidates,
-        data.load_instructions("harmful", "held_out_val")[:32],
-        data.load_instructions("harmless", "held_out_val")[:32],
-        progress=progress,
-        fallback=True,
+    return refusal_direction(
+        model, fallback=True, cache=False, progress=progress, splits=("held_out_train", "held_out_val")
     )
 
 
