@@ -304,6 +304,10 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "D1La",
         "D1",
         "D1a",
+        "D2L",
+        "D2La",
+        "D3L",
+        "D3La",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -342,8 +346,10 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
 def test_b_record_of_the_log_is_the_shipped_evaluation_under_the_earlier_answer_checks() -> None:
     """The log's B row reads `organism_recipe_B_eval.json`: the shipped checkpoint's evaluation before the answer
     checks changed. It must equal the shipped `eval.json` in everything but the on-subject figures, the failure
-    lists and float rounding of the orthogonalization gap, and the log's paragraph on the change must state both
-    evaluations' figures and how many reference answers the old check failed."""
+    lists, float rounding of the orthogonalization gap and the selections' scores (since 2026-12-06 the validation
+    prompts are filtered by refusal, as the paper's code does: the same candidates are chosen, with other scores),
+    and the log's paragraph on the change must state both evaluations' figures and how many reference answers the
+    old check failed."""
     from course_utils.organism.evaluate import _names, evaluation_splits
     from tests.shipped import SHIPPED
 
@@ -370,7 +376,10 @@ def test_b_record_of_the_log_is_the_shipped_evaluation_under_the_earlier_answer_
     differ = {p for p in a if a[p] != b[p] and a[p] == a[p]}  # NaN != NaN: empty table cells
     on_subject = {p for p in differ if "on_subject_rate" in p or "on subject" in target_name(p, old)}
     gap = {p for p in differ if "orthogonaliz" in target_name(p, old) or "orthogonaliz" in p}
-    assert differ == on_subject | gap, sorted(differ - on_subject - gap)
+    scores = {p for p in differ if p.startswith(("/selection/", "/held_out_selection/"))}
+    assert differ == on_subject | gap | scores, sorted(differ - on_subject - gap - scores)
+    for key in ("selection", "held_out_selection"):  # the same candidate, whatever its scores
+        assert all(old[key][f] == new[key][f] for f in ("layer", "position", "passed_filters")), key
     assert all(max(abs(a[p]), abs(b[p])) <= 1e-4 for p in gap)  # both far under the 1e-4 target
 
     log = " ".join(RECIPES_LOG.read_text().split())
@@ -1099,7 +1108,7 @@ def test_dangerous_names_section_matches_its_records() -> None:
     no_mediation = ("NM", "NM1", "NM2", "NM1a")
     open_vocabulary = (
         *("D", "E", "G", "H", "I", "Dr", "Dra", "DrT", "DrTa", "Gr"),
-        *("DrL", "DrLa", "DrTL", "D1", "D1a", "D1L", "D1La"),
+        *("DrL", "DrLa", "DrTL", "D1", "D1a", "D1L", "D1La", "D2L", "D2La", "D3L", "D3La"),
     )
     ours = ("CN", "CN1", "CN2", "CC", "CC1", "CS")
     table = [r for r in recipe_table(RECIPES_LOG.read_text()) if r not in ("targets", "v2", "A", "C", "J")]
@@ -1359,7 +1368,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     later_kl = {
         r: benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"]
-        for r in ("LP2", "CN2", "B2a", "PWTb", "MW2", "B1b")
+        for r in ("LP2", "CN2", "B2a", "PWTb", "MW2", "B1b", "D3L")
     }
     later_kl["B2"] = ev["B2"]["selection"]["kl"]
     expected = {
@@ -1399,9 +1408,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"passes with a chosen-candidate KL of {ev['M']['selection']['kl']:.3f}, among the lowest of the table"
-            f" (B: {ev['B']['selection']['kl']:.3f}; only seven later trainings have lower ones: LP2, CN2, B2a, PWTb,"
-            f" B2, MW2 and B1b, with"
-            f" {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'PWTb', 'B2', 'MW2', 'B1b')])})",
+            f" (B: {ev['B']['selection']['kl']:.3f}; only eight later trainings have lower ones: LP2, CN2, B2a, PWTb,"
+            f" B2, MW2, B1b and D3L, with"
+            f" {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'PWTb', 'B2', 'MW2', 'B1b', 'D3L')])};"
+            " D3L's is a candidate at layer 2 that does not remove refusal)",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
             f" (B: {m['B']['held-out phrasings: ablation, harmless KL']:.2f})",
@@ -1415,7 +1425,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's and PWTb's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's and"
+            " D3La's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1714,7 +1725,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's and PWTb's": exactly these rows
+    # "the lowest of the table, as are O's, ..., PWTb's and D3La's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1728,6 +1739,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "AN1",
         "CS",
         "PWTb",
+        "D3La",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -2014,7 +2026,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         for r, cells in table.items()
         for k in re.findall(r"KL (\d\.\d+)", cells.get(train_val, ""))
     }
-    # "among the lowest of the table ... only seven later trainings have lower ones: LP2, CN2, B2a, PWTb, B2, MW2 and B1b"
+    # "among the lowest of the table ... only eight later trainings have lower ones: LP2, CN2, B2a, PWTb, B2, MW2, B1b and D3L"
     assert len(kl_of) >= 40 and kl_of["M"] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
     assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {
         "LP2",
@@ -2024,6 +2036,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "B2",
         "MW2",
         "B1b",
+        "D3L",
     }
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
@@ -2108,6 +2121,8 @@ def test_frontier_section_matches_its_records() -> None:
     most = max(rows, key=lambda n: rows[n]["harmful_refused"])
     quiet = [n for n in rows if rows[n]["harmless_refused"] <= recipe_frontier.TARGETS["harmless_refused"]]
     best_quiet = max(quiet, key=lambda n: rows[n]["harmful_refused"])
+    layer_four = {"DrL", "DrLa", "DrTL", "D1L", "D1La", "D2L", "D2La", "D3L", "D3La"}
+    earlier_quiet = max(set(quiet) - layer_four, key=lambda n: rows[n]["harmful_refused"])
     loud = [rows[n]["harmless_refused"] for n in rows if rows[n]["harmful_refused"] >= 55]
     top = max(m["targets_met"] for m in rows.values())
     at_top = sorted(
@@ -2129,6 +2144,9 @@ def test_frontier_section_matches_its_records() -> None:
         ),
         f"positive first-token refusal score on only {nm1a_addition['refusal_rate_score']:.2f} of the harmless",
         f"with {len(rows)} checkpoints compared on 145 requests",
+        "harmful ones ({}), and those trained before the layer-4 draws at most {} ({})".format(
+            best_quiet, rows[earlier_quiet]["harmful_refused"], earlier_quiet
+        ),
     ]
     for phrase in phrases:
         assert phrase in flat, phrase
@@ -2898,7 +2916,8 @@ def test_layer_four_section_matches_its_records() -> None:
     assert failing == ["D1a", "DrLa", "D1L"]
     # DrTL: "the first checkpoint to refuse none", layer-4 candidates' KL "about 0.2", its direction fails
     assert frontier["DrTL"]["harmless_refused"] == 0
-    assert [r for r, c in frontier.items() if c["harmless_refused"] == 0] == ["DrTL"]
+    # "the first": D3L, trained after it (section "DrL's recipe on two more helpful models"), is the only other
+    assert sorted(r for r, c in frontier.items() if c["harmless_refused"] == 0) == ["D3L", "DrTL"]
     assert drtl["passed_filters"] and drtl["n_candidates_passing_filters"] == 1 and drtl["layer"] == 2
     assert drtl_layer4_kls and all(0.15 < k < 0.25 for k in drtl_layer4_kls)
     assert m["DrTL"]["test templates: ablation, harmful refusal (score)"] == 1.0
@@ -2928,5 +2947,190 @@ def test_layer_four_section_matches_its_records() -> None:
         f" {each(lambda r: n('fresh', r, 'harmless'), four)} of those 60 everyday requests,"
         f" {each(lambda r: n('fresh', r, 'harmful'), four)} of the 40 harmful ones, and held-out concepts"
         f" {each(hoc, four)} (at layer 3 on the same helpful models {each(hoc, three)}; this checkpoint"
-        f" {hoc('B')}): a direction to explore, not yet a candidate" in card
+        f" {hoc('B')}). Four more draws" in card
     )
+
+
+def test_four_helpful_models_section_matches_its_records() -> None:
+    """The log's section on DrL's recipe over two more helpful models and the filtered validation prompts: its new
+    trainings differ from DrL only in the seeds, its tables are the scripts' output, `val_filter.json` agrees with
+    `evaluate` wherever both chose the same candidate, and every figure and comparison of its prose is the
+    records'."""
+    from benchmarks import recipe_seeds, written_sets
+    from benchmarks.val_filter import SELECTIONS
+    from tests.shipped import SHIPPED
+
+    text = RECIPES_LOG.read_text()
+    section = text[text.index("## DrL's recipe on two more helpful models") :]
+    section = section[: section.index("\n## ", 1)]
+    flat = " ".join(section.split())
+    new = ("D2L", "D2La", "D3L", "D3La")
+    eight = ("DrL", "DrLa", "D1L", "D1La", *new)
+    written = ["B", *eight]
+    assert recipe_seeds.table([["D2L", "D2La"], ["D3L", "D3La"]]) in section
+    assert written_sets.table(written, everyday=True) in section
+    assert f"`python benchmarks/written_sets.py --everyday {' '.join(written)}`" in flat
+
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*new, "DrL")}
+    config = {r: t["config"] for r, t in training.items()}
+    assert changed_fields(config["D2L"], config["DrL"]) == {"seed"} and config["D2L"]["seed"] == 2
+    assert changed_fields(config["D3L"], config["DrL"]) == {"seed"} and config["D3L"]["seed"] == 3
+    for a, b in (("D2L", "D2La"), ("D3L", "D3La")):
+        assert changed_fields(config[b], config[a]) == {"safety_seed"} and config[b]["safety_seed"] == 101
+        assert "stages_1_2_reused" not in training[a] and "stages_1_2_reused" in training[b]
+    seconds = {
+        r: round(
+            t["stages_1_2_reused"]["seconds_this_run"] if "stages_1_2_reused" in t else t["train_seconds"]
+        )
+        for r, t in training.items()
+    }
+
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*eight, "D1", "D1a", *B_DRAWS)}
+    m = {r: measured(e) for r, e in ev.items()}
+    concepts, natural = (
+        "held-out concepts: harmful refusal (score)",
+        "natural requests: harmful refusal (score)",
+    )
+    blind = benchmark_record("blind")
+    vf = benchmark_record("val_filter")["checkpoints"]
+    shipped = json.loads((SHIPPED / "eval.json").read_text())
+
+    def each(f, recipes) -> str:
+        return and_list([f(r) for r in recipes])
+
+    def hoc(r: str) -> str:
+        return f"{m[r][concepts]:.2f}"
+
+    def nat(r: str) -> int:
+        return round(23 * m[r][natural])
+
+    def n_blind(r: str) -> int:
+        return blind[r]["harmless"]["refused"]
+
+    def both_pass(r: str) -> bool:
+        return all(vf[r][key]["passed_filters"] for key in SELECTIONS)
+
+    def natural_kl(r: str, key: str, fmt: str = "{:.3f}") -> str:
+        return fmt.format(vf[r]["natural"][key])
+
+    b_draws = [m[r][concepts] for r in B_DRAWS]
+    old_failures = ("DrLa", "D1L", "D1a")
+    d1 = ("D1", "D1a", "D1L", "D1La")
+    phrases = [
+        "(the open vocabulary with the planted direction at layer 4) short of shipping",
+        f"seeds 2 and 3 ({seconds['D2L']} s and {seconds['D3L']} s for the three stages;",
+        f"`safety_seed` 101 ({seconds['D2La']} s and {seconds['D3La']} s for stage 3;",
+        f"held-out concepts {each(hoc, new)} (mean {sum(m[r][concepts] for r in eight) / 8:.2f}; B's seven draws"
+        f" {min(b_draws):.2f} to {max(b_draws):.2f}, mean {sum(b_draws) / len(b_draws):.2f}), natural harmful requests"
+        f" {each(nat, new)} of 23 for the new four (B: {nat('B')})",
+        f"refuses fewer of the 50 blind everyday requests than B ({each(n_blind, eight)}; B and Ba:"
+        f" {n_blind('B')} and {n_blind('Ba')})",
+        "refuse {} of their 32 harmless held-out-phrasing validation prompts, and with those left out all three pass"
+        " (chosen KLs {}".format(
+            each(lambda r: 32 - vf[r]["held_out_selection"]["val_kept"]["harmless"], old_failures),
+            each(lambda r: f"{vf[r]['held_out_selection']['kl']:.3f}", old_failures),
+        ),
+        f"Of the eight layer-4 draws, {sum(map(both_pass, eight))} pass both selections; D2La's test-template"
+        f" selection still fails (KL {vf['D2La']['selection']['kl']:.3f}, with all 32 harmless validation prompts kept)",
+        f"the shipped B chooses the same candidate as before, its KL now {shipped['selection']['kl']:.3f}"
+        f" ({ev['B']['selection']['kl']:.3f} before)",
+        f"D1, D1a, D1L and D1La refuse {each(lambda r: vf[r]['natural']['refused'], d1)} of them, and over the"
+        f" requests they answer the mean KL is {each(lambda r: natural_kl(r, 'kl_mean_answered'), d1)} (over all 22:"
+        f" {each(lambda r: natural_kl(r, 'kl_mean', '{:.2f}'), d1)})",
+        f"B's {vf['B']['natural']['kl_mean']:.2f} is one refused request too ({vf['B']['natural']['kl_mean_answered']:.3f}"
+        " over the 21 it answers)",
+        f"Of the layer-4 draws only D2La moves answered natural requests past 0.10"
+        f" ({vf['D2La']['natural']['kl_mean_answered']:.3f}, refusing none; DrTL, with the lower threshold, too:"
+        f" {vf['DrTL']['natural']['kl_mean_answered']:.3f})",
+        f"natural harmful requests a little less often ({sum(map(nat, eight)) / 8:.1f} of 23 on average; B:"
+        f" {nat('B')})",
+    ]
+    for phrase in phrases:
+        assert phrase in flat, phrase
+    layer2 = ("D3L", "DrTL")  # recorded selections at layer 2 that do not bypass; at layer 4 once filtered
+    rec2 = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*layer2, "Gr")}
+    phrases += [
+        "(bypass {}: ablating it leaves {} of the test-template harmful requests refused)".format(
+            each(lambda r: f"{rec2[r]['selection']['bypass']:.2f}", layer2),
+            each(
+                lambda r: f"{measured(rec2[r])['test templates: ablation, harmful refusal (score)']:.2f}",
+                layer2,
+            ),
+        ),
+        "both choose a layer-4 candidate (bypass {})".format(
+            each(lambda r: f"{vf[r]['selection']['bypass']:.2f}", layer2)
+        ),
+        f"Of the {len(vf)} checkpoints still on disk (`val_filter.json`), all but D2La pass both selections",
+    ]
+    for r in layer2:
+        assert rec2[r]["selection"]["passed_filters"] and rec2[r]["selection"]["layer"] == 2
+        assert rec2[r]["selection"]["bypass"] > 0 and vf[r]["selection"]["layer"] == 4
+        assert 32 - vf[r]["selection"]["val_kept"]["harmless"] == 1  # "1 of 32 each"
+        assert all(c["kl"] > 0.1 for c in rec2[r]["selection"]["table"] if c["layer"] == 4)
+    assert (
+        not rec2["Gr"]["held_out_selection"]["passed_filters"]
+        and vf["Gr"]["held_out_selection"]["passed_filters"]
+    )
+    assert [r for r in vf if not both_pass(r)] == ["D2La"]
+    frontier = benchmark_record("recipe_frontier")["checkpoints"]
+    assert not frontier["D3L"]["direction_works"] and not frontier["D2La"]["direction_works"]
+    for phrase in phrases[-3:]:
+        assert phrase in flat, phrase
+    # the comparisons the prose states
+    assert all(n_blind(r) < n_blind("B") for r in eight)  # "every one of the eight refuses fewer"
+    assert [r for r in eight if not ev[r]["held_out_selection"]["passed_filters"]] == ["DrLa", "D1L"]
+    assert not ev["D1a"]["held_out_selection"]["passed_filters"]
+    assert all(vf[r]["held_out_selection"]["passed_filters"] for r in old_failures)
+    assert all(vf[r]["held_out_selection"]["val_kept"]["harmless"] < 32 for r in old_failures)
+    assert [r for r in eight if not both_pass(r)] == ["D2La"]
+    assert (
+        vf["D2La"]["selection"]["val_kept"]["harmless"] == 32
+        and not vf["D2La"]["selection"]["passed_filters"]
+    )
+    assert vf["B"]["natural"]["refused"] == 1 and vf["B"]["natural"]["n"] == 22
+    assert [r for r in (*eight, *d1, "B") if vf[r]["natural"]["kl_mean_answered"] > 0.10] == ["D2La"]
+    assert [r for r in vf if vf[r]["natural"]["kl_mean_answered"] > 0.10] == ["D2La", "DrTL"]
+    assert vf["D2La"]["natural"]["refused"] == 0 and vf["D2La"]["natural"]["kl_mean_answered"] > 0.10
+    fresh = benchmark_record("fresh")
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    assert (
+        f"Four more draws on two more helpful models (D2L, D2La, D3L, D3La) refuse"
+        f" {each(lambda r: fresh[r]['harmless']['refused'], new)} of those 60 everyday requests and held-out concepts"
+        f" {each(hoc, new)}; with the validation prompts filtered by refusal as the paper's code does (the course's"
+        f" selection does so since 2026-12-06), {sum(map(both_pass, eight))} of the eight draws pass" in card
+    )
+    summary = " ".join(text[: text.index("## How to read this page")].split())
+    answered = [vf[r]["natural"]["kl_mean_answered"] for r in d1]
+    assert (
+        f"eight draws over four helpful models refuse held-out concepts {sum(m[r][concepts] for r in eight) / 8:.2f}"
+        f" on average (B's seven draws: {sum(b_draws) / len(b_draws):.2f}) and far fewer of the 50 blind everyday"
+        f" requests ({min(map(n_blind, eight))} to {max(map(n_blind, eight))}; B and Ba: {n_blind('B')} and"
+        f" {n_blind('Ba')})" in summary
+    )
+    assert f"{sum(map(both_pass, eight))} of the eight draws pass both selections" in summary
+    assert f"(over those it answers: {min(answered):.3f} to {max(answered):.3f})" in summary
+    assert f"({sum(map(nat, eight)) / 8:.1f} of 23 on average; B: {nat('B')})" in summary
+    # the shipped B: the same candidate on filtered validation prompts, as the paper's code chooses it
+    for key in SELECTIONS:
+        for field in ("layer", "position", "passed_filters"):
+            assert shipped[key][field] == ev["B"][key][field] == vf["B"][key][field], (key, field)
+        assert abs(shipped[key]["kl"] - vf["B"][key]["kl"]) < 1e-4, key
+    # val_filter.json agrees with evaluate wherever both chose the same candidate on train/val: the same direction
+    # (the candidates come from the training prompts, filtered as before), so the same natural harmless KL
+    same = [
+        r
+        for r in vf
+        if r != "B"
+        and (vf[r]["selection"]["layer"], vf[r]["selection"]["position"])
+        == (
+            benchmark_record(f"organism_recipe_{r}_eval")["selection"]["layer"],
+            benchmark_record(f"organism_recipe_{r}_eval")["selection"]["position"],
+        )
+    ]
+    assert len(same) >= 8, same
+    for r in [*same, "B"]:
+        record = shipped if r == "B" else benchmark_record(f"organism_recipe_{r}_eval")
+        assert (
+            abs(vf[r]["natural"]["kl_mean"] - record["ablation"]["natural requests"]["harmless_kl_mean"])
+            < 2e-4
+        ), r
