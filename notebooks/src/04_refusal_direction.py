@@ -120,6 +120,11 @@ print(f"mean score: harmful {score_harmful_val.mean():.2f}, harmless {score_harm
 # **Keep only prompts the model treats as the label says.** The direction should capture the difference between
 # *refusing* and *complying*, not between two topics. So, as in the paper, we compute the candidates from the
 # harmful training prompts the model refuses (score > 0) and the harmless ones it answers (score < 0).
+# The paper's code filters the validation prompts the same way (`filter_train` and `filter_val`, both on, in
+# `pipeline/config.py` of [its repository](https://github.com/andyrdt/refusal_direction)). Without that, a harmless
+# validation prompt the model already refuses would add a large KL to *every* candidate in section 3 (ablating the
+# refusal direction removes that refusal, a change of several nats at the first token: just what we want it to do),
+# and a harmful prompt it answers anyway would dilute every bypass score.
 
 # %%
 harmful_kept, harmless_kept = directions.filter_prompts_by_refusal(model, harmful_train, harmless_train)
@@ -130,6 +135,18 @@ print(
 if min(len(harmful_kept), len(harmless_kept)) < 8:  # e.g. a model that refuses almost nothing
     print("Too few prompts left after filtering: using all training prompts instead.")
     harmful_kept, harmless_kept = harmful_train, harmless_train
+val_harmful_kept, val_harmless_kept = directions.filter_prompts_by_refusal(model, harmful_val, harmless_val)
+print(
+    f"kept {len(val_harmful_kept)} / {len(harmful_val)} harmful and {len(val_harmless_kept)} / "
+    f"{len(harmless_val)} harmless validation prompts"
+)
+if min(len(val_harmful_kept), len(val_harmless_kept)) >= 8:
+    harmful_val, harmless_val = val_harmful_kept, val_harmless_kept
+    # the "no intervention" baselines of section 3, over the prompts that stay
+    score_harmful_val = metrics.refusal_scores(model, harmful_val)
+    score_harmless_val = metrics.refusal_scores(model, harmless_val)
+else:
+    print("Too few validation prompts left after filtering: using all of them.")
 
 # %% [markdown]
 # ## 2. Candidate directions: one per post-instruction position and layer
@@ -564,6 +581,8 @@ else:
 #   positive means "about to refuse".
 # - **Candidates** are differences of class means at every post-instruction position and layer; layer 0 gives
 #   zero vectors because the template tokens are identical for both classes.
+# - Only prompts the model treats as their label says are used, for the candidates and for judging them (the
+#   paper's code filters both the training and the validation prompts).
 # - Each candidate is judged by what it **does**: ablating it should remove refusal (bypass), adding it should
 #   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0; Arditi et al. 2024, section 2.3 and appendix C)
@@ -592,8 +611,8 @@ else:
 # ```
 #
 # and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two. On a laptop CPU the
-# candidate scoring dominates (120 candidates, each scored on 96 rows: 32 harmful validation prompts ablated, 32
-# harmless ablated, 32 harmless with the addition) and takes well over an hour: the README's *What runs where*
+# candidate scoring dominates (120 candidates, each scored on up to 96 rows: the kept harmful validation prompts
+# ablated, the kept harmless ones ablated and with the addition, up to 32 of each) and takes well over an hour: the README's *What runs where*
 # has the measured costs. There, use fewer validation prompts (e.g. 8 per class) for the figures, and
 # `method="screened"` or `"fast"` for the choice; raise `batch_size` on a GPU.
 # What to look for:

@@ -57,7 +57,8 @@ print(f"{model.name}: {model.n_layers} layers, d_model = {model.d_model}")
 
 # %% [markdown]
 # The refusal direction, selected exactly as in chapter 04 (`directions.refusal_direction` runs that method on the
-# course data: candidates from 128 training prompts per class, selection on 32 validation prompts per class).
+# course data: candidates from 128 training prompts per class, selection on 32 validation prompts per class, both
+# sets filtered by refusal).
 
 # %%
 selection = directions.refusal_direction(model)

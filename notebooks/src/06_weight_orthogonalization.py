@@ -77,9 +77,9 @@ print(f"registry note: {model.spec.orthogonalization_note or '(none for this mod
 # %% [markdown]
 # We need the refusal direction of notebook 04. `refusal_direction(model)` runs the whole method you built there on
 # the course's data: training prompts filtered by refusal, difference-of-means candidates at every post-instruction
-# position and layer, each scored by bypass, induce and KL on validation prompts, then the paper's filters. (If no
-# candidate passes the filters, it takes the lowest bypass score and says so.) Nothing in sections 1-3 depends on
-# *which* direction we use: the equivalence holds for any direction.
+# position and layer, each scored by bypass, induce and KL on validation prompts filtered the same way, then the
+# paper's filters. (If no candidate passes the filters, it takes the lowest bypass score and says so.) Nothing in
+# sections 1-3 depends on *which* direction we use: the equivalence holds for any direction.
 
 # %%
 start = time.perf_counter()
