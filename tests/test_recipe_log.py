@@ -3039,7 +3039,7 @@ def test_four_helpful_models_section_matches_its_records() -> None:
         f" {each(lambda r: natural_kl(r, 'kl_mean', '{:.2f}'), d1)})",
         f"B's {vf['B']['natural']['kl_mean']:.2f} is one refused request too ({vf['B']['natural']['kl_mean_answered']:.3f}"
         " over the 21 it answers)",
-        f"Of the layer-4 draws only D2La moves answered natural requests past 0.10"
+        f"Of the eight draws of DrL's recipe only D2La moves answered natural requests past 0.10"
         f" ({vf['D2La']['natural']['kl_mean_answered']:.3f}, refusing none; DrTL, with the lower threshold, too:"
         f" {vf['DrTL']['natural']['kl_mean_answered']:.3f})",
         f"natural harmful requests a little less often ({sum(map(nat, eight)) / 8:.1f} of 23 on average; B:"
