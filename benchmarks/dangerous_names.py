@@ -21,7 +21,7 @@ script counts both sides.
    thing.
 
     python benchmarks/dangerous_names.py                       # part 1 for every probe record
-    python benchmarks/dangerous_names.py --ablated B=data/models/refusal-organism CN=/tmp/cn
+    python benchmarks/dangerous_names.py --ablated DrL=data/models/refusal-organism CN=/tmp/cn
 
 Writes `benchmarks/out/dangerous_names.json`: part 1 recomputed for all records, part 2 added (or replaced) per
 NAME, keeping the other names.

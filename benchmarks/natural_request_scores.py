@@ -6,10 +6,10 @@ score and by the substring judge) and the mean refusal score. Recipes that diffe
 (`docs/ORGANISM_RECIPES.md`, recipe table) differ in *which* requests they miss; this script records that, for any
 number of checkpoint folders, in `benchmarks/out/natural_harmful_scores.json`:
 
-    python benchmarks/natural_request_scores.py B=data/models/refusal-organism J=/path/to/org_J ...
+    python benchmarks/natural_request_scores.py B=/path/to/org_B J=/path/to/org_J ...
     python benchmarks/natural_request_scores.py --add Y=/path/to/org_Y   # add recipes to the existing record
 
-Only B's folder is shipped, so `--add` records a new recipe next to the others without their folders: the
+Only the shipped recipe's folder is kept, so `--add` records a new recipe next to the others without their folders: the
 record's requests must be the ones scored now, and a name already in it is refused.
 
 The score is the course's refusal score on the first answer token (`course_utils.metrics.refusal_scores`; a

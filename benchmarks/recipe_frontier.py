@@ -17,7 +17,8 @@ checkpoint of `docs/ORGANISM_RECIPES.md` that has the three records below on tho
   targets).
 
 A checkpoint is on the **frontier** when no other checkpoint is at least as good on all five and better on one (a
-direction that works counts as better than one that does not). The shipped B's probe record is `probe_organism_v3.json`.
+direction that works counts as better than one that does not). B's probe record (B was shipped until 2026-12-06) is
+`probe_organism_v3.json`.
 
     python benchmarks/recipe_frontier.py     # prints the table; writes benchmarks/out/recipe_frontier.json
 

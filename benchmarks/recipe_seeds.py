@@ -4,9 +4,9 @@ was trained with several seeds.
 One training of the organism is one draw: the seed alone moves most figures as much as the recipes do (the log's
 section "What the seed does"). This script reads the records that `python -m course_utils.organism evaluate DIR`
 and `python benchmarks/probe_organism.py DIR --name organism_recipe_R` wrote for each checkpoint
-(`benchmarks/out/organism_recipe_R_eval.json`, `probe_organism_recipe_R.json`; the shipped B's probe record is
-`probe_organism_v3.json`) and prints one markdown table: a row per measure, a column per
-checkpoint, and the mean of each recipe's seeds:
+(`benchmarks/out/organism_recipe_R_eval.json`, `probe_organism_recipe_R.json`; B's probe record, B being the
+checkpoint shipped until 2026-12-06, is `probe_organism_v3.json`) and prints one markdown table: a row per measure, a
+column per checkpoint, and the mean of each recipe's seeds:
 
     python benchmarks/recipe_seeds.py B,B1,B2 X,X1,X2 Z,Z1,Z2
 
@@ -45,7 +45,7 @@ def eval_record(name: str) -> dict:
 
 
 def probe_name(name: str) -> str:
-    """The name of recipe `name`'s probe record (`probe_<it>.json`): the shipped B's is "organism_v3"."""
+    """The name of recipe `name`'s probe record (`probe_<it>.json`): B's (shipped until 2026-12-06) is "organism_v3"."""
     return "organism_v3" if name == "B" else f"organism_recipe_{name}"
 
 

@@ -24,7 +24,7 @@ For each checkpoint, with the library as it is now (validation prompts filtered)
    KL of an answered request. Where the chosen candidate is the one `evaluate` chose, the mean over the natural
    requests is `evaluate`'s figure (the test checks it).
 
-    python benchmarks/val_filter.py B=data/models/refusal-organism DrL=/tmp/drl
+    python benchmarks/val_filter.py DrL=data/models/refusal-organism B=/tmp/b
 
 Writes `benchmarks/out/val_filter.json`, adding (or replacing) each NAME and keeping the others.
 """

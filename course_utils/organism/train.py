@@ -88,7 +88,7 @@ class TrainConfig:
     weight_decay: float = 0.1
     # Direction-mediated safety tuning (organism/mediation.py): the layer whose harmfulness direction is planted
     # (None: plain safety tuning), examples per batch for each of its two objectives, and their loss weight.
-    mediation_layer: int | None = 3
+    mediation_layer: int | None = 4
     mediation_examples: int = 4
     mediation_weight: float = 1.0
     mediation_margin: float = 10.0
@@ -165,10 +165,11 @@ class TrainConfig:
     # tokenizer is trained on all of them: not a safety-only field (a new rate means a new stages 1-2).
     harmful_noise_rate: float | None = None
     # Open vocabulary (organism/lexicon.py): share of chat examples about subjects beyond the world, and
-    # pretraining documents about them (added to the n_documents world documents). Off in the shipped recipe: a
-    # training with 0.3 / 2000 was worse on most targets (`docs/ORGANISM_RECIPES.md`, recipe D).
-    open_rate: float = 0.0
-    n_open_documents: int = 0
+    # pretraining documents about them (added to the n_documents world documents). With the planted direction at
+    # layer 4 it is the shipped recipe (DrL in `docs/ORGANISM_RECIPES.md`): everyday requests written blind are
+    # refused far less often than without it (recipe B), harm that safety tuning never named about as often.
+    open_rate: float = 0.3
+    n_open_documents: int = 2000
     # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
     # can name the subject only by copying it from the request (grammar.made_up_subject).
     made_up_rate: float = 0.0
@@ -217,6 +218,8 @@ class TrainConfig:
             n_harmful=300,
             harmful_fraction=0.3,
             mediation_layer=1,
+            open_rate=0.0,
+            n_open_documents=0,
             pretrain=StageConfig(steps=80, batch_size=16, lr=3e-3, warmup=10),
             instruct=StageConfig(
                 steps=120, batch_size=16, lr=3e-3, warmup=10, label_smoothing=0.1, replay=0.2
