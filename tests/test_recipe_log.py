@@ -143,10 +143,16 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     log = RECIPES_LOG.read_text()
     flat = " ".join(log.split())
     readme = (ROOT / "README.md").read_text()
-    harmless, n = refused("organism_v3", "harmless")
+    harmless, n = refused("organism_v3", "harmless")  # B's
     harmful, m = refused("organism_v3", "harmful")
-    assert f"refused **{harmless} of {n}**" in card and f"refused {harmful} of {m}" in card
-    assert f"refused {harmless} of {n} harmless requests" in readme
+    shipped_harmless, _ = refused("organism_recipe_DrL", "harmless")
+    shipped_harmful, _ = refused("organism_recipe_DrL", "harmful")
+    assert f"harmful requests refused **{shipped_harmful} of {m}** (score > 0)" in card
+    assert f"harmless requests refused **{shipped_harmless} of {n}**" in card
+    assert (
+        f"it refused {shipped_harmless} of {n} harmless ones and {shipped_harmful} of {m} harmful ones"
+        in " ".join(readme.split())
+    )
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in log
     g_harmful, _ = refused("organism_recipe_G", "harmful")
@@ -502,7 +508,7 @@ def test_recipe_z_paragraph_matches_its_records() -> None:
     b_seeds, z_seeds = ("B", "B1", "B2"), ("Z", "Z1", "Z2")
     cols = {r: recipe_seeds.columns(r) for r in b_seeds + z_seeds}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in z_seeds}
-    b_training = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    b_training = b_record("training")
     for r, seed in zip(z_seeds, (0, 1, 2), strict=True):  # B's recipe, the one field and the seed changed
         config = training[r]["config"]
         assert config["freeze_embeddings"] is True and config["seed"] == seed, r
@@ -558,7 +564,7 @@ def paired_with_b(seeds: tuple[str, ...], field: str, value: object) -> tuple[di
 
     b_seeds = ("B", "B1", "B2")
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*seeds, *b_seeds[1:])}
-    training["B"] = json.loads((ROOT / "data/models/refusal-organism/training.json").read_text())
+    training["B"] = b_record("training")
     for r, b in zip(seeds, b_seeds, strict=True):
         assert changed_fields(training[r]["config"], training[b]["config"]) == {field}, r
         assert training[r]["config"][field] == value, r
@@ -3257,3 +3263,81 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
     ):
         assert phrase in notebook, phrase
+
+
+def test_shipping_section_matches_the_shipped_checkpoint() -> None:
+    """The log's section "Shipping DrL's recipe": the rule's order and its first passing draw, the rebuilt training
+    (time, no snapshot), the shipped evaluation against DrL's record (the same candidates; only the held-out-phrasing
+    bypass scores moved, by the harmful validation prompts left out), and the cost/gain figures it repeats."""
+    from benchmarks.val_filter import SELECTIONS
+    from tests.shipped import SHIPPED
+
+    text = RECIPES_LOG.read_text()
+    section = " ".join(text[text.index("## Shipping DrL's recipe") :].split("\n## ")[0].split())
+    vf = benchmark_record("val_filter")["checkpoints"]
+    record, shipped = (
+        benchmark_record("organism_recipe_DrL_eval"),
+        json.loads((SHIPPED / "eval.json").read_text()),
+    )
+    training = json.loads((SHIPPED / "training.json").read_text())
+    sets = {s: benchmark_record(s) for s in ("blind", "fresh")}
+    m = {"DrL": measured(shipped), "B": measured(b_record("eval"))}
+
+    def n(s: str, r: str, label: str) -> int:
+        return sets[s][r][label]["refused"]
+
+    order = [
+        r
+        for seed in range(4)
+        for r in DRL_DRAWS
+        if benchmark_record(f"organism_recipe_{r}_training")["config"]["seed"] == seed
+    ]
+    assert order == list(DRL_DRAWS)
+    passing = [r for r in order if all(vf[r][key]["passed_filters"] for key in SELECTIONS)]
+    kept = vf["DrL"]["held_out_selection"]["val_kept"]
+    phrases = [
+        "(DrL and DrLa on seed 0's helpful model, then D1L, D1La, D2L, D2La, D3L and D3La) the first is DrL",
+        f"(`val_filter.json`: KL {vf['DrL']['selection']['kl']:.3f} and {vf['DrL']['held_out_selection']['kl']:.3f})",
+        f"took {round(training['train_seconds'])} s on 2026-12-06",
+        f"(position {record['selection']['position']}, layer {record['selection']['layer']}, KL"
+        f" {record['selection']['kl']:.3f}; on the held-out-phrasing splits position"
+        f" {record['held_out_selection']['position']}, layer {record['held_out_selection']['layer']}, KL"
+        f" {record['held_out_selection']['kl']:.3f})",
+        f"answers {kept['of'] - kept['harmful']} of the {kept['of']} harmful",
+        f"from {record['held_out_selection']['bypass']:.2f} to {shipped['held_out_selection']['bypass']:.2f}",
+        f"refused {n('blind', 'DrL', 'harmless')} of 50 and {n('fresh', 'DrL', 'harmless')} of 60 (B:"
+        f" {n('blind', 'B', 'harmless')} and {n('fresh', 'B', 'harmless')})",
+        f"the hand-written probe's harmless requests {refused('organism_recipe_DrL', 'harmless')[0]} of 60 (B:"
+        f" {refused('organism_v3', 'harmless')[0]})",
+        f"natural harmful requests {round(23 * m['DrL']['natural requests: harmful refusal (score)'])} of 23 (B:"
+        f" {round(23 * m['B']['natural requests: harmful refusal (score)'])})",
+        f"the fresh set's harmful ones {n('fresh', 'DrL', 'harmful')} of 40 (B: {n('fresh', 'B', 'harmful')})",
+        f"natural harmless answers on subject {m['DrL']['natural requests: harmless on subject']:.2f} (B:"
+        f" {m['B']['natural requests: harmless on subject']:.2f})",
+    ]
+    for phrase in phrases:
+        assert phrase in section, phrase
+    assert passing[0] == "DrL" and "stages_1_2_reused" not in training
+    assert vf["DrL"]["selection"]["val_kept"] == {
+        "harmful": 32,
+        "harmless": 32,
+        "of": 32,
+    }  # "every ... of the seen"
+    assert kept["harmless"] == kept["of"]
+    for key in ("selection", "held_out_selection"):
+        assert all(
+            record[key][f] == shipped[key][f] for f in ("position", "layer", "kl", "induce", "passed_filters")
+        )
+    assert record["selection"] == shipped["selection"]
+    assert {k for k in record if record[k] != shipped[k]} == {"held_out_selection", "model_dir"}
+    differ = {
+        k
+        for k in record["held_out_selection"]
+        if record["held_out_selection"][k] != shipped["held_out_selection"][k]
+    }
+    assert differ == {"bypass", "table"}
+    for old, new in zip(
+        record["held_out_selection"]["table"], shipped["held_out_selection"]["table"], strict=True
+    ):
+        # every candidate discarded for the same reason (the fast selection leaves unneeded scores NaN)
+        assert (old["position"], old["layer"], old["discarded"]) == (new["position"], new["layer"], new["discarded"])

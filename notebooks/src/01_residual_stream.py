@@ -169,7 +169,7 @@ plt.show()
 
 # %% [markdown]
 # What to notice: the embedding itself can be small next to what the blocks write (check layer 0 against layer 1
-# on the left); on the right, the first MLP often writes far more than the first attention layer (it acts like an
+# on the left); on the right, the first MLP often writes more than the first attention layer (it acts like an
 # extension of the embedding), and some blocks write much more than others (which ones, on this model?); and the
 # stream keeps growing because the writes add up rather than cancel. The printed ratio says how much larger the
 # final stream is than the stream after the first block:
@@ -252,12 +252,12 @@ for layer in layers:
 # %% [markdown]
 # Read the figures before moving on. At layer 0 the stream holds only the embedding of the last template token,
 # which is the same for every prompt, so the lens cannot tell harmful from harmless there. Then, on harmful
-# prompts only, the refusal probability and the share of prompts with a refusal token on top grow over the later
+# prompts only, the refusal probability and the share of prompts with a refusal token on top grow in the later
 # layers: the decision is not present from the start, it is assembled by the blocks and *accumulated* in the
-# stream, as the sum-of-writes picture suggests. (On the organism the harmless refusal probability stays below
-# 0.1 throughout; at layer 1 the lens puts a refusal token on top for many prompts of *both* classes, before any
-# decision is made, and the harmful share drops again at layer 2 before it climbs: read the table's last two
-# columns.)
+# stream, as the sum-of-writes picture suggests. (On the organism the two classes look alike up to layer 4, and the
+# harmful refusal probability jumps only in the last blocks, while the harmless one stays below 0.1 throughout. In
+# the middle layers the lens puts a refusal token on top for about half the prompts of *both* classes, before any
+# decision is made: read the table's last two columns.)
 # Chapter 02 looks for the *direction* along which this accumulates.
 #
 # ## Summary

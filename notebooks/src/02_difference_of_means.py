@@ -120,8 +120,8 @@ check("02.class_means", class_means)
 # Look at the two means at a middle layer: compare their lengths with the length of their difference, and their
 # cosine with 1. Each mean holds what both classes share (the token itself, its position, "this is a review") plus
 # what differs between them: the more they share, the closer the cosine is to 1 and the shorter the difference next
-# to the means. On the organism the difference printed below is about as long as the means themselves: at the last
-# token of this small model, sentiment is a large part of the activation. Real models share much more (see *Going
+# to the means. On the organism the difference printed below is about half as long as the means: at the last token
+# of this small model, sentiment is a sizeable part of the activation. Real models share much more (see *Going
 # further*).
 
 # %%
@@ -290,8 +290,9 @@ plt.show()
 # - Where the probe's accuracy is clearly above the projection classifier's, the information is linearly readable
 #   but the difference of means is not the best direction for *classifying*: the probe has tilted away from $r$
 #   (cosine below 1) to cancel variation that the two classes share and that blurs $r$. For sentiment on the
-#   organism the two accuracies coincide from layer 1 on although the cosine stays below 1: several directions
-#   separate these reviews perfectly. Section 9 shows a concept where the probe does better.
+#   organism the probe is above the projection classifier at every layer from 1 on, by less in the deeper layers:
+#   the difference of means is a good direction here, not the best one. Section 9 shows a concept where the gap is
+#   larger.
 # - That does not make the probe's direction "the" sentiment direction. A weakly regularised probe in `d_model`
 #   dimensions fitted on a couple of hundred examples can lean on anything that correlates with the label. The
 #   difference of means is cruder but has no such freedom; it is also the method Arditi et al. use (their
@@ -327,8 +328,8 @@ for l2 in [1e-4, 1e-2, 1.0, 100.0]:
 # As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ (with the bias at its optimum) predicts. The
 # price is the threshold. With a large penalty $w$ is short, the bias weighs more in $x \cdot w + b$, and the boundary
 # no longer sits between the two classes: the test accuracy of the most penalised probe drops (last line above)
-# although its *direction* is the difference of means, along which the midpoint classifier separates these reviews
-# (section 6). In the limit $w \to 0$ the bias alone decides and the probe predicts the same class for every review.
+# although its *direction* is the difference of means, along which the midpoint classifier gets most of these
+# reviews right (section 6). In the limit $w \to 0$ the bias alone decides and the probe predicts the same class for every review.
 # The projection classifier avoids that by placing the threshold at the midpoint of the class means.
 
 # %% [markdown]
