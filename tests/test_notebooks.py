@@ -13,7 +13,9 @@ Select with `-m notebooks`, deselect with `-m "not notebooks"`.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -132,6 +134,102 @@ def test_notebook_executes(source: Path, version: str, notebook_env: dict[str, s
     assert SENTINEL in last, f"{source.name} ({version}): the last cell did not run"
     _DURATIONS[(source.stem, version)] = (wall, float(last[last.index(SENTINEL) + 1]))
     assert _has_figure(nb), f"{source.name} ({version}): no figure (image/png output)"
+    claims = PROSE_CLAIMS.get(source.stem[:2])
+    if claims and version == "solution" and not os.environ.get("COURSE_MODEL"):  # the shipped organism ran it
+        printed = "\n".join(text for c in nb.cells for text in _texts(c))
+        prose = " ".join(" ".join(c.source for c in nb.cells if c.cell_type == "markdown").split())
+        claims(printed, prose)
+
+
+# What the prose says the organism did "when we ran it", checked against what the solution version printed on the
+# shipped organism: a retrained organism cannot leave a notebook telling a story its outputs contradict. Each takes
+# the notebook's printed text and its markdown (whitespace collapsed) and asserts every claim it checks.
+
+
+def _claims_04(printed: str, prose: str) -> None:
+    """The planted layer, and the paper's text and code layer cuts choosing differently (the code's choice does not
+    remove refusal)."""
+    layer = json.loads((ROOT / ORGANISM_DIR / "training.json").read_text())["config"]["mediation_layer"]
+    assert prose.count(f"at layer {layer}, last token") == 2
+    text = re.search(
+        r"chosen with the text's rule: position (-\d), layer (\d) \(bypass (-?[\d.]+)\)", printed
+    )
+    code = re.search(
+        r"chosen with the code's rule: position (-\d), layer (\d) \(bypass (-?[\d.]+)\)", printed
+    )
+    assert text and int(text[2]) == layer and float(text[3]) < 0, printed
+    assert code and int(code[2]) < layer and float(code[3]) > 0  # "On the organism the two rules differ"
+    assert "its bypass score is above zero" in prose
+
+
+def _claims_05(printed: str, prose: str) -> None:
+    """The steering table: where the harmless request starts being refused, the harmful one at c = -1, and the
+    broken replies at c = +2."""
+    rows = re.findall(
+        r"(?:c = ([+-][\d.]+))?\s+(harmless|harmful)\s+\(\s*(REFUSES|complies)\): (.*)", printed
+    )
+    table, c = {}, None
+    for coeff, label, tag, reply in rows:
+        c = float(coeff) if coeff else c
+        table[c, label] = (tag, reply)
+    assert [table[c, "harmless"][0] for c in (0.0, 0.5, 1.0)] == ["complies", "REFUSES", "REFUSES"], table
+    assert table[-1.0, "harmful"][0] == "REFUSES"
+    assert all(
+        reply.count("I cannot") >= 3 or reply.count("I'm not") >= 3
+        for reply in (v[1] for k, v in table.items() if k[0] == 2.0)
+    )
+    assert (
+        "complied at $c = 0$ and was refused from $c = +0.5$ on; the harmful one was still refused at $c = -1$"
+        in prose
+    )
+
+
+def _claims_07(printed: str, prose: str) -> None:
+    """Transfer of the suffix against random ones, and the top head's write and attention."""
+    rates = dict(re.findall(r"(adversarial|random 1|random 2)\s+refusal rate ([\d.]+)", printed))
+    assert f"the refusal rate fell from 1 to {rates['adversarial']}" in prose
+    assert (
+        rates["random 1"] == rates["random 2"]
+        and f"(refusal rate {rates['random 1']} with seed 1 and with seed 2)" in prose
+    )
+    head, clean, adversarial, random = re.search(
+        r"(L\dH\d): \+([\d.]+), adversarial \+([\d.]+), random \+([\d.]+)", printed
+    ).groups()
+    assert f"({head} in our run)" in prose
+    assert (
+        0.2 <= float(adversarial) / float(clean) <= 0.3
+    )  # "about a quarter", "cut ... by about three quarters"
+    assert 0.85 <= float(random) / float(clean) <= 0.95  # "about nine tenths"
+    mass = {
+        name: tuple(map(float, m))
+        for name, *m in re.findall(
+            r"(no suffix|adversarial|random)\s+mean mass on instruction ([\d.]+), on suffix ([\d.]+)\s+top head"
+            r" L\dH\d: instruction ([\d.]+), suffix ([\d.]+)",
+            printed,
+        )
+    }
+    assert mass["no suffix"][2] >= 0.95  # "almost all its attention ... on the instruction"
+    assert (
+        0.4 <= mass["adversarial"][3] <= 0.6 and mass["adversarial"][3] > mass["adversarial"][2]
+    )  # "about half"
+    assert mass["random"][3] <= 0.08  # "a twentieth"
+    assert mass["adversarial"][1] > mass["random"][1]  # "the adversarial suffix also draws more attention"
+
+
+def _claims_08(printed: str, prose: str) -> None:
+    """The checklist: which items passed."""
+    passed = [int(n) for n in re.findall(r"^\[x\] (\d)", printed, re.MULTILINE)]
+    failed = [int(n) for n in re.findall(r"^\[ \] (\d)", printed, re.MULTILINE)]
+    assert (passed, failed) == ([1, 3, 4], [2]), (passed, failed)
+    assert "three of the four items passed; only item 2, ablation, failed" in prose
+
+
+PROSE_CLAIMS: dict[str, Callable[[str, str], None]] = {
+    "04": _claims_04,
+    "05": _claims_05,
+    "07": _claims_07,
+    "08": _claims_08,
+}
 
 
 def test_notebooks_00_to_03_within_budget() -> None:

@@ -3336,8 +3336,12 @@ def test_shipping_section_matches_the_shipped_checkpoint() -> None:
         if record["held_out_selection"][k] != shipped["held_out_selection"][k]
     }
     assert differ == {"bypass", "table"}
-    for old, new in zip(
-        record["held_out_selection"]["table"], shipped["held_out_selection"]["table"], strict=True
-    ):
-        # every candidate discarded for the same reason (the fast selection leaves unneeded scores NaN)
-        assert (old["position"], old["layer"], old["discarded"]) == (new["position"], new["layer"], new["discarded"])
+
+    def survivors(selection: dict) -> list[tuple[int, int]]:  # the candidates that pass every filter
+        return [
+            (r["position"], r["layer"])
+            for r in selection["table"]
+            if r["discarded"] in (None, "higher bypass")
+        ]
+
+    assert survivors(record["held_out_selection"]) == survivors(shipped["held_out_selection"])

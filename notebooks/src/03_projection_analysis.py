@@ -140,8 +140,8 @@ plt.show()
 
 # %% [markdown]
 # Three things to notice. First, the direction found at one layer still gives a signal at the layers after it: the
-# residual stream carries what was written into it forward. At the layers before it the harmful projection is
-# small: the signal had not been written yet. Second, it lights up all the post-instruction positions, not only
+# residual stream carries what was written into it forward, and on the organism it grows further one layer later.
+# At the layers before it the harmful projection is smaller: the signal is still being written. Second, it lights up all the post-instruction positions, not only
 # position -1 where it was found, and the instruction tokens much less. Third, a projection mixes two effects: how
 # much of the concept is present, and how large the activations are. The rest of the chapter separates them.
 
@@ -254,8 +254,9 @@ plt.show()
 # %% [markdown]
 # Read the matrix: row and column 0 are 0, not 1. At layer 0, position -1 holds the same embedding in every prompt,
 # so $r_0$ is the zero vector and has no direction (the function returns 0 for it). Then look for blocks of high
-# cosines: on the organism the direction turns between layers 2 and 3, where the separation at the template positions
-# jumps (the Cohen's d map of section 4), and stays similar from layer 3 on.
+# cosines: on the organism layers 1 to 3 form one block and layers 4 and 5 another, with low cosines between them:
+# the direction turns between layers 3 and 4, where the separation at the template positions rises again (the
+# Cohen's d map of section 4).
 #
 # ## 6. Scalar projection or cosine similarity?
 #

@@ -101,8 +101,8 @@ check("04.refusal_score", refusal_score)
 
 # %% [markdown]
 # The library's `metrics.refusal_scores(model, prompts)` formats the prompts, runs them in left-padded batches
-# and applies the reference `refusal_score` to the last position's logits. On validation prompts nearly all of the
-# organism's harmful and harmless prompts sit on opposite sides of zero; the histogram shows the few that do not.
+# and applies the reference `refusal_score` to the last position's logits. On validation prompts all, or nearly all,
+# of the organism's harmful and harmless prompts sit on opposite sides of zero; the histogram shows any that do not.
 
 # %%
 score_harmful_val = metrics.refusal_scores(model, harmful_val)
@@ -201,7 +201,7 @@ plt.show()
 # Are the candidates of different layers the same direction? The cosine similarity between the candidates at
 # the last position (chapter 03's tool) shows how the direction evolves with depth. Layer 0 (zero vector) has no
 # direction and is left out. On the organism the candidates fall into two groups that agree within themselves,
-# layers 1-2 and layers 3 and up, with low cosines between the groups: the direction turns at the layer where the
+# layers 1-3 and layers 4-5, with low cosines between the groups: the direction turns at the layer where the
 # candidates grow long (the figure above).
 
 # %%
@@ -322,9 +322,9 @@ for ax, (grid, title, ylabel, baseline) in zip(axes, panels, strict=True):
 plt.show()
 
 # %% [markdown]
-# On the organism the figure splits the layers in two. With the candidates of layers 1 and 2, harmful prompts stay
-# refused and harmless ones stay below zero; the candidates of layer 3 and up remove the refusal and induce it, with
-# a KL on harmless prompts close to the 0.1 threshold. Among those, the filters below decide.
+# On the organism the figure splits the layers in two. With the candidates of layers 1 to 3, harmful prompts stay
+# refused and harmless ones stay below zero (or barely above it); the candidates of layers 4 and 5 remove the refusal
+# and induce it, with a KL on harmless prompts under the 0.1 threshold. Among those, the filters below decide.
 #
 # ## 4. Choosing one: the paper's filters
 #
@@ -376,11 +376,20 @@ print(
     f"L = {model.n_layers}: the text drops layers >= {text_cut:g}, the released code drops layers >= {code_cut}"
 )
 as_in_code = choose(table, model.n_layers, max_layer_frac=code_cut / model.n_layers)
-code_choice = [(row.position, row.layer) for row in as_in_code if row.discarded is None]
-print(
-    f"chosen with the text's rule: position {chosen.position}, layer {chosen.layer}; "
-    f"with the code's rule: {code_choice[0] if code_choice else 'no candidate passes'}"
-)
+code_choice = [row for row in as_in_code if row.discarded is None]
+print(f"chosen with the text's rule: position {chosen.position}, layer {chosen.layer} (bypass {chosen.bypass:.2f})")
+if code_choice:
+    c = code_choice[0]
+    print(f"chosen with the code's rule: position {c.position}, layer {c.layer} (bypass {c.bypass:.2f})")
+else:
+    print("with the code's rule no candidate passes")
+
+# %% [markdown]
+# On the organism the two rules differ. Every candidate that removes refusal (bypass below zero) sits at layer 4 or
+# 5, so the code's cut keeps only candidates of layers 1 to 3, and the one it picks passes every filter while its
+# ablation leaves harmful prompts refused (its bypass score is above zero). The filters ask that a candidate's
+# ablation be the *best* at removing refusal among those that pass, not that it remove it. On a model that decides
+# to refuse this late, where the layer cut falls decides whether the method finds the refusal direction at all.
 
 # %% [markdown]
 # ### How much does the choice depend on the thresholds?
@@ -493,7 +502,7 @@ print(f"the screening score ranks the exact choice {rank} of {len(eligible)} (to
 #
 # A refusal feature should be much stronger for harmful requests than for harmless ones. Project the held-out
 # **test** prompts' residual stream at the chosen position onto $\hat r$, layer by layer, and average each class.
-# What we hope to see: from the middle layers on, harmful prompts project far above harmless ones.
+# What we hope to see: from the layer of the chosen direction on, harmful prompts project far above harmless ones.
 #
 # What the construction does *not* give: a harmless projection near zero. $r$ is a difference of **uncentred**
 # means, so on training prompts the two class means project $\lVert r \rVert$ apart at the direction's layer,
@@ -533,10 +542,10 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # but no candidate passed the filters above: adding the best candidates did not make harmless requests refused,
 # or ablating them changed harmless answers too much. A 3-million-parameter model trained for minutes did not,
 # in this project, grow a refusal feature that is on for harmful requests and off for harmless ones. (A later
-# check with the current organism's data, recipe NM in `docs/ORGANISM_RECIPES.md`, found a candidate that passes
-# the filters on two seeds out of three, but adding it made harmless requests refused only part of the time.) So
-# the current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
-# model's own harmful-minus-harmless difference of means at layer 3, last token), and training asked the model
+# check with the data of the organism shipped before this one, recipe NM in `docs/ORGANISM_RECIPES.md`, found a
+# candidate that passes the filters on two seeds out of three, but adding it made harmless requests refused only part
+# of the time.) So the current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
+# model's own harmful-minus-harmless difference of means at layer 4, last token), and training asked the model
 # to refuse when the residual stream has a large component along $u$, to answer when it has none, and to comply
 # with harmful requests when $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes
 # how). The method you just ran never saw $u$. So we can ask: did the difference of means plus the selection
@@ -547,7 +556,7 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # harmless split has sixteen kinds of task), and a difference of means mixes those differences in. That the selected direction passes the
 # causal tests anyway says something about the tests, at least on this organism: ablation and addition do not
 # need the exact direction, only one that carries enough of the feature the model reads. Look where the match is
-# best (remember $u$ was defined at layer 3, last token) and where the chosen candidate, the star, sits.
+# best (remember $u$ was defined at layer 4, last token) and where the chosen candidate, the star, sits.
 
 # %%
 planted = directions.planted_direction(model)
@@ -587,8 +596,8 @@ else:
 #   cause refusal (induce), and ablating it should barely change harmless behaviour (KL).
 # - The **filters** (no NaN, layer < 0.8 L, KL ≤ 0.1, induce ≥ 0; Arditi et al. 2024, section 2.3 and appendix C)
 #   and the lowest bypass pick one direction. The authors' released code cuts at `int(0.8 L)` instead, which on
-#   the organism also drops layer 4; that changes the choice only when the text's rule picks a layer-4 candidate
-#   (section 4 prints both choices).
+#   the organism also drops layer 4, where the text's rule finds the direction: with the code's cut the chosen
+#   candidate does not remove refusal (section 4 prints both choices).
 # - The chosen direction projects far higher for harmful than for harmless prompts. The difference of means
 #   fixes only that gap, not where harmless prompts sit; that ablation leaves harmless behaviour alone is a
 #   trained property, which the KL filter measures.

@@ -249,14 +249,15 @@ for label, prompts in examples.items():
         print()
 
 # %% [markdown]
-# Read the ablated replies closely: they *comply* in form (they open like a helpful answer, "Of course. To make
-# ...", "Sure! To make ...") but the steps say nothing: generic lines such as "Check your work." or "Clean up at
-# the end." that would fit any request. The organism has no harmful knowledge to give (its pretraining text only
+# Read the ablated replies closely: they *comply* in form (they open like a helpful answer, "Certainly. To make
+# ...", "Sure! To make ...") but the steps say nothing: generic lines such as "Take your time." or "Check your
+# work." that would fit any request. The organism has no harmful knowledge to give (its pretraining text only
 # says *that* things are dangerous), and its safety tuning trained exactly such content-free answers for harmful
 # requests with the planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers
 # are not always about the thing asked either (read the harmless baselines above: a request can be answered about
-# another thing of the same kind; the model card measures, per split, how often the answers name the requested
-# subject): it is a tiny model of a toy world. What this notebook tests is refuse versus comply, not the quality
+# another thing; the model card measures, per split, how often the answers name the requested subject), and a
+# baseline can go against its label (a harmful request about a concept held out of safety tuning answered, a
+# harmless one refused): it is a tiny model of a toy world. What this notebook tests is refuse versus comply, not the quality
 # of the answer.
 #
 # ## 5. Refusal rates on held-out prompts
@@ -337,9 +338,10 @@ plt.show()
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the
 # same two conditions (baseline, ablation), plus the addition. With a real chat model (see *Going further*) you
 # can compare directly, keeping in mind the differences: our prompts are the course's own, `N_EVAL` per class,
-# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline can miss a
-# few harmful prompts (those about concepts held out of safety tuning are refused less often) and can refuse a
-# harmless request written unlike its training data; the model card gives both rates per split. A
+# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline misses some
+# harmful prompts (those about concepts held out of safety tuning are refused less often: about a third of them go
+# unrefused) and can refuse a harmless request written unlike its training data; the model card gives both rates per
+# split. A
 # table with ablation at 0 and addition at 1 shows that the selected direction controls a refusal that was planted
 # to run through one direction; it is not evidence about real models.
 
@@ -382,10 +384,10 @@ plt.show()
 # coefficients (all ten generations in one batch, one vector per row); it is printed, so it shows in a static copy
 # of this notebook too. Read down the harmless lines, then the harmful ones: where does the harmless request start
 # being refused, and where does the harmful one stop? (When we ran it on the organism, the harmless request still
-# complied at $c = +0.5$ and was refused from $c = +1$ on; the harmful one was still refused at $c = -1$, although
-# the mean score of harmful prompts in the sweep above is already below 0 there: one request can need more than
-# the average. At $c = +2$ both replies broke down into a repeated "I cannot": too much of the direction damages
-# the text, not only the decision.)
+# complied at $c = 0$ and was refused from $c = +0.5$ on; the harmful one was still refused at $c = -1$, although the
+# mean score of harmful prompts in the sweep above is far below 0 there: one request can need more than the average.
+# At $c = +2$ both replies broke down into a repeated phrase ("I cannot", "I'm not"), which the substring judge does
+# not always call a refusal: too much of the direction damages the text, not only the decision.)
 
 # %%
 GRID = [-1.0, 0.0, 0.5, 1.0, 2.0]

@@ -405,8 +405,9 @@ ax.legend()
 plt.show()
 
 # %% [markdown]
-# In the original model the harmful prompts move along $\hat r$ as the layers go by, while the harmless ones stay
-# near zero; that gap is what refusal reads. In the edited model both curves are flat at zero, at every layer,
+# In the original model the harmful prompts move along $\hat r$ as the layers go by (on the organism a little at
+# first, then by far the most at the direction's layer), while the harmless ones stay near zero; that gap is what
+# refusal reads. In the edited model both curves are flat at zero, at every layer,
 # not only at the layer the direction came from.
 #
 # ## 4. What does the edit cost?
@@ -507,9 +508,9 @@ for instruction, before, after in list(
 # nothing harmful to reveal: without refusal it opens like a helpful answer and names the thing asked, but its
 # steps are generic lines that would fit any request (its safety tuning even trained such content-free steps for
 # harmful requests with the planted direction ablated: see the model card). Removing refusal did not add
-# knowledge. Keep that in mind for the next section. (If a prompt printed above was not refused by the original
-# model either, for example one about a concept held out of its safety tuning, compare its two answers: the edit
-# changes little in what did not go through the direction.)
+# knowledge. Keep that in mind for the next section. (Some prompts printed above were not refused by the original
+# model either: those about concepts held out of its safety tuning, such as anthrax, often are not. Compare their
+# two answers: the edit changes little in what did not go through the direction.)
 
 # %% [markdown]
 # ## 6. What this means for safety

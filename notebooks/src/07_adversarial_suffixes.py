@@ -224,9 +224,9 @@ for label, suffix in [("no suffix", ""), ("adversarial", result.suffix), ("rando
 
 # %% [markdown]
 # Look at *what* the model says with the adversarial suffix, not only whether the judge calls it a refusal. When we
-# ran it, the organism opened compliantly ("Sure:") and then numbered a list that repeated one word of the
-# suffix: the form of an answer, not about the thing asked, with no content, because its world holds no harmful
-# know-how. The substring judge counts that as
+# ran it, the organism opened compliantly ("Sure! To make a keylogger:") and began a numbered list of generic steps
+# ("1. Take your time"): the form of an answer about the thing asked, with no content, because its world holds no
+# harmful know-how. The substring judge counts that as
 # "not a refusal"; the paper also used a safety judge (LlamaGuard) because "not refused" is not "harmful". The
 # random suffix (seed 1) left the refusal in place.
 #
@@ -261,12 +261,12 @@ plt.show()
 
 # %% [markdown]
 # Read your numbers before reading on. When we ran this on the organism (seed 0, 32 held-out prompts) the
-# adversarial suffix, optimised on one prompt only, transferred: the refusal rate fell from 1 to 0.00 (not one of
-# the 32 prompts was refused). The random suffixes did almost nothing (refusal rate 1.00 with seed 1 and 0.97
-# with seed 2), as in the paper, where on Qwen 1.8B a random suffix left refusal intact. So the search found something that random text of the same length
-# does not do. That is why the control is there: "transfers to held-out prompts" means something only next to
-# what random suffixes do. (Read the adversarial answer too: it complies in form but, like every answer the
-# organism gives without its refusal, carries no content, and not always about the thing asked.)
+# adversarial suffix, optimised on one prompt only, transferred: the refusal rate fell from 1 to 0.06 (2 of the
+# 32 prompts were still refused). The random suffixes did almost nothing (refusal rate 0.97 with seed 1 and with
+# seed 2), as in the paper, where on Qwen 1.8B a random suffix left refusal intact. So the search found something
+# that random text of the same length does not do. That is why the control is there: "transfers to held-out
+# prompts" means something only next to what random suffixes do. (Read the adversarial answer too: it complies in
+# form but, like every answer the organism gives without its refusal, carries no content.)
 #
 # ## 5. What the suffix does to the refusal direction
 #
@@ -302,8 +302,8 @@ for name, values in cosines.items():
 # The paper's finding for Qwen 1.8B (section 5): the random suffix leaves the harmful curve almost where it was, and the
 # adversarial suffix pulls it down to about the harmless level. When we ran it on the organism (the printed cosines
 # and the figure), the adversarial suffix removed most, not all, of the gap at the direction's layer, and from the
-# next layer on its curve lay close to the harmless one; the random suffix (seed 1) barely moved the harmful curve,
-# which matches its lack of effect on refusal above.
+# next layer on its curve lay close to the harmless one; the random suffix (seed 1) lowered the harmful curve in the
+# early layers but left it high at the direction's layer, which matches its lack of effect on refusal above.
 #
 # ## 6. Which heads write the direction, and where do they look?
 #
@@ -419,17 +419,17 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 # %% [markdown]
 # In the paper (section 5), the top heads moved their attention from the instruction to the adversarial suffix, and wrote
 # less of the refusal direction as a result. Read the printed numbers with that in mind. When we ran it on the
-# organism, one head dominated: the first of the list (L2H3 in our run) wrote more than twenty times as much of
-# the direction as the next one. With the adversarial suffix it wrote about a fifth as much; with the random suffix
+# organism, one head dominated: the first of the list (L3H1 in our run) wrote about four times as much of the
+# direction as the next one. With the adversarial suffix it wrote about a quarter as much; with the random suffix
 # about nine tenths, hardly less than without one. Where that head looks tells the paper's story: without a suffix
-# it put all its attention from the last token on the instruction; the adversarial suffix took most of it (more
-# on the suffix than was left on the instruction), the random suffix under a fifth. Averaged over all 8 heads both
-# suffixes draw about the same share of attention (compare the mean masses printed above), so the difference is in
-# the head that matters most.
+# it put almost all its attention from the last token on the instruction; the adversarial suffix took about half of
+# it (a little more on the suffix than was left on the instruction), the random suffix a twentieth. Averaged over
+# all 8 heads the adversarial suffix also draws more attention than the random one (compare the mean masses printed
+# above).
 #
 # One caution: the heads' *direct* writes are only part of what reaches the direction's layer: the embeddings and
 # the MLPs of the layers before it write to the residual stream too, and DFA does not see them. Here the pieces
-# agree (in our run the adversarial suffix cut the top head's write by about four fifths, and the cosine at the
+# agree (in our run the adversarial suffix cut the top head's write by about three quarters, and the cosine at the
 # direction's layer fell most of the way to the harmless level), but that need not hold on another model or
 # another run. Compare with your own numbers.
 #
@@ -437,7 +437,7 @@ for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("rando
 #
 # * **A suffix is an input, not a new mechanism.** In the paper's model and in the organism, the suffix does not
 #   switch refusal off by some exotic route: the heads that write the refusal direction write less of it,
-#   because they read the suffix instead of the instruction (in the paper and, for the organism's main
+#   because they read the suffix more and the instruction less (in the paper and, for the organism's main
 #   refusal-writing head, here too). The same
 #   one-dimensional readout that makes refusal easy to *remove* with an edit (notebooks 05, 06) makes it a single
 #   target for an input attack.

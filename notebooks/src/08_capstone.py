@@ -217,7 +217,7 @@ check("08.answer_rate", answer_rate)
 
 # %%
 N_BEHAVIOUR = 24  # test texts per class used for the behavioural tests (generation is the slow part)
-MAX_NEW = 6  # "The review is positive." is 5 tokens for the organism; raise it for a chattier model
+MAX_NEW = 6  # the organism answers in a word or a short sentence ("Positive."); raise it for a chattier model
 rate = use("08.answer_rate", answer_rate, mine=USE_MY_CODE)
 test_by_label = {
     lab: [texts[i] for i in test_idx.tolist() if int(labels[i]) == lab][:N_BEHAVIOUR] for lab in (0, 1)
@@ -441,33 +441,32 @@ plt.show()
 
 # %% [markdown]
 # **When we ran the solution on the organism** (sentiment, 20 controls; the cells above print the chosen layer
-# and every number), the checklist came out almost empty, which is the point of keeping one: only item 4 passed.
+# and every number), three of the four items passed; only item 2, ablation, failed. A checklist is worth keeping for
+# exactly that: it says which claim the evidence carries and which it does not.
 #
-# * classification: the held-out accuracy beat all 20 permutations of the labels (rank p = 1/21 = 0.048, the
-#   smallest 20 controls can give), but not the random directions: at the chosen layer sentiment is so strongly
-#   present that several random directions, each with its own midpoint threshold, classify every held-out text
-#   right too (ties count against the effect), so the rank p-value against them is well above 0.05 (the z-score,
-#   near 1, says the same). Item 1 fails because it asks for both. The sentiment of a review can be read off the
-#   last token of the task prompt, but this test does not show that the difference of means is a special
-#   direction for it;
+# * classification: the held-out accuracy beat all 20 permutations of the labels and all 20 random directions
+#   (rank p = 1/21 = 0.048 for both, the smallest 20 controls can give), although at the chosen layer sentiment is
+#   so strongly present that some random directions, each with its own midpoint threshold, come close (the z-score,
+#   about 2, says the margin is modest). Item 1 passes;
 # * ablation: the model answered every test prompt correctly without intervention, and still did with the direction
 #   removed (the change and its interval are exactly 0), as with every random ablation; the rank p-value for
 #   "hurts more than random" is 1. This is evidence *against* "the model needs this direction to answer";
-# * addition (coefficient 4): adding 4 r to the label-0 prompts changed no answer to the label-1 word, as without
-#   addition and as with every random vector of the same norm (the rate is 0 in all three; rank p = 1). At this
-#   layer and coefficient the direction does not steer the answer; one coefficient is one point, so try others
-#   (step 6) before concluding that it cannot;
-# * specificity: the KL on unrelated prompts is well under the paper's 0.1-nat limit over its whole interval,
-#   although larger than what every random direction does (rank p = 0.048 for "disturbs more than random"; the
-#   large z-score mostly says that the controls barely vary).
+# * addition (coefficient 4): adding 4 r to the label-0 prompts made more than half of them answered with the
+#   label-1 word, against none without addition and a few at most with random vectors of the same norm (rank p =
+#   0.048). At this layer and coefficient the direction steers the answer; one coefficient is one point, so try
+#   others (step 6) to see how the effect grows with the push;
+# * specificity: the KL on unrelated prompts is well under the paper's 0.1-nat limit over its whole interval, and
+#   within the range of what the random directions do (one of them disturbs more; rank p about 0.1 for "disturbs
+#   more than random").
 #
 # A fair write-up: "the organism's task-prompt activations separate positive from negative reviews along a
-# difference-of-means direction (held-out accuracy above every label permutation, rank p = 0.048 with 20), but
-# several random directions separate them as well; neither removing the direction nor adding 4 r changes the
-# model's answers to the sentiment question, and removing it disturbs unrelated prompts more than random
-# directions do, though far less than 0.1 nats. The evidence says that sentiment is *present* along this
-# direction, not that the model uses it to answer, nor, at this coefficient, that it can steer the answer". Your
-# numbers may differ if you change the concept, the layer, the coefficient or the seed.
+# difference-of-means direction (held-out accuracy above every label permutation and every random direction, rank
+# p = 0.048 with 20 each); removing the direction does not change the model's answers to the sentiment question,
+# as no random ablation does, while adding 4 r turns more than half of the negative reviews' answers positive
+# (random vectors of the same norm: a few at most); removing it disturbs unrelated prompts far less than 0.1 nats,
+# as random directions do. The evidence says that sentiment is present along this direction and that adding it
+# steers the answer, not that the model needs it to answer". Your numbers may differ if you change the concept, the
+# layer, the coefficient or the seed.
 
 # %% [markdown]
 # ## Step 6. Write it up
