@@ -187,7 +187,9 @@ def test_twin_words_record_of_the_shipped_organism_is_reproduced() -> None:
     from course_utils.models import load_model
 
     model = load_model(str(SHIPPED))
-    entry = json.loads(twin_words.RECORD.read_text())["B"]
+    entry = json.loads(twin_words.RECORD.read_text())[
+        "DrL"
+    ]  # the shipped checkpoint (DrL's weights, scored from its training folder)
     for label in ("harmless", "harmful"):
         texts = [r["request"] for r in entry[label]["requests"]]
         scores = refusal_score(last_position_logits(model, texts), model.refusal_token_ids).tolist()

@@ -91,7 +91,7 @@ def test_files_match_the_generator() -> None:
             overlap = set(data.load_instructions(label, split)) & trained
             if split in ("train", "val"):
                 # a few short requests of train/val are also training strings of the shipped organism (measured:
-                # harmful 19/256 and 3/64, harmless 10/256 and 4/64; model card, "Data")
+                # harmful 7/256 and 2/64, harmless 18/256 and 2/64; model card, "Training data")
                 assert len(overlap) <= 0.1 * len(splits[label][split]), (label, split, sorted(overlap))
             else:  # the shipped organism was trained on none of the test and held-out strings
                 assert not overlap, (label, split, sorted(overlap))

@@ -216,7 +216,8 @@ def test_gcg_breaks_refusal_on_the_organism():
         p for p, c in zip(prompts, generate(model, prompts, max_new_tokens=16), strict=True) if is_refusal(c)
     ]
     assert refused, "the organism refuses none of the first harmful validation prompts"
-    config = GCGConfig(n_tokens=8, n_steps=20, top_k=32, n_candidates=64, seed=0)
+    # chapter 07's suffix length; 8 tokens no longer sufficed in 20 steps on the organism shipped on 2026-12-06
+    config = GCGConfig(n_tokens=12, n_steps=20, top_k=32, n_candidates=64, seed=0)
     result = run_gcg(model, refused[0], config, progress=False)
     completion = generate(model, [refused[0]], suffix=result.suffix, max_new_tokens=24)[0]
     assert result.stopped_early and not is_refusal(completion), (result.suffix, completion)

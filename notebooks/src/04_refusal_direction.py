@@ -377,7 +377,9 @@ print(
 )
 as_in_code = choose(table, model.n_layers, max_layer_frac=code_cut / model.n_layers)
 code_choice = [row for row in as_in_code if row.discarded is None]
-print(f"chosen with the text's rule: position {chosen.position}, layer {chosen.layer} (bypass {chosen.bypass:.2f})")
+print(
+    f"chosen with the text's rule: position {chosen.position}, layer {chosen.layer} (bypass {chosen.bypass:.2f})"
+)
 if code_choice:
     c = code_choice[0]
     print(f"chosen with the code's rule: position {c.position}, layer {c.layer} (bypass {c.bypass:.2f})")
