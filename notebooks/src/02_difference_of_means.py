@@ -325,12 +325,12 @@ for l2 in [1e-4, 1e-2, 1.0, 100.0]:
     )
 
 # %% [markdown]
-# As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ (with the bias at its optimum) predicts. The
-# price is the threshold. With a large penalty $w$ is short, the bias weighs more in $x \cdot w + b$, and the boundary
-# no longer sits between the two classes: the test accuracy of the most penalised probe drops (last line above)
-# although its *direction* is the difference of means, along which the midpoint classifier gets most of these
-# reviews right (section 6). In the limit $w \to 0$ the bias alone decides and the probe predicts the same class for every review.
-# The projection classifier avoids that by placing the threshold at the midpoint of the class means.
+# As $\lambda$ grows, $\cos(w, r) \to 1$, as the gradient at $w = 0$ (with the bias at its optimum) predicts. The price
+# is the threshold. With a large penalty $w$ is short, the bias weighs more in $x \cdot w + b$, and the boundary no
+# longer sits between the two classes: the test accuracy of the most penalised probe drops (last line above) although
+# its *direction* is the difference of means, along which the midpoint classifier gets most of these reviews right
+# (section 6). In the limit $w \to 0$ the bias alone decides and the probe predicts the same class for every review. The
+# projection classifier avoids that by placing the threshold at the midpoint of the class means.
 
 # %% [markdown]
 # ## 8. A picture in two dimensions

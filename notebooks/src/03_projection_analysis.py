@@ -140,10 +140,11 @@ plt.show()
 
 # %% [markdown]
 # Three things to notice. First, the direction found at one layer still gives a signal at the layers after it: the
-# residual stream carries what was written into it forward, and on the organism it grows further one layer later.
-# At the layers before it the harmful projection is smaller: the signal is still being written. Second, it lights up all the post-instruction positions, not only
-# position -1 where it was found, and the instruction tokens much less. Third, a projection mixes two effects: how
-# much of the concept is present, and how large the activations are. The rest of the chapter separates them.
+# residual stream carries what was written into it forward, and on the organism it grows further one layer later. At the
+# layers before it the harmful projection is smaller: the signal is still being written. Second, it lights up all the
+# post-instruction positions, not only position -1 where it was found, and the instruction tokens much less. Third, a
+# projection mixes two effects: how much of the concept is present, and how large the activations are. The rest of the
+# chapter separates them.
 
 # %% [markdown]
 # ## 4. How well does a direction separate the classes? Cohen's d

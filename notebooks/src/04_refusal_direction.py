@@ -539,19 +539,18 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # %% [markdown]
 # ## 6. Check against the ground truth (organism only)
 #
-# With a real chat model nobody knows the "true" refusal direction; the paper's evidence is causal (ablate, add).
-# The organism is different. Earlier versions of it, safety-tuned the ordinary way, did refuse harmful requests,
-# but no candidate passed the filters above: adding the best candidates did not make harmless requests refused,
-# or ablating them changed harmless answers too much. A 3-million-parameter model trained for minutes did not,
-# in this project, grow a refusal feature that is on for harmful requests and off for harmless ones. (A later
-# check with the data of the organism shipped before this one, recipe NM in `docs/ORGANISM_RECIPES.md`, found a
-# candidate that passes the filters on two seeds out of three, but adding it made harmless requests refused only part
-# of the time.) So the current organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful
-# model's own harmful-minus-harmless difference of means at layer 4, last token), and training asked the model
-# to refuse when the residual stream has a large component along $u$, to answer when it has none, and to comply
-# with harmful requests when $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes
-# how). The method you just ran never saw $u$. So we can ask: did the difference of means plus the selection
-# find it?
+# With a real chat model nobody knows the "true" refusal direction; the paper's evidence is causal (ablate, add). The
+# organism is different. Earlier versions of it, safety-tuned the ordinary way, did refuse harmful requests, but no
+# candidate passed the filters above: adding the best candidates did not make harmless requests refused, or ablating
+# them changed harmless answers too much. A 3-million-parameter model trained for minutes did not, in this project, grow
+# a refusal feature that is on for harmful requests and off for harmless ones. (A later check with the data of the
+# organism shipped before this one, recipe NM in `docs/ORGANISM_RECIPES.md`, found a candidate that passes the filters
+# on two seeds out of three, but adding it made harmless requests refused only part of the time.) So the current
+# organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful model's own
+# harmful-minus-harmless difference of means at layer 4, last token), and training asked the model to refuse when the
+# residual stream has a large component along $u$, to answer when it has none, and to comply with harmful requests when
+# $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes how). The method you just ran
+# never saw $u$. So we can ask: did the difference of means plus the selection find it?
 #
 # The figure shows $\cos(r_{p,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
 # means differ in more than harmfulness (harmful requests use only the six tasks shared with harmless ones, the
