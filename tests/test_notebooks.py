@@ -146,11 +146,78 @@ def test_notebook_executes(source: Path, version: str, notebook_env: dict[str, s
 # the notebook's printed text and its markdown (whitespace collapsed) and asserts every claim it checks.
 
 
+def _floats(line: str) -> list[float]:
+    return [float(x) for x in re.findall(r"-?\d+\.\d+", line)]
+
+
+def _line_after(printed: str, heading: str) -> str:
+    """The printed line that follows the line starting with `heading`."""
+    lines = printed.splitlines()
+    return lines[next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1]
+
+
+def _turn(printed: str, heading: str) -> int:
+    """From a printed line "1-2: 0.60  2-3: 0.84  3-4: 0.37 ...": the layer after the lowest consecutive cosine."""
+    pairs = re.findall(r"(\d+)-(\d+): (-?[\d.]+)", _line_after(printed, heading))
+    return int(min(pairs, key=lambda p: float(p[2]))[1])
+
+
+def _claims_01(printed: str, prose: str) -> None:
+    """The logit-lens table: the classes alike up to layer 4, the harmful refusal probability jumping only in the
+    last blocks, the harmless one below 0.1 throughout, and both classes' top-token shares about half in between."""
+    rows = [_floats(line) for line in printed.splitlines() if re.match(r"^\s+\d+\s+0\.\d{3}\s", line)]
+    p_harmful, p_harmless, top_harmful, top_harmless = zip(*rows, strict=True)
+    assert max(p_harmless) < 0.1 and all(
+        abs(a - b) < 0.05 for a, b in zip(p_harmful[:5], p_harmless[:5], strict=True)
+    )
+    assert min(p_harmful[5:]) > 0.5 and max(p_harmful[:5]) < 0.1
+    assert any(
+        0.4 <= a <= 0.6 and 0.4 <= b <= 0.6 for a, b in zip(top_harmful[2:4], top_harmless[2:4], strict=True)
+    )
+    assert "the two classes look alike up to layer 4" in prose
+
+
+def _claims_02(printed: str, prose: str) -> None:
+    """The class means' lengths, and the probe against the difference of means across layers and concepts."""
+    mu_0, mu_1, _, diff = _floats(re.search(r"\|mu_0\| = .*", printed)[0])
+    assert 0.35 <= diff / ((mu_0 + mu_1) / 2) <= 0.65  # "about half as long as the means"
+    read_outs = {
+        m[1]: _floats(m[2]) for m in re.finditer(r"^(\w+: [\w ]+?)\s{2,}([\d. ]+)$", printed, re.MULTILINE)
+    }
+    dom, probe = read_outs["sentiment: difference of means"], read_outs["sentiment: probe"]
+    gaps = [p - d for p, d in zip(probe, dom, strict=True)][1:]
+    assert (
+        min(gaps) > 0 and gaps[-1] < gaps[0]
+    )  # "above ... at every layer from 1 on, by less in the deeper layers"
+    danger = [
+        p - d
+        for p, d in zip(read_outs["danger: probe"], read_outs["danger: difference of means"], strict=True)
+    ]
+    assert max(danger) > max(gaps)  # "Section 9 shows a concept where the gap is larger"
+    assert (
+        dom[len(dom) // 2] >= 0.75
+    )  # at the middle layer the midpoint classifier "gets most of these reviews right"
+    assert "the probe is above the projection classifier at every layer from 1 on" in prose
+
+
+def _claims_03(printed: str, prose: str) -> None:
+    """The projection one layer after the direction's, and where the layers' directions turn."""
+    projection = _floats(_line_after(printed, "harmful (val), position -1, mean projection"))  # per layer
+    layer = int(re.search(r"r from layer (\d+)", printed)[1])
+    assert (
+        projection[layer + 1] > projection[layer] > max(projection[:layer])
+    )  # "grows further one layer later"
+    turn = _turn(printed, "cosine of each layer's direction with the next layer's")
+    assert f"the direction turns between layers {turn - 1} and {turn}" in prose
+
+
 def _claims_04(printed: str, prose: str) -> None:
     """The planted layer, and the paper's text and code layer cuts choosing differently (the code's choice does not
     remove refusal)."""
     layer = json.loads((ROOT / ORGANISM_DIR / "training.json").read_text())["config"]["mediation_layer"]
     assert prose.count(f"at layer {layer}, last token") == 2
+    turn = _turn(printed, "cosine of each layer's candidate with the next layer's")
+    assert f"layers 1-{turn - 1} and layers {turn}-5" in prose and turn == layer
     text = re.search(
         r"chosen with the text's rule: position (-\d), layer (\d) \(bypass (-?[\d.]+)\)", printed
     )
@@ -225,6 +292,9 @@ def _claims_08(printed: str, prose: str) -> None:
 
 
 PROSE_CLAIMS: dict[str, Callable[[str, str], None]] = {
+    "01": _claims_01,
+    "02": _claims_02,
+    "03": _claims_03,
     "04": _claims_04,
     "05": _claims_05,
     "07": _claims_07,

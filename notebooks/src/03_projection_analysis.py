@@ -137,6 +137,8 @@ for ax, (label, grid) in zip(axes, maps.items(), strict=True):
     ax.set_xticks(range(len(positions)), token_labels, rotation=60, ha="right", fontsize=7)
 fig.colorbar(image, ax=axes, label=f"mean projection on r̂ (layer {LAYER}, position -1)")
 plt.show()
+print(f"harmful (val), position -1, mean projection on r̂ (r from layer {LAYER}):")
+print("  ".join(f"layer {layer}: {maps['harmful'][layer, -1]:.1f}" for layer in range(model.n_layers)))
 
 # %% [markdown]
 # Three things to notice. First, the direction found at one layer still gives a signal at the layers after it: the
@@ -251,6 +253,8 @@ plotting.heatmap(
     figsize=(5.5, 4.5),
 )
 plt.show()
+print("cosine of each layer's direction with the next layer's:")
+print("  ".join(f"{i}-{i + 1}: {sim[i, i + 1]:.2f}" for i in range(1, len(sim) - 1)))
 
 # %% [markdown]
 # Read the matrix: row and column 0 are 0, not 1. At layer 0, position -1 holds the same embedding in every prompt,

@@ -218,6 +218,8 @@ plotting.heatmap(
     cmap="RdBu_r",
 )
 plt.show()
+print("cosine of each layer's candidate with the next layer's:")
+print("  ".join(f"{i + 1}-{i + 2}: {cosines[i, i + 1]:.2f}" for i in range(len(cosines) - 1)))
 
 # %% [markdown]
 # ## 3. What does each candidate *do*? Three interventions
