@@ -187,9 +187,8 @@ def test_twin_words_record_of_the_shipped_organism_is_reproduced() -> None:
     from course_utils.models import load_model
 
     model = load_model(str(SHIPPED))
-    entry = json.loads(twin_words.RECORD.read_text())[
-        "DrL"
-    ]  # the shipped checkpoint (DrL's weights, scored from its training folder)
+    # the shipped checkpoint is DrL's weights, scored from its training folder
+    entry = json.loads(twin_words.RECORD.read_text())["DrL"]
     for label in ("harmless", "harmful"):
         texts = [r["request"] for r in entry[label]["requests"]]
         scores = refusal_score(last_position_logits(model, texts), model.refusal_token_ids).tolist()
