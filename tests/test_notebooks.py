@@ -18,6 +18,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import nbformat
@@ -251,6 +252,35 @@ def _claims_05(printed: str, prose: str) -> None:
     )
 
 
+def _claims_06(printed: str, prose: str) -> None:
+    """The projection on the direction layer by layer: the harmful one grows most at the direction's layer, the
+    harmless one stays near zero, the edited model's are zero; and some printed harmful prompts were not refused
+    by the original model either."""
+    from ast import literal_eval
+
+    from course_utils.metrics import is_refusal
+
+    layer = int(re.search(r"direction: position -\d, layer (\d)", printed)[1])
+    rows = {
+        m[1]: _floats(m[2])
+        for m in re.finditer(
+            r"^((?:harmful|harmless), (?:original|orthogonalized))\s+([-\d. ]+)$", printed, re.M
+        )
+    }
+    harmful = rows["harmful, original"]
+    steps = [b - a for a, b in pairwise(harmful)]
+    assert steps.index(max(steps)) + 1 == layer and max(steps) > 3 * max(
+        steps[: layer - 1]
+    )  # "by far the most"
+    assert max(map(abs, rows["harmless, original"])) < 1  # "stay near zero"
+    assert all(
+        abs(v) < 1e-3 for k in ("harmful, orthogonalized", "harmless, orthogonalized") for v in rows[k]
+    )
+    originals = [literal_eval(m) for m in re.findall(r"^  original: (.*)$", printed, re.M)]
+    assert any(not is_refusal(text) for text in originals)  # "Some prompts printed above were not refused"
+    assert "Some prompts printed above were not refused by the original model either" in prose
+
+
 def _claims_07(printed: str, prose: str) -> None:
     """Transfer of the suffix against random ones, and the top head's write and attention."""
     rates = dict(re.findall(r"(adversarial|random 1|random 2)\s+refusal rate ([\d.]+)", printed))
@@ -297,6 +327,7 @@ PROSE_CLAIMS: dict[str, Callable[[str, str], None]] = {
     "03": _claims_03,
     "04": _claims_04,
     "05": _claims_05,
+    "06": _claims_06,
     "07": _claims_07,
     "08": _claims_08,
 }

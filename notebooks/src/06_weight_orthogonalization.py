@@ -403,12 +403,14 @@ ax.axvline(layer, color="grey", linestyle=":", label=f"layer of the direction ({
 ax.set_xticks(range(model.n_layers))
 ax.legend()
 plt.show()
+for name, values in series.items():
+    print(f"{name:26s}", "  ".join(f"{v:6.2f}" for v in values.tolist()))
 
 # %% [markdown]
 # In the original model the harmful prompts move along $\hat r$ as the layers go by (on the organism a little at
 # first, then by far the most at the direction's layer), while the harmless ones stay near zero; that gap is what
-# refusal reads. In the edited model both curves are flat at zero, at every layer,
-# not only at the layer the direction came from.
+# refusal reads. In the edited model both curves are flat at zero, at every layer, not only at the layer the
+# direction came from (the printed rows: one per curve, one number per layer).
 #
 # ## 4. What does the edit cost?
 #
