@@ -17,6 +17,7 @@ import json
 import os
 import re
 import time
+from ast import literal_eval
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
@@ -29,6 +30,7 @@ from nbclient.exceptions import CellExecutionError
 from course_utils._environment import kernel_env
 from course_utils.exercises.build import ROOT, SOURCE_DIR, build_notebooks
 from course_utils.exercises.checking import FAILED, NOT_ATTEMPTED, PASSED
+from course_utils.metrics import is_refusal
 from course_utils.registry import ORGANISM_DIR
 
 pytestmark = pytest.mark.notebooks
@@ -256,10 +258,6 @@ def _claims_06(printed: str, prose: str) -> None:
     """The projection on the direction layer by layer: the harmful one grows most at the direction's layer, the
     harmless one stays near zero, the edited model's are zero; and some printed harmful prompts were not refused
     by the original model either."""
-    from ast import literal_eval
-
-    from course_utils.metrics import is_refusal
-
     layer = int(re.search(r"direction: position -\d, layer (\d)", printed)[1])
     rows = {
         m[1]: _floats(m[2])

@@ -55,6 +55,11 @@ def and_list(items: list) -> str:
     return ", ".join(map(str, items[:-1])) + f" and {items[-1]}"
 
 
+def each(figure, recipes) -> str:
+    """`figure(r)` for every recipe `r`, listed as the prose lists figures ("0.75, 0.79 and 0.72")."""
+    return and_list([figure(r) for r in recipes])
+
+
 def log_paragraph(text: str, opening: str) -> str:
     """The paragraph of `text` (the recipe log) that starts with `opening`, its lines joined."""
     return " ".join(text[text.index(opening) :].split("\n\n")[0].split())
@@ -2764,9 +2769,6 @@ def test_layer_four_section_matches_its_records() -> None:
     def n(s: str, r: str, label: str) -> int:
         return sets[s][r][label]["refused"]
 
-    def each(f, recipes) -> str:
-        return and_list([f(r) for r in recipes])
-
     def hoc(r: str) -> str:
         return f"{m[r][concepts]:.2f}"
 
@@ -2935,9 +2937,6 @@ def test_four_helpful_models_section_matches_its_records() -> None:
     blind = benchmark_record("blind")
     vf = benchmark_record("val_filter")["checkpoints"]
     shipped = b_record("eval")
-
-    def each(f, recipes) -> str:
-        return and_list([f(r) for r in recipes])
 
     def hoc(r: str) -> str:
         return f"{m[r][concepts]:.2f}"
