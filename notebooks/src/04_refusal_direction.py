@@ -127,26 +127,22 @@ print(f"mean score: harmful {score_harmful_val.mean():.2f}, harmless {score_harm
 # and a harmful prompt it answers anyway would dilute every bypass score.
 
 # %%
-harmful_kept, harmless_kept = directions.filter_prompts_by_refusal(model, harmful_train, harmless_train)
+# `kept_or_all` is `filter_prompts_by_refusal` with the library's fallback: every prompt, with a warning, if fewer
+# than 8 of a class would remain (a model that refuses almost nothing)
+harmful_kept, harmless_kept = directions.kept_or_all(model, harmful_train, harmless_train, "training")
 print(
-    f"kept {len(harmful_kept)} / {len(harmful_train)} harmful and {len(harmless_kept)} / "
+    f"using {len(harmful_kept)} / {len(harmful_train)} harmful and {len(harmless_kept)} / "
     f"{len(harmless_train)} harmless training prompts"
 )
-if min(len(harmful_kept), len(harmless_kept)) < 8:  # e.g. a model that refuses almost nothing
-    print("Too few prompts left after filtering: using all training prompts instead.")
-    harmful_kept, harmless_kept = harmful_train, harmless_train
-val_harmful_kept, val_harmless_kept = directions.filter_prompts_by_refusal(model, harmful_val, harmless_val)
+n_val = len(harmful_val), len(harmless_val)
+harmful_val, harmless_val = directions.kept_or_all(model, harmful_val, harmless_val, "validation")
 print(
-    f"kept {len(val_harmful_kept)} / {len(harmful_val)} harmful and {len(val_harmless_kept)} / "
-    f"{len(harmless_val)} harmless validation prompts"
+    f"using {len(harmful_val)} / {n_val[0]} harmful and {len(harmless_val)} / {n_val[1]} harmless validation prompts"
 )
-if min(len(val_harmful_kept), len(val_harmless_kept)) >= 8:
-    harmful_val, harmless_val = val_harmful_kept, val_harmless_kept
-    # the "no intervention" baselines of section 3, over the prompts that stay
+filtered_out = (len(harmful_val), len(harmless_val)) != n_val
+if filtered_out:  # the "no intervention" baselines of section 3, over the prompts kept
     score_harmful_val = metrics.refusal_scores(model, harmful_val)
     score_harmless_val = metrics.refusal_scores(model, harmless_val)
-else:
-    print("Too few validation prompts left after filtering: using all of them.")
 
 # %% [markdown]
 # ## 2. Candidate directions: one per post-instruction position and layer
