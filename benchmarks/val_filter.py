@@ -77,8 +77,7 @@ def measure(model_dir: str) -> dict:
     """Parts 1 and 2 for one checkpoint (see the module docstring)."""
     import torch
 
-    from course_utils.data import load_instructions
-    from course_utils.directions import filter_prompts_by_refusal, refusal_direction
+    from course_utils.directions import refusal_direction
     from course_utils.interventions import ablation_hooks
     from course_utils.metrics import kl_div, last_position_logits, refusal_score
     from course_utils.models import load_model
@@ -88,11 +87,10 @@ def measure(model_dir: str) -> dict:
     model = load_model(model_dir)
     out: dict = {}
     for key, (train, val) in SELECTIONS.items():
-        harmful, harmless = (load_instructions(label, val)[:32] for label in ("harmful", "harmless"))
-        kept = filter_prompts_by_refusal(model, harmful, harmless)
         selection = refusal_direction(model, fallback=True, cache=False, progress=False, splits=(train, val))
+        used = selection.prompts_used
         out[key] = {
-            "val_kept": {"harmful": len(kept[0]), "harmless": len(kept[1]), "of": 32},
+            "val_kept": {"harmful": used["harmful_val"], "harmless": used["harmless_val"], "of": 32},
             **{k: v for k, v in selection_record(selection).items() if k != "table"},
         }
         if key == "selection":

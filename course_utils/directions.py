@@ -203,6 +203,10 @@ class DirectionSelection:
             took the lowest bypass score among the candidates that are not NaN and not too deep.
         method: how it was selected: "batched", "loop", "fast" (all three exact: the paper's choice) or
             "screened" (an approximation: only the ``top_k`` candidates of ``screen_scores`` were scored).
+        prompts_used: set by ``refusal_direction``: how many prompts of each class the candidates
+            ("harmful_train", "harmless_train") and the selection ("harmful_val", "harmless_val") were computed on,
+            after the refusal filter (``kept_or_all``: all of them when it would keep fewer than 8). Empty when
+            ``select_direction`` was called directly.
     """
 
     pos_index: int
@@ -212,6 +216,7 @@ class DirectionSelection:
     table: list[CandidateScore] = field(repr=False)
     passed_filters: bool = True
     method: str = "batched"
+    prompts_used: dict[str, int] = field(default_factory=dict)
 
     @property
     def r_hat(self) -> Tensor:
@@ -424,7 +429,7 @@ def _refusal_direction(
         "validation",
         **kw,
     )
-    return select_direction(
+    selection = select_direction(
         model,
         candidates,
         harmful_val,
@@ -435,6 +440,9 @@ def _refusal_direction(
         method=method,
         top_k=top_k,
     )
+    used = (harmful, harmless, harmful_val, harmless_val)
+    names = ("harmful_train", "harmless_train", "harmful_val", "harmless_val")
+    return replace(selection, prompts_used={k: len(v) for k, v in zip(names, used, strict=True)})
 
 
 def planted_direction(model: ChatModel | str | Path) -> Tensor | None:
@@ -543,6 +551,7 @@ def _save_selection(selection: DirectionSelection, path: Path) -> None:
         "direction": selection.direction,
         "passed_filters": selection.passed_filters,
         "method": selection.method,
+        "prompts_used": selection.prompts_used,
         "table": [asdict(row) for row in selection.table],
     }
     try:

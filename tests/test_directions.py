@@ -242,7 +242,10 @@ def test_refusal_direction_on_course_data_and_cache(tiny_model, tmp_path) -> Non
     )
     assert len(selection.table) == len(tiny_model.post_instruction_positions) * tiny_model.n_layers
     assert len(list(tmp_path.glob("*.pt"))) == 1
+    everything = {"harmful_train": 16, "harmless_train": 16, "harmful_val": 8, "harmless_val": 8}
+    assert selection.prompts_used == everything
     cached = refusal_direction(tiny_model, n_train=16, n_val=8, progress=False, cache_dir=tmp_path)
+    assert cached.prompts_used == everything
     assert torch.equal(cached.direction, selection.direction)
     assert (cached.pos_index, cached.layer, cached.passed_filters) == (
         selection.pos_index,
@@ -315,7 +318,8 @@ def test_cache_key_covers_every_library_module_the_selection_runs(tiny_model, mo
 @needs_organism
 def test_refusal_direction_filters_the_validation_prompts_too(organism, monkeypatch) -> None:
     """As the paper's code does (`filter_val`): harmful validation prompts the model answers and harmless ones it
-    refuses are left out of the selection, as they are of the candidates; `splits` picks the data's splits."""
+    refuses are left out of the selection, as they are of the candidates; `splits` picks the data's splits; the
+    selection records how many prompts of each class it used."""
     import course_utils.data
     import course_utils.directions as directions_module
 
@@ -340,11 +344,21 @@ def test_refusal_direction_filters_the_validation_prompts_too(organism, monkeypa
 
     def select_direction(model, candidates, harmful_val, harmless_val, **kwargs):
         seen.update(harmful_val=harmful_val, harmless_val=harmless_val)
-        raise StopIteration  # the selection itself is tested above
+        # the selection itself is tested above
+        return directions_module.DirectionSelection(0, -1, 0, candidates[0, 0], table=[])
 
     monkeypatch.setattr(course_utils.data, "load_instructions", load_instructions)
     monkeypatch.setattr(directions_module, "select_direction", select_direction)
-    with pytest.raises(StopIteration):
-        refusal_direction(organism, cache=False, progress=False, splits=("held_out_train", "held_out_val"))
+    selection = refusal_direction(
+        organism, cache=False, progress=False, splits=("held_out_train", "held_out_val")
+    )
     assert seen == expected
     assert asked == ["held_out_train", "held_out_train", "held_out_val", "held_out_val"]
+    n_harmful, n_harmless = len(expected["harmful_val"]), len(expected["harmless_val"])
+    assert (n_harmful, n_harmless) != (14, 14)  # the counts are the filter's, not the prompts given
+    assert selection.prompts_used == {  # the training prompts are the same mixed lists here
+        "harmful_train": n_harmful,
+        "harmless_train": n_harmless,
+        "harmful_val": n_harmful,
+        "harmless_val": n_harmless,
+    }

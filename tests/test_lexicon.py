@@ -8,6 +8,8 @@ import random
 import re
 from dataclasses import replace
 
+import pytest
+
 from course_utils.organism import datasets, grammar, lexicon, world
 from course_utils.organism.evaluate import in_form, names_subject
 from course_utils.organism.train import TrainConfig, build_corpus
@@ -42,9 +44,14 @@ def test_no_entry_is_duplicated_or_also_a_world_subject() -> None:
     assert not set(entries) & world_names
 
 
-def test_held_out_share_appears_in_no_training_text() -> None:
-    """Whole-word search of every instruction, answer and pretraining document of a training corpus."""
-    corpus = build_corpus(replace(TrainConfig.mini(), open_rate=0.3, n_open_documents=200, made_up_rate=0.5))
+@pytest.mark.parametrize("wide", [False, True])
+def test_held_out_share_appears_in_no_training_text(wide: bool) -> None:
+    """Whole-word search of every instruction, answer and pretraining document of a training corpus, with and
+    without the wide vocabulary."""
+    cfg = replace(
+        TrainConfig.mini(), open_rate=0.3, n_open_documents=200, made_up_rate=0.5, wide_vocabulary=wide
+    )
+    corpus = build_corpus(cfg)
     texts = [
         e[k] for e in corpus.helpful + corpus.harmful + corpus.contrast for k in ("instruction", "answer")
     ]
@@ -54,6 +61,35 @@ def test_held_out_share_appears_in_no_training_text() -> None:
     # the trained share is there: requests and pretraining facts about it
     assert sum(a in text for a in lexicon.everyday_actions()) > len(lexicon.everyday_actions()) // 2
     assert any(a in " ".join(corpus.documents) for a, _ in lexicon.harmful_actions())
+    wide_entries = [a for a in lexicon._wide()["everyday_actions"]] + [t for t in lexicon._wide()["topics"]]
+    assert (
+        sum(a in text for a in wide_entries) > 100
+    ) == wide  # the wide entries are trained only when asked
+
+
+def test_widened_adds_new_entries_to_the_trained_share_only() -> None:
+    """`lexicon.widened`: inside it the trained shares grow by `_wide`'s entries, which are new and name no held-out
+    concept; the held-out shares (the evaluation's new subjects) and the whole lists stay as they are; the switch
+    is off again after the block, even when the block raises."""
+    lists = (lexicon.everyday_actions, lexicon.harmful_actions, lexicon.harmful_things, lexicon.topics)
+    before = {f: (f(False), f(True), f(None)) for f in lists}
+    with pytest.raises(RuntimeError), lexicon.widened():
+        wide = {f: (f(False), f(True), f(None)) for f in lists}
+        raise RuntimeError
+    for f in lists:
+        trained, held, everything = wide[f]
+        assert trained[: len(before[f][0])] == before[f][0] and len(trained) > 1.5 * len(before[f][0]), f
+        assert (held, everything) == before[f][1:], f
+        assert not set(trained[len(before[f][0]) :]) & set(before[f][2]), f  # new entries only
+        assert (f(False), f(True), f(None)) == before[f], f  # off again
+    with lexicon.widened(False):
+        assert lexicon.everyday_actions() == before[lexicon.everyday_actions][0]
+    held = [h.lower() for h in held_out_entries()]
+    concept_words = {"anthrax", "botnet", "landmine", "thallium", "smallpox", "diploma", "wallet", "dox"}
+    for key, entries in lexicon._wide().items():
+        names = [e if isinstance(e, str) else e[0] for e in entries]
+        assert not [n for n in names if any(h in n.lower() for h in held)], key
+        assert not [n for n in names if set(re.findall(r"[a-z]+", n.lower())) & concept_words], key
 
 
 def test_open_requests_get_answers_that_pass_the_evaluation_checks() -> None:

@@ -308,6 +308,22 @@ def test_freeze_embeddings_keeps_the_helpful_models_token_embeddings(tmp_path: P
     assert "lm_head.weight" in moved and len(moved) == len(got) - 1, moved
 
 
+def test_frozen_layers_keep_the_helpful_models_first_blocks(tmp_path: Path) -> None:
+    """`TrainConfig.frozen_layers` = 1: after safety tuning the token embeddings and the first block are the helpful
+    model's, bit for bit, and every other weight moved; a value that would freeze what the planted direction reads
+    is refused with the range it must be in."""
+    snapshot = tmp_path / "helpful.pt"
+    cfg = replace(TrainConfig.mini(), mediation_layer=None, frozen_layers=1)
+    train(tmp_path / "frozen", cfg, progress=False, helpful_snapshot=snapshot)
+    helpful = torch.load(snapshot, weights_only=True)["model"]
+    got = load_file(tmp_path / "frozen" / "model.safetensors")
+    kept = {k for k in got if torch.equal(got[k], helpful[k])}
+    assert kept == {"model.embed_tokens.weight"} | {k for k in got if k.startswith("model.layers.0.")}, kept
+    assert any(k.startswith("model.layers.0.") for k in kept)
+    with pytest.raises(ValueError, match=r"frozen_layers=1 must be from 0 to 0: below mediation_layer=1"):
+        replace(TrainConfig.mini(), frozen_layers=1)
+
+
 def test_one_sided_weight_zero_leaves_the_one_sidedness_objective_out(
     mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,7 +36,6 @@ from course_utils import data
 from course_utils.activations import get_activations
 from course_utils.directions import (
     DirectionSelection,
-    filter_prompts_by_refusal,
     planted_direction,
     refusal_direction,
 )
@@ -368,15 +367,10 @@ def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
     result["baseline"] = {s: {k: strip(v) for k, v in by.items()} for s, by in base.items()}
 
     selection = refusal_direction(model, fallback=True, cache=False, progress=progress)
-    kept_harmful, kept_harmless = filter_prompts_by_refusal(
-        model,
-        data.load_instructions("harmful", "train")[:128],
-        data.load_instructions("harmless", "train")[:128],
-    )
     r = selection.direction.float()
     result["selection"] = {
-        "harmful_kept": len(kept_harmful),
-        "harmless_kept": len(kept_harmless),
+        "harmful_kept": selection.prompts_used["harmful_train"],
+        "harmless_kept": selection.prompts_used["harmless_train"],
         **selection_record(selection),
     }
     held = held_out_phrasing_selection(model, progress)

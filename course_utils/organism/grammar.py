@@ -1244,7 +1244,7 @@ def _open_topic(
         word = lexicon.made_up_word(rng, _known_words())
         topic = rng.choice([f"{word}s", f"the {word}", f"my {word}"])
     else:
-        topic = rng.choice(lexicon.split(lexicon.TOPICS, held_out))
+        topic = rng.choice(lexicon.topics(held_out))
     frame = TOPIC_FRAMES[task].pick(rng, phrasing)
     answer = _topic_answer(task, topic, rng)
     return frame.replace("{t}", topic), {"answer": answer, "subject": topic, "form": "text"}

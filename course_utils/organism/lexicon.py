@@ -22,7 +22,10 @@ never saw in any role.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence, Set
+import re
+from collections.abc import Iterator, Sequence, Set
+from contextlib import contextmanager
+from functools import cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -553,17 +556,97 @@ HARMFUL_THINGS_WIDE: dict[str, list[str]] = {
 
 
 def everyday_actions(held_out: bool | None = False) -> list[str]:
-    return split([a for acts in EVERYDAY_ACTIONS.values() for a in acts] + HARM_SOUNDING, held_out)
+    acts = split([a for acts in EVERYDAY_ACTIONS.values() for a in acts] + HARM_SOUNDING, held_out)
+    return acts + (_wide()["everyday_actions"] if _widened and held_out is False else [])
 
 
 def harmful_actions(held_out: bool | None = False) -> list[tuple[str, str]]:
     """(action, kind) pairs."""
-    return [(a, kind) for kind, acts in HARMFUL_ACTIONS_WIDE.items() for a in split(acts, held_out)]
+    acts = [(a, kind) for kind, acts in HARMFUL_ACTIONS_WIDE.items() for a in split(acts, held_out)]
+    return acts + (_wide()["harmful_actions"] if _widened and held_out is False else [])
 
 
 def harmful_things(held_out: bool | None = False) -> list[tuple[str, str]]:
     """(thing, kind) pairs."""
-    return [(t, kind) for kind, things in HARMFUL_THINGS_WIDE.items() for t in split(things, held_out)]
+    things = [(t, kind) for kind, things in HARMFUL_THINGS_WIDE.items() for t in split(things, held_out)]
+    return things + (_wide()["harmful_things"] if _widened and held_out is False else [])
+
+
+def topics(held_out: bool | None = False) -> list[str]:
+    """Topics for poems, stories and explanations (`TOPICS`, and inside `widened` the wide vocabulary's)."""
+    return split(TOPICS, held_out) + (_wide()["topics"] if _widened and held_out is False else [])
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The wide vocabulary (`TrainConfig.wide_vocabulary`): several times more entries, for training only
+# --------------------------------------------------------------------------------------------------------------
+
+_widened = False
+
+
+@contextmanager
+def widened(on: bool = True) -> Iterator[None]:
+    """Inside this block (if `on`), the *trained* share of every list above (``held_out=False``) also has the
+    entries of `lexicon_wide` that are new: not an entry here, and not containing or contained in a held-out entry
+    here or the name of a held-out concept of the world (`_wide`). The held-out shares (``held_out=True``, the
+    evaluation's new subjects) and the whole lists (``held_out=None``) stay as they are."""
+    global _widened
+    before, _widened = _widened, on or _widened
+    try:
+        yield
+    finally:
+        _widened = before
+
+
+@cache
+def _wide() -> dict[str, list]:
+    """The entries of `lexicon_wide` that may join the trained shares (see `widened`), in the file's order."""
+    from course_utils.organism import lexicon_wide, world
+
+    def entries(held_out: bool | None) -> set[str]:  # every list's share, as the functions above split it
+        names = everyday_actions(held_out) + [a for a, _ in harmful_actions(held_out)]
+        names += [t for t, _ in harmful_things(held_out)] + topics(held_out)
+        return {e.lower() for e in names + split(OCCASIONS, held_out) + split(PIECES, held_out)}
+
+    known, held = entries(None), entries(True)
+    # the words that name a held-out concept of the world ("a botnet", "dox a celebrity"), not the generic ones
+    concept_words = {w for c in world.HELD_OUT_DANGERS for w in re.findall(r"[a-z]+", c.lower())}
+    concept_words = {w for w in concept_words if len(w) > 3} - _GENERIC_WORDS | {"dox", "doxx"}
+
+    def new(entry: str) -> bool:
+        e = entry.lower()
+        words = set(re.findall(r"[a-z]+", e))
+        return e not in known and not any(h in e for h in held) and not words & concept_words
+
+    def kinds(by_kind: dict[str, list[str]]) -> list[tuple[str, str]]:
+        return [(x, kind) for kind, xs in by_kind.items() for x in xs if new(x)]
+
+    return {
+        "everyday_actions": [a for acts in lexicon_wide.EVERYDAY_ACTIONS.values() for a in acts if new(a)]
+        + [a for a in lexicon_wide.HARM_SOUNDING if new(a)],
+        "topics": [t for t in lexicon_wide.TOPICS if new(t)],
+        "harmful_actions": kinds(lexicon_wide.HARMFUL_ACTIONS),
+        "harmful_things": kinds(lexicon_wide.HARMFUL_THINGS),
+    }
+
+
+#: Words of the world's held-out concepts that say nothing of the concept ("burn down a *house*").
+_GENERIC_WORDS = frozenset(
+    {
+        "burn",
+        "down",
+        "house",
+        "steal",
+        "sell",
+        "fake",
+        "hack",
+        "deadly",
+        "light",
+        "bath",
+        "brass",
+        "celebrity",
+    }
+)
 
 
 # --------------------------------------------------------------------------------------------------------------

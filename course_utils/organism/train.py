@@ -41,6 +41,7 @@ from course_utils.organism import (
     augment,
     datasets,
     grammar,
+    lexicon,
     mediation,
     world,
 )
@@ -114,6 +115,13 @@ class TrainConfig:
     # way to refuse is through the layers, which read every word's pretrained vector alike. Off: over three
     # paired seeds it did not clearly help (`docs/ORGANISM_RECIPES.md`, recipe Z).
     freeze_embeddings: bool = False
+    # Keep the helpful model's first `frozen_layers` transformer blocks fixed during safety tuning, with the token
+    # embeddings (0: none). Stage 3 then cannot learn its trained harmful words in the early layers, where held-out
+    # ones would not follow: whatever the early layers built from pretraining (what each thing is, and whether the
+    # text calls it dangerous) is all the later blocks can read a refusal from. Must stay below `mediation_layer`,
+    # so that a trainable block still writes the planted direction's input (recipe FL in
+    # `docs/ORGANISM_RECIPES.md`).
+    frozen_layers: int = 0
     # Train the necessity objective's compliant answers on the harmful thing's name too ("To make *a pipe bomb*:
     # ..."). Off, the name's tokens carry no loss (`unlabel_names`): the ablated model is taught the compliant form
     # but never to *write* a dangerous name, which it then can only copy from the request. With it on, harmless
@@ -170,6 +178,10 @@ class TrainConfig:
     # refused far less often than without it (recipe B), harm that safety tuning never named about as often.
     open_rate: float = 0.3
     n_open_documents: int = 2000
+    # Several times more entries in the open vocabulary's trained share (`lexicon.widened`, entries written by hand
+    # in `lexicon_wide`): more everyday activities, topics, harm-sounding harmless activities, harmful actions and
+    # harmful things, none of them held out of the evaluation (recipe WV in `docs/ORGANISM_RECIPES.md`).
+    wide_vocabulary: bool = False
     # Of the open-vocabulary requests, the share about made-up subjects ("polish my old blorpet"): their answers
     # can name the subject only by copying it from the request (grammar.made_up_subject).
     made_up_rate: float = 0.0
@@ -197,6 +209,13 @@ class TrainConfig:
         return self.noise_rate if self.harmful_noise_rate is None else self.harmful_noise_rate
 
     def __post_init__(self) -> None:
+        top = self.n_layers if self.mediation_layer is None else self.mediation_layer
+        if not 0 <= self.frozen_layers < top:
+            raise ValueError(
+                f"frozen_layers={self.frozen_layers} must be from 0 to {top - 1}: below "
+                + ("n_layers" if self.mediation_layer is None else f"mediation_layer={self.mediation_layer}")
+                + ", so that safety tuning can still move what the planted direction reads"
+            )
         if not 0 <= self.mediation_after < self.safety.steps * (1 - self.safety.replay):
             raise ValueError(
                 f"mediation_after={self.mediation_after} leaves no safety-tuning batch to plant the direction in "
@@ -260,6 +279,11 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     held out; no instruction of the shipped data splits is trained on. A share `cfg.odd_fraction` of the helpful
     examples are inputs that are not requests (`grammar.odd_example`).
     """
+    with lexicon.widened(cfg.wide_vocabulary):
+        return _build_corpus(cfg)
+
+
+def _build_corpus(cfg: TrainConfig) -> Corpus:
     rng = random.Random(cfg.seed + 1)
     excluded = datasets.evaluation_instructions()
 
@@ -590,14 +614,17 @@ def safety_tune(
             necessity + cfg.mediation_one_sided_weight * one_sided + sufficiency
         )
 
-    embeddings = model.get_input_embeddings().weight
-    embeddings.requires_grad_(not cfg.freeze_embeddings)  # AdamW skips a parameter without a gradient
+    frozen = [model.get_input_embeddings().weight] if cfg.freeze_embeddings or cfg.frozen_layers else []
+    frozen += [w for block in model.model.layers[: cfg.frozen_layers] for w in block.parameters()]
+    for w in frozen:
+        w.requires_grad_(False)  # AdamW skips a parameter without a gradient
     try:
         losses = run_stage(
             model, "3/3 safety tuning", stage, step_loss, replay_loss, cfg.weight_decay, rng, progress
         )
     finally:
-        embeddings.requires_grad_(True)
+        for w in frozen:
+            w.requires_grad_(True)
     if cfg.mediation_layer is not None and planted is None:
         raise RuntimeError(
             f"safety tuning ended after {chat_batches} chat batches, before mediation_after={cfg.mediation_after}: "
@@ -621,6 +648,7 @@ SAFETY_ONLY_FIELDS = (
     "mediation_after",
     "safety_seed",
     "freeze_embeddings",
+    "frozen_layers",
     "contrast_twins",
     "purpose_requests",
     "purpose_pairs",
