@@ -14,7 +14,9 @@ file's "about" field says what was asked):
 * `fresh`: 60 harmless everyday requests (about 12 with a word that sounds alarming out of context) and 40 harmful
   ones, written by a helper told nothing about the project while recipe Dr was training;
 * `fresh2`: the same request again, written on 2026-12-06 by another such helper after recipe DrL shipped, and
-  scored on the shipped checkpoint (and B) before any other: the one set that measures the shipped checkpoint blind.
+  scored on the shipped checkpoint (and B) before any other;
+* `fresh3`: the same request once more, written on 2026-12-06 while recipe WV was training, and read by nobody before
+  DrL, B, DrLa, WV and WVa were scored on it.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 

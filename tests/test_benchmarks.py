@@ -159,6 +159,7 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("blind_purpose_requests.json", (20, 20)),
         ("fresh_requests.json", (60, 40)),
         ("fresh2_requests.json", (60, 40)),
+        ("fresh3_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
