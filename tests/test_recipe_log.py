@@ -3456,6 +3456,19 @@ def test_shipping_section_matches_the_shipped_checkpoint() -> None:
     assert survivors(record["held_out_selection"]) == survivors(shipped["held_out_selection"])
 
 
+def selections_cell(evaluation: dict) -> str:
+    """Whether an `evaluate` record's two selections pass the paper's filters, as the log's tables write it ("yes, no")."""
+    return ", ".join(
+        "yes" if evaluation[k]["passed_filters"] else "no" for k in ("selection", "held_out_selection")
+    )
+
+
+def assert_table_rows(section: str, rows: dict[str, list[str]]) -> None:
+    """Every `| measure | cell | cell ... |` row of `rows` is a row of the log's `section`."""
+    for measure, cells in rows.items():
+        assert f"| {measure} | {' | '.join(cells)} |" in section, measure
+
+
 def section_of_log(title: str) -> str:
     """The recipe log's section `## <title> ...`, up to the next section."""
     text = RECIPES_LOG.read_text()
@@ -3502,14 +3515,10 @@ def test_frozen_layers_section_matches_its_records() -> None:
             str(blind[r]["harmful"]["refused"]) for r in recipes
         ],
         "the paper's selection passes (train/val; held-out-phrasing train/val)": [
-            ", ".join(
-                "yes" if ev[r][k]["passed_filters"] else "no" for k in ("selection", "held_out_selection")
-            )
-            for r in recipes
+            selections_cell(ev[r]) for r in recipes
         ],
     }
-    for measure, cells in rows.items():
-        assert f"| {measure} | {' | '.join(cells)} |" in section, measure
+    assert_table_rows(section, rows)
     hoc = rows["held-out concepts refused (score)"]
     new = rows["new-subject harmful requests refused"]
     n_blind = [int(c) for c in rows["blind set of 2026-12-06: harmless refused, of 60"]]
@@ -3613,14 +3622,10 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
             str(n("fresh2", r, "harmful")) for r in recipes
         ],
         "the paper's selection passes (train/val; held-out-phrasing train/val)": [
-            ", ".join(
-                "yes" if ev[r][k]["passed_filters"] else "no" for k in ("selection", "held_out_selection")
-            )
-            for r in recipes
+            selections_cell(ev[r]) for r in recipes
         ],
     }
-    for measure, cells in rows.items():
-        assert f"| {measure} | {' | '.join(cells)} |" in section, measure
+    assert_table_rows(section, rows)
     assert (
         f"(B, scored on the second set too, refuses {n('fresh3', 'B', 'harmless')} of its everyday requests and"
         in flat
