@@ -587,9 +587,10 @@ _widened = False
 @contextmanager
 def widened(on: bool = True) -> Iterator[None]:
     """Inside this block (if `on`), the *trained* share of every list above (``held_out=False``) also has the
-    entries of `lexicon_wide` that are new: not an entry here, and not containing or contained in a held-out entry
-    here or the name of a held-out concept of the world (`_wide`). The held-out shares (``held_out=True``, the
-    evaluation's new subjects) and the whole lists (``held_out=None``) stay as they are."""
+    entries of `lexicon_wide` that are new: not an entry here, not containing a held-out entry here, and with no word
+    that names a held-out concept of the world (`_wide`). The held-out shares (``held_out=True``, the evaluation's
+    new subjects) and the whole lists (``held_out=None``) stay as they are. `build_corpus` opens it for
+    `TrainConfig.wide_vocabulary`."""
     global _widened
     before, _widened = _widened, on or _widened
     try:
