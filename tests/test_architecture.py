@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "organism",
         "organism.__main__",
+        "organism.lexicon_wide",
         "organism.lexicon",
         "organism.world",
         "organism.tokenizer",

@@ -61,7 +61,9 @@ def test_held_out_share_appears_in_no_training_text(wide: bool) -> None:
     # the trained share is there: requests and pretraining facts about it
     assert sum(a in text for a in lexicon.everyday_actions()) > len(lexicon.everyday_actions()) // 2
     assert any(a in " ".join(corpus.documents) for a, _ in lexicon.harmful_actions())
-    wide_entries = [a for a in lexicon._wide()["everyday_actions"]] + [t for t in lexicon._wide()["topics"]]
+    wide_entries = [a for a in lexicon._wide(world.HELD_OUT_DANGERS)["everyday_actions"]] + [
+        t for t in lexicon._wide(world.HELD_OUT_DANGERS)["topics"]
+    ]
     assert (
         sum(a in text for a in wide_entries) > 100
     ) == wide  # the wide entries are trained only when asked
@@ -73,7 +75,7 @@ def test_widened_adds_new_entries_to_the_trained_share_only() -> None:
     is off again after the block, even when the block raises."""
     lists = (lexicon.everyday_actions, lexicon.harmful_actions, lexicon.harmful_things, lexicon.topics)
     before = {f: (f(False), f(True), f(None)) for f in lists}
-    with pytest.raises(RuntimeError), lexicon.widened():
+    with pytest.raises(RuntimeError), lexicon.widened(world.HELD_OUT_DANGERS):
         wide = {f: (f(False), f(True), f(None)) for f in lists}
         raise RuntimeError
     for f in lists:
@@ -82,11 +84,11 @@ def test_widened_adds_new_entries_to_the_trained_share_only() -> None:
         assert (held, everything) == before[f][1:], f
         assert not set(trained[len(before[f][0]) :]) & set(before[f][2]), f  # new entries only
         assert (f(False), f(True), f(None)) == before[f], f  # off again
-    with lexicon.widened(False):
+    with lexicon.widened(world.HELD_OUT_DANGERS, False):
         assert lexicon.everyday_actions() == before[lexicon.everyday_actions][0]
     held = [h.lower() for h in held_out_entries()]
     concept_words = {"anthrax", "botnet", "landmine", "thallium", "smallpox", "diploma", "wallet", "dox"}
-    for key, entries in lexicon._wide().items():
+    for key, entries in lexicon._wide(world.HELD_OUT_DANGERS).items():
         names = [e if isinstance(e, str) else e[0] for e in entries]
         assert not [n for n in names if any(h in n.lower() for h in held)], key
         assert not [n for n in names if set(re.findall(r"[a-z]+", n.lower())) & concept_words], key

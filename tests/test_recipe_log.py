@@ -3545,7 +3545,7 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
     """The log's section on the wide vocabulary: WV differs from DrL only in `wide_vocabulary` (a full training),
     WVa from WV only in the draw of safety tuning, on WV's helpful model; the list sizes, the table and the prose's
     figures and comparisons are the records'."""
-    from course_utils.organism import lexicon
+    from course_utils.organism import lexicon, world
 
     section = section_of_log("A wide vocabulary")
     flat = " ".join(section.split())
@@ -3574,7 +3574,7 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
         f"({trained[0]} everyday activities, {trained[1]} topics and {trained[2]} harmful actions and things)"
         in flat
     )
-    wide = {k: len(v) for k, v in lexicon._wide().items()}
+    wide = {k: len(v) for k, v in lexicon._wide(world.HELD_OUT_DANGERS).items()}
     assert (
         f"{wide['everyday_actions']} everyday activities, {wide['topics']} topics, {wide['harmful_actions']} harmful"
         f" actions and {wide['harmful_things']} harmful things" in flat

@@ -557,52 +557,59 @@ HARMFUL_THINGS_WIDE: dict[str, list[str]] = {
 
 def everyday_actions(held_out: bool | None = False) -> list[str]:
     acts = split([a for acts in EVERYDAY_ACTIONS.values() for a in acts] + HARM_SOUNDING, held_out)
-    return acts + (_wide()["everyday_actions"] if _widened and held_out is False else [])
+    return acts + _extra("everyday_actions", held_out)
 
 
 def harmful_actions(held_out: bool | None = False) -> list[tuple[str, str]]:
     """(action, kind) pairs."""
     acts = [(a, kind) for kind, acts in HARMFUL_ACTIONS_WIDE.items() for a in split(acts, held_out)]
-    return acts + (_wide()["harmful_actions"] if _widened and held_out is False else [])
+    return acts + _extra("harmful_actions", held_out)
 
 
 def harmful_things(held_out: bool | None = False) -> list[tuple[str, str]]:
     """(thing, kind) pairs."""
     things = [(t, kind) for kind, things in HARMFUL_THINGS_WIDE.items() for t in split(things, held_out)]
-    return things + (_wide()["harmful_things"] if _widened and held_out is False else [])
+    return things + _extra("harmful_things", held_out)
 
 
 def topics(held_out: bool | None = False) -> list[str]:
     """Topics for poems, stories and explanations (`TOPICS`, and inside `widened` the wide vocabulary's)."""
-    return split(TOPICS, held_out) + (_wide()["topics"] if _widened and held_out is False else [])
+    return split(TOPICS, held_out) + _extra("topics", held_out)
 
 
 # --------------------------------------------------------------------------------------------------------------
 # The wide vocabulary (`TrainConfig.wide_vocabulary`): several times more entries, for training only
 # --------------------------------------------------------------------------------------------------------------
 
-_widened = False
+_widened: frozenset[str] | None = None  # inside `widened`: the held-out concepts it was given
 
 
 @contextmanager
-def widened(on: bool = True) -> Iterator[None]:
+def widened(held_out_concepts: Set[str], on: bool = True) -> Iterator[None]:
     """Inside this block (if `on`), the *trained* share of every list above (``held_out=False``) also has the
     entries of `lexicon_wide` that are new: not an entry here, not containing a held-out entry here, and with no word
-    that names a held-out concept of the world (`_wide`). The held-out shares (``held_out=True``, the evaluation's
-    new subjects) and the whole lists (``held_out=None``) stay as they are. `build_corpus` opens it for
-    `TrainConfig.wide_vocabulary`."""
+    that names one of `held_out_concepts` (the world's, `world.HELD_OUT_DANGERS`; see `_wide`). The held-out shares
+    (``held_out=True``, the evaluation's new subjects) and the whole lists (``held_out=None``) stay as they are.
+    `build_corpus` opens it for `TrainConfig.wide_vocabulary`."""
     global _widened
-    before, _widened = _widened, on or _widened
+    before = _widened
+    if on:
+        _widened = frozenset(held_out_concepts)
     try:
         yield
     finally:
         _widened = before
 
 
+def _extra(key: str, held_out: bool | None) -> list:
+    """The wide vocabulary's entries for list `key` that a trained share gets inside `widened` (else none)."""
+    return _wide(_widened)[key] if _widened is not None and held_out is False else []
+
+
 @cache
-def _wide() -> dict[str, list]:
+def _wide(held_out_concepts: frozenset[str]) -> dict[str, list]:
     """The entries of `lexicon_wide` that may join the trained shares (see `widened`), in the file's order."""
-    from course_utils.organism import lexicon_wide, world
+    from course_utils.organism import lexicon_wide
 
     def entries(held_out: bool | None) -> set[str]:  # every list's share, as the functions above split it
         names = everyday_actions(held_out) + [a for a, _ in harmful_actions(held_out)]
@@ -611,7 +618,7 @@ def _wide() -> dict[str, list]:
 
     known, held = entries(None), entries(True)
     # the words that name a held-out concept of the world ("a botnet", "dox a celebrity"), not the generic ones
-    concept_words = {w for c in world.HELD_OUT_DANGERS for w in re.findall(r"[a-z]+", c.lower())}
+    concept_words = {w for c in held_out_concepts for w in re.findall(r"[a-z]+", c.lower())}
     concept_words = {w for w in concept_words if len(w) > 3} - _GENERIC_WORDS | {"dox", "doxx"}
 
     def new(entry: str) -> bool:

@@ -279,7 +279,7 @@ def build_corpus(cfg: TrainConfig) -> Corpus:
     held out; no instruction of the shipped data splits is trained on. A share `cfg.odd_fraction` of the helpful
     examples are inputs that are not requests (`grammar.odd_example`).
     """
-    with lexicon.widened(cfg.wide_vocabulary):
+    with lexicon.widened(world.HELD_OUT_DANGERS, cfg.wide_vocabulary):
         return _build_corpus(cfg)
 
 
