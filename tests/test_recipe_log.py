@@ -3353,6 +3353,11 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         assert phrase in card, phrase
 
     # the teaching guide and notebook 00 quote the same records
+    assert (
+        f"of two more written after it shipped, it refuses {n('fresh2', 'DrL', 'harmless')} and"
+        f" {n('fresh3', 'DrL', 'harmless')} of 60. Plan for one everyday request in four or five to be refused"
+        in teaching
+    )
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
         f' way, {n("fresh", "DrL", "harmless")} ("{fresh_quoted[0]}").',
