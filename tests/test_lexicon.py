@@ -61,9 +61,8 @@ def test_held_out_share_appears_in_no_training_text(wide: bool) -> None:
     # the trained share is there: requests and pretraining facts about it
     assert sum(a in text for a in lexicon.everyday_actions()) > len(lexicon.everyday_actions()) // 2
     assert any(a in " ".join(corpus.documents) for a, _ in lexicon.harmful_actions())
-    wide_entries = [a for a in lexicon._wide(world.HELD_OUT_DANGERS)["everyday_actions"]] + [
-        t for t in lexicon._wide(world.HELD_OUT_DANGERS)["topics"]
-    ]
+    extra = lexicon._wide(world.HELD_OUT_DANGERS)
+    wide_entries = extra["everyday_actions"] + extra["topics"]
     assert (
         sum(a in text for a in wide_entries) > 100
     ) == wide  # the wide entries are trained only when asked
