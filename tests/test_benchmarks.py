@@ -74,6 +74,13 @@ def test_readme_what_runs_where_table_is_the_measured_one() -> None:
     results = (ROOT / "benchmarks" / "RESULTS.md").read_text().splitlines()
     assert len(rows) >= 4
     assert all(row in results for row in rows), [row for row in rows if row not in results]
+    # the summary under the table reads the Qwen2.5-0.5B float32 row in wall minutes on 2 cores
+    qwen = next(row for row in rows if row.startswith("| Qwen/Qwen2.5-0.5B-Instruct | float32"))
+    exact, figures = (float(cell) for cell in [c.strip() for c in qwen.split("|")][5:7])
+    summary = " ".join(readme[readme.index("<!-- end what-runs-where -->") :].split())
+    assert "takes about 8 minutes on 2 cores" in summary and "**8.0 minutes wall**" in summary
+    assert f"up to about {5 * round(exact / 2 / 5)} minutes with the exact method" in summary, exact
+    assert figures / 2 > 60 and "take over an hour" in summary, figures
 
 
 def test_bench_selection_screen_rank_follows_the_library_screen(tiny_model_dir) -> None:

@@ -260,3 +260,22 @@ def test_exercise_budgets_fit_the_stated_time() -> None:
         assert budgets.get(source.stem[:2], 0) <= high, (
             f"{source.stem}: exercises budget {budgets[source.stem[:2]]} min, the notebook states {high} min"
         )
+
+
+def test_teaching_plans_name_real_exercises_and_their_budgets() -> None:
+    """The teaching guide's formats name registered exercises only, and the half-day plan's stated sum of exercise
+    budgets is the registry's sum over the exercises its row lists; the 90-minute plan's exercises fit in it."""
+    guide = (build.ROOT / "docs" / "TEACHING.md").read_text()
+    exercises = registry.all_exercises()
+    named = set(re.findall(r"\b\d\d\.[a-z_]+[a-z]\b", guide))
+    assert named and named <= set(exercises), sorted(named - set(exercises))
+    rows = {
+        row.split("|")[1].strip().split(" (")[0]: row.split("|")[3]
+        for row in guide.splitlines()
+        if row.startswith("| ") and row.count("|") == 5
+    }
+    half_day = re.findall(r"\b\d\d\.[a-z_]+[a-z]\b", rows["half-day"])
+    stated = re.search(r"\*\*Half-day, minute by minute\*\* \((\d+) minutes of exercise budgets\)", guide)
+    assert stated and int(stated.group(1)) == sum(exercises[e].minutes for e in half_day)
+    workshop = re.findall(r"\b\d\d\.[a-z_]+[a-z]\b", rows["90-minute workshop"])
+    assert sum(exercises[e].minutes for e in workshop) <= 90 - 10 - 5  # the demo and the closing reading

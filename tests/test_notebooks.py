@@ -319,6 +319,30 @@ def _claims_08(printed: str, prose: str) -> None:
     assert "three of the four items passed; only item 2, ablation, failed" in prose
 
 
+#: What the teaching guide's answer on chapter 07 quotes of the chapter's prose, which `_claims_07` checks against
+#: the printed outputs: the adversarial suffix takes about half of the top head's attention and cuts its write to
+#: about a quarter; a random suffix takes a twentieth and leaves the write hardly less.
+TEACHING_QUOTES_07 = {
+    "about half": "it put almost all its attention from the last token on the instruction; the adversarial suffix"
+    " took about half of it",
+    "about a quarter": "With the adversarial suffix it wrote about a quarter as much",
+    "a twentieth": "the random suffix a twentieth",
+    "hardly": "about nine tenths, hardly less than without one",
+}
+
+
+def test_teaching_guide_quotes_chapter_07_as_its_prose_says() -> None:
+    """The guide's discussion answer for 07 gives the top head's figures in the words of chapter 07's prose (which
+    `_claims_07` checks against what the notebook prints), so a retrain that changes the prose fails here until
+    the guide follows."""
+    prose = " ".join((SOURCE_DIR / "07_adversarial_suffixes.py").read_text().replace("# ", " ").split())
+    guide = " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
+    answer = guide[guide.index("**07.** *Why does a meaningless suffix") :][:900]
+    for word, sentence in TEACHING_QUOTES_07.items():
+        assert sentence in prose, sentence
+        assert word in answer, word
+
+
 PROSE_CLAIMS: dict[str, Callable[[str, str], None]] = {
     "01": _claims_01,
     "02": _claims_02,

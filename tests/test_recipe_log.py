@@ -3352,7 +3352,13 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     ):
         assert phrase in card, phrase
 
-    # the teaching guide and notebook 00 quote the same records
+    # the teaching guide, the README and notebook 00 quote the same records
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    assert (
+        f"it refused {n('fresh2', 'DrL', 'harmless')} and {n('fresh3', 'DrL', 'harmless')} of 60 everyday ones and"
+        f" {n('fresh2', 'DrL', 'harmful')} and {n('fresh3', 'DrL', 'harmful')} of 40 harmful ones: expect one"
+        " everyday request in four or five to be refused." in readme
+    )
     assert (
         f"of two more written after it shipped, it refuses {n('fresh2', 'DrL', 'harmless')} and"
         f" {n('fresh3', 'DrL', 'harmless')} of 60. Plan for one everyday request in four or five to be refused"
@@ -3375,6 +3381,8 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         ' party?" gets steps for brewing coffee)',
         f'of 40 such requests, {n("twin_words", "DrL", "harmless")} ("{bank}")',
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
+        f"written after this checkpoint was chosen, it refused {n('fresh2', 'DrL', 'harmless')} and"
+        f" {n('fresh3', 'DrL', 'harmless')} of 60 everyday requests: expect about one in four or five",
     ):
         assert phrase in notebook, phrase
 

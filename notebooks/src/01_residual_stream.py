@@ -269,8 +269,8 @@ for layer in layers:
 # - The logit lens $W_U\,\text{norm}(x_l)$ shows where the refusal token wins on harmful prompts.
 #
 # ## Going further: a real chat model
-# Set `MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"` at the top and rerun (about 2 GB of memory in float32; a laptop
-# CPU works, a GPU is faster; see the table in notebook 00). Things to look for: the decomposition still holds to
+# Set `MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"` at the top and rerun (its weights take about 2 GB in float32, and
+# a run peaks at about 5 GB; a laptop CPU works, a GPU is faster; see the table in notebook 00 and the README). Things to look for: the decomposition still holds to
 # float error; the norm of real models often jumps at the first layers and on the first token (an "attention
 # sink"), so average over real tokens as you did; on Qwen the refusal tokens are "I" and "As". On Gemma the lens
 # differs slightly from the model's output on Gemma-2, which caps its final logits (softcapping,

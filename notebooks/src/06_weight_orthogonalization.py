@@ -34,7 +34,8 @@
 # 6. think through what this means for the safety of open-weight models.
 #
 # **Time:** about 70 minutes. **Prerequisites:** notebooks 04 (finding the refusal direction) and 05 (ablation
-# and addition hooks). Runs on a laptop CPU in a minute or two with the course's model organism.
+# and addition hooks). With the course's model organism the whole notebook runs in well under a minute of machine
+# time on a laptop CPU.
 
 # %% [markdown]
 # ## Setup
@@ -92,7 +93,7 @@ print(f"direction: position {selection.position}, layer {layer}, |r| = {directio
 print(f"passed the paper's filters: {selection.passed_filters}")
 print(f"mean refusal score, harmful val prompts with it ablated (bypass): {chosen.bypass:.2f}")
 print(f"mean refusal score, harmless val prompts with it added (induce): {chosen.induce:.2f}")
-print(f"ready in {seconds_to_find:.1f} s (a stored result is read when chapter 04 already found it)")
+print(f"ready in {seconds_to_find:.1f} s (a stored result is read when chapter 05 already found it)")
 
 harmful_test = load_instructions("harmful", "test", interleave=True)  # seen and held-out concepts alternate
 harmless_test = load_instructions("harmless", "test")

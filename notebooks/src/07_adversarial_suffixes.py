@@ -35,8 +35,8 @@
 # 6. think about what this says about defences.
 #
 # **Time:** about 65 minutes. **Prerequisites:** notebooks 04 (the refusal direction) and 05 (ablation, the
-# substring judge). Runs on a laptop CPU with the organism in a few minutes; the suffix search takes seconds to a
-# minute.
+# substring judge). With the organism the whole notebook takes well under a minute of machine time on a 2-core
+# CPU; the suffix search is its longest step (seconds, up to a minute on a slow laptop).
 
 # %% [markdown]
 # ## Setup

@@ -31,8 +31,8 @@
 # their uncertainty (checked), run the four tests against 20 controls each, and fill in the checklist with
 # p-values and confidence intervals.
 #
-# **Time:** 75 to 105 minutes (open-ended). **Prerequisites:** notebooks 02 to 06. Runs on a laptop CPU with the
-# organism in a few minutes (generation under several interventions is the slow part).
+# **Time:** 75 to 105 minutes (open-ended). **Prerequisites:** notebooks 02 to 06. With the organism it takes
+# under a minute of machine time on a 2-core CPU (generation under several interventions is the slow part).
 
 # %% [markdown]
 # ## Setup
