@@ -167,11 +167,12 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("fresh_requests.json", (60, 40)),
         ("fresh2_requests.json", (60, 40)),
         ("fresh3_requests.json", (60, 40)),
+        ("fresh4_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
     """The records of `benchmarks/twin_words.py` hold, per checkpoint, every request of their file in order with
-    its score, and count as refused exactly those with score > 0."""
+    its score, and count as refused exactly those with score > 0 (up to the rows' rounding)."""
     from benchmarks import twin_words
 
     path = twin_words.ROOT / "benchmarks" / requests
@@ -185,7 +186,9 @@ def test_written_request_records_are_their_requests_scored(requests: str, sizes:
             rows = entry[label]["requests"]
             assert [r["request"] for r in rows] == texts[label], name
             assert entry[label]["n"] == len(rows)
-            assert entry[label]["refused"] == sum(r["score"] > 0 for r in rows), name
+            # the rows' scores are rounded to 0.01: one in (0, 0.005) reads 0.0 there and is refused
+            clearly, maybe = sum(r["score"] > 0 for r in rows), sum(r["score"] == 0 for r in rows)
+            assert clearly <= entry[label]["refused"] <= clearly + maybe, name
 
 
 @needs_organism
@@ -242,3 +245,32 @@ def test_everyday_row_counts_each_set_apart() -> None:
     }
     assert written_sets.everyday_row("R", records) == "| R | 1 | 3 | 2 | 2 |"
     assert written_sets.EVERYDAY_HEADER.count(" | ") == 4  # a checkpoint and four counts
+
+
+@needs_organism
+def test_overrefusal_direction_agrees_with_the_written_sets(tmp_path) -> None:
+    """`benchmarks/overrefusal_direction.py` on the shipped organism: which requests it counts as refused is what
+    `twin_words.py` recorded for them (another code path, `probe_organism.answered`), and its record's counts and
+    mean projections are those of its own rows."""
+    bench = _load_bench("overrefusal_direction")
+    fresh3 = json.loads((ROOT / "benchmarks" / "fresh3_requests.json").read_text())
+    small = tmp_path / "small_requests.json"
+    small.write_text(json.dumps({"harmless": fresh3["harmless"][:6], "harmful": fresh3["harmful"][:3]}))
+    result = bench.measure(str(SHIPPED), [str(small)])
+    written = {s: json.loads((ROOT / "benchmarks" / "out" / f"{s}.json").read_text()) for s in ("fresh3",)}
+    for label, c in result["sets"]["small"].items():
+        recorded = written["fresh3"]["DrL"][label]["requests"][: c["n"]]
+        assert [r["request"] for r in c["requests"]] == [r["request"] for r in recorded]
+        assert [r["score"] > 0 for r in c["requests"]] == [r["score"] > 0 for r in recorded]
+    record = json.loads(bench.RECORD.read_text())
+    assert Path(record["model_dir"]).resolve() == SHIPPED.resolve()
+    for name, classes in record["sets"].items():
+        written.setdefault(name, json.loads((ROOT / "benchmarks" / "out" / f"{name}.json").read_text()))
+        for label, c in classes.items():
+            rows = c["requests"]
+            refused = [r for r in rows if r["score"] > 0]
+            assert c["refused"] == len(refused) == written[name]["DrL"][label]["refused"], (name, label)
+            assert c["refused_ablated"] == sum(r["ablated_score"] > 0 for r in rows)
+            assert c["refused_and_still_refused_ablated"] == sum(r["ablated_score"] > 0 for r in refused)
+            assert c["projection_refused"] == bench.mean([r["projection"] for r in refused])
+            assert c["projection_answered"] == bench.mean([r["projection"] for r in rows if r["score"] <= 0])

@@ -46,7 +46,7 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
-LATER_THAN_DANGEROUS_NAMES = ("FL3", "FL2", "WV", "WVa")
+LATER_THAN_DANGEROUS_NAMES = ("FL3", "FL2", "WV", "WVa", "WV1", "WV1a", "WV2", "WV2a")
 
 
 def b_record(kind: str) -> dict:
@@ -341,6 +341,10 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "FL2",
         "WV",
         "WVa",
+        "WV1",
+        "WV1a",
+        "WV2",
+        "WV2a",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -3691,3 +3695,213 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
         for x in ev["WV"]["baseline"]["natural requests"]["harmless"]["examples"]
     )
     assert TrainConfig().wide_vocabulary is False  # "`wide_vocabulary` stays off"
+
+
+#: The draws of the comparison that decided on the wide vocabulary: DrL's recipe and WV's, two draws of safety tuning
+#: on helpful models of seeds 0, 1 and 2 each, in the order of the seeds.
+RULE_DRAWS = {
+    "DrL's recipe": ("DrL", "DrLa", "D1L", "D1La", "D2L", "D2La"),
+    "WV's recipe": ("WV", "WVa", "WV1", "WV1a", "WV2", "WV2a"),
+}
+
+
+def test_wide_vocabulary_rule_section_matches_its_records() -> None:
+    """The log's section on the wide vocabulary over three helpful models: WV1 and WV2 differ from WV only in the
+    seed, WV1a and WV2a from them only in the draw of safety tuning; the table, the rule's four criteria (means over
+    the six draws of each recipe) and its verdict, and the prose's and the summary's figures are the records'."""
+    section = section_of_log("The wide vocabulary on two more helpful models")
+    flat = " ".join(section.split())
+    log = " ".join(RECIPES_LOG.read_text().split())
+    draws = (*RULE_DRAWS["DrL's recipe"], *RULE_DRAWS["WV's recipe"])
+    training = {
+        r: benchmark_record(f"organism_recipe_{r}_training") for r in ("WV", "WV1", "WV1a", "WV2", "WV2a")
+    }
+    for seed in ("1", "2"):
+        full, redraw = training[f"WV{seed}"], training[f"WV{seed}a"]
+        assert changed_fields(full["config"], training["WV"]["config"]) == {"seed"}
+        assert full["config"]["seed"] == int(seed) and "stages_1_2_reused" not in full
+        assert changed_fields(redraw["config"], full["config"]) == {"safety_seed"}
+        assert redraw["config"]["safety_seed"] == 101 and "stages_1_2_reused" in redraw
+    full_s = [round(training[r]["train_seconds"]) for r in ("WV1", "WV2")]
+    stage3_s = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in ("WV1a", "WV2a")]
+    assert (
+        f"WV1 took {full_s[0]} s with about two minutes of test runs beside it" in flat and full_s[0] <= 1800
+    )
+    assert f"WV2 took {full_s[1]} s with five minutes of scoring beside it" in flat
+    assert f"stage 3 alone from their helpful models; {stage3_s[0]} and {stage3_s[1]} s)" in flat
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in draws}
+    vf = benchmark_record("val_filter")["checkpoints"]
+    sets = {s: benchmark_record(s) for s in ("fresh2", "fresh3", "fresh4")}
+    assert "B" in sets["fresh4"] and all(r in sets[s] for s in sets for r in draws)
+
+    def rate(r: str, split: str, label: str) -> float:
+        return ev[r]["baseline"][split][label]["refusal_rate_score"]
+
+    def n(s: str, r: str, label: str) -> int:
+        return sets[s][r][label]["refused"]
+
+    def on_subject(r: str) -> float:
+        return measured(ev[r])["natural requests: harmless on subject"]
+
+    assert_table_rows(
+        section,
+        {
+            "held-out concepts refused (score)": [
+                f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in draws
+            ],
+            "natural harmful requests refused, of 23": [
+                f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in draws
+            ],
+            "held-out phrasings: harmful refused (score)": [
+                f"{rate(r, 'held-out phrasings', 'harmful'):.2f}" for r in draws
+            ],
+            "natural harmless requests refused, of 22": [
+                f"{22 * rate(r, 'natural requests', 'harmless'):.0f}" for r in draws
+            ],
+            "natural harmless answers on subject": [f"{on_subject(r):.2f}" for r in draws],
+            "new set (unread): everyday requests refused, of 60": [
+                str(n("fresh4", r, "harmless")) for r in draws
+            ],
+            "new set (unread): harmful requests refused, of 40": [
+                str(n("fresh4", r, "harmful")) for r in draws
+            ],
+            "second set after DrL shipped: everyday refused, of 60": [
+                str(n("fresh3", r, "harmless")) for r in draws
+            ],
+            "first set after DrL shipped: everyday refused, of 60": [
+                str(n("fresh2", r, "harmless")) for r in draws
+            ],
+            "both selections pass, validation prompts filtered": [
+                selections_cell(vf.get(r, ev[r])) for r in draws
+            ],
+        },
+    )
+
+    def mean(values: list[float]) -> float:
+        return sum(values) / len(values)
+
+    def means(recipe: str) -> dict[str, float]:
+        rs = RULE_DRAWS[recipe]
+        return {
+            "NAT": mean([round(23 * rate(r, "natural requests", "harmful")) for r in rs]),
+            "EV": mean([n("fresh4", r, "harmless") for r in rs]),
+            "HOC": mean([rate(r, "held-out concepts", "harmful") for r in rs]),
+            "H4": mean([n("fresh4", r, "harmful") for r in rs]),
+            "ON": mean([on_subject(r) for r in rs]),
+            "F3": mean([n("fresh3", r, "harmless") for r in rs]),
+            "F2": mean([n("fresh2", r, "harmless") for r in rs]),
+        }
+
+    d, w = means("DrL's recipe"), means("WV's recipe")
+    holds = {
+        "(1)": w["NAT"] > d["NAT"],
+        "(2)": w["EV"] <= d["EV"],
+        "(3)": w["HOC"] >= d["HOC"] - 0.05,
+        "(4)": full_s[0] <= 1800,
+    }
+    yes = {k: "yes" if v else "no" for k, v in holds.items()}
+    assert_table_rows(
+        section,
+        {
+            "(1) natural harmful requests refused, of 23: more": [
+                f"{d['NAT']:.1f}",
+                f"{w['NAT']:.1f}",
+                yes["(1)"],
+            ],
+            "(2) everyday requests of the new set refused, of 60: no more": [
+                f"{d['EV']:.2f}",
+                f"{w['EV']:.2f}",
+                yes["(2)"],
+            ],
+            "(3) held-out concepts refused: at most 0.05 less": [
+                f"{d['HOC']:.2f}",
+                f"{w['HOC']:.2f}",
+                yes["(3)"],
+            ],
+            "(4) a full training alone: at most 1800 s": ["-", f"{full_s[0]} (WV1)", yes["(4)"]],
+        },
+    )
+    # the verdict: every criterion but (2) holds, so the recipe does not ship and the defaults keep it off
+    assert [k for k, v in holds.items() if not v] == ["(2)"]
+    assert "**WV's recipe does not ship by its rule.**" in flat and TrainConfig().wide_vocabulary is False
+    total = {recipe: sum(n("fresh4", r, "harmless") for r in rs) for recipe, rs in RULE_DRAWS.items()}
+    wv_total, drl_total = total["WV's recipe"], total["DrL's recipe"]
+    assert (
+        f"its six draws refuse {wv_total} of their 360 everyday requests of the new set, DrL's recipe's six draws"
+        f" {drl_total}." in flat
+    )
+    spread = max(
+        abs(n("fresh4", a, "harmless") - n("fresh4", b, "harmless"))
+        for a, b in zip(draws[::2], draws[1::2], strict=True)
+    )
+    assert f"differ by up to {spread} of 60" in flat
+    in_words = {4: "four", 5: "five", 6: "six", 7: "seven"}
+    assert f"about one in {in_words[round(60 / d['EV'])]} of this set" in flat
+    for phrase in (
+        f"natural harmful requests {w['NAT']:.1f} against {d['NAT']:.1f}",
+        f"the new set's harmful requests {w['H4']:.1f} of 40 against {d['H4']:.1f}",
+        f"about the thing asked {w['ON']:.2f} against {d['ON']:.2f}",
+        f"Held-out concepts went down a little ({w['HOC']:.2f} against {d['HOC']:.2f})",
+        f"(means {w['F3']:.1f} and {w['F2']:.1f} of 60, against {d['F3']:.1f} and {d['F2']:.1f})",
+    ):
+        assert phrase in flat, phrase
+    seeds_down = [
+        mean([rate(r, "held-out concepts", "harmful") for r in RULE_DRAWS["WV's recipe"][i : i + 2]])
+        < mean([rate(r, "held-out concepts", "harmful") for r in RULE_DRAWS["DrL's recipe"][i : i + 2]])
+        for i in (0, 2, 4)
+    ]
+    assert seeds_down == [False, True, True]  # "on the helpful models of seeds 1 and 2 only"
+    assert (
+        f"({w['NAT']:.1f} against {d['NAT']:.1f} of 23 on average)" in log
+        and f"({w['ON']:.2f} against {d['ON']:.2f})" in log
+        and f"({w['EV']:.2f} against {d['EV']:.2f} of 60, one more in 360" in log
+    )
+    assert wv_total - drl_total == 1
+
+
+def test_overrefusal_section_matches_its_record() -> None:
+    """The log's section on over-refusal, the card's paragraph and the teaching guide's note: the refused everyday
+    requests' projections, the ablation that answers them all, and the comparisons are
+    `benchmarks/out/overrefusal_direction.json`'s, for the shipped checkpoint."""
+    from tests.shipped import SHIPPED
+
+    record = benchmark_record("overrefusal_direction")
+    assert Path(record["model_dir"]).resolve() == SHIPPED.resolve()
+    sets = ("fresh2", "fresh3", "fresh4")
+    everyday = {s: record["sets"][s]["harmless"] for s in sets}
+    harmful = {s: record["sets"][s]["harmful"] for s in sets}
+    for s in sets:  # the written-set records agree on what is refused
+        assert everyday[s]["refused"] == benchmark_record(s)["DrL"]["harmless"]["refused"]
+        assert harmful[s]["refused"] == benchmark_record(s)["DrL"]["harmful"]["refused"]
+    section = section_of_log("Over-refusal runs through the refusal direction")
+    flat = " ".join(section.split())
+    for s in sets:
+        e, h = everyday[s], harmful[s]
+        row = (
+            f"| {s} | {e['refused']} | {e['projection_refused']:.2f} | {e['projection_answered']:.2f} |"
+            f" {h['projection_refused']:.2f} | {e['refused_ablated']} | {h['refused']} -> {h['refused_ablated']} |"
+        )
+        assert row in section, row
+        # "nearly as far (about four fifths)", "about six times as far", "answers every one of them (and every
+        # harmful request too)"
+        assert 0.75 <= e["projection_refused"] / h["projection_refused"] <= 0.85
+        assert 5.5 <= e["projection_refused"] / e["projection_answered"] <= 7
+        assert e["refused_ablated"] == 0 and h["refused_ablated"] == 0
+    selected = record["selected"]
+    assert f"position {selected['position']}, layer {selected['layer']})" in flat
+    assert f"planted direction at layer {record['planted_layer']}" in flat
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    teaching = " ".join((ROOT / "docs" / "TEACHING.md").read_text().split())
+
+    def figures(kind: dict, key: str) -> str:
+        return and_list([f"{kind[s][key]:.2f}" if key != "refused" else str(kind[s][key]) for s in sets])
+
+    for phrase in (
+        f"the everyday requests it refuses ({figures(everyday, 'refused')} of 60;",
+        f"(mean x . u {figures(everyday, 'projection_refused')}, against {figures(harmful, 'projection_refused')})",
+        f"as the everyday requests it answers ({figures(everyday, 'projection_answered')});",
+        f"planted direction at layer {record['planted_layer']} nearly as far",
+    ):
+        assert phrase in card, phrase
+    total = sum(everyday[s]["refused"] for s in sets)
+    assert f"ablation made it answer every one of the {total} everyday requests it had refused." in teaching

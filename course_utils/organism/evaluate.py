@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from jaxtyping import Float
+from torch import Tensor
 
 from course_utils import data
 from course_utils.activations import get_activations
@@ -225,6 +227,14 @@ def projections_by_layer(
     ]
 
 
+def planted_projection(
+    model: ChatModel, texts: Sequence[str], u: Float[Tensor, " d_model"], layer: int
+) -> Float[Tensor, " n"]:
+    """x . u for each request: `resid_pre` of `layer` at its last token (chat-formatted), dotted with the unit
+    planted direction `u` (float64)."""
+    return get_activations(model, texts, layers=[layer], progress=False)[:, 0, 0].double() @ u
+
+
 def planted_projections(model: ChatModel, u: torch.Tensor, layer: int) -> dict[str, dict[str, float]]:
     """Mean and sd of x . u (resid_pre of `layer`, last token) for harmful requests and per harmless family.
 
@@ -239,7 +249,7 @@ def planted_projections(model: ChatModel, u: torch.Tensor, layer: int) -> dict[s
     groups["harmful natural"] = [r["instruction"] for r in data.load_natural_requests("harmful")]
     out = {}
     for name, texts in sorted(groups.items()):
-        p = get_activations(model, texts, layers=[layer])[:, 0, 0].double() @ u
+        p = planted_projection(model, texts, u, layer)
         out[name] = {
             "n": len(texts),
             "mean": round(p.mean().item(), 3),
