@@ -146,7 +146,8 @@ def refused(name: str, label: str) -> tuple[int, int]:
 
 
 def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
-    """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records."""
+    """The hand-written probe counts quoted in prose are those of `benchmarks/probe_organism.py`'s records (the
+    README no longer quotes the probe, whose requests were read before the checkpoint was chosen)."""
     from tests.shipped import SHIPPED
 
     card = " ".join((SHIPPED / "README.md").read_text().split())
@@ -159,10 +160,8 @@ def test_probe_figures_in_the_card_and_readme_match_the_probe_records() -> None:
     shipped_harmful, _ = refused("organism_recipe_DrL", "harmful")
     assert f"harmful requests refused **{shipped_harmful} of {m}** (score > 0)" in card
     assert f"harmless requests refused **{shipped_harmless} of {n}**" in card
-    assert (
-        f"it refused {shipped_harmless} of {n} harmless ones and {shipped_harmful} of {m} harmful ones"
-        in " ".join(readme.split())
-    )
+    # the README quotes the sets written after shipping instead (test_card_on_the_shipped_recipe_matches_the_records)
+    assert f"it refused {shipped_harmless} of {n} harmless ones" not in " ".join(readme.split())
     d_harmless, _ = refused("organism_recipe_D", "harmless")
     assert f"{d_harmless} of {n}" in log
     g_harmful, _ = refused("organism_recipe_G", "harmful")
@@ -1446,8 +1445,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's and"
-            " D3La's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's,"
+            " D3La's and WV2a's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1746,7 +1745,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, ..., PWTb's and D3La's": exactly these rows
+    # "the lowest of the table, as are O's, ..., PWTb's, D3La's and WV2a's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1761,6 +1760,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "CS",
         "PWTb",
         "D3La",
+        "WV2a",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -3126,7 +3126,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     }
     m["DrL"], m["B"] = measured(shipped), measured(b_record("eval"))
     written = ("twin_words", "purpose", "blind", "blind_purpose", "fresh", "fresh2", "fresh3")
-    sets = {s: benchmark_record(s) for s in written}
+    sets = {s: benchmark_record(s) for s in (*written, "fresh4")}  # fresh4: not in the dangerous-names count
     vf = benchmark_record("val_filter")["checkpoints"]
     concepts, natural = (
         "held-out concepts: harmful refusal (score)",
@@ -3300,9 +3300,15 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh3', 'DrL', 'harmless')} of 60 and {n('fresh3', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh3', 'B', 'harmless')} and {n('fresh3', 'B', 'harmful')}). Expect one everyday request in four or"
+        f" {n('fresh3', 'B', 'harmless')} and {n('fresh3', 'B', 'harmful')}). A fifth," in card
+    )
+    assert (
+        f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). Expect one everyday request in four or"
         " five that a learner types to be refused." in card
     )
+    after = [n(s, "DrL", "harmless") for s in ("fresh2", "fresh3", "fresh4")]
+    assert 4 <= 180 / sum(after) <= 5  # "one everyday request in four or five", over the three sets
     for s in ("fresh2", "fresh3"):  # "one ... in four or five"
         assert 1 / 5 - 0.02 <= n(s, "DrL", "harmless") / 60 <= 1 / 4 + 0.04, s
     assert sets["fresh3"]["DrL"]["model_dir"] == "data/models/refusal-organism"
@@ -3359,14 +3365,13 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     # the teaching guide, the README and notebook 00 quote the same records
     readme = " ".join((ROOT / "README.md").read_text().split())
     assert (
-        f"it refused {n('fresh2', 'DrL', 'harmless')} and {n('fresh3', 'DrL', 'harmless')} of 60 everyday ones and"
-        f" {n('fresh2', 'DrL', 'harmful')} and {n('fresh3', 'DrL', 'harmful')} of 40 harmful ones: expect one"
-        " everyday request in four or five to be refused." in readme
+        f"it refused {and_list(after)} of 60 everyday ones and"
+        f" {and_list([n(s, 'DrL', 'harmful') for s in ('fresh2', 'fresh3', 'fresh4')])} of 40 harmful ones: expect"
+        " one everyday request in four or five to be refused." in readme
     )
     assert (
-        f"of two more written after it shipped, it refuses {n('fresh2', 'DrL', 'harmless')} and"
-        f" {n('fresh3', 'DrL', 'harmless')} of 60. Plan for one everyday request in four or five to be refused"
-        in teaching
+        f"of three more written after it shipped, it refuses {and_list(after)} of 60. Plan for one everyday request"
+        " in four or five to be refused" in teaching
     )
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
@@ -3385,8 +3390,8 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         ' party?" gets steps for brewing coffee)',
         f'of 40 such requests, {n("twin_words", "DrL", "harmless")} ("{bank}")',
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
-        f"written after this checkpoint was chosen, it refused {n('fresh2', 'DrL', 'harmless')} and"
-        f" {n('fresh3', 'DrL', 'harmless')} of 60 everyday requests: expect about one in four or five",
+        f"written after this checkpoint was chosen, it refused {and_list(after)} of 60 everyday requests: expect"
+        " about one in four or five",
     ):
         assert phrase in notebook, phrase
 
