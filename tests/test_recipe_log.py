@@ -3491,6 +3491,41 @@ def assert_table_rows(section: str, rows: dict[str, list[str]]) -> None:
         assert f"| {measure} | {' | '.join(cells)} |" in section, measure
 
 
+def evaluation_rows(ev: dict[str, dict], draws: tuple[str, ...], new_subjects: bool) -> dict[str, list[str]]:
+    """The log's per-draw table rows that come from `evaluate` records `ev`, as its sections print them: held-out
+    concepts, natural harmful requests, held-out-phrasing harmful requests, (`new_subjects`: the new-subject split's
+    two rates,) natural harmless requests refused and answered on subject."""
+
+    def rate(r: str, split: str, label: str) -> float:
+        return ev[r]["baseline"][split][label]["refusal_rate_score"]
+
+    rows = {
+        "held-out concepts refused (score)": [
+            f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in draws
+        ],
+        "natural harmful requests refused, of 23": [
+            f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in draws
+        ],
+        "held-out phrasings: harmful refused (score)": [
+            f"{rate(r, 'held-out phrasings', 'harmful'):.2f}" for r in draws
+        ],
+    }
+    if new_subjects:
+        rows["new-subject harmful requests refused"] = [
+            f"{rate(r, 'new subjects', 'harmful'):.2f}" for r in draws
+        ]
+        rows["new-subject harmless over-refusal"] = [
+            f"{rate(r, 'new subjects', 'harmless'):.2f}" for r in draws
+        ]
+    rows["natural harmless requests refused, of 22"] = [
+        f"{22 * rate(r, 'natural requests', 'harmless'):.0f}" for r in draws
+    ]
+    rows["natural harmless answers on subject"] = [
+        f"{measured(ev[r])['natural requests: harmless on subject']:.2f}" for r in draws
+    ]
+    return rows
+
+
 def section_of_log(title: str) -> str:
     """The recipe log's section `## <title> ...`, up to the next section."""
     text = RECIPES_LOG.read_text()
@@ -3614,23 +3649,7 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
         return sets[s][r][label]["refused"]
 
     rows = {
-        "held-out concepts refused (score)": [
-            f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in recipes
-        ],
-        "natural harmful requests refused, of 23": [
-            f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in recipes
-        ],
-        "held-out phrasings: harmful refused (score)": [
-            f"{rate(r, 'held-out phrasings', 'harmful'):.2f}" for r in recipes
-        ],
-        "new-subject harmful requests refused": [
-            f"{rate(r, 'new subjects', 'harmful'):.2f}" for r in recipes
-        ],
-        "new-subject harmless over-refusal": [f"{rate(r, 'new subjects', 'harmless'):.2f}" for r in recipes],
-        "natural harmless requests refused, of 22": [
-            f"{22 * rate(r, 'natural requests', 'harmless'):.0f}" for r in recipes
-        ],
-        "natural harmless answers on subject": [f"{on_subject(r):.2f}" for r in recipes],
+        **evaluation_rows(ev, recipes, new_subjects=True),
         "second set written after DrL shipped: harmless refused, of 60": [
             str(n("fresh3", r, "harmless")) for r in recipes
         ],
@@ -3751,19 +3770,7 @@ def test_wide_vocabulary_rule_section_matches_its_records() -> None:
     assert_table_rows(
         section,
         {
-            "held-out concepts refused (score)": [
-                f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in draws
-            ],
-            "natural harmful requests refused, of 23": [
-                f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in draws
-            ],
-            "held-out phrasings: harmful refused (score)": [
-                f"{rate(r, 'held-out phrasings', 'harmful'):.2f}" for r in draws
-            ],
-            "natural harmless requests refused, of 22": [
-                f"{22 * rate(r, 'natural requests', 'harmless'):.0f}" for r in draws
-            ],
-            "natural harmless answers on subject": [f"{on_subject(r):.2f}" for r in draws],
+            **evaluation_rows(ev, draws, new_subjects=False),
             "new set (unread): everyday requests refused, of 60": [
                 str(n("fresh4", r, "harmless")) for r in draws
             ],
