@@ -18,8 +18,9 @@ refusals the course studies, not another route to the refusal tokens.
     python benchmarks/overrefusal_direction.py [--checkpoint DIR] [SET ...]
 
 SET names a file `benchmarks/<SET>_requests.json`, or is a path to a file of that shape (default: fresh2 fresh3
-fresh4, the sets written after the shipped checkpoint was chosen). Writes `benchmarks/out/overrefusal_direction.json`: per set and class, the counts and mean
-projections, and every request's three numbers.
+fresh4, the sets written after the shipped checkpoint was chosen). Writes `benchmarks/out/overrefusal_direction.json`:
+per set and class, the counts and mean projections, and every request's three numbers; the checkpoint's folder is
+recorded relative to the repository when it is inside it.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def measure(model_dir: str, sets: list[str]) -> dict:
         )
     selection = refusal_direction(model, progress=False)
     ablate = ablation_hooks(model, selection.direction)
+    folder = Path(model_dir).resolve()
     out: dict = {
-        "model_dir": model_dir,
+        "model_dir": str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder),
         "planted_layer": layer,
         "selected": {"position": selection.position, "layer": selection.layer},
         "sets": {},

@@ -263,7 +263,7 @@ def test_overrefusal_direction_agrees_with_the_written_sets(tmp_path) -> None:
         assert [r["request"] for r in c["requests"]] == [r["request"] for r in recorded]
         assert [r["score"] > 0 for r in c["requests"]] == [r["score"] > 0 for r in recorded]
     record = json.loads(bench.RECORD.read_text())
-    assert Path(record["model_dir"]).resolve() == SHIPPED.resolve()
+    assert (ROOT / record["model_dir"]).resolve() == SHIPPED.resolve()
     for name, classes in record["sets"].items():
         written.setdefault(name, json.loads((ROOT / "benchmarks" / "out" / f"{name}.json").read_text()))
         for label, c in classes.items():

@@ -3878,7 +3878,7 @@ def test_overrefusal_section_matches_its_record() -> None:
     from tests.shipped import SHIPPED
 
     record = benchmark_record("overrefusal_direction")
-    assert Path(record["model_dir"]).resolve() == SHIPPED.resolve()
+    assert (ROOT / record["model_dir"]).resolve() == SHIPPED.resolve()
     sets = ("fresh2", "fresh3", "fresh4")
     everyday = {s: record["sets"][s]["harmless"] for s in sets}
     harmful = {s: record["sets"][s]["harmful"] for s in sets}
