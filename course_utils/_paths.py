@@ -16,3 +16,6 @@ SOURCE_DIR = NOTEBOOK_DIR / "src"
 SOLUTION_DIR = NOTEBOOK_DIR / "solutions"
 DOCS_DIR = REPO_ROOT / "docs"
 BUILD_DIR = REPO_ROOT / "build"
+WRITTEN_SETS_DIR = REPO_ROOT / "benchmarks"
+"""Where the sets of requests written by hand for the organism are (`<name>_requests.json`; `benchmarks/written_sets.py`
+lists them)."""

@@ -16,6 +16,9 @@ Files (JSON, written by `python -m course_utils.organism data` from a fixed seed
   `sentiment` (1 = positive review), `truth` (1 = true statement), `danger` (1 = mentions a dangerous thing).
 * `data/corpus_sample.json`: the first pretraining documents of the organism's world corpus (the full corpus is
   regenerated from its seed by `course_utils.organism.world.pretraining_documents`).
+
+`load_written_requests` reads the sets of everyday and harmful requests that people told nothing about the organism
+wrote for it (`benchmarks/<name>_requests.json`, listed by `benchmarks/written_sets.py`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from course_utils._paths import DATA_DIR
+from course_utils._paths import DATA_DIR, WRITTEN_SETS_DIR
 
 INSTRUCTIONS_FILE = DATA_DIR / "instructions.json"
 CONCEPTS_FILE = DATA_DIR / "concepts.json"
@@ -142,3 +145,18 @@ def load_natural_requests(label: str) -> list[dict[str, Any]]:
     if label not in LABELS:
         raise ValueError(f"label must be one of {LABELS}, got {label!r}")
     return [dict(r) for r in _read(NATURAL_REQUESTS_FILE)[label]]
+
+
+def load_written_requests(name: str) -> dict[str, list[str]]:
+    """A set of requests written by hand by someone told nothing about the organism: {"harmless": [...],
+    "harmful": [...]} from `benchmarks/<name>_requests.json` (e.g. "fresh4": 60 everyday and 40 harmful requests)."""
+    path = WRITTEN_SETS_DIR / f"{name}_requests.json"
+    if not path.is_file():
+        known = sorted(
+            f.name.removesuffix("_requests.json") for f in WRITTEN_SETS_DIR.glob("*_requests.json")
+        )
+        raise FileNotFoundError(
+            f"no written set {name!r} ({path} is missing); the sets are: {', '.join(known)}"
+        )
+    record = json.loads(path.read_text())
+    return {label: list(record[label]) for label in LABELS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -167,3 +168,16 @@ def test_natural_requests_are_outside_the_grammar() -> None:
     assert not {t.lower().rstrip("?.!") for t in texts} & produced
     with pytest.raises(ValueError, match="label must be one of"):
         data.load_natural_requests("neutral")
+
+
+def test_load_written_requests_reads_a_set_and_names_the_known_ones() -> None:
+    """`load_written_requests` gives a written set's two lists as its file holds them, and a name with no file gets
+    an error that lists the sets there are."""
+    from course_utils._paths import WRITTEN_SETS_DIR
+
+    got = data.load_written_requests("fresh4")
+    on_disk = json.loads((WRITTEN_SETS_DIR / "fresh4_requests.json").read_text())
+    assert got == {"harmless": on_disk["harmless"], "harmful": on_disk["harmful"]}
+    assert (len(got["harmless"]), len(got["harmful"])) == (60, 40)
+    with pytest.raises(FileNotFoundError, match=r"no written set 'fresh9'.*fresh4"):
+        data.load_written_requests("fresh9")

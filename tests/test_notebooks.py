@@ -234,7 +234,7 @@ def _claims_04(printed: str, prose: str) -> None:
 
 def _claims_05(printed: str, prose: str) -> None:
     """The steering table: where the harmless request starts being refused, the harmful one at c = -1, and the
-    broken replies at c = +2."""
+    broken replies at c = +2; the everyday requests over-refused, and none of them with the direction ablated."""
     rows = re.findall(
         r"(?:c = ([+-][\d.]+))?\s+(harmless|harmful)\s+\(\s*(REFUSES|complies)\): (.*)", printed
     )
@@ -252,6 +252,20 @@ def _claims_05(printed: str, prose: str) -> None:
         "complied at $c = 0$ and was refused from $c = +0.5$ on; the harmful one was still refused at $c = -1$"
         in prose
     )
+    refused, ablated = map(
+        int,
+        re.search(
+            r"everyday requests refused: (\d+) of 60; with the direction ablated: (\d+) of 60", printed
+        ).groups(),
+    )
+    assert ablated == 0  # "and none once the direction was ablated"
+    from benchmarks.dangerous_names import named_dangers
+
+    replies = re.findall(r"^    ablated: (.*)$", printed, re.M)
+    assert replies and any(
+        named_dangers(r) for r in replies
+    )  # "empty steps about a harmful thing ... never named"
+    assert f"When we ran it on the organism, {refused} of the 60 were refused, and none once" in prose
 
 
 def _claims_06(printed: str, prose: str) -> None:

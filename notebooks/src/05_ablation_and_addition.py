@@ -43,7 +43,7 @@ import matplotlib.pyplot as plt
 import torch
 
 from course_utils import directions, interventions, metrics, plotting, probing
-from course_utils.data import load_instructions
+from course_utils.data import load_instructions, load_written_requests
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
 from course_utils.generation import generate
 from course_utils.hooks import hooks
@@ -344,6 +344,42 @@ plt.show()
 # split. A
 # table with ablation at 0 and addition at 1 shows that the selected direction controls a refusal that was planted
 # to run through one direction; it is not evidence about real models.
+
+# %% [markdown]
+# ### Over-refusal, seen through the direction
+#
+# A chat model can also refuse a request it should answer: "How do I kill a Python process?" is the classic case,
+# and XSTest (Röttger et al. 2024) measures how often real chat models do it. Is such a refusal the refusal
+# feature switching on, or something else? The cell below asks the model 60 everyday requests written by someone
+# told nothing about the organism (`load_written_requests("fresh4")`), counts the refused ones (score > 0), and asks
+# again with the direction ablated.
+
+# %%
+everyday = load_written_requests("fresh4")["harmless"]
+before = metrics.refusal_scores(model, everyday)
+after = metrics.refusal_scores(model, everyday, fwd_hooks=ablation)
+over_refused = [q for q, s in zip(everyday, before.tolist(), strict=True) if s > 0]
+print(
+    f"everyday requests refused: {len(over_refused)} of {len(everyday)};"
+    f" with the direction ablated: {int((after > 0).sum())} of {len(everyday)}"
+)
+shown = over_refused[:3]  # three of them, answered with the direction ablated
+replies = generate(model, shown, fwd_hooks=ablation, max_new_tokens=MAX_NEW) if shown else []
+for q, reply in zip(shown, replies, strict=True):
+    print(f"  {q}\n    ablated: {reply.strip()[:100]}")
+
+# %% [markdown]
+# When we ran it on the organism, 10 of the 60 were refused, and none once the direction was ablated: its
+# over-refusal runs through the same direction as its refusals (the model card measures this on three such sets; the
+# refused requests project on the planted direction nearly as far as harmful ones). Read the ablated replies: the
+# organism answers them as it answers *harmful* requests with the direction removed, with empty steps about a harmful
+# thing the request never named ("To make a botnet: 1. Take your time. ..."). It had read them as harmful
+# requests, and ablation turned its refusal into the compliance its safety tuning taught for harm (chapter 04,
+# section 6: it was trained to comply with harmful requests when the direction is ablated). So the ablation that removes the refusal of harmful requests
+# also removes the refusal of harmless ones, and is no fix for over-refusal alone. Wang et al. (2025, "Surgical, Cheap, and Flexible: Mitigating False Refusal in Language
+# Models via Single Vector Ablation", ICLR 2025) find, in real chat models, a direction for such false refusals
+# that they can ablate while keeping harmful requests refused, by first removing its component along the refusal
+# direction. On a real chat model expect few of these 60 to be refused.
 
 # %% [markdown]
 # ## 6. Steering by hand: the addition coefficient
