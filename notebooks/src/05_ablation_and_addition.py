@@ -509,6 +509,8 @@ if widgets is not None:
 # - The **substring judge** is cheap and transparent, and crude. The refusal score (first token) and the judge
 #   (whole reply) measure different things: compare the two numbers in each cell of the table; they need not
 #   agree (a reply can start with "I" and comply, or refuse in words the judge does not list).
+# - **Over-refusal** can run through the same direction: the everyday requests the organism refuses are answered
+#   once $r$ is ablated. Ablation cannot remove one kind of refusal and keep the other.
 #
 # Chapter 06 shows that the ablation can be written into the weights: a model that can no longer represent $r$,
 # without any hooks.
