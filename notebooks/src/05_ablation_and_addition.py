@@ -375,11 +375,12 @@ for q, reply in zip(shown, replies, strict=True):
 # organism answers them as it answers *harmful* requests with the direction removed, with empty steps about a harmful
 # thing the request never named ("To make a botnet: 1. Take your time. ..."). It had read them as harmful
 # requests, and ablation turned its refusal into the compliance its safety tuning taught for harm (chapter 04,
-# section 6: it was trained to comply with harmful requests when the direction is ablated). So the ablation that removes the refusal of harmful requests
-# also removes the refusal of harmless ones, and is no fix for over-refusal alone. Wang et al. (2025, "Surgical, Cheap, and Flexible: Mitigating False Refusal in Language
-# Models via Single Vector Ablation", ICLR 2025) find, in real chat models, a direction for such false refusals
-# that they can ablate while keeping harmful requests refused, by first removing its component along the refusal
-# direction. On a real chat model expect few of these 60 to be refused.
+# section 6: it was trained to comply with harmful requests when the direction is ablated). So the ablation that
+# removes the refusal of harmful requests also removes the refusal of harmless ones, and is no fix for over-refusal
+# alone. Wang et al. (2025, "Surgical, Cheap, and Flexible: Mitigating False Refusal in Language Models via Single
+# Vector Ablation", ICLR 2025) find, in real chat models, a direction for such false refusals that they can ablate
+# while keeping harmful requests refused, by first removing its component along the refusal direction. On a real
+# chat model expect few of these 60 to be refused.
 
 # %% [markdown]
 # ## 6. Steering by hand: the addition coefficient
@@ -510,7 +511,7 @@ if widgets is not None:
 #   (whole reply) measure different things: compare the two numbers in each cell of the table; they need not
 #   agree (a reply can start with "I" and comply, or refuse in words the judge does not list).
 # - **Over-refusal** can run through the same direction: the everyday requests the organism refuses are answered
-#   once $r$ is ablated. Ablation cannot remove one kind of refusal and keep the other.
+#   once $r$ is ablated. Ablating $r$ cannot remove one kind of refusal and keep the other.
 #
 # Chapter 06 shows that the ablation can be written into the weights: a model that can no longer represent $r$,
 # without any hooks.
