@@ -39,7 +39,9 @@ DEFAULT_SETS = ("fresh2", "fresh3", "fresh4")
 
 def requests_file(name: str) -> Path:
     """A set's file: `benchmarks/<name>_requests.json`, or `name` itself when it is a path to a .json file."""
-    return Path(name) if name.endswith(".json") else ROOT / "benchmarks" / f"{name}_requests.json"
+    from course_utils._paths import WRITTEN_SETS_DIR
+
+    return Path(name) if name.endswith(".json") else WRITTEN_SETS_DIR / f"{name}_requests.json"
 
 
 def mean(values: list[float]) -> float | None:
