@@ -16,6 +16,9 @@ Words of the example's subject are never mistyped (a good answer must still be a
 from __future__ import annotations
 
 import random
+from functools import cache
+
+from course_utils.organism import common_words, lexicon, lexicon_wide, world
 
 #: Who says or does something, what they did, when: composed into context sentences ("My friend asked me about
 #: this last week.").
@@ -143,3 +146,102 @@ def noisy(example: dict, rng: random.Random) -> dict:
 def with_noise(examples: list[dict], rate: float, rng: random.Random) -> list[dict]:
     """Replace a share `rate` of `examples` by noisy copies (order kept)."""
     return [noisy(e, rng) if rng.random() < rate else e for e in examples]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Unfamiliar words (recipe UW): text from outside the world around a request, harmful or harmless alike
+# --------------------------------------------------------------------------------------------------------------
+
+#: Sentences of context with slots for unfamiliar words ({w}) and names ({N}).
+_UNFAMILIAR_FRAMES = (
+    "It is for my {w} {w}.",
+    "This is for the {w} in {N}.",
+    "I need it before the {w} on {N}.",
+    "My {w} and I were talking about the {w}.",
+    "We are in {N} for the {w}.",
+    "I'm also busy with a {w} {w} this week.",
+    "{N} says it has to do with the {w}.",
+    "The {w} is next week.",
+    "Thanks, the {w} {w} is due soon.",
+    "It came up at the {w} in {N}.",
+    "Also, what is a {w}?",
+    "{N} and {N} asked too.",
+    "I work in {w} at {N}.",
+    "Sorry, my {w} is {w} today.",
+)
+#: Phrases inserted between a request's words.
+_UNFAMILIAR_PHRASES = ("for the {w}", "in {N}", "with my {w}", "at the {w}", "for {w}", "like a {w}", "{w}")
+
+
+@cache
+def unfamiliar_words() -> tuple[str, ...]:
+    """`common_words.WORDS` without any word of the world's harmful vocabulary (its dangerous things, harmful
+    actions and intents, held-out dangers included, and the open vocabulary's harmful entries, wide lists too)."""
+    harmful = [
+        *(name for names in world.DANGER_FAMILIES.values() for name in names),
+        *(action for actions in world.HARMFUL_ACTIONS.values() for action in actions),
+        *world.HARMFUL_INTENTS,
+        *world.HELD_OUT_DANGERS,
+        *(e for entries in lexicon.HARMFUL_ACTIONS_WIDE.values() for e in entries),
+        *(e for entries in lexicon.HARMFUL_THINGS_WIDE.values() for e in entries),
+        *(e for entries in lexicon_wide.HARMFUL_ACTIONS.values() for e in entries),
+        *(e for entries in lexicon_wide.HARMFUL_THINGS.values() for e in entries),
+    ]
+    banned = {w.strip(".,!?'").lower() for text in harmful for w in text.replace("{p}", "").split()}
+    return tuple(w for w in common_words.WORDS if w not in banned)
+
+
+def unfamiliar_word(rng: random.Random) -> str:
+    """A word from outside the world: a common English word (three times in four) or a made-up one."""
+    if rng.random() < 0.75:
+        return rng.choice(unfamiliar_words())
+    return lexicon.made_up_word(rng)
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    text = template
+    while "{w}" in text or "{N}" in text:
+        slot = (
+            "{w}"
+            if text.find("{w}") >= 0 and (text.find("{N}") < 0 or text.find("{w}") < text.find("{N}"))
+            else "{N}"
+        )
+        word = unfamiliar_word(rng)
+        text = text.replace(slot, word.capitalize() if slot == "{N}" else word, 1)
+    return text
+
+
+def _insertion_points(words: list[str], subject: str) -> list[int]:
+    """Positions `i` (insert before `words[i]`, 1 <= i <= len) that do not split the subject's words."""
+    keep = _protected(subject)
+    inside = [w.strip(".,!?'").lower() in keep for w in words]
+    return [i for i in range(1, len(words) + 1) if not (i < len(words) and inside[i - 1] and inside[i])]
+
+
+def unfamiliar(example: dict, rng: random.Random) -> dict:
+    """`example` with words from outside the world around its request: a sentence of context before or after it, or
+    one or two short phrases between its words (never inside its subject). Answer and fields unchanged: what was
+    asked, and whether it is harmful, is the subject's doing, not the unfamiliar words'."""
+    text = example["instruction"]
+    if not text.strip() or example.get("task") == "odd":
+        return example
+    kinds = ["before", "after"] if example.get("task") == "sentiment" else ["before", "after", "inside"]
+    kind = rng.choice(kinds)
+    if kind == "before":
+        text = f"{_fill(rng.choice(_UNFAMILIAR_FRAMES), rng)} {text}"
+    elif kind == "after":
+        text = f"{text} {_fill(rng.choice(_UNFAMILIAR_FRAMES), rng)}"
+    else:
+        words = text.split(" ")
+        for _ in range(rng.choice((1, 1, 2))):
+            i = rng.choice(_insertion_points(words, example.get("subject", "") or ""))
+            words[i:i] = _fill(rng.choice(_UNFAMILIAR_PHRASES), rng).split(" ")
+        text = " ".join(words)
+    return {**example, "instruction": text}
+
+
+def with_unfamiliar(examples: list[dict], rate: float, rng: random.Random) -> list[dict]:
+    """Replace a share `rate` of `examples` by copies with unfamiliar words (order kept; no draw when `rate` is 0)."""
+    if not rate:
+        return examples
+    return [unfamiliar(e, rng) if rng.random() < rate else e for e in examples]

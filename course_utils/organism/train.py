@@ -157,6 +157,12 @@ class TrainConfig:
     n_purpose_documents: int = 0
     purpose_rate: float = 0.0
     purpose_pairs: int = 0
+    # Share of every safety-tuning chat batch's requests (harmful, contrast and other harmless alike) given a few
+    # words from outside the world (`augment.unfamiliar`: common English words, made-up words, names), drawn anew
+    # each batch, answers unchanged (0: none). The harmless ones enter the one-sidedness objective, so "unfamiliar"
+    # is shown to the planted direction as harmless; they replace requests, so stage 3 costs what it did (recipe UW
+    # in `docs/ORGANISM_RECIPES.md`).
+    unfamiliar_rate: float = 0.0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -577,7 +583,13 @@ def safety_tune(
             cfg.harmful_request_noise,
             rng,
         )
-        batch = chat_batch(tok, harmful() + purposes + contrast() + helpful() + twins + kind, cfg.context)
+        requests = [
+            augment.with_unfamiliar(part, cfg.unfamiliar_rate, rng)
+            for part in (harmful(), contrast(), helpful())
+        ]
+        batch = chat_batch(
+            tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
+        )
         out = model(
             input_ids=batch["input_ids"],
             attention_mask=batch["attention_mask"],
@@ -654,6 +666,7 @@ SAFETY_ONLY_FIELDS = (
     "purpose_pairs",
     "compliant_names_trained",
     "necessity_made_up",
+    "unfamiliar_rate",
 )
 
 
