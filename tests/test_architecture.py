@@ -49,6 +49,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "organism.tokenizer",
         "organism.grammar",
         "organism.augment",
+        "organism.common_words",
         "organism.mediation",
         "organism.datasets",
         "organism.train",

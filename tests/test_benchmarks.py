@@ -168,6 +168,8 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("fresh2_requests.json", (60, 40)),
         ("fresh3_requests.json", (60, 40)),
         ("fresh4_requests.json", (60, 40)),
+        ("fresh5_requests.json", (60, 40)),
+        ("fresh6_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
@@ -274,3 +276,23 @@ def test_overrefusal_direction_agrees_with_the_written_sets(tmp_path) -> None:
             assert c["refused_and_still_refused_ablated"] == sum(r["ablated_score"] > 0 for r in refused)
             assert c["projection_refused"] == bench.mean([r["projection"] for r in refused])
             assert c["projection_answered"] == bench.mean([r["projection"] for r in rows if r["score"] <= 0])
+
+
+def test_unfamiliar_words_record_is_the_evaluation_splits_with_its_draw() -> None:
+    """`benchmarks/unfamiliar_words.py`'s record: its requests with unfamiliar words are this code's fixed draw
+    (the record's examples), and each checkpoint's figures on the requests as written are `organism evaluate`'s
+    own for the same splits (another code path: its refusal rates), so the two versions differ only by the words."""
+    bench = _load_bench("unfamiliar_words")
+    record = json.loads(bench.RECORD.read_text())
+    texts = bench.requests()
+    assert record["examples"] == {k: v["with unfamiliar words"][:3] for k, v in texts.items()}
+    for versions in texts.values():
+        assert len(versions["as written"]) == len(versions["with unfamiliar words"]) == 100
+        assert all(a != b for a, b in zip(*versions.values(), strict=True))
+    names = [k for k in record if k != "examples"]
+    assert {"DrL", "DrLa", "UW", "UWa"} <= set(names)
+    for name in names:
+        ev = json.loads((ROOT / "benchmarks" / "out" / f"organism_recipe_{name}_eval.json").read_text())
+        for kind, (split, label) in bench.KINDS.items():
+            measured = record[name][kind]["as written"]["refused"]
+            assert abs(measured - ev["baseline"][split][label]["refusal_rate_score"]) <= 0.0051, (name, kind)

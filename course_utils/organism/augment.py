@@ -11,6 +11,12 @@ noise around a request does not change what was asked.
 None of this is used to write the evaluation splits (`organism.datasets`): the held-out-phrasing and natural
 request splits stay free of it, so they measure how far the robustness carries to text the organism never saw.
 Words of the example's subject are never mistyped (a good answer must still be able to name it).
+
+Recipe UW (`TrainConfig.unfamiliar_rate`, off in the shipped recipe) puts words from outside the world around a
+share of the safety-tuning requests (`unfamiliar`): common English words (`common_words`, without the world's
+harmful vocabulary), made-up words and names, in a sentence of context or between the request's words. Everyday
+requests people write are mostly about things the world never names, and those are the ones the organism refuses
+(`docs/ORGANISM_RECIPES.md`, "Over-refusal runs through the refusal direction").
 """
 
 from __future__ import annotations
