@@ -46,7 +46,20 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
-LATER_THAN_DANGEROUS_NAMES = ("FL3", "FL2", "WV", "WVa", "WV1", "WV1a", "WV2", "WV2a", "UW", "UWa")
+LATER_THAN_DANGEROUS_NAMES = (
+    "FL3",
+    "FL2",
+    "WV",
+    "WVa",
+    "WV1",
+    "WV1a",
+    "WV2",
+    "WV2a",
+    "UW",
+    "UWa",
+    "UW10",
+    "UW10a",
+)
 
 
 def b_record(kind: str) -> dict:
@@ -346,6 +359,8 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "WV2a",
         "UW",
         "UWa",
+        "UW10",
+        "UW10a",
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)
@@ -3925,6 +3940,7 @@ def test_overrefusal_section_matches_its_record() -> None:
 #: whether it holds (the verdict the section states).
 UNFAMILIAR_RULES = {
     "UW": ("Unfamiliar words in safety tuning (UW, UWa)", "fresh5", 0.25),
+    "UW10": ("A smaller share of unfamiliar words (UW10, UW10a)", "fresh6", 0.1),
 }
 
 
@@ -3992,18 +4008,45 @@ def test_unfamiliar_words_rule_section_matches_its_records(recipe: str) -> None:
         f"| {stage3['DrLa']} | {stage3[new[0]]}, {stage3[new[1]]} | {'yes' if holds['(5)'] else 'no'} |"
     )
     ships = all(holds.values())
-    assert (f"**{recipe}'s recipe does not ship by its rule.**" in flat) is not ships
+    assert (f"**{recipe}'s recipe does not ship by its rule" in flat) is not ships
     assert TrainConfig().unfamiliar_rate == 0.0  # no unfamiliar-word recipe has shipped
     total = {rs: sum(n(r, "harmless") for r in rs) for rs in (base, new)}
     if recipe == "UW":
         assert f"({total[new]} of 120 against {total[base]})" in flat
-        from tests.shipped import SHIPPED
-
-        card = " ".join((SHIPPED / "README.md").read_text().split())
-        assert (
-            f"about halved these refusals on a new set ({total[new]} of 120 against {total[base]}, two draws each)"
-            in card
-        )
-        assert 2 * total[new] <= total[base] + 1
         assert [k for k, v in holds.items() if not v] == ["(2)", "(3)", "(4)"]
         assert f"selection also fails (KL {ev['UW']['held_out_selection']['kl']:.2f})" in flat
+    else:
+        assert f"({total[new]} of 120 against {total[base]})" in flat
+        assert [k for k, v in holds.items() if not v] == ["(2)", "(3)", "(4)"]
+        assert f"UW10a refuses {n('UW10a', 'harmful')} of the new set's 40 harmful requests" in flat
+        assert f"(DrL's draws: {n('DrL', 'harmful')} and {n('DrLa', 'harmful')})" in flat
+    assert 2 * total[new] <= total[base] + 1  # "about halved", here and in the card
+    from tests.shipped import SHIPPED
+
+    card = " ".join((SHIPPED / "README.md").read_text().split())
+    assert f"{total[new]} of 120 against {total[base]}" in card
+
+
+def test_unfamiliar_words_section_matches_its_record() -> None:
+    """The log's "What the words do": the figures are `benchmarks/unfamiliar_words.py`'s record."""
+    section = " ".join(section_of_log("A smaller share of unfamiliar words").split())
+    record = benchmark_record("unfamiliar_words")
+
+    def x(name: str, kind: str, version: str) -> float:
+        return record[name][kind][version]["projection"]
+
+    drl, uw = record["DrL"]["harmless"], record["UW"]["harmless"]
+    assert (
+        f"(x . u from {drl['as written']['projection']:.2f} to {drl['with unfamiliar words']['projection']:.2f},"
+        f" {round(100 * drl['with unfamiliar words']['refused'])} of 100 then refused); on UW hardly"
+        f" ({uw['as written']['projection']:.2f} to {uw['with unfamiliar words']['projection']:.2f}"
+    ) in section
+    assert (
+        f"(x . u {x('DrL', 'held-out concepts', 'as written'):.2f} on DrL,"
+        f" {x('UW', 'held-out concepts', 'as written'):.2f} on UW)"
+    ) in section
+    # "the words change little on held-out concepts on any checkpoint": within 0.7 of x . u and 0.06 of refusals
+    for name in (k for k in record if k != "examples"):
+        c = record[name]["held-out concepts"]
+        assert abs(c["with unfamiliar words"]["projection"] - c["as written"]["projection"]) <= 0.7, name
+        assert abs(c["with unfamiliar words"]["refused"] - c["as written"]["refused"]) <= 0.06, name
