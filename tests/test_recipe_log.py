@@ -1463,7 +1463,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
             f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's,"
-            " D3La's and WV2a's;"
+            " D3La's, WV2a's, UWa's and UW10a's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1762,7 +1762,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, ..., PWTb's, D3La's and WV2a's": exactly these rows
+    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's and UW10a's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1778,6 +1778,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "PWTb",
         "D3La",
         "WV2a",
+        "UWa",
+        "UW10a",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -3108,7 +3110,11 @@ def test_default_config_is_the_shipped_recipe() -> None:
 
     shipped = json.loads((SHIPPED / "training.json").read_text())
     # fields added after the shipping have defaults that leave the training as it was (`changed_fields`)
-    assert set(asdict(TrainConfig())) - set(shipped["config"]) <= {"frozen_layers", "wide_vocabulary"}
+    assert set(asdict(TrainConfig())) - set(shipped["config"]) <= {
+        "frozen_layers",
+        "wide_vocabulary",
+        "unfamiliar_rate",
+    }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped
     assert changed_fields(shipped["config"], RECORD_DEFAULTS) == {
