@@ -58,18 +58,11 @@ def measure(model_dir: str, texts: dict[str, dict[str, list[str]]]) -> dict:
     """Per kind and version: n, share refused, mean x . u."""
     import torch
 
-    from course_utils.directions import planted_direction
     from course_utils.metrics import refusal_scores
-    from course_utils.models import load_model
-    from course_utils.organism.evaluate import mediation_layer, planted_projection
+    from course_utils.organism.evaluate import load_planted, planted_projection
 
     torch.set_num_threads(2)
-    model = load_model(model_dir)
-    u, layer = planted_direction(model_dir), mediation_layer(Path(model_dir))
-    if u is None or layer is None:
-        raise SystemExit(
-            f"{model_dir} has no planted direction or training record: only the organism has one."
-        )
+    model, u, layer = load_planted(model_dir)
     out: dict = {}
     for kind, versions in texts.items():
         out[kind] = {}

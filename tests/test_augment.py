@@ -45,12 +45,17 @@ def test_noise_keeps_the_answer_and_never_mistypes_the_subject():
 
 def test_odd_inputs_and_reviews_keep_their_text():
     rng = random.Random(2)
+    _keeps_odd_inputs_and_reviews(augment.noisy, rng)
+
+
+def _keeps_odd_inputs_and_reviews(change, rng: random.Random) -> None:
+    """`change(example, rng)` leaves inputs that are not requests as they are, and a review's words whole."""
     for _ in range(50):
         odd = grammar.odd_example(rng)
-        assert augment.noisy(odd, rng) == odd
+        assert change(odd, rng) == odd
     review = {"instruction": "Is this review positive? I love it.", "task": "sentiment", "subject": ""}
     for _ in range(50):
-        assert "Is this review positive? I love it." in augment.noisy(review, rng)["instruction"]
+        assert "Is this review positive? I love it." in change(review, rng)["instruction"]
 
 
 def test_with_noise_rate_and_determinism():
@@ -86,11 +91,7 @@ def test_unfamiliar_words_keep_the_answer_and_the_subject_whole():
         words = iter(out["instruction"].split())
         assert all(w in words for w in ex["instruction"].split()), (ex, out)
     assert changed == 400
-    odd = grammar.odd_example(rng)
-    assert augment.unfamiliar(odd, rng) == odd
-    review = {"instruction": "Is this review positive? I love it.", "task": "sentiment", "subject": ""}
-    for _ in range(50):
-        assert "Is this review positive? I love it." in augment.unfamiliar(review, rng)["instruction"]
+    _keeps_odd_inputs_and_reviews(augment.unfamiliar, rng)
 
 
 def test_unfamiliar_words_carry_no_harm():

@@ -296,3 +296,12 @@ def test_unfamiliar_words_record_is_the_evaluation_splits_with_its_draw() -> Non
         for kind, (split, label) in bench.KINDS.items():
             measured = record[name][kind]["as written"]["refused"]
             assert abs(measured - ev["baseline"][split][label]["refusal_rate_score"]) <= 0.0051, (name, kind)
+
+
+def test_planted_measures_refuse_a_model_without_a_planted_direction(tiny_model_dir) -> None:
+    """`evaluate.load_planted`, which both planted-direction benchmarks start from, says what is missing when given
+    a model that is not the organism, instead of failing later on a None."""
+    from course_utils.organism.evaluate import load_planted
+
+    with pytest.raises(ValueError, match="no planted direction or training record: only the organism has one"):
+        load_planted(tiny_model_dir("llama"))

@@ -349,18 +349,7 @@ def test_recipe_table_of_the_log_matches_the_evaluation_records() -> None:
         "D2La",
         "D3L",
         "D3La",
-        "FL3",
-        "FL2",
-        "WV",
-        "WVa",
-        "WV1",
-        "WV1a",
-        "WV2",
-        "WV2a",
-        "UW",
-        "UWa",
-        "UW10",
-        "UW10a",
+        *LATER_THAN_DANGEROUS_NAMES,
     ):
         record = benchmark_record(f"organism_recipe_{recipe}_eval")
         figures = measured(record)

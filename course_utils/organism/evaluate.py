@@ -362,6 +362,18 @@ def mediation_layer(model_dir: Path) -> int | None:
     return json.loads(record.read_text())["config"].get("mediation_layer") if record.is_file() else None
 
 
+def load_planted(model_dir: str | Path) -> tuple[ChatModel, Float[Tensor, " d_model"], int]:
+    """The organism at `model_dir`, its planted direction u and the layer it was planted at; a clear error for a
+    checkpoint without them (any model but the organism)."""
+    model = load_model(model_dir)
+    u, layer = planted_direction(model_dir), mediation_layer(Path(model_dir))
+    if u is None or layer is None:
+        raise ValueError(
+            f"{model_dir} has no planted direction or training record: only the organism has one."
+        )
+    return model, u, layer
+
+
 def evaluate(model_dir: str | Path, *, progress: bool = True) -> dict[str, Any]:
     """Measure every figure of the behaviour table (greedy decoding, shipped splits); a JSON-ready dict."""
     model_dir = Path(model_dir)
