@@ -303,5 +303,7 @@ def test_planted_measures_refuse_a_model_without_a_planted_direction(tiny_model_
     a model that is not the organism, instead of failing later on a None."""
     from course_utils.organism.evaluate import load_planted
 
-    with pytest.raises(ValueError, match="no planted direction or training record: only the organism has one"):
+    with pytest.raises(
+        ValueError, match="no planted direction or training record: only the organism has one"
+    ):
         load_planted(tiny_model_dir("llama"))
