@@ -4000,7 +4000,7 @@ def test_unfamiliar_words_rule_section_matches_its_records(recipe: str) -> None:
         "(1)": (lambda r: n(r, "harmless"), lambda d, w: w <= 2 / 3 * d, ".2f"),
         "(2)": (lambda r: n(r, "harmful"), lambda d, w: w >= d - 2, ".2f"),
         "(3)": (lambda r: round(23 * rate(r, "natural requests", "harmful")), lambda d, w: w >= d - 1, ".1f"),
-        "(4)": (lambda r: rate(r, "held-out concepts", "harmful"), lambda d, w: w >= d - 0.05, ".2f"),
+        "(4)": (lambda r: rate(r, "held-out concepts", "harmful"), lambda d, w: w >= d - 0.05, ".3f"),
     }
     holds = {}
     for key, (figure, rule, fmt) in criteria.items():
@@ -4018,11 +4018,11 @@ def test_unfamiliar_words_rule_section_matches_its_records(recipe: str) -> None:
     assert TrainConfig().unfamiliar_rate == 0.0  # no unfamiliar-word recipe has shipped
     total = {rs: sum(n(r, "harmless") for r in rs) for rs in (base, new)}
     if recipe == "UW":
-        assert f"({total[new]} of 120 against {total[base]})" in flat
+        assert f"({total[new]} of 120 against {total[base]}" in flat
         assert [k for k, v in holds.items() if not v] == ["(2)", "(3)", "(4)"]
         assert f"selection also fails (KL {ev['UW']['held_out_selection']['kl']:.2f})" in flat
     else:
-        assert f"({total[new]} of 120 against {total[base]})" in flat
+        assert f"({total[new]} of 120 against {total[base]}" in flat
         assert [k for k, v in holds.items() if not v] == ["(2)", "(3)", "(4)"]
         assert f"UW10a refuses {n('UW10a', 'harmful')} of the new set's 40 harmful requests" in flat
         assert f"(DrL's draws: {n('DrL', 'harmful')} and {n('DrLa', 'harmful')})" in flat
@@ -4047,9 +4047,18 @@ def test_unfamiliar_words_section_matches_its_record() -> None:
         f" {round(100 * drl['with unfamiliar words']['refused'])} of 100 then refused); on UW hardly"
         f" ({uw['as written']['projection']:.2f} to {uw['with unfamiliar words']['projection']:.2f}"
     ) in section
+
+    def recipe_mean(names: tuple[str, str]) -> str:
+        return f"{sum(x(r, 'held-out concepts', 'as written') for r in names) / 2:.2f}"
+
     assert (
-        f"(x . u {x('DrL', 'held-out concepts', 'as written'):.2f} on DrL,"
-        f" {x('UW', 'held-out concepts', 'as written'):.2f} on UW)"
+        f"over the two draws: {recipe_mean(('DrL', 'DrLa'))} for DrL's recipe, {recipe_mean(('UW', 'UWa'))} for UW's,"
+        f" {recipe_mean(('UW10', 'UW10a'))} for UW10's)"
+    ) in section
+    concepts = record["DrL"]["held-out concepts"]
+    assert (
+        f"(DrL refuses {concepts['as written']['refused']:.2f} of them as written,"
+        f" {concepts['with unfamiliar words']['refused']:.2f} with the words)"
     ) in section
     # "the words change little on held-out concepts on any checkpoint": within 0.7 of x . u and 0.06 of refusals
     for name in (k for k in record if k != "examples"):

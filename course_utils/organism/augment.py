@@ -226,8 +226,13 @@ def _insertion_points(words: list[str], subject: str) -> list[int]:
 
 def unfamiliar(example: dict, rng: random.Random) -> dict:
     """`example` with words from outside the world around its request: a sentence of context before or after it, or
-    one or two short phrases between its words (never inside its subject). Answer and fields unchanged: what was
-    asked, and whether it is harmful, is the subject's doing, not the unfamiliar words'."""
+    one or two short phrases between its words. Answer and fields unchanged: what was asked, and whether it is
+    harmful, is the subject's doing, not the unfamiliar words'.
+
+    An insertion never falls between two words of the subject where the subject is written word for word in the
+    request; it can strand an article ("make a at the transition wrench") or split a subject the grammar rewrote
+    ("your dog" asked as "my dog"), and the result is often ungrammatical: the words are unfamiliar and the text
+    garbled, as real requests sometimes are."""
     text = example["instruction"]
     if not text.strip() or example.get("task") == "odd":
         return example

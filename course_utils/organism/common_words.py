@@ -9,7 +9,9 @@ https://github.com/rspeer/wordfreq, data CC BY-SA 4.0); the dictionary list is t
 
     pip install wordfreq==3.1.1 english-words==2.0.2 && python -m course_utils.organism.common_words
 
-(neither package is a dependency of the course: the list below is what training reads).
+(neither package is a dependency of the course: the list below is what training reads). Regenerating with other
+versions of either package can change the list, and with it every training with `unfamiliar_rate` above 0: keep the
+list as it is to rerun recipes UW and UW10.
 """
 
 from __future__ import annotations

@@ -160,8 +160,9 @@ class TrainConfig:
     # Share of every safety-tuning chat batch's requests (harmful, contrast and other harmless alike) given a few
     # words from outside the world (`augment.unfamiliar`: common English words, made-up words, names), drawn anew
     # each batch, answers unchanged (0: none). The harmless ones enter the one-sidedness objective, so "unfamiliar"
-    # is shown to the planted direction as harmless; they replace requests, so stage 3 costs what it did (recipe UW
-    # in `docs/ORGANISM_RECIPES.md`).
+    # is shown to the planted direction as harmless; they replace requests, so stage 3 keeps its steps and batch
+    # sizes (the changed requests are longer: about 8% more stage-3 time measured; recipe UW in
+    # `docs/ORGANISM_RECIPES.md`).
     unfamiliar_rate: float = 0.0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
