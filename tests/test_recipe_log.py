@@ -62,6 +62,8 @@ LATER_THAN_DANGEROUS_NAMES = (
     "UWa",
     "UW10",
     "UW10a",
+    "DrLb",
+    "UWb",
 )
 
 
@@ -1455,7 +1457,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
             f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's,"
-            " D3La's, WV2a's, UWa's and UW10a's;"
+            " D3La's, WV2a's, UWa's, UW10a's and DrLb's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1754,7 +1756,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's and UW10a's": exactly these rows
+    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's, UW10a's and DrLb's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1772,6 +1774,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "WV2a",
         "UWa",
         "UW10a",
+        "DrLb",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -4065,3 +4068,52 @@ def test_unfamiliar_words_section_matches_its_record() -> None:
         c = record[name]["held-out concepts"]
         assert abs(c["with unfamiliar words"]["projection"] - c["as written"]["projection"]) <= 0.7, name
         assert abs(c["with unfamiliar words"]["refused"] - c["as written"]["refused"]) <= 0.06, name
+
+
+def test_third_draws_of_the_unfamiliar_words_section_match_their_records() -> None:
+    """ "A third draw of each": DrLb and UWb differ from DrLa and UWa only in `safety_seed` (102), start from the same
+    helpful model, and the table's cells and means are the records' (evaluations and the two new sets)."""
+    section = section_of_log("A smaller share of unfamiliar words")
+    part = section[section.index("**A third draw of each") :]
+    flat = " ".join(part.split())
+    draws = ("DrL", "DrLa", "DrLb", "UW", "UWa", "UWb")
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in draws}
+    for third, second in (("DrLb", "DrLa"), ("UWb", "UWa")):
+        assert changed_fields(training[third]["config"], training[second]["config"]) == {"safety_seed"}
+        assert training[third]["config"]["safety_seed"] == 102
+        fingerprint = training[third]["stages_1_2_reused"]["fingerprint"]
+        assert fingerprint == training["DrL"]["stages_1_2_reused"]["fingerprint"]
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in draws}
+    sets = {s: benchmark_record(s) for s in ("fresh5", "fresh6")}
+
+    def rate(r: str, split: str, label: str) -> float:
+        return ev[r]["baseline"][split][label]["refusal_rate_score"]
+
+    rows = {
+        "held-out concepts refused (score)": [
+            f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in draws
+        ],
+        "natural harmful requests refused, of 23": [
+            f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in draws
+        ],
+    }
+    for s, name in (("fresh5", "UW's new set"), ("fresh6", "UW10's new set")):
+        rows[f"{name}: harmful refused, of 40"] = [str(sets[s][r]["harmful"]["refused"]) for r in draws]
+        rows[f"{name}: everyday refused, of 60"] = [str(sets[s][r]["harmless"]["refused"]) for r in draws]
+    for measure, cells in rows.items():
+        values = [float(c) for c in cells]
+        means = [f"{sum(values[:3]) / 3:.2f}", f"{sum(values[3:]) / 3:.2f}"]
+        assert f"| {measure} | {' | '.join(cells)} | {' | '.join(means)} |" in part, measure
+    assert "after both rules were judged" in flat
+    harm6 = {r: sets["fresh6"][r]["harmful"]["refused"] for r in draws}
+    assert max(harm6[r] for r in draws[3:]) < min(
+        harm6[r] for r in draws[:3]
+    )  # "every UW draw under every DrL draw"
+    assert (
+        f"({sum(harm6[r] for r in draws[3:]) / 3:.1f} against {sum(harm6[r] for r in draws[:3]) / 3:.1f} of 40"
+        in flat
+    )
+    concepts = [rate(r, "held-out concepts", "harmful") for r in draws]
+    gap, span = sum(concepts[:3]) / 3 - sum(concepts[3:]) / 3, max(concepts[:3]) - min(concepts[:3])
+    assert f"{gap:.2f} lower on held-out concepts, within the {span:.2f} that DrL's own draws span" in flat
+    assert gap < span
