@@ -4089,14 +4089,8 @@ def test_third_draws_of_the_unfamiliar_words_section_match_their_records() -> No
     def rate(r: str, split: str, label: str) -> float:
         return ev[r]["baseline"][split][label]["refusal_rate_score"]
 
-    rows = {
-        "held-out concepts refused (score)": [
-            f"{rate(r, 'held-out concepts', 'harmful'):.2f}" for r in draws
-        ],
-        "natural harmful requests refused, of 23": [
-            f"{23 * rate(r, 'natural requests', 'harmful'):.0f}" for r in draws
-        ],
-    }
+    shown = ("held-out concepts refused (score)", "natural harmful requests refused, of 23")
+    rows = {k: v for k, v in evaluation_rows(ev, draws, new_subjects=False).items() if k in shown}
     for s, name in (("fresh5", "UW's new set"), ("fresh6", "UW10's new set")):
         rows[f"{name}: harmful refused, of 40"] = [str(sets[s][r]["harmful"]["refused"]) for r in draws]
         rows[f"{name}: everyday refused, of 60"] = [str(sets[s][r]["harmless"]["refused"]) for r in draws]
