@@ -22,6 +22,7 @@ requests people write are mostly about things the world never names, and those a
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 
 from course_utils.organism import common_words, lexicon, lexicon_wide, world
@@ -205,16 +206,13 @@ def unfamiliar_word(rng: random.Random) -> str:
 
 
 def _fill(template: str, rng: random.Random) -> str:
-    text = template
-    while "{w}" in text or "{N}" in text:
-        slot = (
-            "{w}"
-            if text.find("{w}") >= 0 and (text.find("{N}") < 0 or text.find("{w}") < text.find("{N}"))
-            else "{N}"
-        )
-        word = unfamiliar_word(rng)
-        text = text.replace(slot, word.capitalize() if slot == "{N}" else word, 1)
-    return text
+    """`template` with each slot, left to right, filled by a new `unfamiliar_word` (capitalised for {N})."""
+
+    def word(slot: re.Match) -> str:
+        w = unfamiliar_word(rng)
+        return w.capitalize() if slot[0] == "{N}" else w
+
+    return re.sub(r"\{[wN]\}", word, template)
 
 
 def _insertion_points(words: list[str], subject: str) -> list[int]:
