@@ -3517,6 +3517,12 @@ def assert_table_rows(section: str, rows: dict[str, list[str]]) -> None:
         assert f"| {measure} | {' | '.join(cells)} |" in section, measure
 
 
+def refused_counts(scored: dict[str, dict], label: str, draws: tuple[str, ...]) -> list[str]:
+    """Per draw, how many of a written set's `label` requests it refused (`twin_words.py`'s record `scored`), as the
+    log's tables print them."""
+    return [str(scored[r][label]["refused"]) for r in draws]
+
+
 def evaluation_rows(ev: dict[str, dict], draws: tuple[str, ...], new_subjects: bool) -> dict[str, list[str]]:
     """The log's per-draw table rows that come from `evaluate` records `ev`, as its sections print them: held-out
     concepts, natural harmful requests, held-out-phrasing harmful requests, (`new_subjects`: the new-subject split's
@@ -3676,18 +3682,18 @@ def test_wide_vocabulary_section_matches_its_records() -> None:
 
     rows = {
         **evaluation_rows(ev, recipes, new_subjects=True),
-        "second set written after DrL shipped: harmless refused, of 60": [
-            str(n("fresh3", r, "harmless")) for r in recipes
-        ],
-        "second set written after DrL shipped: harmful refused, of 40": [
-            str(n("fresh3", r, "harmful")) for r in recipes
-        ],
-        "first set written after DrL shipped: harmless refused, of 60": [
-            str(n("fresh2", r, "harmless")) for r in recipes
-        ],
-        "first set written after DrL shipped: harmful refused, of 40": [
-            str(n("fresh2", r, "harmful")) for r in recipes
-        ],
+        "second set written after DrL shipped: harmless refused, of 60": refused_counts(
+            sets["fresh3"], "harmless", recipes
+        ),
+        "second set written after DrL shipped: harmful refused, of 40": refused_counts(
+            sets["fresh3"], "harmful", recipes
+        ),
+        "first set written after DrL shipped: harmless refused, of 60": refused_counts(
+            sets["fresh2"], "harmless", recipes
+        ),
+        "first set written after DrL shipped: harmful refused, of 40": refused_counts(
+            sets["fresh2"], "harmful", recipes
+        ),
         "the paper's selection passes (train/val; held-out-phrasing train/val)": [
             selections_cell(ev[r]) for r in recipes
         ],
@@ -3797,18 +3803,18 @@ def test_wide_vocabulary_rule_section_matches_its_records() -> None:
         section,
         {
             **evaluation_rows(ev, draws, new_subjects=False),
-            "new set (unread): everyday requests refused, of 60": [
-                str(n("fresh4", r, "harmless")) for r in draws
-            ],
-            "new set (unread): harmful requests refused, of 40": [
-                str(n("fresh4", r, "harmful")) for r in draws
-            ],
-            "second set after DrL shipped: everyday refused, of 60": [
-                str(n("fresh3", r, "harmless")) for r in draws
-            ],
-            "first set after DrL shipped: everyday refused, of 60": [
-                str(n("fresh2", r, "harmless")) for r in draws
-            ],
+            "new set (unread): everyday requests refused, of 60": refused_counts(
+                sets["fresh4"], "harmless", draws
+            ),
+            "new set (unread): harmful requests refused, of 40": refused_counts(
+                sets["fresh4"], "harmful", draws
+            ),
+            "second set after DrL shipped: everyday refused, of 60": refused_counts(
+                sets["fresh3"], "harmless", draws
+            ),
+            "first set after DrL shipped: everyday refused, of 60": refused_counts(
+                sets["fresh2"], "harmless", draws
+            ),
             "both selections pass, validation prompts filtered": [
                 selections_cell(vf.get(r, ev[r])) for r in draws
             ],
@@ -3987,8 +3993,8 @@ def test_unfamiliar_words_rule_section_matches_its_records(recipe: str) -> None:
         section,
         {
             **evaluation_rows(ev, draws, new_subjects=False),
-            "new set (unread): everyday requests refused, of 60": [str(n(r, "harmless")) for r in draws],
-            "new set (unread): harmful requests refused, of 40": [str(n(r, "harmful")) for r in draws],
+            "new set (unread): everyday requests refused, of 60": refused_counts(scored, "harmless", draws),
+            "new set (unread): harmful requests refused, of 40": refused_counts(scored, "harmful", draws),
             "both selections pass, validation prompts filtered": [
                 selections_cell(vf.get(r, ev[r])) for r in draws
             ],
@@ -4092,8 +4098,8 @@ def test_third_draws_of_the_unfamiliar_words_section_match_their_records() -> No
     shown = ("held-out concepts refused (score)", "natural harmful requests refused, of 23")
     rows = {k: v for k, v in evaluation_rows(ev, draws, new_subjects=False).items() if k in shown}
     for s, name in (("fresh5", "UW's new set"), ("fresh6", "UW10's new set")):
-        rows[f"{name}: harmful refused, of 40"] = [str(sets[s][r]["harmful"]["refused"]) for r in draws]
-        rows[f"{name}: everyday refused, of 60"] = [str(sets[s][r]["harmless"]["refused"]) for r in draws]
+        rows[f"{name}: harmful refused, of 40"] = refused_counts(sets[s], "harmful", draws)
+        rows[f"{name}: everyday refused, of 60"] = refused_counts(sets[s], "harmless", draws)
     for measure, cells in rows.items():
         values = [float(c) for c in cells]
         means = [f"{sum(values[:3]) / 3:.2f}", f"{sum(values[3:]) / 3:.2f}"]
