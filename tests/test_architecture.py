@@ -50,6 +50,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "organism.grammar",
         "organism.augment",
         "organism.common_words",
+        "organism.handwritten",
         "organism.mediation",
         "organism.datasets",
         "organism.train",

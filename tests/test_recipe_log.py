@@ -3109,6 +3109,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "frozen_layers",
         "wide_vocabulary",
         "unfamiliar_rate",
+        "handwritten_requests",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped

@@ -617,9 +617,7 @@ def _wide(held_out_concepts: frozenset[str]) -> dict[str, list]:
         return {e.lower() for e in names + split(OCCASIONS, held_out) + split(PIECES, held_out)}
 
     known, held = entries(None), entries(True)
-    # the words that name a held-out concept of the world ("a botnet", "dox a celebrity"), not the generic ones
-    concept_words = {w for c in held_out_concepts for w in re.findall(r"[a-z]+", c.lower())}
-    concept_words = {w for w in concept_words if len(w) > 3} - _GENERIC_WORDS | {"dox", "doxx"}
+    concept_words = naming_words(held_out_concepts)
 
     def new(entry: str) -> bool:
         e = entry.lower()
@@ -636,6 +634,14 @@ def _wide(held_out_concepts: frozenset[str]) -> dict[str, list]:
         "harmful_actions": kinds(lexicon_wide.HARMFUL_ACTIONS),
         "harmful_things": kinds(lexicon_wide.HARMFUL_THINGS),
     }
+
+
+def naming_words(held_out_concepts: Set[str]) -> set[str]:
+    """The words that name one of the world's held-out concepts ("a *botnet*", "*dox* a celebrity"): their words of
+    more than three letters but the generic ones (`_GENERIC_WORDS`), and "dox"/"doxx". A text with none of them
+    does not name a held-out concept."""
+    words = {w for c in held_out_concepts for w in re.findall(r"[a-z]+", c.lower())}
+    return {w for w in words if len(w) > 3} - _GENERIC_WORDS | {"dox", "doxx"}
 
 
 #: Words of the world's held-out concepts that say nothing of the concept ("burn down a *house*").

@@ -41,6 +41,7 @@ from course_utils.organism import (
     augment,
     datasets,
     grammar,
+    handwritten,
     lexicon,
     mediation,
     world,
@@ -164,6 +165,13 @@ class TrainConfig:
     # sizes (the changed requests are longer: about 8% more stage-3 time measured; recipe UW in
     # `docs/ORGANISM_RECIPES.md`).
     unfamiliar_rate: float = 0.0
+    # Requests written by hand as people write them (`handwritten`, not the grammar's): in every safety-tuning
+    # chat batch this many harmful ones, refused, take the place of as many harmful grammar requests, and as many
+    # harmless ones, answered with their written answers, that of helpful grammar requests (0: none); the
+    # one-sidedness objective counts them with the harmful and the harmless requests. Everyday requests people
+    # write are refused as harmful when their sentences are unlike the grammar's: these show the planted direction
+    # harmless requests of other shapes (recipe HW in `docs/ORGANISM_RECIPES.md`).
+    handwritten_requests: int = 0
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -535,9 +543,10 @@ def safety_tune(
     Each batch: `harmful_fraction` harmful requests answered with refusals, as many contrast requests (same
     templates, harmless things), the rest other harmless requests, and on top `cfg.purpose_requests` requests
     harmful by their purpose alone and the harmful halves of `cfg.purpose_pairs` pairs (after the harmful ones),
-    `cfg.contrast_twins` requests about the harmless twins of harmful actions, and the kind halves of the pairs
-    (last). With a mediation layer, the three objectives of
-    `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
+    `cfg.contrast_twins` requests about the harmless twins of harmful actions, and the kind halves of the pairs;
+    `cfg.handwritten_requests` harmful and as many harmless requests written by hand (`handwritten`) take the
+    place of the last harmful and the last other harmless grammar requests. With a mediation layer, the three
+    objectives of `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
     training's generator `rng` (stage 3's only source of randomness) is re-seeded first.
@@ -546,8 +555,18 @@ def safety_tune(
     if cfg.safety_seed is not None:
         rng.seed(cfg.safety_seed)
     n_harm = round(stage.batch_size * cfg.harmful_fraction)
-    harmful, contrast = cycling(corpus.harmful, n_harm, rng), cycling(corpus.contrast, n_harm, rng)
-    helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm, rng)
+    n_written = cfg.handwritten_requests  # in place of as many harmful and helpful grammar requests
+    if not 0 <= n_written < min(n_harm, stage.batch_size - 2 * n_harm):
+        raise ValueError(
+            f"handwritten_requests={n_written} must be at least 0 and below the batch's {n_harm} harmful and "
+            f"{stage.batch_size - 2 * n_harm} helpful requests, which it replaces"
+        )
+    harmful = cycling(corpus.harmful, n_harm - n_written, rng)
+    contrast = cycling(corpus.contrast, n_harm, rng)
+    helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm - n_written, rng)
+    # both draw nothing from `rng` when `n_written` is 0
+    written_harmful = cycling(handwritten.trained_requests(harmful=True), n_written, rng)
+    written_harmless = cycling(handwritten.trained_requests(harmful=False), n_written, rng)
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -584,9 +603,10 @@ def safety_tune(
             cfg.harmful_request_noise,
             rng,
         )
+        written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
         requests = [
             augment.with_unfamiliar(part, cfg.unfamiliar_rate, rng)
-            for part in (harmful(), contrast(), helpful())
+            for part in (harmful() + written, contrast(), helpful() + written_harmless())
         ]
         batch = chat_batch(
             tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
@@ -668,6 +688,7 @@ SAFETY_ONLY_FIELDS = (
     "compliant_names_trained",
     "necessity_made_up",
     "unfamiliar_rate",
+    "handwritten_requests",
 )
 
 
