@@ -556,14 +556,15 @@ def safety_tune(
         rng.seed(cfg.safety_seed)
     n_harm = round(stage.batch_size * cfg.harmful_fraction)
     n_written = cfg.handwritten_requests  # in place of as many harmful and helpful grammar requests
-    if not 0 <= n_written < min(n_harm, stage.batch_size - 2 * n_harm):
+    n_helpful, n_grammar_harmful = stage.batch_size - 2 * n_harm - n_written, n_harm - n_written
+    if n_written < 0 or min(n_helpful, n_grammar_harmful) < 1:
         raise ValueError(
-            f"handwritten_requests={n_written} must be at least 0 and below the batch's {n_harm} harmful and "
-            f"{stage.batch_size - 2 * n_harm} helpful requests, which it replaces"
+            f"handwritten_requests={n_written} must be at least 0 and leave at least one of the batch's {n_harm} "
+            f"harmful and {stage.batch_size - 2 * n_harm} helpful grammar requests, which it replaces"
         )
-    harmful = cycling(corpus.harmful, n_harm - n_written, rng)
+    harmful = cycling(corpus.harmful, n_grammar_harmful, rng)
     contrast = cycling(corpus.contrast, n_harm, rng)
-    helpful = cycling(corpus.helpful, stage.batch_size - 2 * n_harm - n_written, rng)
+    helpful = cycling(corpus.helpful, n_helpful, rng)
     # both draw nothing from `rng` when `n_written` is 0
     written_harmful = cycling(handwritten.trained_requests(harmful=True), n_written, rng)
     written_harmless = cycling(handwritten.trained_requests(harmful=False), n_written, rng)
