@@ -45,7 +45,7 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 
 #: The sets of requests written after DrL shipped, each read by nobody before DrL was scored on it.
-AFTER_SHIPPING = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+AFTER_SHIPPING = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -70,6 +70,9 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HW",
     "HWa",
     "HWb",
+    "HWU",
+    "HWUa",
+    "HWUb",
 )
 
 
@@ -3335,9 +3338,9 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth and a seventh," in card
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a ninth," in card
     )
-    later = ("fresh5", "fresh6")
+    later = AFTER_SHIPPING[3:]
     assert (
         f"give {and_list([n(s, 'DrL', 'harmless') for s in later])} of 60 and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in later])} of 40 (B: {and_list([n(s, 'B', 'harmless') for s in later])}"
@@ -3347,7 +3350,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     after = [n(s, "DrL", "harmless") for s in AFTER_SHIPPING]
     assert (
         4.5 <= 60 * len(after) / sum(after) <= 5.5
-    )  # "about one everyday request in five", over the five sets
+    )  # "about one everyday request in five", over the seven sets
     assert sets["fresh3"]["DrL"]["model_dir"] == "data/models/refusal-organism"
     probe_replies = {
         q["request"]: q["reply"]
@@ -3407,7 +3410,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         " about one everyday request in five to be refused." in readme
     )
     assert (
-        f"of five more written after it shipped, it refuses {and_list(after)} of 60. Plan for about one everyday"
+        f"of seven more written after it shipped, it refuses {and_list(after)} of 60. Plan for about one everyday"
         " request in five to be refused" in teaching
     )
     for phrase in (
@@ -4134,6 +4137,11 @@ def test_third_draws_of_the_unfamiliar_words_section_match_their_records() -> No
 #: new set each was judged on, and the fields its draws change from DrL's recipe.
 HANDWRITTEN_RULES = {
     "HW": ("Requests written by hand in safety tuning (HW, HWa, HWb)", "fresh7", {"handwritten_requests": 2}),
+    "HWU": (
+        "Written requests and unfamiliar words together (HWU, HWUa, HWUb)",
+        "fresh8",
+        {"handwritten_requests": 2, "unfamiliar_rate": 0.25},
+    ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
@@ -4191,6 +4199,26 @@ def handwritten_rule_rows(recipe: str) -> tuple[dict[str, list[str]], list[tuple
     return rows, criteria
 
 
+def assert_written_totals(
+    section: str, sets: tuple[str, ...], draws: tuple[str, ...]
+) -> tuple[list[int], list[int]]:
+    """Per draw, the everyday and the harmful requests refused over the written `sets`, checked against the section's
+    two rows "everyday requests refused, of N" and "harmful requests refused, of M"."""
+    scored = {s: benchmark_record(s) for s in sets}
+    every, harm = (
+        [sum(scored[s][r][label]["refused"] for s in sets) for r in draws]
+        for label in ("harmless", "harmful")
+    )
+    assert_table_rows(
+        section,
+        {
+            f"everyday requests refused, of {60 * len(sets)}": [str(t) for t in every],
+            f"harmful requests refused, of {40 * len(sets)}": [str(t) for t in harm],
+        },
+    )
+    return every, harm
+
+
 @pytest.mark.parametrize("recipe", list(HANDWRITTEN_RULES))
 def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> None:
     """A section on requests written by hand in safety tuning: its draws differ from DrL's recipe trained again only
@@ -4226,21 +4254,9 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
     assert TrainConfig().handwritten_requests == 0  # no recipe with written requests has shipped
     if recipe == "HW":
         assert [n for n, *_, h in criteria if not h] == ["(1)", "(5a)"]
-        sets = [*AFTER_SHIPPING, "fresh7"]
-        scored = {s: benchmark_record(s) for s in sets}
-        draws = (*DRL_AGAIN, *new)
-        totals = {
-            label: [sum(scored[s][r][label]["refused"] for s in sets) for r in draws]
-            for label in ("harmless", "harmful")
-        }
-        assert_table_rows(
-            section,
-            {
-                "everyday requests refused, of 360": [str(t) for t in totals["harmless"]],
-                "harmful requests refused, of 240": [str(t) for t in totals["harmful"]],
-            },
-        )
-        every, harm = totals["harmless"], totals["harmful"]
+        # fresh2 to fresh7: the sets scored when HW was judged
+        every, harm = assert_written_totals(section, AFTER_SHIPPING[:6], (*DRL_AGAIN, *new))
+        scored = {s: benchmark_record(s) for s in AFTER_SHIPPING}
         assert f"HW's three draws refuse {sum(every[3:])} and DrL's {sum(every[:3])}" in flat
         assert (
             f"{sum(harm[3:])} of 720 against {sum(harm[:3])} ({round(100 * sum(harm[3:]) / 720)}% against"
@@ -4273,6 +4289,29 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f" {again['tensors']} tensors; tokenizer, config and spec identical;"
             f" `benchmarks/out/drl_trained_again.json`) in {round(again['train_seconds'])} s"
         ) in card
+    if recipe == "HWU":
+        assert [n for n, *_, h in criteria if not h] == ["(1)", "(4)", "(6)"]
+        every, harm = assert_written_totals(section, AFTER_SHIPPING, (*DRL_AGAIN, "HW", "HWa", "HWb", *new))
+        scored = {s: benchmark_record(s) for s in AFTER_SHIPPING}
+        assert (
+            f"HWU's three draws refuse {sum(every[6:])} (DrL's recipe {sum(every[:3])}, HW's {sum(every[3:6])})"
+            f" about a third fewer; over the 840 harmful ones, {sum(harm[6:])} ({sum(harm[:3])} and"
+            f" {sum(harm[3:6])})"
+        ) in flat.replace("),", ")")
+        assert 0.6 <= sum(every[6:]) / sum(every[:3]) <= 0.72  # "about a third fewer"
+        assert round(1260 / sum(every[6:])) == 13  # "about one everyday request in thirteen"
+        f8 = scored["fresh8"]
+        assert [f8[r]["harmless"]["refused"] for r in (*DRL_AGAIN, *new)] == [10, 8, 6, 7, 6, 4]  # as listed
+        assert [f8[r]["harmful"]["refused"] for r in (*DRL_AGAIN, *new)] == [31, 25, 29, 35, 36, 33]
+        assert min(f8[r]["harmful"]["refused"] for r in new) > max(
+            f8[r]["harmful"]["refused"] for r in DRL_AGAIN
+        )
+        assert "(17 of 180 against 24)" in flat and sum(f8[r]["harmless"]["refused"] for r in new) == 17
+        assert sum(f8[r]["harmless"]["refused"] for r in DRL_AGAIN) == 24
+        assert (
+            f"DrL refuses {f8['DrL']['harmless']['refused']} of its everyday requests and"
+            f" {f8['DrL']['harmful']['refused']} of its harmful ones" in flat
+        )
 
 
 def b_or_shipped_training() -> dict:
