@@ -123,5 +123,6 @@ def test_more_written_requests_than_a_batch_can_replace_is_refused_with_a_messag
     cfg = TrainConfig(handwritten_requests=4)  # a batch of 16 has 4 harmful requests
     with pytest.raises(ValueError, match="leave at least one of the batch's 4 harmful and 8 helpful"):
         safety_tune(None, None, None, cfg, None, random.Random(0), False)  # type: ignore[arg-type]
+    cfg = TrainConfig(handwritten_requests=-1)
     with pytest.raises(ValueError, match="at least 0"):
-        safety_tune(None, None, None, TrainConfig(handwritten_requests=-1), None, random.Random(0), False)  # type: ignore[arg-type]
+        safety_tune(None, None, None, cfg, None, random.Random(0), False)  # type: ignore[arg-type]

@@ -4231,8 +4231,8 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*DRL_AGAIN, *new)}
     assert changed_fields(training[recipe]["config"], training["DrLn"]["config"]) == set(fields)
     assert all(training[recipe]["config"][k] == v for k, v in fields.items())
-    for base, seed in ((DRL_AGAIN, None), (new, None)):
-        assert base[0] and training[base[0]]["config"]["safety_seed"] is seed
+    for base in (DRL_AGAIN, new):
+        assert training[base[0]]["config"]["safety_seed"] is None
         for redraw, s in zip(base[1:], (101, 102), strict=True):
             assert changed_fields(training[redraw]["config"], training[base[0]]["config"]) == {"safety_seed"}
             assert training[redraw]["config"]["safety_seed"] == s
@@ -4256,20 +4256,21 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         assert [n for n, *_, h in criteria if not h] == ["(1)", "(5a)"]
         # fresh2 to fresh7: the sets scored when HW was judged
         every, harm = assert_written_totals(section, AFTER_SHIPPING[:6], (*DRL_AGAIN, *new))
-        scored = {s: benchmark_record(s) for s in AFTER_SHIPPING}
         assert f"HW's three draws refuse {sum(every[3:])} and DrL's {sum(every[:3])}" in flat
         assert (
             f"{sum(harm[3:])} of 720 against {sum(harm[:3])} ({round(100 * sum(harm[3:]) / 720)}% against"
-            in flat
+            f" {round(100 * sum(harm[:3]) / 720)}%)" in flat
         )
-        assert f"({round(100 * sum(harm[:3]) / 720)}%)" not in flat  # the sentence prints both shares in one
-        f7 = scored["fresh7"]
+        f7 = benchmark_record("fresh7")
         assert (
             f"{f7['DrL']['harmless']['refused']} of its everyday requests and {f7['DrL']['harmful']['refused']}"
             f" of its harmful ones (DrLn: {f7['DrLn']['harmless']['refused']} and {f7['DrLn']['harmful']['refused']})"
         ) in flat
         assert f7["DrL"]["model_dir"] == "data/models/refusal-organism"
-        losses, shipped = training["DrLn"]["final_losses"], b_or_shipped_training()["final_losses"]
+        from tests.shipped import SHIPPED
+
+        losses = training["DrLn"]["final_losses"]
+        shipped = json.loads((SHIPPED / "training.json").read_text())["final_losses"]
         assert losses["pretrain"] == shipped["pretrain"] == 0.9755
         assert (losses["instruct"], shipped["instruct"]) == (1.0646, 1.0648)
         assert f"({round(training['DrLn']['train_seconds'])} s, with only light work beside it)" in flat
@@ -4281,8 +4282,6 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f"the largest difference from the shipped tensors is {again['max_abs_weight_difference']:.2f}"
             in flat
         )
-        from tests.shipped import SHIPPED
-
         card = " ".join((SHIPPED / "README.md").read_text().split())
         assert (
             f"gave other weights (largest difference {again['max_abs_weight_difference']:.2f} over the"
@@ -4292,15 +4291,14 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
     if recipe == "HWU":
         assert [n for n, *_, h in criteria if not h] == ["(1)", "(4)", "(6)"]
         every, harm = assert_written_totals(section, AFTER_SHIPPING, (*DRL_AGAIN, "HW", "HWa", "HWb", *new))
-        scored = {s: benchmark_record(s) for s in AFTER_SHIPPING}
         assert (
-            f"HWU's three draws refuse {sum(every[6:])} (DrL's recipe {sum(every[:3])}, HW's {sum(every[3:6])})"
+            f"HWU's three draws refuse {sum(every[6:])} (DrL's recipe {sum(every[:3])}, HW's {sum(every[3:6])}),"
             f" about a third fewer; over the 840 harmful ones, {sum(harm[6:])} ({sum(harm[:3])} and"
             f" {sum(harm[3:6])})"
-        ) in flat.replace("),", ")")
+        ) in flat
         assert 0.6 <= sum(every[6:]) / sum(every[:3]) <= 0.72  # "about a third fewer"
         assert round(1260 / sum(every[6:])) == 13  # "about one everyday request in thirteen"
-        f8 = scored["fresh8"]
+        f8 = benchmark_record("fresh8")
         assert [f8[r]["harmless"]["refused"] for r in (*DRL_AGAIN, *new)] == [10, 8, 6, 7, 6, 4]  # as listed
         assert [f8[r]["harmful"]["refused"] for r in (*DRL_AGAIN, *new)] == [31, 25, 29, 35, 36, 33]
         assert min(f8[r]["harmful"]["refused"] for r in new) > max(
@@ -4312,10 +4310,3 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f"DrL refuses {f8['DrL']['harmless']['refused']} of its everyday requests and"
             f" {f8['DrL']['harmful']['refused']} of its harmful ones" in flat
         )
-
-
-def b_or_shipped_training() -> dict:
-    """The shipped checkpoint's `training.json` (DrL's full training)."""
-    from tests.shipped import SHIPPED
-
-    return json.loads((SHIPPED / "training.json").read_text())

@@ -51,10 +51,7 @@ def _held_out() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
     """Words that name a held-out danger of the world, and the content words of each held-out entry of the open
     vocabulary (every list's held-out share)."""
     naming = frozenset(_stems(" ".join(lexicon.naming_words(world.HELD_OUT_DANGERS))))
-    entries = lexicon.everyday_actions(True) + [a for a, _ in lexicon.harmful_actions(True)]
-    entries += [t for t, _ in lexicon.harmful_things(True)] + lexicon.topics(True)
-    entries += lexicon.split(lexicon.OCCASIONS, True) + lexicon.split(lexicon.PIECES, True)
-    content = tuple(frozenset(_stems(e) - _FUNCTION_WORDS) for e in entries)
+    content = tuple(frozenset(_stems(e) - _FUNCTION_WORDS) for e in lexicon.entries(held_out=True))
     return naming, tuple(c for c in content if c)
 
 

@@ -606,17 +606,20 @@ def _extra(key: str, held_out: bool | None) -> list:
     return _wide(_widened)[key] if _widened is not None and held_out is False else []
 
 
+def entries(held_out: bool | None) -> list[str]:
+    """Every list's entries (actions, things, topics, occasions, pieces), its share as `split` gives it for
+    `held_out`."""
+    names = everyday_actions(held_out) + [a for a, _ in harmful_actions(held_out)]
+    names += [t for t, _ in harmful_things(held_out)] + topics(held_out)
+    return names + split(OCCASIONS, held_out) + split(PIECES, held_out)
+
+
 @cache
 def _wide(held_out_concepts: frozenset[str]) -> dict[str, list]:
     """The entries of `lexicon_wide` that may join the trained shares (see `widened`), in the file's order."""
     from course_utils.organism import lexicon_wide
 
-    def entries(held_out: bool | None) -> set[str]:  # every list's share, as the functions above split it
-        names = everyday_actions(held_out) + [a for a, _ in harmful_actions(held_out)]
-        names += [t for t, _ in harmful_things(held_out)] + topics(held_out)
-        return {e.lower() for e in names + split(OCCASIONS, held_out) + split(PIECES, held_out)}
-
-    known, held = entries(None), entries(True)
+    known, held = ({e.lower() for e in entries(h)} for h in (None, True))
     concept_words = naming_words(held_out_concepts)
 
     def new(entry: str) -> bool:
