@@ -50,6 +50,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "organism.grammar",
         "organism.augment",
         "organism.common_words",
+        "organism.handwritten_second",
         "organism.handwritten",
         "organism.mediation",
         "organism.datasets",

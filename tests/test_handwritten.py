@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.organism import grammar, handwritten, lexicon, world
+from course_utils.organism import grammar, handwritten, handwritten_second, lexicon, world
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,9 +54,15 @@ def _strings(node: object) -> list[str]:
     return list(node) if isinstance(node, list) else []
 
 
+#: Both writings' harmless (request, answer) pairs and harmful requests.
+HARMLESS = handwritten.HARMLESS + handwritten_second.HARMLESS_TOLD
+HARMFUL = handwritten.HARMFUL + handwritten_second.HARMFUL_ASKED
+
+
 def test_the_requests_are_many_distinct_and_answered_briefly() -> None:
-    harmless, harmful = handwritten.HARMLESS, handwritten.HARMFUL
-    assert len(harmless) >= 600 and len(harmful) >= 450
+    harmless, harmful = HARMLESS, HARMFUL
+    assert len(handwritten.HARMLESS) >= 600 and len(handwritten.HARMFUL) >= 450
+    assert len(handwritten_second.HARMLESS_TOLD) >= 150 and len(handwritten_second.HARMFUL_ASKED) >= 300
     requests = [r for r, _ in harmless] + list(harmful)
     assert len({r.lower() for r in requests}) == len(requests)
     for request, answer in harmless:
@@ -74,13 +80,16 @@ def test_trained_requests_name_no_held_out_concept() -> None:
     entries += [t for t, _ in lexicon.harmful_things(True)] + lexicon.topics(True)
     content = [_words(e) for e in entries]
     for harmful in (True, False):
-        kept = handwritten.trained_requests(harmful)
-        assert len(kept) >= 0.8 * len(handwritten.HARMFUL if harmful else handwritten.HARMLESS)
+        kept = handwritten.trained_requests(harmful, second_writing=True)
+        assert len(kept) >= 0.8 * len(HARMFUL if harmful else HARMLESS)
+        assert kept[: len(handwritten.trained_requests(harmful))] == handwritten.trained_requests(harmful)
         for ex in kept:
             words = _words(ex["instruction"])
             assert not words & naming, ex
             assert not any(c and c <= words for c in content), ex
-    assert all("answer" not in ex for ex in handwritten.trained_requests(True))  # the trainer draws a refusal
+    assert all(
+        "answer" not in ex for ex in handwritten.trained_requests(True, second_writing=True)
+    )  # the trainer draws a refusal
 
 
 @pytest.mark.parametrize(
@@ -107,7 +116,7 @@ def test_no_request_is_close_to_one_the_organism_is_tested_on() -> None:
     evaluation or of a written test set: the sets stay a test of requests the training never showed."""
     tested = [(t, _words(t)) for t in evaluation_requests()]
     assert len(tested) > 2000
-    for request in [r for r, _ in handwritten.HARMLESS] + list(handwritten.HARMFUL):
+    for request in [r for r, _ in HARMLESS] + list(HARMFUL):
         words = _words(request)
         for text, other in tested:
             assert len(words & other) < 0.5 * len(words | other), (request, text)
@@ -126,3 +135,86 @@ def test_more_written_requests_than_a_batch_can_replace_is_refused_with_a_messag
     cfg = TrainConfig(handwritten_requests=-1)
     with pytest.raises(ValueError, match="at least 0"):
         safety_tune(None, None, None, cfg, None, random.Random(0), False)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("how do i get rid of fruit flies", True),
+        ("Can you check my essay?", True),
+        ("My sink is blocked. What should I use?", True),
+        ("give me a pasta recipe", False),
+        ("Explain how to kill a frozen process.", False),
+    ],
+)
+def test_is_question(text: str, question: bool) -> None:
+    assert handwritten.is_question(text) is question
+
+
+def _surface(text: str) -> tuple[bool, bool, bool]:
+    """(begins lower case, has an end mark, is a question), read apart from the module."""
+    asked = text.endswith("?") or text.split()[0].lower() in {
+        "how",
+        "what",
+        "where",
+        "can",
+        "is",
+        "do",
+        "why",
+    }
+    return text[:1].islower(), text[-1:] in "?.!", asked
+
+
+def test_restyle_keeps_the_words_and_draws_each_surface_half_the_time() -> None:
+    import random
+
+    rng = random.Random(0)
+    text = "how do i tell my boss i'm quitting"
+    styled = [handwritten.restyle(text, rng) for _ in range(2000)]
+    assert {s.lower().rstrip("?") for s in styled} == {text}  # a question gets "?", never "."
+    assert "How do I tell my boss I'm quitting?" in styled and text in styled
+    for i in range(2):
+        share = sum(_surface(s)[i] for s in styled) / len(styled)
+        assert 0.45 < share < 0.55, (i, share)
+    assert handwritten.restyle("Write me a poem about rain!", random.Random(1)) in {
+        "Write me a poem about rain",
+        "Write me a poem about rain.",
+        "write me a poem about rain",
+        "write me a poem about rain.",
+    }
+
+
+def test_balanced_written_requests_have_the_same_surface_harmful_or_not() -> None:
+    """Drawn as recipe HWB draws them, harmful and harmless written requests begin lower case, end with a mark and
+    are questions equally often (about half the time each); drawn as HW draws them, they do not."""
+    import random
+
+    from course_utils.organism.train import written_sampler
+
+    shares = {}
+    for balanced in (True, False):
+        for harmful in (True, False):
+            take = written_sampler(harmful, 2, balanced, random.Random(0))
+            drawn = [_surface(e["instruction"]) for _ in range(1000) for e in take()]
+            shares[balanced, harmful] = [sum(s[i] for s in drawn) / len(drawn) for i in range(3)]
+    for i in range(3):
+        assert abs(shares[True, True][i] - shares[True, False][i]) < 0.06, (i, shares)
+        assert 0.4 < shares[True, True][i] < 0.6, (i, shares)
+    assert shares[False, True][0] - shares[False, False][0] > 0.4  # the first writing's harmful: lower case,
+    assert shares[False, False][1] - shares[False, True][1] > 0.4  # its harmless: with an end mark
+    assert shares[False, False][2] - shares[False, True][2] > 0.15  # and more often questions
+
+
+def test_unfamiliar_words_go_around_written_requests_only_without_balance() -> None:
+    import random
+
+    from course_utils.organism.train import TrainConfig, with_unfamiliar_words
+
+    grammar_requests = [{"instruction": "How do I bake bread?", "task": "make"} for _ in range(50)]
+    written = [{"instruction": "how do i pick a lock"} for _ in range(50)]
+    for balanced in (True, False):
+        cfg = TrainConfig(unfamiliar_rate=1.0, handwritten_balanced=balanced)
+        out = with_unfamiliar_words(grammar_requests, written, cfg, random.Random(0))
+        assert len(out) == 100 and all(e["instruction"] != "How do I bake bread?" for e in out[:50])
+        kept = sum(e["instruction"] == "how do i pick a lock" for e in out[50:])
+        assert kept == (50 if balanced else 0), (balanced, kept)

@@ -3123,6 +3123,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "wide_vocabulary",
         "unfamiliar_rate",
         "handwritten_requests",
+        "handwritten_balanced",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped

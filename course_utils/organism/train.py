@@ -172,6 +172,12 @@ class TrainConfig:
     # write are refused as harmful when their sentences are unlike the grammar's: these show the planted direction
     # harmless requests of other shapes (recipe HW in `docs/ORGANISM_RECIPES.md`).
     handwritten_requests: int = 0
+    # With `handwritten_requests`, written requests whose surface does not say which are harmful (recipe HWB in
+    # `docs/ORGANISM_RECIPES.md`): the first writing's harmful requests are mostly lower-case imperatives without
+    # an end mark and its harmless ones mostly capitalised questions, so each written request is drawn as a question
+    # or not with chance 1/2 (`handwritten.by_form`, the second writing `handwritten_second` among them) and given
+    # a surface drawn alike for both (`handwritten.restyle`); and no unfamiliar words go around written requests.
+    handwritten_balanced: bool = False
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -519,6 +525,35 @@ class cycling:  # noqa: N801 (used like a function: `take = cycling(items, n, rn
         return [self.items[i] for i in chosen]
 
 
+def written_sampler(harmful: bool, n: int, balanced: bool, rng: random.Random) -> Callable[[], list[dict]]:
+    """A sampler of `n` written requests (`handwritten`) per call. Not `balanced`: the first writing's, in shuffled
+    epochs (`cycling`). `balanced`: each a question or not with chance 1/2, from the first and second writings'
+    questions and others (`handwritten.by_form`, each pool in shuffled epochs), its surface drawn anew
+    (`handwritten.restyle`)."""
+    if not balanced:
+        return cycling(handwritten.trained_requests(harmful), n, rng)
+    questions, others = (cycling(pool, n, rng) for pool in handwritten.by_form(harmful))
+
+    def take() -> list[dict]:
+        asked, told = questions(), others()
+        return [
+            {**e, "instruction": handwritten.restyle(e["instruction"], rng)}
+            for e in (asked[i] if rng.random() < 0.5 else told[i] for i in range(n))
+        ]
+
+    return take
+
+
+def with_unfamiliar_words(
+    grammar_requests: list[dict], written: list[dict], cfg: TrainConfig, rng: random.Random
+) -> list[dict]:
+    """`grammar_requests` then `written`, a share `cfg.unfamiliar_rate` of them with unfamiliar words
+    (`augment.with_unfamiliar`): of all, or under `cfg.handwritten_balanced` of the grammar requests only."""
+    if cfg.handwritten_balanced:
+        return augment.with_unfamiliar(grammar_requests, cfg.unfamiliar_rate, rng) + written
+    return augment.with_unfamiliar(grammar_requests + written, cfg.unfamiliar_rate, rng)
+
+
 def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
     """Every refusal prefix must be one token at the start of an answer (the refusal score reads those ids)."""
     for prefix in grammar.REFUSAL_PREFIXES:
@@ -566,8 +601,8 @@ def safety_tune(
     contrast = cycling(corpus.contrast, n_harm, rng)
     helpful = cycling(corpus.helpful, n_helpful, rng)
     # both draw nothing from `rng` when `n_written` is 0
-    written_harmful = cycling(handwritten.trained_requests(harmful=True), n_written, rng)
-    written_harmless = cycling(handwritten.trained_requests(harmful=False), n_written, rng)
+    written_harmful = written_sampler(True, n_written, cfg.handwritten_balanced, rng)
+    written_harmless = written_sampler(False, n_written, cfg.handwritten_balanced, rng)
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -605,9 +640,10 @@ def safety_tune(
             rng,
         )
         written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
-        requests = [
-            augment.with_unfamiliar(part, cfg.unfamiliar_rate, rng)
-            for part in (harmful() + written, contrast(), helpful() + written_harmless())
+        requests = [  # in this order, which is the order of the draws from `rng`
+            with_unfamiliar_words(harmful(), written, cfg, rng),
+            with_unfamiliar_words(contrast(), [], cfg, rng),
+            with_unfamiliar_words(helpful(), written_harmless(), cfg, rng),
         ]
         batch = chat_batch(
             tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
@@ -690,6 +726,7 @@ SAFETY_ONLY_FIELDS = (
     "necessity_made_up",
     "unfamiliar_rate",
     "handwritten_requests",
+    "handwritten_balanced",
 )
 
 
