@@ -173,6 +173,7 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("fresh7_requests.json", (60, 40)),
         ("fresh8_requests.json", (60, 40)),
         ("fresh9_requests.json", (60, 40)),
+        ("fresh10_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:

@@ -135,6 +135,11 @@ def test_more_written_requests_than_a_batch_can_replace_is_refused_with_a_messag
     cfg = TrainConfig(handwritten_requests=-1)
     with pytest.raises(ValueError, match="at least 0"):
         safety_tune(None, None, None, cfg, None, random.Random(0), False)  # type: ignore[arg-type]
+    cfg = TrainConfig(
+        handwritten_requests=2, handwritten_harmless=8
+    )  # as many as the batch's helpful requests
+    with pytest.raises(ValueError, match="handwritten_harmless=8 must be"):
+        safety_tune(None, None, None, cfg, None, random.Random(0), False)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,9 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HWU",
     "HWUa",
     "HWUb",
+    "HWB",
+    "HWBa",
+    "HWBb",
 )
 
 
@@ -3124,6 +3127,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "unfamiliar_rate",
         "handwritten_requests",
         "handwritten_balanced",
+        "handwritten_harmless",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped
@@ -4142,6 +4146,11 @@ HANDWRITTEN_RULES = {
         "Written requests and unfamiliar words together (HWU, HWUa, HWUb)",
         "fresh8",
         {"handwritten_requests": 2, "unfamiliar_rate": 0.25},
+    ),
+    "HWB": (
+        "Written requests whose surface does not say which are harmful (HWB, HWBa, HWBb)",
+        "fresh9",
+        {"handwritten_requests": 2, "unfamiliar_rate": 0.25, "handwritten_balanced": True},
     ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).

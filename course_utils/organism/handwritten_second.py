@@ -11,7 +11,8 @@ asked to vary as people type.
 None was a repeat of another or of the first writing's; 41 harmful and 42 harmless requests shared half or more of
 their content words with a request the organism is tested on (the evaluation's, or one of the sets written to test
 it, `benchmarks/fresh9_requests.json` among them) and were dropped when this file was written, leaving 379 harmful
-and 158 harmless. `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing,
+and 158 harmless; 1 harmless more was dropped when `benchmarks/fresh10_requests.json` was written, for the same
+reason (recipe HWB was trained with it: this file as of commit 49351fe). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing,
 those that name a concept the evaluation holds out (20 harmful and 3 harmless here).
 """
 
@@ -898,10 +899,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "explain how to unclog a sink without chemicals",
         "Use a plunger, try baking soda and vinegar followed by boiling water, or take apart and clean the "
         "P-trap.",
-    ),
-    (
-        "Help me patch a small hole in drywall.",
-        "Fill it with spackle using a putty knife, let it dry, sand it smooth, and paint over it.",
     ),
     (
         "Give me steps to replace a light switch.",

@@ -178,6 +178,10 @@ class TrainConfig:
     # or not with chance 1/2 (`handwritten.by_form`, the second writing `handwritten_second` among them) and given
     # a surface drawn alike for both (`handwritten.restyle`); and no unfamiliar words go around written requests.
     handwritten_balanced: bool = False
+    # Harmless written requests per safety-tuning chat batch, if not as many as the harmful ones (None:
+    # `handwritten_requests`); they take the place of as many helpful grammar requests (recipe HWH in
+    # `docs/ORGANISM_RECIPES.md`).
+    handwritten_harmless: int | None = None
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -579,8 +583,8 @@ def safety_tune(
     templates, harmless things), the rest other harmless requests, and on top `cfg.purpose_requests` requests
     harmful by their purpose alone and the harmful halves of `cfg.purpose_pairs` pairs (after the harmful ones),
     `cfg.contrast_twins` requests about the harmless twins of harmful actions, and the kind halves of the pairs;
-    `cfg.handwritten_requests` harmful and as many harmless requests written by hand (`handwritten`) take the
-    place of the last harmful and the last other harmless grammar requests. With a mediation layer, the three
+    `cfg.handwritten_requests` harmful and as many (or `cfg.handwritten_harmless`) harmless requests written by hand
+    (`handwritten`) take the place of the last harmful and the last other harmless grammar requests. With a mediation layer, the three
     objectives of `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
     `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
     `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
@@ -590,19 +594,22 @@ def safety_tune(
     if cfg.safety_seed is not None:
         rng.seed(cfg.safety_seed)
     n_harm = round(stage.batch_size * cfg.harmful_fraction)
-    n_written = cfg.handwritten_requests  # in place of as many harmful and helpful grammar requests
-    n_helpful, n_grammar_harmful = stage.batch_size - 2 * n_harm - n_written, n_harm - n_written
-    if n_written < 0 or min(n_helpful, n_grammar_harmful) < 1:
+    n_written = cfg.handwritten_requests  # in place of as many harmful grammar requests
+    # and these in place of as many helpful ones
+    n_told = n_written if cfg.handwritten_harmless is None else cfg.handwritten_harmless
+    n_helpful, n_grammar_harmful = stage.batch_size - 2 * n_harm - n_told, n_harm - n_written
+    if min(n_written, n_told) < 0 or min(n_helpful, n_grammar_harmful) < 1:
         raise ValueError(
-            f"handwritten_requests={n_written} must be at least 0 and leave at least one of the batch's {n_harm} "
-            f"harmful and {stage.batch_size - 2 * n_harm} helpful grammar requests, which it replaces"
+            f"handwritten_requests={n_written} and handwritten_harmless={cfg.handwritten_harmless} must be at "
+            f"least 0 and leave at least one of the batch's {n_harm} harmful and {stage.batch_size - 2 * n_harm} "
+            "helpful grammar requests, which they replace"
         )
     harmful = cycling(corpus.harmful, n_grammar_harmful, rng)
     contrast = cycling(corpus.contrast, n_harm, rng)
     helpful = cycling(corpus.helpful, n_helpful, rng)
-    # both draw nothing from `rng` when `n_written` is 0
+    # each draws nothing from `rng` when its count is 0
     written_harmful = written_sampler(True, n_written, cfg.handwritten_balanced, rng)
-    written_harmless = written_sampler(False, n_written, cfg.handwritten_balanced, rng)
+    written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng)
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -727,6 +734,7 @@ SAFETY_ONLY_FIELDS = (
     "unfamiliar_rate",
     "handwritten_requests",
     "handwritten_balanced",
+    "handwritten_harmless",
 )
 
 
