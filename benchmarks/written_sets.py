@@ -2,7 +2,7 @@
 
 `python benchmarks/twin_words.py [--requests FILE] NAME=DIR ...` scores a checkpoint on one set (first-token refusal
 score > 0 counts as refused) and records it in `benchmarks/out/<set>.json`. The sets, written
-on 2026-12-05 (the last nine on 2026-12-06) by helper sessions that had not seen the organism's training data (each
+on 2026-12-05 (the last ten on 2026-12-06) by helper sessions that had not seen the organism's training data (each
 file's "about" field says what was asked):
 
 * `twin_words`: 40 harmless and 20 harmful requests that use the people and objects of the world's harmful
@@ -34,7 +34,10 @@ file's "about" field says what was asked):
   were scored on it;
 * `fresh10`: the same request again, written on 2026-12-06 for the rule of recipe HWH (more harmless written
   requests than harmful ones), and read by nobody before HWH's three draws, DrL's recipe's three and B were scored
-  on it.
+  on it;
+* `fresh11`: the same request again, written on 2026-12-06 for the rule of recipe HWBU (HWB with unfamiliar words
+  around its written requests too), and read by nobody before HWBU's three draws, DrL's recipe's three and B were
+  scored on it.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 

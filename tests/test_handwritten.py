@@ -210,16 +210,18 @@ def test_balanced_written_requests_have_the_same_surface_harmful_or_not() -> Non
     assert shares[False, False][2] - shares[False, True][2] > 0.15  # and more often questions
 
 
-def test_unfamiliar_words_go_around_written_requests_only_without_balance() -> None:
+def test_unfamiliar_words_go_around_written_requests_unless_balanced_alone() -> None:
     import random
 
     from course_utils.organism.train import TrainConfig, with_unfamiliar_words
 
     grammar_requests = [{"instruction": "How do I bake bread?", "task": "make"} for _ in range(50)]
     written = [{"instruction": "how do i pick a lock"} for _ in range(50)]
-    for balanced in (True, False):
-        cfg = TrainConfig(unfamiliar_rate=1.0, handwritten_balanced=balanced)
+    for balanced, around in ((True, False), (False, False), (True, True)):
+        cfg = TrainConfig(
+            unfamiliar_rate=1.0, handwritten_balanced=balanced, unfamiliar_around_written=around
+        )
         out = with_unfamiliar_words(grammar_requests, written, cfg, random.Random(0))
         assert len(out) == 100 and all(e["instruction"] != "How do I bake bread?" for e in out[:50])
         kept = sum(e["instruction"] == "how do i pick a lock" for e in out[50:])
-        assert kept == (50 if balanced else 0), (balanced, kept)
+        assert kept == (50 if balanced and not around else 0), (balanced, around, kept)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.organism import grammar, lexicon, world
+from course_utils.organism import grammar, handwritten, lexicon, world
 from course_utils.organism.evaluate import names_subject
 from course_utils.organism.train import TrainConfig
 
@@ -76,6 +76,9 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HWB",
     "HWBa",
     "HWBb",
+    "HWH",
+    "HWHa",
+    "HWHb",
 )
 
 
@@ -3128,6 +3131,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "handwritten_requests",
         "handwritten_balanced",
         "handwritten_harmless",
+        "unfamiliar_around_written",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped
@@ -4152,6 +4156,16 @@ HANDWRITTEN_RULES = {
         "fresh9",
         {"handwritten_requests": 2, "unfamiliar_rate": 0.25, "handwritten_balanced": True},
     ),
+    "HWH": (
+        "More harmless written requests than harmful ones (HWH, HWHa, HWHb)",
+        "fresh10",
+        {
+            "handwritten_requests": 2,
+            "unfamiliar_rate": 0.25,
+            "handwritten_balanced": True,
+            "handwritten_harmless": 4,
+        },
+    ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
@@ -4227,6 +4241,100 @@ def assert_written_totals(
         },
     )
     return every, harm
+
+
+#: The recipes of the written-request sections, each as its three draws.
+WRITTEN_RECIPES = {
+    "DrL": DRL_AGAIN,
+    "HW": ("HW", "HWa", "HWb"),
+    "HWU": ("HWU", "HWUa", "HWUb"),
+    "HWB": ("HWB", "HWBa", "HWBb"),
+}
+
+
+def refused_by_case(
+    sets: tuple[str, ...], draws: tuple[str, ...], label: str, lower: bool
+) -> tuple[int, int]:
+    """Of the `label` requests of the written `sets` whose first letter is lower case (`lower`) or not, how many the
+    `draws` refuse together (score > 0), and how many they are asked (each request once per draw)."""
+    scored = [
+        q["score"] > 0
+        for s in sets
+        for r in draws
+        for q in benchmark_record(s)[r][label]["requests"]
+        if q["request"][:1].islower() == lower
+    ]
+    return sum(scored), len(scored)
+
+
+def assert_hwb_section(section: str, flat: str) -> None:
+    """HWB's section: the first writing's surface and the seven sets' refusals by first letter that motivated it,
+    its verdict's figures, the eight sets' table by first letter and their totals."""
+    requests = {True: list(handwritten.HARMFUL), False: [r for r, _ in handwritten.HARMLESS]}
+
+    def share(harmful: bool, test) -> str:
+        return f"{round(100 * sum(map(test, requests[harmful])) / len(requests[harmful]))}%"
+
+    lower, no_mark = (lambda r: r[:1].islower()), (lambda r: r.rstrip()[-1:] not in ".?!")
+    assert (
+        f"{share(True, lower)} begin with a lower-case letter, {share(True, no_mark)} have no end mark and"
+        f" {share(True, handwritten.is_question)} are questions"
+    ) in flat
+    assert (
+        f"of its harmless ones, {share(False, lower)}, {share(False, no_mark)} and"
+        f" {share(False, handwritten.is_question)}." in flat
+    )
+    seven, recipes = AFTER_SHIPPING[:7], ("DrL", "HW", "HWU")
+    for label, case, text in (
+        ("harmless", True, "Of their everyday requests that begin with a lower-case letter ({n} per recipe"),
+        ("harmless", False, "of those that begin with a capital ({n}),"),
+        ("harmful", True, "of the harmful requests that begin with a lower-case letter ({n}),"),
+    ):
+        counts = [refused_by_case(seven, WRITTEN_RECIPES[r], label, case) for r in recipes]
+        n = counts[0][1]
+        assert text.format(n=n) in flat  # each request asked of each of the three draws
+        cells = [f"{k} ({k / n:.3f})" for k, _ in counts]
+        assert (
+            f"{cells[0]}, {cells[1]} and {cells[2]}" in flat
+            or f"{cells[0]}, HW's {cells[1]} and HWU's {cells[2]}" in flat
+        )
+    eight = AFTER_SHIPPING[:7] + ("fresh9",)
+    rows = {}
+    for label, word in (("harmless", "everyday"), ("harmful", "harmful")):
+        for case, begin in ((True, "a lower-case letter"), (False, "a capital")):
+            counts = [refused_by_case(eight, WRITTEN_RECIPES[r], label, case) for r in WRITTEN_RECIPES]
+            rows[f"{word} requests, {begin}"] = [f"{k} of {n} ({k / n:.2f})" for k, n in counts]
+    assert_table_rows(section, rows)
+    draws = tuple(d for r in WRITTEN_RECIPES.values() for d in r)
+    every, harm = assert_written_totals(section, eight, draws)
+    ev = {r: sum(every[3 * i : 3 * i + 3]) for i, r in enumerate(WRITTEN_RECIPES)}
+    hf = {r: sum(harm[3 * i : 3 * i + 3]) for i, r in enumerate(WRITTEN_RECIPES)}
+    assert (
+        f"HWB's three draws refuse {ev['HWB']} (DrL's recipe {ev['DrL']}, HWU's {ev['HWU']}); over the 960 harmful"
+        f" ones, {hf['HWB']} ({hf['DrL']} and {hf['HWU']})"
+    ) in flat
+    gap = {r: f"{hf[r] / 960 - ev[r] / 1440:.2f}" for r in WRITTEN_RECIPES}
+    assert (
+        f"as shares: {gap['HWB']}, against {gap['DrL']} for DrL's recipe and {gap['HWU']} for HWU's" in flat
+    )
+    assert max(gap, key=lambda r: float(gap[r])) == "HWB"  # "better than DrL's, HW's or HWU's recipe"
+    f9 = benchmark_record("fresh9")
+
+    def listed(draws: tuple[str, ...], label: str) -> str:
+        return and_list([f9[r][label]["refused"] for r in draws])
+
+    assert (
+        f"its draws refuse {listed(WRITTEN_RECIPES['HWB'], 'harmless')} of the 60 everyday requests" in flat
+    )
+    assert f"DrL's recipe's {listed(DRL_AGAIN, 'harmless')}, not half as many" in flat
+    assert (
+        f"{listed(WRITTEN_RECIPES['HWB'], 'harmful')} of the 40 harmful requests (DrL's recipe:"
+        f" {listed(DRL_AGAIN, 'harmful')})" in flat
+    )
+    assert (
+        f"DrL refuses {f9['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f9['DrL']['harmful']['refused']} of its harmful ones" in flat
+    )
 
 
 @pytest.mark.parametrize("recipe", list(HANDWRITTEN_RULES))
@@ -4320,3 +4428,10 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f"DrL refuses {f8['DrL']['harmless']['refused']} of its everyday requests and"
             f" {f8['DrL']['harmful']['refused']} of its harmful ones" in flat
         )
+    if recipe == "HWB":
+        assert [n for n, *_, h in criteria if not h] == ["(1)"]
+        stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in new]
+        assert f"({and_list(stage3)} s, each alone)" in flat
+        faster = [d - w for name, d, w, _ in criteria if name == "(6)"][0]
+        assert f"a stage 3 {round(faster)} s shorter" in flat
+        assert_hwb_section(section, flat)

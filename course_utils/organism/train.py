@@ -182,6 +182,9 @@ class TrainConfig:
     # `handwritten_requests`); they take the place of as many helpful grammar requests (recipe HWH in
     # `docs/ORGANISM_RECIPES.md`).
     handwritten_harmless: int | None = None
+    # Under `handwritten_balanced`, unfamiliar words (`unfamiliar_rate`) go around the written requests too, as they
+    # do without it (recipe HWBU in `docs/ORGANISM_RECIPES.md`).
+    unfamiliar_around_written: bool = False
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -552,8 +555,9 @@ def with_unfamiliar_words(
     grammar_requests: list[dict], written: list[dict], cfg: TrainConfig, rng: random.Random
 ) -> list[dict]:
     """`grammar_requests` then `written`, a share `cfg.unfamiliar_rate` of them with unfamiliar words
-    (`augment.with_unfamiliar`): of all, or under `cfg.handwritten_balanced` of the grammar requests only."""
-    if cfg.handwritten_balanced:
+    (`augment.with_unfamiliar`): of all, or under `cfg.handwritten_balanced` (unless `cfg.unfamiliar_around_written`)
+    of the grammar requests only."""
+    if cfg.handwritten_balanced and not cfg.unfamiliar_around_written:
         return augment.with_unfamiliar(grammar_requests, cfg.unfamiliar_rate, rng) + written
     return augment.with_unfamiliar(grammar_requests + written, cfg.unfamiliar_rate, rng)
 
@@ -735,6 +739,7 @@ SAFETY_ONLY_FIELDS = (
     "handwritten_requests",
     "handwritten_balanced",
     "handwritten_harmless",
+    "unfamiliar_around_written",
 )
 
 
