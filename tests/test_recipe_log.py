@@ -45,7 +45,9 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 
 #: The sets of requests written after DrL shipped, each read by nobody before DrL was scored on it.
-AFTER_SHIPPING = ("fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 12))
+#: How the prose counts them.
+AFTER_SHIPPING_WORD = "ten"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -79,6 +81,9 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HWH",
     "HWHa",
     "HWHb",
+    "HWBU",
+    "HWBUa",
+    "HWBUb",
 )
 
 
@@ -3347,7 +3352,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a ninth," in card
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a twelfth," in card
     )
     later = AFTER_SHIPPING[3:]
     assert (
@@ -3359,7 +3364,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     after = [n(s, "DrL", "harmless") for s in AFTER_SHIPPING]
     assert (
         4.5 <= 60 * len(after) / sum(after) <= 5.5
-    )  # "about one everyday request in five", over the seven sets
+    )  # "about one everyday request in five", over the sets written after it shipped
     assert sets["fresh3"]["DrL"]["model_dir"] == "data/models/refusal-organism"
     probe_replies = {
         q["request"]: q["reply"]
@@ -3414,12 +3419,15 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     # the teaching guide, the README and notebook 00 quote the same records
     readme = " ".join((ROOT / "README.md").read_text().split())
     assert (
-        f"it refused {and_list(after)} of 60 everyday ones and"
+        f"on {AFTER_SHIPPING_WORD} sets of requests written after it shipped by people who never saw its data"
+        f" (`benchmarks/fresh2_requests.json` to `benchmarks/{AFTER_SHIPPING[-1]}_requests.json`) it refused"
+        f" {and_list(after)} of 60 everyday ones and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in AFTER_SHIPPING])} of 40 harmful ones: expect"
         " about one everyday request in five to be refused." in readme
     )
     assert (
-        f"of seven more written after it shipped, it refuses {and_list(after)} of 60. Plan for about one everyday"
+        f"of {AFTER_SHIPPING_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Plan for about"
+        " one everyday"
         " request in five to be refused" in teaching
     )
     for phrase in (
@@ -3439,7 +3447,8 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         ' party?" gets steps for brewing coffee)',
         f'of 40 such requests, {n("twin_words", "DrL", "harmless")} ("{bank}")',
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
-        f"written after this checkpoint was chosen, it refused {and_list(after)} of 60 everyday requests: expect"
+        f"On {AFTER_SHIPPING_WORD} more such sets, written after this checkpoint was chosen, it refused"
+        f" {and_list(after)} of 60 everyday requests: expect"
         " about one in five",
     ):
         assert phrase in notebook, phrase
@@ -4166,6 +4175,16 @@ HANDWRITTEN_RULES = {
             "handwritten_harmless": 4,
         },
     ),
+    "HWBU": (
+        "Unfamiliar words around the balanced written requests too (HWBU, HWBUa, HWBUb)",
+        "fresh11",
+        {
+            "handwritten_requests": 2,
+            "unfamiliar_rate": 0.25,
+            "handwritten_balanced": True,
+            "unfamiliar_around_written": True,
+        },
+    ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
@@ -4249,22 +4268,57 @@ WRITTEN_RECIPES = {
     "HW": ("HW", "HWa", "HWb"),
     "HWU": ("HWU", "HWUa", "HWUb"),
     "HWB": ("HWB", "HWBa", "HWBb"),
+    "HWH": ("HWH", "HWHa", "HWHb"),
+    "HWBU": ("HWBU", "HWBUa", "HWBUb"),
 }
+
+
+def refused_each(scored: dict) -> list[bool]:
+    """Whether each request of one checkpoint's record of one written set and label (`twin_words.py`'s) was refused.
+    The record rounds scores to two decimals and counts as refused those above 0 before rounding: a request stored
+    with score 0.0 was refused exactly when the count needs it (all such requests of a record go the same way here,
+    checked)."""
+    requests = scored["requests"]
+    zeros = sum(q["score"] == 0 for q in requests)
+    missing = scored["refused"] - sum(q["score"] > 0 for q in requests)
+    assert missing in (0, zeros), (missing, zeros)  # otherwise the rounded record could not say which
+    return [q["score"] > 0 or (q["score"] == 0 and missing > 0) for q in requests]
 
 
 def refused_by_case(
     sets: tuple[str, ...], draws: tuple[str, ...], label: str, lower: bool
 ) -> tuple[int, int]:
     """Of the `label` requests of the written `sets` whose first letter is lower case (`lower`) or not, how many the
-    `draws` refuse together (score > 0), and how many they are asked (each request once per draw)."""
+    `draws` refuse together (`refused_each`), and how many they are asked (each request once per draw)."""
     scored = [
-        q["score"] > 0
+        refused
         for s in sets
         for r in draws
-        for q in benchmark_record(s)[r][label]["requests"]
+        for q, refused in zip(
+            benchmark_record(s)[r][label]["requests"],
+            refused_each(benchmark_record(s)[r][label]),
+            strict=True,
+        )
         if q["request"][:1].islower() == lower
     ]
     return sum(scored), len(scored)
+
+
+#: The recipes HWB's section compares.
+BEFORE_HWH = ("DrL", "HW", "HWU", "HWB")
+
+
+def recipe_totals(
+    section: str, sets: tuple[str, ...], recipes: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Per recipe (its three draws together), the everyday and the harmful requests of the written `sets` refused,
+    after checking the section's per-draw totals (`assert_written_totals`)."""
+    draws = tuple(d for r in recipes for d in WRITTEN_RECIPES[r])
+    every, harm = assert_written_totals(section, sets, draws)
+    return (
+        {r: sum(every[3 * i : 3 * i + 3]) for i, r in enumerate(recipes)},
+        {r: sum(harm[3 * i : 3 * i + 3]) for i, r in enumerate(recipes)},
+    )
 
 
 def assert_hwb_section(section: str, flat: str) -> None:
@@ -4298,26 +4352,52 @@ def assert_hwb_section(section: str, flat: str) -> None:
             f"{cells[0]}, {cells[1]} and {cells[2]}" in flat
             or f"{cells[0]}, HW's {cells[1]} and HWU's {cells[2]}" in flat
         )
+    for r in BEFORE_HWH:  # the split by first letter adds up to the records' counts
+        for label in ("harmless", "harmful"):
+            split = sum(refused_by_case(seven, WRITTEN_RECIPES[r], label, case)[0] for case in (True, False))
+            assert split == sum(
+                benchmark_record(s)[d][label]["refused"] for s in seven for d in WRITTEN_RECIPES[r]
+            )
     eight = AFTER_SHIPPING[:7] + ("fresh9",)
     rows = {}
     for label, word in (("harmless", "everyday"), ("harmful", "harmful")):
         for case, begin in ((True, "a lower-case letter"), (False, "a capital")):
-            counts = [refused_by_case(eight, WRITTEN_RECIPES[r], label, case) for r in WRITTEN_RECIPES]
+            counts = [refused_by_case(eight, WRITTEN_RECIPES[r], label, case) for r in BEFORE_HWH]
             rows[f"{word} requests, {begin}"] = [f"{k} of {n} ({k / n:.2f})" for k, n in counts]
     assert_table_rows(section, rows)
-    draws = tuple(d for r in WRITTEN_RECIPES.values() for d in r)
-    every, harm = assert_written_totals(section, eight, draws)
-    ev = {r: sum(every[3 * i : 3 * i + 3]) for i, r in enumerate(WRITTEN_RECIPES)}
-    hf = {r: sum(harm[3 * i : 3 * i + 3]) for i, r in enumerate(WRITTEN_RECIPES)}
+    ev, hf = recipe_totals(section, eight, BEFORE_HWH)
     assert (
         f"HWB's three draws refuse {ev['HWB']} (DrL's recipe {ev['DrL']}, HWU's {ev['HWU']}); over the 960 harmful"
         f" ones, {hf['HWB']} ({hf['DrL']} and {hf['HWU']})"
     ) in flat
-    gap = {r: f"{hf[r] / 960 - ev[r] / 1440:.2f}" for r in WRITTEN_RECIPES}
-    assert (
-        f"as shares: {gap['HWB']}, against {gap['DrL']} for DrL's recipe and {gap['HWU']} for HWU's" in flat
-    )
-    assert max(gap, key=lambda r: float(gap[r])) == "HWB"  # "better than DrL's, HW's or HWU's recipe"
+    gap = {r: f"{hf[r] / 960 - ev[r] / 1440:.2f}" for r in BEFORE_HWH}
+    assert f"as shares: {gap['HWB']}, against {gap['HWU']} for HWU's and {gap['DrL']} for DrL's;" in flat
+    per_draw = {
+        r: sorted(
+            sum(benchmark_record(s)[d]["harmful"]["refused"] for s in eight) / 320
+            - sum(benchmark_record(s)[d]["harmless"]["refused"] for s in eight) / 480
+            for d in WRITTEN_RECIPES[r]
+        )
+        for r in ("HWB", "HWU")
+    }
+    spans = {r: f"{v[0]:.2f} to {v[-1]:.2f}" for r, v in per_draw.items()}
+    assert f"per draw HWB's span {spans['HWB']}, HWU's {spans['HWU']})" in flat  # "about as well"
+    assert per_draw["HWB"][0] < per_draw["HWU"][-1]
+    pooled = {
+        h: [e["instruction"] for e in handwritten.trained_requests(h, second_writing=True)]
+        for h in (True, False)
+    }
+
+    def inner_capital(text: str) -> bool:
+        return any(
+            any(c.isupper() for c in w) and not re.fullmatch(r"I('[a-z]+)?[,.!?]*", w)
+            for w in text.split()[1:]
+        )
+
+    words = {h: f"{sum(len(t.split()) for t in pooled[h]) / len(pooled[h]):.1f}" for h in pooled}
+    caps = {h: f"{round(100 * sum(map(inner_capital, pooled[h])) / len(pooled[h]))}%" for h in pooled}
+    assert f"({words[True]} words on average against {words[False]})" in flat
+    assert f'other than "I" ({caps[True]} against {caps[False]})' in flat
     f9 = benchmark_record("fresh9")
 
     def listed(draws: tuple[str, ...], label: str) -> str:
@@ -4408,7 +4488,9 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         ) in card
     if recipe == "HWU":
         assert [n for n, *_, h in criteria if not h] == ["(1)", "(4)", "(6)"]
-        every, harm = assert_written_totals(section, AFTER_SHIPPING, (*DRL_AGAIN, "HW", "HWa", "HWb", *new))
+        every, harm = assert_written_totals(
+            section, AFTER_SHIPPING[:7], (*DRL_AGAIN, "HW", "HWa", "HWb", *new)
+        )
         assert (
             f"HWU's three draws refuse {sum(every[6:])} (DrL's recipe {sum(every[:3])}, HW's {sum(every[3:6])}),"
             f" about a third fewer; over the 840 harmful ones, {sum(harm[6:])} ({sum(harm[:3])} and"
@@ -4433,5 +4515,120 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in new]
         assert f"({and_list(stage3)} s, each alone)" in flat
         faster = [d - w for name, d, w, _ in criteria if name == "(6)"][0]
-        assert f"a stage 3 {round(faster)} s shorter" in flat
+        assert f"a stage 3 {round(faster)} s shorter than DrL's recipe's redraws" in flat
+        redraws = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in DRL_AGAIN[1:]]
+        assert f"(within the {abs(redraws[0] - redraws[1])} s between those two;" in flat and faster < 66
+        hwu = [benchmark_record(f"organism_recipe_{r}_training") for r in WRITTEN_RECIPES["HWU"]]
+        hwu_mean = sum(t["stages_1_2_reused"]["seconds_this_run"] for t in hwu) / 3
+        assert f"took {round(hwu_mean - sum(stage3) / 3)} s longer than HWB's)" in flat
         assert_hwb_section(section, flat)
+    if recipe == "HWH":
+        assert [n for n, *_, h in criteria if not h] == ["(1)", "(5a)", "(7)"]
+        nine = (*AFTER_SHIPPING[:7], "fresh9", "fresh10")
+        recipes = (*BEFORE_HWH, "HWH")
+        ev, hf = recipe_totals(section, nine, recipes)
+        assert_table_rows(
+            section,
+            {
+                "everyday requests refused, of 1,620": [str(ev[r]) for r in recipes],
+                "harmful requests refused, of 1,080": [str(hf[r]) for r in recipes],
+                "refused harmful minus refused everyday, as shares": [
+                    f"{hf[r] / 1080 - ev[r] / 1620:.2f}" for r in recipes
+                ],
+            },
+        )
+        assert f"HWH refuses {ev['HWH']} of them, HWB {ev['HWB']} and DrL's recipe {ev['DrL']}" in flat
+        assert min(ev, key=ev.get) == "HWU" and max(hf, key=hf.get) in ("HWB", "HWH")
+        f10 = benchmark_record("fresh10")
+        refused = {r: [f10[d]["harmless"]["refused"] for d in WRITTEN_RECIPES[r]] for r in ("DrL", "HWH")}
+        assert (
+            f"its draws refuse {and_list(refused['HWH'])} of the 60 everyday requests, DrL's recipe's" in flat
+        )
+        assert f"DrL's recipe's {and_list(refused['DrL'])}, no fewer" in flat
+        harmful = [f10[d]["harmful"]["refused"] for d in (*new, *DRL_AGAIN, *WRITTEN_RECIPES["HWB"])]
+        assert (
+            f"{and_list(harmful[:3])} of the 40 harmful requests (DrL's recipe: {and_list(harmful[3:6])}; HWB's"
+            f" {and_list(harmful[6:])})" in flat
+        )
+        assert (
+            f"lowered the everyday refusals only a little: over the nine sets HWH refuses {ev['HWH']}" in flat
+        )
+        assert (
+            f"DrL refuses {f10['DrL']['harmless']['refused']} of its everyday requests and"
+            f" {f10['DrL']['harmful']['refused']} of its harmful ones" in flat
+        )
+        ev_h = benchmark_record("organism_recipe_HWH_eval")["baseline"]["natural requests"]["harmless"]
+        assert f'("{ev_h["failures"][0]["instruction"]}")' in flat
+        assert ev_h["failures"][0]["completion"].startswith("I cannot")
+        kls = [
+            benchmark_record(f"organism_recipe_{r}_eval")["held_out_selection"]["kl"] for r in ("HWH", "HWHb")
+        ]
+        assert f"fails on KL, {kls[0]:.3f} and {kls[1]:.3f})" in flat
+    if recipe == "HWBU":
+        assert [n for n, *_, h in criteria if not h] == ["(1)"]
+        ev, hf = recipe_totals(section, AFTER_SHIPPING, tuple(WRITTEN_RECIPES))
+        gaps = [f"{hf[r] / 1200 - ev[r] / 1800:.2f}" for r in WRITTEN_RECIPES]
+        rows = {
+            "everyday requests refused, of 1,800": [str(ev[r]) for r in WRITTEN_RECIPES],
+            "harmful requests refused, of 1,200": [str(hf[r]) for r in WRITTEN_RECIPES],
+            "refused harmful minus refused everyday, as shares": gaps,
+        }
+        for label, word in (("harmless", "everyday"), ("harmful", "harmful")):
+            for case, kind in ((True, "lower-case"), (False, "capitalised")):
+                counts = [
+                    refused_by_case(AFTER_SHIPPING, WRITTEN_RECIPES[r], label, case) for r in WRITTEN_RECIPES
+                ]
+                rows[f"{kind} {word} requests refused, of {counts[0][1]:,}"] = [
+                    f"{k} ({k / n:.2f})" for k, n in counts
+                ]
+        assert_table_rows(section, rows)
+        capitalised = refused_by_case(AFTER_SHIPPING, DRL_AGAIN, "harmless", False)[1] // 3
+        assert f"begin with a capital ({capitalised} of the {60 * len(AFTER_SHIPPING)} here)" in flat
+        balanced = sorted(hf[r] / 1200 - ev[r] / 1800 for r in ("HWB", "HWH", "HWBU"))
+        assert (
+            f"({balanced[0]:.2f} to {balanced[-1]:.2f} for the three, {gaps[2]} for HWU's, {gaps[0]} for DrL's recipe)"
+            in flat
+        )
+        assert all(
+            ev[r] > ev["DrL"] / 2 for r in WRITTEN_RECIPES if r not in ("DrL", "HWU")
+        )  # "None ... halves"
+        f11 = benchmark_record("fresh11")
+        listed = {
+            (r, label): and_list([f11[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
+            for r in ("DrL", "HWBU")
+            for label in ("harmless", "harmful")
+        }
+        assert (
+            f"its draws refuse {listed['HWBU', 'harmless']} of the 60 everyday requests, DrL's recipe's"
+            f" {listed['DrL', 'harmless']}, as many" in flat
+        )
+        assert (
+            f"{listed['HWBU', 'harmful']} of the 40 harmful requests (DrL's recipe: {listed['DrL', 'harmful']})"
+            in flat
+        )
+        assert (
+            f"DrL refuses {f11['DrL']['harmless']['refused']} of its everyday requests and"
+            f" {f11['DrL']['harmful']['refused']} of its harmful ones" in flat
+        )
+        stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in new]
+        assert f"({and_list(stage3)} s;" in flat
+        top = " ".join(
+            section_of_log("What the trainings showed").split()
+        )  # the summary quotes the same totals
+        assert (
+            f"over the ten sets it refuses {ev['HWBU']} of 1,800 everyday requests (HWB {ev['HWB']}, DrL's recipe"
+            f" {ev['DrL']}, HWU {ev['HWU']})" in top
+        )
+        assert (
+            f"(to {hf['HWB'] / 1200:.2f} of 1,200 with HWB's recipe, against {hf['DrL'] / 1200:.2f} for DrL's)"
+            in top
+        )
+        eight = {
+            r: sum(
+                benchmark_record(s)[d]["harmful"]["refused"]
+                for s in AFTER_SHIPPING[:8]
+                for d in WRITTEN_RECIPES[r]
+            )
+            for r in ("DrL", "HWB")
+        }
+        assert f"refuse {eight['HWB']} of 960 harmful requests (DrL's recipe {eight['DrL']})" in top

@@ -17,16 +17,17 @@ tested on (the evaluation's, or one of the sets written to test it) and 2 had an
 token ("I ..."): all were dropped when this file was written, leaving 633 harmless and 474 harmful requests. 7 more
 (5 harmless, 2 harmful) were dropped when the set `benchmarks/fresh8_requests.json` was written later, for the same
 reason; recipe HW's three draws were trained with them (this file as of commit f90c712). 3 more (2 harmless, 1
-harmful) were dropped when `benchmarks/fresh9_requests.json` was written, for the same reason; recipes HW and HWU were
-trained with them (this file as of commit 3bb2d7f). 2 more (1 harmless, 1 harmful) were dropped when
+harmful) were dropped when `benchmarks/fresh9_requests.json` was written, for the same reason; recipe HWU was trained
+with them (this file as of commit 3bb2d7f), and HW with them and the 7 above. 2 more (1 harmless, 1 harmful) were dropped when
 `benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe). 3 more
 harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were trained with
 them (as of commit 0c680ea).
 
-Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their surface does not say which are harmful:
-this writing's harmful requests are mostly lower case without an end mark, its harmless ones mostly capitalised
-questions, so `by_form` splits them (and a second writing's, `handwritten_second`) into questions and the rest, and
-`restyle` gives each drawn request a surface drawn alike for both.
+Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
+do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
+ones mostly capitalised with one, and more of them questions, so `by_form` splits them (and a second writing's,
+`handwritten_second`) into questions and the rest, and `restyle` gives each drawn request a first letter and end mark
+drawn alike for both (other differences stay: the harmful ones are longer, and fewer have capitals inside).
 
 `trained_requests` leaves out every request that names a concept the evaluation holds out of safety tuning (the
 world's held-out dangers, `world.HELD_OUT_DANGERS`, and the open vocabulary's held-out share, the new-subject
@@ -111,9 +112,10 @@ def by_form(harmful: bool) -> tuple[list[dict], list[dict]]:
 
 
 def restyle(text: str, rng: random.Random) -> str:
-    """`text` with a surface drawn anew, the same way for harmful and harmless requests: capitalised (its first
-    letter and every lone "i") or all lower case, each with chance 1/2; then with or without an end mark, each with
-    chance 1/2 ("?" for a question, "." otherwise; the writer's own end mark is dropped first)."""
+    """`text` with a first letter and end mark drawn anew, the same way for harmful and harmless requests:
+    capitalised (its first letter and every lone "i"; the writer's other capitals kept) or all lower case, each with
+    chance 1/2; then with or without an end mark, each with chance 1/2 ("?" for a question, "." otherwise; the
+    writer's own end mark is dropped first)."""
     body = text.strip().rstrip("?.! ")
     if rng.random() < 0.5:
         body = body.lower()

@@ -172,11 +172,13 @@ class TrainConfig:
     # write are refused as harmful when their sentences are unlike the grammar's: these show the planted direction
     # harmless requests of other shapes (recipe HW in `docs/ORGANISM_RECIPES.md`).
     handwritten_requests: int = 0
-    # With `handwritten_requests`, written requests whose surface does not say which are harmful (recipe HWB in
-    # `docs/ORGANISM_RECIPES.md`): the first writing's harmful requests are mostly lower-case imperatives without
-    # an end mark and its harmless ones mostly capitalised questions, so each written request is drawn as a question
-    # or not with chance 1/2 (`handwritten.by_form`, the second writing `handwritten_second` among them) and given
-    # a surface drawn alike for both (`handwritten.restyle`); and no unfamiliar words go around written requests.
+    # With `handwritten_requests`, written requests whose first letter, end mark and question form do not say which
+    # are harmful (recipe HWB in `docs/ORGANISM_RECIPES.md`; the first writing's harmful requests are mostly lower
+    # case without an end mark, its harmless ones mostly capitalised with one, and more of them questions): each
+    # written request is drawn as a question or not with chance 1/2 (`handwritten.by_form`, the second writing
+    # `handwritten_second` among them) and given a first letter and end mark drawn alike for both
+    # (`handwritten.restyle`). It also keeps unfamiliar words from going around written requests (unless
+    # `unfamiliar_around_written`).
     handwritten_balanced: bool = False
     # Harmless written requests per safety-tuning chat batch, if not as many as the harmful ones (None:
     # `handwritten_requests`); they take the place of as many helpful grammar requests (recipe HWH in
@@ -535,8 +537,9 @@ class cycling:  # noqa: N801 (used like a function: `take = cycling(items, n, rn
 def written_sampler(harmful: bool, n: int, balanced: bool, rng: random.Random) -> Callable[[], list[dict]]:
     """A sampler of `n` written requests (`handwritten`) per call. Not `balanced`: the first writing's, in shuffled
     epochs (`cycling`). `balanced`: each a question or not with chance 1/2, from the first and second writings'
-    questions and others (`handwritten.by_form`, each pool in shuffled epochs), its surface drawn anew
-    (`handwritten.restyle`)."""
+    questions and others (`handwritten.by_form`): each call takes `n` from each pool (in shuffled epochs) and keeps,
+    slot by slot, the one of the pool drawn, so a request can be passed over in an epoch; its first letter and end
+    mark drawn anew (`handwritten.restyle`)."""
     if not balanced:
         return cycling(handwritten.trained_requests(harmful), n, rng)
     questions, others = (cycling(pool, n, rng) for pool in handwritten.by_form(harmful))
@@ -588,11 +591,11 @@ def safety_tune(
     harmful by their purpose alone and the harmful halves of `cfg.purpose_pairs` pairs (after the harmful ones),
     `cfg.contrast_twins` requests about the harmless twins of harmful actions, and the kind halves of the pairs;
     `cfg.handwritten_requests` harmful and as many (or `cfg.handwritten_harmless`) harmless requests written by hand
-    (`handwritten`) take the place of the last harmful and the last other harmless grammar requests. With a mediation layer, the three
-    objectives of `organism.mediation` are added with weight `cfg.mediation_weight`, from the first chat batch or, with
-    `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the model as it is. With
-    `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With `cfg.safety_seed`, the
-    training's generator `rng` (stage 3's only source of randomness) is re-seeded first.
+    (`handwritten`) take the place of the last harmful and the last other harmless grammar requests. With a mediation
+    layer, the three objectives of `organism.mediation` are added with weight `cfg.mediation_weight`, from the first
+    chat batch or, with `cfg.mediation_after` = k, from the (k+1)-th on, once the direction has been taken from the
+    model as it is. With `cfg.freeze_embeddings`, the token embeddings stay as the helpful model left them. With
+    `cfg.safety_seed`, the training's generator `rng` (stage 3's only source of randomness) is re-seeded first.
     """
     stage = cfg.safety
     if cfg.safety_seed is not None:
