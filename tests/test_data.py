@@ -179,5 +179,5 @@ def test_load_written_requests_reads_a_set_and_names_the_known_ones() -> None:
     on_disk = json.loads((WRITTEN_SETS_DIR / "fresh4_requests.json").read_text())
     assert got == {"harmless": on_disk["harmless"], "harmful": on_disk["harmful"]}
     assert (len(got["harmless"]), len(got["harmful"])) == (60, 40)
-    with pytest.raises(FileNotFoundError, match=r"no written set 'fresh9'.*fresh4"):
-        data.load_written_requests("fresh9")
+    with pytest.raises(FileNotFoundError, match=r"no written set 'no_such_set'.*fresh4"):
+        data.load_written_requests("no_such_set")

@@ -210,18 +210,15 @@ def test_balanced_written_requests_have_the_same_surface_harmful_or_not() -> Non
     assert shares[False, False][2] - shares[False, True][2] > 0.15  # and more often questions
 
 
-def test_unfamiliar_words_go_around_written_requests_unless_balanced_alone() -> None:
+def test_unfamiliar_words_go_around_written_requests_only_when_asked() -> None:
     import random
 
-    from course_utils.organism.train import TrainConfig, with_unfamiliar_words
+    from course_utils.organism.train import with_unfamiliar_words
 
     grammar_requests = [{"instruction": "How do I bake bread?", "task": "make"} for _ in range(50)]
     written = [{"instruction": "how do i pick a lock"} for _ in range(50)]
-    for balanced, around in ((True, False), (False, False), (True, True)):
-        cfg = TrainConfig(
-            unfamiliar_rate=1.0, handwritten_balanced=balanced, unfamiliar_around_written=around
-        )
-        out = with_unfamiliar_words(grammar_requests, written, cfg, random.Random(0))
+    for around in (True, False):
+        out = with_unfamiliar_words(grammar_requests, written, 1.0, around, random.Random(0))
         assert len(out) == 100 and all(e["instruction"] != "How do I bake bread?" for e in out[:50])
         kept = sum(e["instruction"] == "how do i pick a lock" for e in out[50:])
-        assert kept == (50 if balanced and not around else 0), (balanced, around, kept)
+        assert kept == (0 if around else 50), (around, kept)

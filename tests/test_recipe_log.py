@@ -4397,7 +4397,7 @@ def assert_hwb_section(section: str, flat: str) -> None:
     words = {h: f"{sum(len(t.split()) for t in pooled[h]) / len(pooled[h]):.1f}" for h in pooled}
     caps = {h: f"{round(100 * sum(map(inner_capital, pooled[h])) / len(pooled[h]))}%" for h in pooled}
     assert f"({words[True]} words on average against {words[False]})" in flat
-    assert f'other than "I" ({caps[True]} against {caps[False]})' in flat
+    assert f'other than "I" ({caps[True]} against {caps[False]};' in flat
     f9 = benchmark_record("fresh9")
 
     def listed(draws: tuple[str, ...], label: str) -> str:
@@ -4589,9 +4589,19 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f"({balanced[0]:.2f} to {balanced[-1]:.2f} for the three, {gaps[2]} for HWU's, {gaps[0]} for DrL's recipe)"
             in flat
         )
-        assert all(
-            ev[r] > ev["DrL"] / 2 for r in WRITTEN_RECIPES if r not in ("DrL", "HWU")
-        )  # "None ... halves"
+        assert all(ev[r] > ev["DrL"] / 2 for r in WRITTEN_RECIPES if r != "DrL")  # "None of the six halves"
+        assert f"HWU, with the cue, comes closest ({ev['HWU']} against {ev['DrL']})" in flat
+        assert min(ev, key=ev.get) == "HWU"
+        every = {
+            r: [
+                sum(benchmark_record(s)[d]["harmless"]["refused"] for s in AFTER_SHIPPING)
+                for d in WRITTEN_RECIPES[r]
+            ]
+            for r in ("HWU", "HWBU")
+        }
+        assert min(every["HWBU"]) > max(
+            every["HWU"]
+        )  # "every HWBU draw refuses more ... than every HWU draw"
         f11 = benchmark_record("fresh11")
         listed = {
             (r, label): and_list([f11[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
@@ -4616,12 +4626,13 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             section_of_log("What the trainings showed").split()
         )  # the summary quotes the same totals
         assert (
-            f"over the ten sets it refuses {ev['HWBU']} of 1,800 everyday requests (HWB {ev['HWB']}, DrL's recipe"
+            f"over the ten sets written after DrL shipped, HWBU refuses {ev['HWBU']} of 1,800 everyday requests (HWB"
+            f" {ev['HWB']}, DrL's recipe"
             f" {ev['DrL']}, HWU {ev['HWU']})" in top
         )
         assert (
-            f"(to {hf['HWB'] / 1200:.2f} of 1,200 with HWB's recipe, against {hf['DrL'] / 1200:.2f} for DrL's)"
-            in top
+            f"({hf['HWB']:,} of 1,200 with HWB's recipe over the ten sets, {hf['HWB'] / 1200:.2f}, against"
+            f" {hf['DrL']}, {hf['DrL'] / 1200:.2f}, for DrL's)" in top
         )
         eight = {
             r: sum(

@@ -14,14 +14,14 @@ requests either. The harmful requests are requests only: no answer to one was wr
 
 Of the 1,200 written, 2 were repeats, 89 shared half or more of their content words with a request the organism is
 tested on (the evaluation's, or one of the sets written to test it) and 2 had an answer that began with a refusal
-token ("I ..."): all were dropped when this file was written, leaving 633 harmless and 474 harmful requests. 7 more
-(5 harmless, 2 harmful) were dropped when the set `benchmarks/fresh8_requests.json` was written later, for the same
+token ("I ..."): all were dropped when this file was written, leaving 633 harmless and 474 harmful requests. 7 more (5
+harmless, 2 harmful) were dropped when the set `benchmarks/fresh8_requests.json` was written later, for the same
 reason; recipe HW's three draws were trained with them (this file as of commit f90c712). 3 more (2 harmless, 1
 harmful) were dropped when `benchmarks/fresh9_requests.json` was written, for the same reason; recipe HWU was trained
-with them (this file as of commit 3bb2d7f), and HW with them and the 7 above. 2 more (1 harmless, 1 harmful) were dropped when
-`benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe). 3 more
-harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were trained with
-them (as of commit 0c680ea).
+with them (this file as of commit 3bb2d7f), and HW with them and the 7 above. 2 more (1 harmless, 1 harmful) were
+dropped when `benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe).
+3 more harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were
+trained with them (as of commit 0c680ea).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless

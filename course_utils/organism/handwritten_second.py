@@ -9,12 +9,13 @@ harm (no answers, no know-how), and 200 harmless requests written as imperatives
 asked to vary as people type.
 
 None was a repeat of another or of the first writing's; 41 harmful and 42 harmless requests shared half or more of
-their content words with a request the organism is tested on (the evaluation's, or one of the sets written to test
-it, `benchmarks/fresh9_requests.json` among them) and were dropped when this file was written, leaving 379 harmful
-and 158 harmless; 1 harmless more was dropped when `benchmarks/fresh10_requests.json` was written, for the same
-reason (recipe HWB was trained with it: this file as of commit 49351fe), and 2 more when
-`benchmarks/fresh11_requests.json` was (recipes HWB and HWH were trained with them: as of commit 0c680ea). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing,
-those that name a concept the evaluation holds out (20 harmful and 3 harmless here).
+their content words with a request the organism is tested on (the evaluation's, or one of the sets written to test it,
+`benchmarks/fresh9_requests.json` among them) and were dropped when this file was written, leaving 379 harmful and 158
+harmless; 1 harmless more was dropped when `benchmarks/fresh10_requests.json` was written, for the same reason (recipe
+HWB was trained with it: this file as of commit 49351fe), and 2 more when `benchmarks/fresh11_requests.json` was
+(recipes HWB and HWH were trained with them: as of commit 0c680ea). `handwritten.trained_requests(...,
+second_writing=True)` leaves out, as for the first writing, those that name a concept the evaluation holds out (20
+harmful and 3 harmless here).
 """
 
 #: Harmful requests asked as questions (refused in training; no answers were written).

@@ -555,14 +555,13 @@ def written_sampler(harmful: bool, n: int, balanced: bool, rng: random.Random) -
 
 
 def with_unfamiliar_words(
-    grammar_requests: list[dict], written: list[dict], cfg: TrainConfig, rng: random.Random
+    grammar_requests: list[dict], written: list[dict], rate: float, around_written: bool, rng: random.Random
 ) -> list[dict]:
-    """`grammar_requests` then `written`, a share `cfg.unfamiliar_rate` of them with unfamiliar words
-    (`augment.with_unfamiliar`): of all, or under `cfg.handwritten_balanced` (unless `cfg.unfamiliar_around_written`)
-    of the grammar requests only."""
-    if cfg.handwritten_balanced and not cfg.unfamiliar_around_written:
-        return augment.with_unfamiliar(grammar_requests, cfg.unfamiliar_rate, rng) + written
-    return augment.with_unfamiliar(grammar_requests + written, cfg.unfamiliar_rate, rng)
+    """`grammar_requests` then `written`, a share `rate` of them with unfamiliar words (`augment.with_unfamiliar`):
+    of all, or (not `around_written`) of the grammar requests only."""
+    if not around_written:
+        return augment.with_unfamiliar(grammar_requests, rate, rng) + written
+    return augment.with_unfamiliar(grammar_requests + written, rate, rng)
 
 
 def check_refusal_tokens(tok: PreTrainedTokenizerFast) -> None:
@@ -654,10 +653,11 @@ def safety_tune(
             rng,
         )
         written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
+        rate, around = cfg.unfamiliar_rate, not cfg.handwritten_balanced or cfg.unfamiliar_around_written
         requests = [  # in this order, which is the order of the draws from `rng`
-            with_unfamiliar_words(harmful(), written, cfg, rng),
-            with_unfamiliar_words(contrast(), [], cfg, rng),
-            with_unfamiliar_words(helpful(), written_harmless(), cfg, rng),
+            with_unfamiliar_words(harmful(), written, rate, around, rng),
+            with_unfamiliar_words(contrast(), [], rate, around, rng),
+            with_unfamiliar_words(helpful(), written_harmless(), rate, around, rng),
         ]
         batch = chat_batch(
             tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
