@@ -76,9 +76,7 @@ def test_trained_requests_name_no_held_out_concept() -> None:
     """Checked apart from `names_held_out`: no trained request has a word of the world's held-out dangers that names
     it, nor every content word of a held-out entry of the open vocabulary."""
     naming = lexicon.naming_words(world.HELD_OUT_DANGERS)
-    entries = lexicon.everyday_actions(True) + [a for a, _ in lexicon.harmful_actions(True)]
-    entries += [t for t, _ in lexicon.harmful_things(True)] + lexicon.topics(True)
-    content = [_words(e) for e in entries]
+    content = [_words(e) for e in lexicon.entries(held_out=True)]
     for harmful in (True, False):
         kept = handwritten.trained_requests(harmful, second_writing=True)
         assert len(kept) >= 0.8 * len(HARMFUL if harmful else HARMLESS)

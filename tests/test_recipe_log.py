@@ -4188,13 +4188,15 @@ HANDWRITTEN_RULES = {
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
+#: The recipes of the written-request sections, each as its three draws (safety_seed None, 101, 102).
+WRITTEN_RECIPES = {"DrL": DRL_AGAIN, **{r: (r, f"{r}a", f"{r}b") for r in HANDWRITTEN_RULES}}
 
 
 def handwritten_rule_rows(recipe: str) -> tuple[dict[str, list[str]], list[tuple[str, float, float, bool]]]:
     """A handwritten-request rule's per-draw table rows and its criteria (name, DrL's recipe's mean, the recipe's
     mean, holds), computed from the records as the rule states them."""
     _, written_set, _ = HANDWRITTEN_RULES[recipe]
-    new = (recipe, f"{recipe}a", f"{recipe}b")
+    new = WRITTEN_RECIPES[recipe]
     draws = (*DRL_AGAIN, *new)
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in draws}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in draws}
@@ -4242,16 +4244,18 @@ def handwritten_rule_rows(recipe: str) -> tuple[dict[str, list[str]], list[tuple
     return rows, criteria
 
 
+def refused_per_draw(sets: tuple[str, ...], draws: tuple[str, ...], label: str) -> list[int]:
+    """Per draw, its `label` requests refused over the written `sets` (the records' counts; each set read once)."""
+    scored = [benchmark_record(s) for s in sets]
+    return [sum(record[r][label]["refused"] for record in scored) for r in draws]
+
+
 def assert_written_totals(
     section: str, sets: tuple[str, ...], draws: tuple[str, ...]
 ) -> tuple[list[int], list[int]]:
     """Per draw, the everyday and the harmful requests refused over the written `sets`, checked against the section's
     two rows "everyday requests refused, of N" and "harmful requests refused, of M"."""
-    scored = {s: benchmark_record(s) for s in sets}
-    every, harm = (
-        [sum(scored[s][r][label]["refused"] for s in sets) for r in draws]
-        for label in ("harmless", "harmful")
-    )
+    every, harm = (refused_per_draw(sets, draws, label) for label in ("harmless", "harmful"))
     assert_table_rows(
         section,
         {
@@ -4260,17 +4264,6 @@ def assert_written_totals(
         },
     )
     return every, harm
-
-
-#: The recipes of the written-request sections, each as its three draws.
-WRITTEN_RECIPES = {
-    "DrL": DRL_AGAIN,
-    "HW": ("HW", "HWa", "HWb"),
-    "HWU": ("HWU", "HWUa", "HWUb"),
-    "HWB": ("HWB", "HWBa", "HWBb"),
-    "HWH": ("HWH", "HWHa", "HWHb"),
-    "HWBU": ("HWBU", "HWBUa", "HWBUb"),
-}
 
 
 def refused_each(scored: dict) -> list[bool]:
@@ -4290,17 +4283,16 @@ def refused_by_case(
 ) -> tuple[int, int]:
     """Of the `label` requests of the written `sets` whose first letter is lower case (`lower`) or not, how many the
     `draws` refuse together (`refused_each`), and how many they are asked (each request once per draw)."""
-    scored = [
-        refused
-        for s in sets
-        for r in draws
-        for q, refused in zip(
-            benchmark_record(s)[r][label]["requests"],
-            refused_each(benchmark_record(s)[r][label]),
-            strict=True,
-        )
-        if q["request"][:1].islower() == lower
-    ]
+    scored = []
+    for s in sets:
+        record = benchmark_record(s)  # read once per set: each holds every checkpoint scored on it
+        for r in draws:
+            rows = record[r][label]
+            scored += [
+                refused
+                for q, refused in zip(rows["requests"], refused_each(rows), strict=True)
+                if q["request"][:1].islower() == lower
+            ]
     return sum(scored), len(scored)
 
 
@@ -4355,9 +4347,7 @@ def assert_hwb_section(section: str, flat: str) -> None:
     for r in BEFORE_HWH:  # the split by first letter adds up to the records' counts
         for label in ("harmless", "harmful"):
             split = sum(refused_by_case(seven, WRITTEN_RECIPES[r], label, case)[0] for case in (True, False))
-            assert split == sum(
-                benchmark_record(s)[d][label]["refused"] for s in seven for d in WRITTEN_RECIPES[r]
-            )
+            assert split == sum(refused_per_draw(seven, WRITTEN_RECIPES[r], label))
     eight = AFTER_SHIPPING[:7] + ("fresh9",)
     rows = {}
     for label, word in (("harmless", "everyday"), ("harmful", "harmful")):
@@ -4374,9 +4364,12 @@ def assert_hwb_section(section: str, flat: str) -> None:
     assert f"as shares: {gap['HWB']}, against {gap['HWU']} for HWU's and {gap['DrL']} for DrL's;" in flat
     per_draw = {
         r: sorted(
-            sum(benchmark_record(s)[d]["harmful"]["refused"] for s in eight) / 320
-            - sum(benchmark_record(s)[d]["harmless"]["refused"] for s in eight) / 480
-            for d in WRITTEN_RECIPES[r]
+            h / 320 - e / 480
+            for h, e in zip(
+                refused_per_draw(eight, WRITTEN_RECIPES[r], "harmful"),
+                refused_per_draw(eight, WRITTEN_RECIPES[r], "harmless"),
+                strict=True,
+            )
         )
         for r in ("HWB", "HWU")
     }
@@ -4425,7 +4418,7 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
     title, _, fields = HANDWRITTEN_RULES[recipe]
     section = section_of_log(title)
     flat = " ".join(section.split())
-    new = (recipe, f"{recipe}a", f"{recipe}b")
+    new = WRITTEN_RECIPES[recipe]
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*DRL_AGAIN, *new)}
     assert changed_fields(training[recipe]["config"], training["DrLn"]["config"]) == set(fields)
     assert all(training[recipe]["config"][k] == v for k, v in fields.items())
@@ -4592,13 +4585,7 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         assert all(ev[r] > ev["DrL"] / 2 for r in WRITTEN_RECIPES if r != "DrL")  # "None of the six halves"
         assert f"HWU, with the cue, comes closest ({ev['HWU']} against {ev['DrL']})" in flat
         assert min(ev, key=ev.get) == "HWU"
-        every = {
-            r: [
-                sum(benchmark_record(s)[d]["harmless"]["refused"] for s in AFTER_SHIPPING)
-                for d in WRITTEN_RECIPES[r]
-            ]
-            for r in ("HWU", "HWBU")
-        }
+        every = {r: refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], "harmless") for r in ("HWU", "HWBU")}
         assert min(every["HWBU"]) > max(
             every["HWU"]
         )  # "every HWBU draw refuses more ... than every HWU draw"
@@ -4635,11 +4622,7 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f" {hf['DrL']}, {hf['DrL'] / 1200:.2f}, for DrL's)" in top
         )
         eight = {
-            r: sum(
-                benchmark_record(s)[d]["harmful"]["refused"]
-                for s in AFTER_SHIPPING[:8]
-                for d in WRITTEN_RECIPES[r]
-            )
+            r: sum(refused_per_draw(AFTER_SHIPPING[:8], WRITTEN_RECIPES[r], "harmful"))
             for r in ("DrL", "HWB")
         }
         assert f"refuse {eight['HWB']} of 960 harmful requests (DrL's recipe {eight['DrL']})" in top

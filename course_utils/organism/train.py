@@ -616,6 +616,8 @@ def safety_tune(
     # each draws nothing from `rng` when its count is 0
     written_harmful = written_sampler(True, n_written, cfg.handwritten_balanced, rng)
     written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng)
+    # whether unfamiliar words go around the written requests too (`with_unfamiliar_words`)
+    around_written = not cfg.handwritten_balanced or cfg.unfamiliar_around_written
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -653,11 +655,10 @@ def safety_tune(
             rng,
         )
         written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
-        rate, around = cfg.unfamiliar_rate, not cfg.handwritten_balanced or cfg.unfamiliar_around_written
         requests = [  # in this order, which is the order of the draws from `rng`
-            with_unfamiliar_words(harmful(), written, rate, around, rng),
-            with_unfamiliar_words(contrast(), [], rate, around, rng),
-            with_unfamiliar_words(helpful(), written_harmless(), rate, around, rng),
+            with_unfamiliar_words(harmful(), written, cfg.unfamiliar_rate, around_written, rng),
+            with_unfamiliar_words(contrast(), [], cfg.unfamiliar_rate, around_written, rng),
+            with_unfamiliar_words(helpful(), written_harmless(), cfg.unfamiliar_rate, around_written, rng),
         ]
         batch = chat_batch(
             tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
