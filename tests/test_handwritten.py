@@ -208,6 +208,27 @@ def test_balanced_written_requests_have_the_same_surface_harmful_or_not() -> Non
     assert shares[False, False][2] - shares[False, True][2] > 0.15  # and more often questions
 
 
+def test_balanced_draws_take_the_second_writing_only_when_asked() -> None:
+    """Recipe HWF (`handwritten_second_writing` off) draws balanced requests from the first writing alone; HWB's
+    draws take both writings. A restyled request is recognised by its words (lower case, no end mark)."""
+    import random
+
+    from course_utils.organism.train import written_sampler
+
+    def body(text: str) -> str:
+        return text.strip().rstrip("?.! ").lower()
+
+    for harmful in (True, False):
+        first = {body(e["instruction"]) for e in handwritten.trained_requests(harmful)}
+        both = {body(e["instruction"]) for e in handwritten.trained_requests(harmful, second_writing=True)}
+        for second in (True, False):
+            take = written_sampler(harmful, 2, True, random.Random(0), second)
+            drawn = [body(e["instruction"]) for _ in range(500) for e in take()]
+            assert set(drawn) <= both
+            from_second = sum(d not in first for d in drawn)
+            assert (from_second > 100) if second else (from_second == 0), (harmful, second, from_second)
+
+
 def test_unfamiliar_words_go_around_written_requests_only_when_asked() -> None:
     import random
 

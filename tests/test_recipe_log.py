@@ -3137,6 +3137,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "handwritten_balanced",
         "handwritten_harmless",
         "unfamiliar_around_written",
+        "handwritten_second_writing",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped

@@ -22,7 +22,8 @@ with them (this file as of commit 3bb2d7f), and HW with them and the 7 above. 2 
 dropped when `benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe).
 3 more harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were
 trained with them (as of commit 0c680ea). 2 more harmless ones were dropped when `benchmarks/fresh12_requests.json`
-was written; recipes HWB, HWH and HWBU were trained with them (as of commit 0e854be).
+was written; recipes HWB, HWH and HWBU were trained with them (as of commit 0e854be). 1 more harmless one was dropped
+when `benchmarks/fresh13_requests.json` was written; recipe HWT was trained with it (as of commit 6b487ed).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
@@ -104,9 +105,9 @@ def is_question(text: str) -> bool:
 
 
 @cache
-def by_form(harmful: bool) -> tuple[list[dict], list[dict]]:
-    """`trained_requests(harmful, second_writing=True)` split into the questions and the rest (`is_question`)."""
-    requests = trained_requests(harmful, second_writing=True)
+def by_form(harmful: bool, second_writing: bool = True) -> tuple[list[dict], list[dict]]:
+    """`trained_requests(harmful, second_writing)` split into the questions and the rest (`is_question`)."""
+    requests = trained_requests(harmful, second_writing)
     return [e for e in requests if is_question(e["instruction"])], [
         e for e in requests if not is_question(e["instruction"])
     ]
@@ -1245,11 +1246,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "How does compound interest work?",
         "Compound interest means you earn interest on your original money and on the interest it has already "
         "earned, so growth speeds up over time.",
-    ),
-    (
-        "I'm 25 and just got my first real job. Should I open a Roth IRA?",
-        "A Roth IRA is a great choice early in your career, since you pay tax now at a lower rate and qualified "
-        "withdrawals in retirement are tax-free.",
     ),
     (
         "How can I save money on groceries?",

@@ -187,6 +187,10 @@ class TrainConfig:
     # Under `handwritten_balanced`, unfamiliar words (`unfamiliar_rate`) go around the written requests too, as they
     # do without it (recipe HWBU in `docs/ORGANISM_RECIPES.md`).
     unfamiliar_around_written: bool = False
+    # Under `handwritten_balanced`, the second writing's requests (`handwritten_second`: mostly harmful questions) are
+    # drawn with the first writing's (False: the first writing alone, balanced; recipe HWF in
+    # `docs/ORGANISM_RECIPES.md`).
+    handwritten_second_writing: bool = True
     # Steps of a copying stage between pretraining and instruction tuning (0: none), at a constant learning rate
     # `copy_lr` after warmup: every row is a random token sequence repeated to the end of the context
     # (`copy_rows`), which only a model that copies can predict. Such data is how induction heads are grown on
@@ -534,15 +538,17 @@ class cycling:  # noqa: N801 (used like a function: `take = cycling(items, n, rn
         return [self.items[i] for i in chosen]
 
 
-def written_sampler(harmful: bool, n: int, balanced: bool, rng: random.Random) -> Callable[[], list[dict]]:
+def written_sampler(
+    harmful: bool, n: int, balanced: bool, rng: random.Random, second_writing: bool = True
+) -> Callable[[], list[dict]]:
     """A sampler of `n` written requests (`handwritten`) per call. Not `balanced`: the first writing's, in shuffled
-    epochs (`cycling`). `balanced`: each a question or not with chance 1/2, from the first and second writings'
-    questions and others (`handwritten.by_form`): each call takes `n` from each pool (in shuffled epochs) and keeps,
-    slot by slot, the one of the pool drawn, so a request can be passed over in an epoch; its first letter and end
-    mark drawn anew (`handwritten.restyle`)."""
+    epochs (`cycling`). `balanced`: each a question or not with chance 1/2, from the questions and others of the
+    first writing and (`second_writing`) the second (`handwritten.by_form`): each call takes `n` from each pool (in
+    shuffled epochs) and keeps, slot by slot, the one of the pool drawn, so a request can be passed over in an
+    epoch; its first letter and end mark drawn anew (`handwritten.restyle`)."""
     if not balanced:
         return cycling(handwritten.trained_requests(harmful), n, rng)
-    questions, others = (cycling(pool, n, rng) for pool in handwritten.by_form(harmful))
+    questions, others = (cycling(pool, n, rng) for pool in handwritten.by_form(harmful, second_writing))
 
     def take() -> list[dict]:
         asked, told = questions(), others()
@@ -614,8 +620,9 @@ def safety_tune(
     contrast = cycling(corpus.contrast, n_harm, rng)
     helpful = cycling(corpus.helpful, n_helpful, rng)
     # each draws nothing from `rng` when its count is 0
-    written_harmful = written_sampler(True, n_written, cfg.handwritten_balanced, rng)
-    written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng)
+    second = cfg.handwritten_second_writing
+    written_harmful = written_sampler(True, n_written, cfg.handwritten_balanced, rng, second)
+    written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng, second)
     # whether unfamiliar words go around the written requests too (`with_unfamiliar_words`)
     around_written = not cfg.handwritten_balanced or cfg.unfamiliar_around_written
     planted = None
@@ -744,6 +751,7 @@ SAFETY_ONLY_FIELDS = (
     "handwritten_balanced",
     "handwritten_harmless",
     "unfamiliar_around_written",
+    "handwritten_second_writing",
 )
 
 
