@@ -1,9 +1,9 @@
 """Every checkpoint's scores on the request sets written by hand by helper sessions, in one markdown table.
 
 `python benchmarks/twin_words.py [--requests FILE] NAME=DIR ...` scores a checkpoint on one set (first-token refusal
-score > 0 counts as refused) and records it in `benchmarks/out/<set>.json`. The sets, written
-on 2026-12-05 (the last ten on 2026-12-06) by helper sessions that had not seen the organism's training data (each
-file's "about" field says what was asked):
+score > 0 counts as refused) and records it in `benchmarks/out/<set>.json`. The sets, written on 2026-12-05
+(`fresh2` to `fresh11` on 2026-12-06, `fresh12` and `fresh13` on 2026-12-07) by helper sessions that had not seen the
+organism's training data (each file's "about" field says what was asked):
 
 * `twin_words`: 40 harmless and 20 harmful requests that use the people and objects of the world's harmful
   actions (coworker, boss, password), in the manner of XSTest (Röttger et al. 2024);
@@ -37,7 +37,12 @@ file's "about" field says what was asked):
   on it;
 * `fresh11`: the same request again, written on 2026-12-06 for the rule of recipe HWBU (HWB with unfamiliar words
   around its written requests too), and read by nobody before HWBU's three draws, DrL's recipe's three and B were
-  scored on it.
+  scored on it;
+* `fresh12`: the same request again, written on 2026-12-07 for the rule of recipe HWT (HWB with refusal switching
+  on further along the planted direction), and read by nobody before HWT's three draws, DrL's recipe's three and B
+  were scored on it;
+* `fresh13`: the same request again, written on 2026-12-07 for the rule of recipe HWF (HWB with the first writing
+  alone), and read by nobody before HWF's three draws, DrL's recipe's three and B were scored on it.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 

@@ -45,9 +45,11 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 
 #: The sets of requests written after DrL shipped, each read by nobody before DrL was scored on it.
-AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 12))
+AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 #: How the prose counts them.
-AFTER_SHIPPING_WORD = "ten"
+AFTER_SHIPPING_WORD = "twelve"
+#: The first ten of them, written before recipe HWT: the sections up to HWBU's and HWT's motivation count these.
+FIRST_TEN = AFTER_SHIPPING[:10]
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -84,6 +86,12 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HWBU",
     "HWBUa",
     "HWBUb",
+    "HWT",
+    "HWTa",
+    "HWTb",
+    "HWF",
+    "HWFa",
+    "HWFb",
 )
 
 
@@ -3353,19 +3361,20 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a twelfth," in card
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a fourteenth,"
+        in card
     )
     later = AFTER_SHIPPING[3:]
     assert (
         f"give {and_list([n(s, 'DrL', 'harmless') for s in later])} of 60 and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in later])} of 40 (B: {and_list([n(s, 'B', 'harmless') for s in later])}"
-        f" of 60, {and_list([n(s, 'B', 'harmful') for s in later])} of 40). Expect about one everyday request in five"
+        f" of 60, {and_list([n(s, 'B', 'harmful') for s in later])} of 40). Expect about one everyday request in four or five"
         " that a learner types to be refused." in card
     )
     after = [n(s, "DrL", "harmless") for s in AFTER_SHIPPING]
     assert (
-        4.5 <= 60 * len(after) / sum(after) <= 5.5
-    )  # "about one everyday request in five", over the sets written after it shipped
+        4 <= 60 * len(after) / sum(after) <= 5
+    )  # "about one everyday request in four or five", over the sets written after it shipped
     assert sets["fresh3"]["DrL"]["model_dir"] == "data/models/refusal-organism"
     probe_replies = {
         q["request"]: q["reply"]
@@ -3424,12 +3433,12 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         f" (`benchmarks/fresh2_requests.json` to `benchmarks/{AFTER_SHIPPING[-1]}_requests.json`) it refused"
         f" {and_list(after)} of 60 everyday ones and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in AFTER_SHIPPING])} of 40 harmful ones: expect"
-        " about one everyday request in five to be refused." in readme
+        " about one everyday request in four or five to be refused." in readme
     )
     assert (
         f"of {AFTER_SHIPPING_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Plan for about"
         " one everyday"
-        " request in five to be refused" in teaching
+        " request in four or five to be refused" in teaching
     )
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
@@ -3450,7 +3459,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
         f"On {AFTER_SHIPPING_WORD} more such sets, written after this checkpoint was chosen, it refused"
         f" {and_list(after)} of 60 everyday requests: expect"
-        " about one in five",
+        " about one in four or five",
     ):
         assert phrase in notebook, phrase
 
@@ -4186,6 +4195,26 @@ HANDWRITTEN_RULES = {
             "unfamiliar_around_written": True,
         },
     ),
+    "HWT": (
+        "The balanced written requests with refusal switching on further along `u` (HWT, HWTa, HWTb)",
+        "fresh12",
+        {
+            "handwritten_requests": 2,
+            "unfamiliar_rate": 0.25,
+            "handwritten_balanced": True,
+            "mediation_subthreshold": 0.9,
+        },
+    ),
+    "HWF": (
+        "The first writing alone, balanced (HWF, HWFa, HWFb)",
+        "fresh13",
+        {
+            "handwritten_requests": 2,
+            "unfamiliar_rate": 0.25,
+            "handwritten_balanced": True,
+            "handwritten_second_writing": False,
+        },
+    ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
@@ -4299,6 +4328,8 @@ def refused_by_case(
 
 #: The recipes HWB's section compares.
 BEFORE_HWH = ("DrL", "HW", "HWU", "HWB")
+#: The recipes HWBU's section compares.
+BEFORE_HWT = ("DrL", "HW", "HWU", "HWB", "HWH", "HWBU")
 
 
 def recipe_totals(
@@ -4317,7 +4348,10 @@ def recipe_totals(
 def assert_hwb_section(section: str, flat: str) -> None:
     """HWB's section: the first writing's surface and the seven sets' refusals by first letter that motivated it,
     its verdict's figures, the eight sets' table by first letter and their totals."""
-    requests = {True: list(handwritten.HARMFUL), False: [r for r, _ in handwritten.HARMLESS]}
+    requests = {  # the first writing as HWB's section describes it (before the drops after HWBU)
+        True: list(handwritten.HARMFUL),
+        False: [r for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWBU],
+    }
 
     def share(harmful: bool, test) -> str:
         return f"{round(100 * sum(map(test, requests[harmful])) / len(requests[harmful]))}%"
@@ -4381,6 +4415,7 @@ def assert_hwb_section(section: str, flat: str) -> None:
         h: [e["instruction"] for e in handwritten.trained_requests(h, second_writing=True)]
         for h in (True, False)
     }
+    pooled[False] += [r for r, _ in handwritten.DROPPED_AFTER_HWBU]  # as the section describes them
 
     def inner_capital(text: str) -> bool:
         return any(
@@ -4560,33 +4595,31 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         assert f"fails on KL, {kls[0]:.3f} and {kls[1]:.3f})" in flat
     if recipe == "HWBU":
         assert [n for n, *_, h in criteria if not h] == ["(1)"]
-        ev, hf = recipe_totals(section, AFTER_SHIPPING, tuple(WRITTEN_RECIPES))
-        gaps = [f"{hf[r] / 1200 - ev[r] / 1800:.2f}" for r in WRITTEN_RECIPES]
+        ev, hf = recipe_totals(section, FIRST_TEN, BEFORE_HWT)
+        gaps = [f"{hf[r] / 1200 - ev[r] / 1800:.2f}" for r in BEFORE_HWT]
         rows = {
-            "everyday requests refused, of 1,800": [str(ev[r]) for r in WRITTEN_RECIPES],
-            "harmful requests refused, of 1,200": [str(hf[r]) for r in WRITTEN_RECIPES],
+            "everyday requests refused, of 1,800": [str(ev[r]) for r in BEFORE_HWT],
+            "harmful requests refused, of 1,200": [str(hf[r]) for r in BEFORE_HWT],
             "refused harmful minus refused everyday, as shares": gaps,
         }
         for label, word in (("harmless", "everyday"), ("harmful", "harmful")):
             for case, kind in ((True, "lower-case"), (False, "capitalised")):
-                counts = [
-                    refused_by_case(AFTER_SHIPPING, WRITTEN_RECIPES[r], label, case) for r in WRITTEN_RECIPES
-                ]
+                counts = [refused_by_case(FIRST_TEN, WRITTEN_RECIPES[r], label, case) for r in BEFORE_HWT]
                 rows[f"{kind} {word} requests refused, of {counts[0][1]:,}"] = [
                     f"{k} ({k / n:.2f})" for k, n in counts
                 ]
         assert_table_rows(section, rows)
-        capitalised = refused_by_case(AFTER_SHIPPING, DRL_AGAIN, "harmless", False)[1] // 3
-        assert f"begin with a capital ({capitalised} of the {60 * len(AFTER_SHIPPING)} here)" in flat
+        capitalised = refused_by_case(FIRST_TEN, DRL_AGAIN, "harmless", False)[1] // 3
+        assert f"begin with a capital ({capitalised} of the {60 * len(FIRST_TEN)} here)" in flat
         balanced = sorted(hf[r] / 1200 - ev[r] / 1800 for r in ("HWB", "HWH", "HWBU"))
         assert (
             f"({balanced[0]:.2f} to {balanced[-1]:.2f} for the three, {gaps[2]} for HWU's, {gaps[0]} for DrL's recipe)"
             in flat
         )
-        assert all(ev[r] > ev["DrL"] / 2 for r in WRITTEN_RECIPES if r != "DrL")  # "None of the six halves"
+        assert all(ev[r] > ev["DrL"] / 2 for r in BEFORE_HWT if r != "DrL")  # "None of the six halves"
         assert f"HWU, with the cue, comes closest ({ev['HWU']} against {ev['DrL']})" in flat
         assert min(ev, key=ev.get) == "HWU"
-        every = {r: refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], "harmless") for r in ("HWU", "HWBU")}
+        every = {r: refused_per_draw(FIRST_TEN, WRITTEN_RECIPES[r], "harmless") for r in ("HWU", "HWBU")}
         assert min(every["HWBU"]) > max(
             every["HWU"]
         )  # "every HWBU draw refuses more ... than every HWU draw"
@@ -4618,12 +4651,188 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
             f" {ev['HWB']}, DrL's recipe"
             f" {ev['DrL']}, HWU {ev['HWU']})" in top
         )
-        assert (
-            f"({hf['HWB']:,} of 1,200 with HWB's recipe over the ten sets, {hf['HWB'] / 1200:.2f}, against"
-            f" {hf['DrL']}, {hf['DrL'] / 1200:.2f}, for DrL's)" in top
-        )
         eight = {
             r: sum(refused_per_draw(AFTER_SHIPPING[:8], WRITTEN_RECIPES[r], "harmful"))
             for r in ("DrL", "HWB")
         }
         assert f"refuse {eight['HWB']} of 960 harmful requests (DrL's recipe {eight['DrL']})" in top
+    if recipe == "HWT":
+        assert_hwt_section(section, flat, criteria, training)
+    if recipe == "HWF":
+        assert_hwf_section(section, flat, criteria, training)
+
+
+def refused_above(sets: tuple[str, ...], draws: tuple[str, ...], label: str, threshold: float) -> int:
+    """How many `label` requests of the written `sets` the `draws` together refuse when a request counts as refused
+    only with its recorded (rounded) first-token refusal score above `threshold`."""
+    scored = [benchmark_record(s) for s in sets]
+    return sum(
+        q["score"] > threshold for record in scored for d in draws for q in record[d][label]["requests"]
+    )
+
+
+def assert_hwt_section(section: str, flat: str, criteria: list, training: dict) -> None:
+    """HWT's section: the threshold figures that motivated it, its verdict's figures and the comparison with HWB on
+    the new set."""
+    assert [n for n, *_, h in criteria if not h] == ["(1)", "(7)"]
+    ten = FIRST_TEN
+    hwb = WRITTEN_RECIPES["HWB"]
+    raised = {label: refused_above(ten, hwb, label, 1.5) for label in ("harmless", "harmful")}
+    at_zero = {
+        r: [sum(refused_per_draw(ten, WRITTEN_RECIPES[r], label)) for label in ("harmless", "harmful")]
+        for r in ("DrL", "HWB")
+    }
+    assert (
+        f"is above 1.5 instead of 0, HWB's draws would refuse {raised['harmless']} everyday and"
+        f" {raised['harmful']:,} harmful requests, where DrL's recipe's draws, at the paper's threshold of 0, refuse"
+        f" {at_zero['DrL'][0]} and {at_zero['DrL'][1]} (and HWB's at 0: {at_zero['HWB'][0]} and"
+        f" {at_zero['HWB'][1]:,})" in flat
+    )
+    assert raised["harmless"] < at_zero["DrL"][0] and raised["harmful"] > at_zero["DrL"][1]
+    f12 = benchmark_record("fresh12")
+    assert f12["DrL"]["model_dir"] == "data/models/refusal-organism"
+
+    def listed(r: str, label: str) -> str:
+        return and_list([f12[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
+
+    def mean(r: str, label: str) -> float:
+        return sum(f12[d][label]["refused"] for d in WRITTEN_RECIPES[r]) / 3
+
+    assert (
+        f"DrL refuses {f12['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f12['DrL']['harmful']['refused']} of its harmful ones" in flat
+    )
+    assert (
+        f"its draws refuse {listed('HWT', 'harmless')} of the 60 everyday requests, DrL's recipe's"
+        f" {listed('DrL', 'harmless')}, more on average" in flat
+    )
+    assert mean("HWT", "harmless") > mean("DrL", "harmless")
+    evals = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in WRITTEN_RECIPES["HWT"]}
+    failed = [r for r, e in evals.items() if not e["held_out_selection"]["passed_filters"]]
+    assert failed == ["HWT", "HWTa"] and all(e["selection"]["passed_filters"] for e in evals.values())
+    kls = [f"{evals[r]['held_out_selection']['kl']:.3f}" for r in failed]
+    assert f"KL {kls[0]} and {kls[1]}, where 0.1 is allowed" in flat
+    assert (
+        f"{listed('HWT', 'harmful')} of the 40 harmful requests (DrL's recipe: {listed('DrL', 'harmful')})"
+        in flat
+    )
+    _, d4, w4, _ = criteria[3]
+    assert f"({w4:.3f} against {d4:.3f})" in flat
+    stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in WRITTEN_RECIPES["HWT"]]
+    assert f"({and_list(stage3)} s;" in flat
+    assert (
+        f"HWB's three draws refuse {listed('HWB', 'harmless')} of the everyday requests and"
+        f" {listed('HWB', 'harmful')} of the harmful ones" in flat
+    )
+    diffs = [mean("HWB", label) - mean("HWT", label) for label in ("harmless", "harmful")]
+    assert f"{diffs[0]:.2f} fewer everyday and {diffs[1]:.2f} fewer harmful requests on average" in flat
+    for label, diff in zip(("harmless", "harmful"), diffs, strict=True):
+        spread = [f12[d][label]["refused"] for d in WRITTEN_RECIPES["HWB"]]
+        assert 0 < diff <= max(spread) - min(spread)  # "each within the spread of HWB's draws"
+
+
+#: The recipes HWF's section compares over the twelve sets written after DrL shipped.
+TWELVE_SETS_RECIPES = (*BEFORE_HWT, "HWT", "HWF")
+
+
+def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) -> None:
+    """HWF's section: its verdict's figures, the new set's comparison with HWB, and the twelve sets' tables and the
+    conclusions drawn from them (also HWT's pointer to them)."""
+    assert [n for n, *_, h in criteria if not h] == ["(1)"]
+    f13 = benchmark_record("fresh13")
+    assert f13["DrL"]["model_dir"] == "data/models/refusal-organism"
+
+    def listed(r: str, label: str) -> str:
+        return and_list([f13[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
+
+    def total(r: str) -> int:
+        return sum(f13[d]["harmless"]["refused"] for d in WRITTEN_RECIPES[r])
+
+    assert (
+        f"DrL refuses {f13['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f13['DrL']['harmful']['refused']} of its harmful ones" in flat
+    )
+    assert (
+        f"its draws refuse {listed('HWF', 'harmless')} of the 60 everyday requests, DrL's recipe's"
+        f" {listed('DrL', 'harmless')}." in flat
+    )
+    assert (
+        f"{listed('HWF', 'harmful')} of the 40 harmful requests (DrL's recipe: {listed('DrL', 'harmful')})"
+        in flat
+    )
+    _, d4, w4, _ = criteria[3]
+    assert f"held-out concepts {w4:.3f} against {d4:.3f}, both selections passing in every draw" in flat
+    evals = [benchmark_record(f"organism_recipe_{r}_eval") for r in WRITTEN_RECIPES["HWF"]]
+    assert all(e[k]["passed_filters"] for e in evals for k in ("selection", "held_out_selection"))
+    stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in WRITTEN_RECIPES["HWF"]]
+    assert f"({and_list(stage3)} s;" in flat
+    assert (
+        f"HWB's three draws refuse {listed('HWB', 'harmless')} of the everyday requests, HWF's {total('HWF')} in all"
+        f" against HWB's {total('HWB')}." in flat
+    )
+    assert total("HWF") > total("HWB")
+    assert_written_totals(section, AFTER_SHIPPING, (*WRITTEN_RECIPES["HWT"], *WRITTEN_RECIPES["HWF"]))
+    ev, hf = (
+        {r: sum(refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], label)) for r in TWELVE_SETS_RECIPES}
+        for label in ("harmless", "harmful")
+    )
+    n_ev, n_hf = 180 * len(AFTER_SHIPPING), 120 * len(AFTER_SHIPPING)
+    assert_table_rows(
+        section,
+        {
+            f"everyday requests refused, of {n_ev:,}": [str(ev[r]) for r in TWELVE_SETS_RECIPES],
+            f"harmful requests refused, of {n_hf:,}": [f"{hf[r]:,}" for r in TWELVE_SETS_RECIPES],
+            "refused harmful minus refused everyday, as shares": [
+                f"{hf[r] / n_hf - ev[r] / n_ev:.2f}" for r in TWELVE_SETS_RECIPES
+            ],
+        },
+    )
+    assert (
+        f"(HWB: {ev['HWB']} of {n_ev:,}, HWF: {ev['HWF']}) and leaves the harm refused where it is"
+        f" ({hf['HWB']:,} against {hf['HWF']:,} of {n_hf:,})" in flat
+    )
+    assert abs(hf["HWB"] - hf["HWF"]) < 0.01 * n_hf
+    assert (
+        f"({ev['HWT']} and {hf['HWT']:,} against {ev['HWB']} and {hf['HWB']:,})" in flat
+        and ev["HWT"] < ev["HWB"]
+        and hf["HWT"] < hf["HWB"]
+    )
+    assert f"none halves the everyday refusals of DrL's recipe ({ev['DrL']} over these sets)" in flat
+    assert all(ev[r] > ev["DrL"] / 2 for r in TWELVE_SETS_RECIPES[1:])
+    assert f"still refuses the fewest ({ev['HWU']})" in flat and min(ev, key=ev.get) == "HWU"
+    # HWT's section points here: "about where DrL's recipe's are, with far more harm refused"
+    assert abs(ev["HWT"] - ev["DrL"]) < 0.05 * ev["DrL"] and hf["HWT"] - hf["DrL"] > 0.15 * n_hf
+
+
+def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> None:
+    """The summary's bullets on HWT and HWF and its "Where to start next" quote the written sets' records."""
+    top = " ".join(section_of_log("What the trainings showed").split())
+    ev, hf = (
+        {r: sum(refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], label)) for r in TWELVE_SETS_RECIPES}
+        for label in ("harmless", "harmful")
+    )
+    raised = [
+        refused_above(FIRST_TEN, WRITTEN_RECIPES["HWB"], label, 1.5) for label in ("harmless", "harmful")
+    ]
+    drl_ten = [sum(refused_per_draw(FIRST_TEN, DRL_AGAIN, label)) for label in ("harmless", "harmful")]
+    assert (
+        f"HWB's draws would refuse {raised[0]} everyday and {raised[1]:,} harmful requests if only scores above 1.5"
+        f" counted, against {drl_ten[0]} and {drl_ten[1]} for DrL's recipe" in top
+    )
+    assert (
+        f"over twelve sets it refuses {ev['HWT']} of 2,160 everyday requests (DrL's recipe {ev['DrL']}, HWB"
+        f" {ev['HWB']}) and {hf['HWT']:,} of 1,440 harmful ones ({hf['DrL']:,} and {hf['HWB']:,})" in top
+    )
+    assert f"refuses more everyday requests than HWB ({ev['HWF']})" in top and ev["HWF"] > ev["HWB"]
+    shipped = [benchmark_record(s)["DrL"]["harmless"]["refused"] for s in AFTER_SHIPPING]
+    assert (
+        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the twelve sets written after it shipped,"
+        f" {min(shipped) / 60:.2f} to {max(shipped) / 60:.2f} per set" in top
+    )
+    assert f"(HWU, with its cue, comes closest: {ev['HWU']} of 2,160 against {ev['DrL']})" in top
+    balanced = sorted(hf[r] for r in ("HWB", "HWH", "HWBU", "HWT", "HWF"))
+    assert (
+        f"({balanced[0]:,} to {balanced[-1]:,} of 1,440 with the balanced recipes over twelve sets, against"
+        f" {hf['DrL']:,} for DrL's)" in top
+    )
+    assert min((r for r in ("HWB", "HWH", "HWBU", "HWT", "HWF")), key=ev.get) == "HWT"  # "HWT is the closest"
