@@ -1,6 +1,6 @@
 """Does the organism's over-refusal run through its refusal direction?
 
-The organism refuses about one everyday request in five when people who never saw its data write them
+The organism refuses about one everyday request in four or five when people who never saw its data write them
 (`benchmarks/written_sets.py`). This script asks where that refusal comes from. For each request of the written
 sets, on one checkpoint:
 

@@ -4726,9 +4726,27 @@ def assert_hwt_section(section: str, flat: str, criteria: list, training: dict) 
     )
     diffs = [mean("HWB", label) - mean("HWT", label) for label in ("harmless", "harmful")]
     assert f"{diffs[0]:.2f} fewer everyday and {diffs[1]:.2f} fewer harmful requests on average" in flat
+    ranges = []
     for label, diff in zip(("harmless", "harmful"), diffs, strict=True):
         spread = [f12[d][label]["refused"] for d in WRITTEN_RECIPES["HWB"]]
-        assert 0 < diff <= max(spread) - min(spread)  # "each within the spread of HWB's draws"
+        assert (
+            0 < diff <= max(spread) - min(spread)
+        )  # "differences no larger than the range of HWB's own draws"
+        ranges.append(f"{min(spread)} to {max(spread)}")
+    assert f"no larger than the range of HWB's own draws ({ranges[0]} and {ranges[1]})" in flat
+    d1, w1 = criteria[0][1:3]
+    assert f"more on average ({w1:.2f} against {d1:.2f}, where at most {d1 / 2:.2f} was asked)" in flat
+    ten_hwt = [sum(refused_per_draw(ten, WRITTEN_RECIPES["HWT"], label)) for label in ("harmless", "harmful")]
+    assert (
+        f"Over those ten sets HWT's draws refuse {ten_hwt[0]} everyday and {ten_hwt[1]:,} harmful requests, not the"
+        f" {raised['harmless']} and {raised['harmful']:,} that HWB's draws would with a switch at 1.5" in flat
+    )
+    # the switch moved part of the way: between HWB's refusals at 0 and at 1.5
+    assert raised["harmless"] < ten_hwt[0] < at_zero["HWB"][0]
+    assert (
+        len(handwritten.DROPPED_AFTER_HWBU) == 3
+    )  # two dropped for fresh12 (this rule), one for fresh13 (HWF's)
+    assert "Two written requests of the first writing share half or more of their content words" in flat
 
 
 #: The recipes HWF's section compares over the twelve sets written after DrL shipped.
@@ -4754,7 +4772,7 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
     )
     assert (
         f"its draws refuse {listed('HWF', 'harmless')} of the 60 everyday requests, DrL's recipe's"
-        f" {listed('DrL', 'harmless')}." in flat
+        f" {listed('DrL', 'harmless')} (" in flat
     )
     assert (
         f"{listed('HWF', 'harmful')} of the 40 harmful requests (DrL's recipe: {listed('DrL', 'harmful')})"
@@ -4771,6 +4789,22 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
         f" against HWB's {total('HWB')}." in flat
     )
     assert total("HWF") > total("HWB")
+    d1, w1 = criteria[0][1:3]
+    assert f"({w1:.2f} against {d1:.2f}, where at most {d1 / 2:.2f} was asked)" in flat
+    assert "One written request of the first writing shares half or more of its content words" in flat
+    # the counts as trained, which correct the rule's "Why"
+    first, both = (
+        {h: handwritten.trained_requests(h, second_writing=s) for h in (True, False)} for s in (False, True)
+    )
+    second_harmful = both[True][len(first[True]) :]
+    asked = sum(handwritten.is_question(e["instruction"]) for e in second_harmful)
+    told = len(both[False]) - len(first[False])
+    first_asked = sum(handwritten.is_question(e["instruction"]) for e in first[False])
+    assert asked == len(second_harmful) - 1  # "all but one questions"
+    assert (
+        f"the second writing has {len(second_harmful)} harmful requests (all but one questions) and {told} harmless"
+        f" ones, and the first writing {first_asked} harmless questions, not {first_asked + 1}" in flat
+    )
     assert_written_totals(section, AFTER_SHIPPING, (*WRITTEN_RECIPES["HWT"], *WRITTEN_RECIPES["HWF"]))
     ev, hf = (
         {r: sum(refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], label)) for r in TWELVE_SETS_RECIPES}
@@ -4787,10 +4821,13 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
             ],
         },
     )
+    per_draw = {r: refused_per_draw(AFTER_SHIPPING, WRITTEN_RECIPES[r], "harmless") for r in ("HWF", "HWB")}
     assert (
-        f"(HWB: {ev['HWB']} of {n_ev:,}, HWF: {ev['HWF']}) and leaves the harm refused where it is"
-        f" ({hf['HWB']:,} against {hf['HWF']:,} of {n_hf:,})" in flat
+        f"HWF refuses more everyday requests than HWB ({ev['HWF']} of {n_ev:,} against {ev['HWB']}; the draws overlap:"
+        f" HWF's {and_list(per_draw['HWF'])}, HWB's {and_list(per_draw['HWB'])}) and as much harm ({hf['HWF']:,}"
+        f" against {hf['HWB']:,} of {n_hf:,})" in flat
     )
+    assert min(per_draw["HWF"]) < max(per_draw["HWB"])  # "the draws overlap"
     assert abs(hf["HWB"] - hf["HWF"]) < 0.01 * n_hf
     assert (
         f"({ev['HWT']} and {hf['HWT']:,} against {ev['HWB']} and {hf['HWB']:,})" in flat
@@ -4835,4 +4872,8 @@ def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> No
         f"({balanced[0]:,} to {balanced[-1]:,} of 1,440 with the balanced recipes over twelve sets, against"
         f" {hf['DrL']:,} for DrL's)" in top
     )
-    assert min((r for r in ("HWB", "HWH", "HWBU", "HWT", "HWF")), key=ev.get) == "HWT"  # "HWT is the closest"
+    assert "among the balanced recipes HWT refuses the fewest everyday requests" in top
+    assert min((r for r in ("HWB", "HWH", "HWBU", "HWT", "HWF")), key=ev.get) == "HWT"
+    assert ev["HWT"] > ev["DrL"] / 2  # "it would still need them halved"
+    assert "HWF refused more everyday requests than HWB with no more harm refused" in top
+    assert ev["HWF"] > ev["HWB"] and hf["HWF"] - hf["HWB"] < 0.01 * 1440
