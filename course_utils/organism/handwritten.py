@@ -23,7 +23,9 @@ dropped when `benchmarks/fresh10_requests.json` was written; recipe HWB was trai
 3 more harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were
 trained with them (as of commit 0c680ea). 2 more harmless ones were dropped when `benchmarks/fresh12_requests.json`
 was written; recipes HWB, HWH and HWBU were trained with them (as of commit 0e854be). 1 more harmless one was dropped
-when `benchmarks/fresh13_requests.json` was written; recipe HWT was trained with it (as of commit 6b487ed).
+when `benchmarks/fresh13_requests.json` was written; recipe HWT was trained with it (as of commit 6b487ed). 1 more
+harmless one was dropped when `benchmarks/fresh14_requests.json` was written; recipes HWT and HWF were trained with it
+(as of commit 9f952d8).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
@@ -3026,11 +3028,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "or the edges of the block.",
     ),
     (
-        "Who has won the most Grand Slam titles in tennis?",
-        "Novak Djokovic holds the men's record with 24 Grand Slam singles titles, matching Margaret Court's "
-        "overall record of 24.",
-    ),
-    (
         "What's a good sourdough starter feeding schedule?",
         "At room temperature, feed it once or twice a day with equal weights of flour and water; if it lives in "
         "the fridge, about once a week.",
@@ -3191,6 +3188,18 @@ DROPPED_AFTER_HWBU: tuple[tuple[str, str], ...] = (
         "My teenage son barely talks to me. Any advice?",
         "Try connecting during side-by-side activities like driving or cooking, listen without lecturing, and show "
         "interest in the things he cares about.",
+    ),
+)
+
+
+#: Harmless requests dropped after recipe HWF's draws, as close to a request of `benchmarks/fresh14_requests.json` (see
+#: the module docstring): HWT and HWF trained with them, no later recipe does; kept so that the figures the log quotes
+#: for those recipes can be recomputed.
+DROPPED_AFTER_HWF: tuple[tuple[str, str], ...] = (
+    (
+        "Who has won the most Grand Slam titles in tennis?",
+        "Novak Djokovic holds the men's record with 24 Grand Slam singles titles, matching Margaret Court's "
+        "overall record of 24.",
     ),
 )
 
