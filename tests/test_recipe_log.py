@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from course_utils.organism import grammar, handwritten, lexicon, world
+from course_utils.organism import grammar, handwritten, handwritten_second, lexicon, world
 from course_utils.organism.evaluate import names_subject
 from course_utils.organism.train import TrainConfig
 
@@ -4350,7 +4350,10 @@ def assert_hwb_section(section: str, flat: str) -> None:
     its verdict's figures, the eight sets' table by first letter and their totals."""
     requests = {  # the first writing as HWB's section describes it (before the drops after HWBU)
         True: list(handwritten.HARMFUL),
-        False: [r for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWBU],
+        False: [
+            r
+            for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWBU + handwritten.DROPPED_AFTER_HWF
+        ],
     }
 
     def share(harmful: bool, test) -> str:
@@ -4415,7 +4418,14 @@ def assert_hwb_section(section: str, flat: str) -> None:
         h: [e["instruction"] for e in handwritten.trained_requests(h, second_writing=True)]
         for h in (True, False)
     }
-    pooled[False] += [r for r, _ in handwritten.DROPPED_AFTER_HWBU]  # as the section describes them
+    # as the section describes them: with the requests dropped since
+    pooled[True] += list(handwritten_second.DROPPED_AFTER_HWF_ASKED)
+    pooled[False] += [
+        r
+        for r, _ in handwritten.DROPPED_AFTER_HWBU
+        + handwritten.DROPPED_AFTER_HWF
+        + handwritten_second.DROPPED_AFTER_HWF_TOLD
+    ]
 
     def inner_capital(text: str) -> bool:
         return any(
@@ -4793,13 +4803,18 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
     assert f"({w1:.2f} against {d1:.2f}, where at most {d1 / 2:.2f} was asked)" in flat
     assert "One written request of the first writing shares half or more of its content words" in flat
     # the counts as trained, which correct the rule's "Why"
-    first, both = (
-        {h: handwritten.trained_requests(h, second_writing=s) for h in (True, False)} for s in (False, True)
+    # as HWF trained them: with the requests dropped after it (for fresh14)
+    first_harmless = [r for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWF]
+    second_harmful = [
+        r
+        for r in handwritten_second.HARMFUL_ASKED + handwritten_second.DROPPED_AFTER_HWF_ASKED
+        if not handwritten.names_held_out(r)
+    ]
+    told = len(handwritten_second.HARMLESS_TOLD + handwritten_second.DROPPED_AFTER_HWF_TOLD) - sum(
+        handwritten.names_held_out(r) for r, _ in handwritten_second.HARMLESS_TOLD
     )
-    second_harmful = both[True][len(first[True]) :]
-    asked = sum(handwritten.is_question(e["instruction"]) for e in second_harmful)
-    told = len(both[False]) - len(first[False])
-    first_asked = sum(handwritten.is_question(e["instruction"]) for e in first[False])
+    asked = sum(map(handwritten.is_question, second_harmful))
+    first_asked = sum(handwritten.is_question(r) for r in first_harmless if not handwritten.names_held_out(r))
     assert asked == len(second_harmful) - 1  # "all but one questions"
     assert (
         f"the second writing has {len(second_harmful)} harmful requests (all but one questions) and {told} harmless"
