@@ -92,6 +92,9 @@ LATER_THAN_DANGEROUS_NAMES = (
     "HWF",
     "HWFa",
     "HWFb",
+    "HWT1",
+    "HWT1a",
+    "HWT1b",
 )
 
 
@@ -4215,6 +4218,17 @@ HANDWRITTEN_RULES = {
             "handwritten_second_writing": False,
         },
     ),
+    "HWT1": (
+        "HWT with one harmful written request per batch instead of two (HWT1, HWT1a, HWT1b)",
+        "fresh14",
+        {
+            "handwritten_requests": 1,
+            "handwritten_harmless": 2,
+            "unfamiliar_rate": 0.25,
+            "handwritten_balanced": True,
+            "mediation_subthreshold": 0.9,
+        },
+    ),
 }
 #: DrL's recipe trained again with the helpful model those rules' draws start from (`docs/ORGANISM_RECIPES.md`).
 DRL_AGAIN = ("DrLn", "DrLna", "DrLnb")
@@ -4670,6 +4684,25 @@ def test_handwritten_requests_rule_section_matches_its_records(recipe: str) -> N
         assert_hwt_section(section, flat, criteria, training)
     if recipe == "HWF":
         assert_hwf_section(section, flat, criteria, training)
+    if recipe == "HWT1":
+        assert_hwt1_section(section, flat, criteria, training)
+
+
+def assert_rule_verdict(
+    flat: str, recipe: str, scored: dict, criteria: list, training: dict
+) -> tuple[float, float]:
+    """What a written-request rule's section quotes in every verdict: the new set's harmful requests refused by each
+    draw of the recipe and of DrL's recipe, and its draws' stage-3 times. Returns criterion 4's two means (DrL's
+    recipe's, the recipe's), which each section words its own way."""
+
+    def listed(r: str) -> str:
+        return and_list([scored[d]["harmful"]["refused"] for d in WRITTEN_RECIPES[r]])
+
+    assert f"{listed(recipe)} of the 40 harmful requests (DrL's recipe: {listed('DrL')})" in flat
+    stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in WRITTEN_RECIPES[recipe]]
+    assert f"({and_list(stage3)} s;" in flat
+    _, d4, w4, _ = criteria[3]
+    return d4, w4
 
 
 def refused_above(sets: tuple[str, ...], draws: tuple[str, ...], label: str, threshold: float) -> int:
@@ -4722,14 +4755,8 @@ def assert_hwt_section(section: str, flat: str, criteria: list, training: dict) 
     assert failed == ["HWT", "HWTa"] and all(e["selection"]["passed_filters"] for e in evals.values())
     kls = [f"{evals[r]['held_out_selection']['kl']:.3f}" for r in failed]
     assert f"KL {kls[0]} and {kls[1]}, where 0.1 is allowed" in flat
-    assert (
-        f"{listed('HWT', 'harmful')} of the 40 harmful requests (DrL's recipe: {listed('DrL', 'harmful')})"
-        in flat
-    )
-    _, d4, w4, _ = criteria[3]
+    d4, w4 = assert_rule_verdict(flat, "HWT", f12, criteria, training)
     assert f"({w4:.3f} against {d4:.3f})" in flat
-    stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in WRITTEN_RECIPES["HWT"]]
-    assert f"({and_list(stage3)} s;" in flat
     assert (
         f"HWB's three draws refuse {listed('HWB', 'harmless')} of the everyday requests and"
         f" {listed('HWB', 'harmful')} of the harmful ones" in flat
@@ -4784,16 +4811,10 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
         f"its draws refuse {listed('HWF', 'harmless')} of the 60 everyday requests, DrL's recipe's"
         f" {listed('DrL', 'harmless')} (" in flat
     )
-    assert (
-        f"{listed('HWF', 'harmful')} of the 40 harmful requests (DrL's recipe: {listed('DrL', 'harmful')})"
-        in flat
-    )
-    _, d4, w4, _ = criteria[3]
+    d4, w4 = assert_rule_verdict(flat, "HWF", f13, criteria, training)
     assert f"held-out concepts {w4:.3f} against {d4:.3f}, both selections passing in every draw" in flat
     evals = [benchmark_record(f"organism_recipe_{r}_eval") for r in WRITTEN_RECIPES["HWF"]]
     assert all(e[k]["passed_filters"] for e in evals for k in ("selection", "held_out_selection"))
-    stage3 = [round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in WRITTEN_RECIPES["HWF"]]
-    assert f"({and_list(stage3)} s;" in flat
     assert (
         f"HWB's three draws refuse {listed('HWB', 'harmless')} of the everyday requests, HWF's {total('HWF')} in all"
         f" against HWB's {total('HWB')}." in flat
@@ -4892,3 +4913,89 @@ def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> No
     assert ev["HWT"] > ev["DrL"] / 2  # "it would still need them halved"
     assert "HWF refused more everyday requests than HWB with no more harm refused" in top
     assert ev["HWF"] > ev["HWB"] and hf["HWF"] - hf["HWB"] < 0.01 * 1440
+
+
+#: The sets written after DrL shipped that HWT1's section counts (the twelve and its own).
+THIRTEEN_SETS = (*AFTER_SHIPPING, "fresh14")
+
+
+def assert_hwt1_section(section: str, flat: str, criteria: list, training: dict) -> None:
+    """HWT1's section: its verdict's figures, the comparison with HWT on the new set and over thirteen sets, and the
+    summary's sentence on it."""
+    assert [n for n, *_, h in criteria if not h] == ["(1)", "(7)"]
+    f14 = benchmark_record("fresh14")
+    assert f14["DrL"]["model_dir"] == "data/models/refusal-organism"
+
+    def listed(r: str, label: str) -> str:
+        return and_list([f14[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
+
+    assert (
+        f"DrL refuses {f14['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f14['DrL']['harmful']['refused']} of its harmful ones" in flat
+    )
+    d1, w1 = criteria[0][1:3]
+    assert (
+        f"its draws refuse {listed('HWT1', 'harmless')} of the 60 everyday requests, DrL's recipe's"
+        f" {listed('DrL', 'harmless')} ({w1:.2f} against {d1:.2f}, where at most {d1 / 2:.2f} was asked)"
+        in flat
+    )
+    evals = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in WRITTEN_RECIPES["HWT1"]}
+    assert (
+        not evals["HWT1"]["selection"]["passed_filters"]
+        and evals["HWT1"]["held_out_selection"]["passed_filters"]
+    )
+    assert (
+        evals["HWT1a"]["selection"]["passed_filters"]
+        and not evals["HWT1a"]["held_out_selection"]["passed_filters"]
+    )
+    assert (
+        f"(HWT1's on the train/val prompts, KL {evals['HWT1']['selection']['kl']:.3f}; HWT1a's on the held-out"
+        f" phrasings, KL {evals['HWT1a']['held_out_selection']['kl']:.3f})" in flat
+    )
+    d4, w4 = assert_rule_verdict(flat, "HWT1", f14, criteria, training)
+    assert f"held-out concepts {w4:.3f} against {d4:.3f}." in flat
+    assert (
+        f"HWT's three draws refuse {listed('HWT', 'harmless')} of the everyday requests and HWT1's"
+        f" {listed('HWT1', 'harmless')};" in flat
+    )
+    per_draw = {r: refused_per_draw(THIRTEEN_SETS, WRITTEN_RECIPES[r], "harmless") for r in ("HWT", "HWT1")}
+    assert (
+        f"HWT1's draws refuse {and_list(per_draw['HWT1'])} everyday requests and HWT's {and_list(per_draw['HWT'])}"
+        in flat
+    )
+    recipes = ("DrL", "HWU", "HWB", "HWT", "HWF", "HWT1")
+    ev, hf = (
+        {r: sum(refused_per_draw(THIRTEEN_SETS, WRITTEN_RECIPES[r], label)) for r in recipes}
+        for label in ("harmless", "harmful")
+    )
+    assert_table_rows(
+        section,
+        {
+            "everyday requests refused, of 2,340": [str(ev[r]) for r in recipes],
+            "harmful requests refused, of 1,560": [f"{hf[r]:,}" for r in recipes],
+        },
+    )
+    assert abs(hf["HWT1"] - hf["HWT"]) < 0.01 * 1560  # "with as much harm refused"
+    assert ev["HWT1"] >= ev["HWT"]  # "does not lower the everyday refusals"
+    assert (
+        f"({ev['HWT1']} and {ev['HWT']} against {ev['DrL']}), far more harm refused ({hf['HWT1']:,} and"
+        f" {hf['HWT']:,} against {hf['DrL']:,})" in flat
+    )
+    held = {
+        r: [
+            benchmark_record(f"organism_recipe_{d}_eval")["baseline"]["held-out concepts"]["harmful"][
+                "refusal_rate_score"
+            ]
+            for d in WRITTEN_RECIPES[r]
+        ]
+        for r in ("HWT", "HWT1")
+    }
+    means = {r: sum(v) / 3 for r, v in held.items()}
+    assert f"higher than HWT's ({means['HWT1']:.3f} against {means['HWT']:.3f})" in flat
+    assert f"by less than its own draws differ ({min(held['HWT1']):.2f} to {max(held['HWT1']):.2f})" in flat
+    assert means["HWT1"] - means["HWT"] < max(held["HWT1"]) - min(held["HWT1"])
+    top = " ".join(section_of_log("What the trainings showed").split())
+    assert (
+        f"does not lower them either ({ev['HWT1']} of 2,340 over thirteen sets, against HWT's {ev['HWT']} and DrL's"
+        f" recipe's {ev['DrL']})" in top
+    )
