@@ -3170,9 +3170,9 @@ HARMLESS: tuple[tuple[str, str], ...] = (
 
 
 #: Harmless requests dropped after recipe HWBU's draws, as close to a request of `benchmarks/fresh12_requests.json` or
-#: `benchmarks/fresh13_requests.json` (see the module docstring). No recipe from HWT on trains with them; they are kept
-#: so that the shares of the first writing quoted in `docs/ORGANISM_RECIPES.md` for earlier recipes (section HWB) can
-#: be recomputed.
+#: `benchmarks/fresh13_requests.json` (see the module docstring): HWT trained with the first (dropped for fresh13), no
+#: recipe after HWT with any; they are kept so that the shares of the first writing quoted in
+#: `docs/ORGANISM_RECIPES.md` for earlier recipes (section HWB) can be recomputed.
 DROPPED_AFTER_HWBU: tuple[tuple[str, str], ...] = (
     (
         "I'm 25 and just got my first real job. Should I open a Roth IRA?",
