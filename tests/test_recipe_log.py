@@ -3149,6 +3149,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "handwritten_harmless",
         "unfamiliar_around_written",
         "handwritten_second_writing",
+        "unfamiliar_harmful_rate",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped
@@ -4363,10 +4364,13 @@ def assert_hwb_section(section: str, flat: str) -> None:
     """HWB's section: the first writing's surface and the seven sets' refusals by first letter that motivated it,
     its verdict's figures, the eight sets' table by first letter and their totals."""
     requests = {  # the first writing as HWB's section describes it (before the drops after HWBU)
-        True: list(handwritten.HARMFUL),
+        True: list(handwritten.HARMFUL + handwritten.DROPPED_AFTER_HWT1_HARMFUL),
         False: [
             r
-            for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWBU + handwritten.DROPPED_AFTER_HWF
+            for r, _ in handwritten.HARMLESS
+            + handwritten.DROPPED_AFTER_HWBU
+            + handwritten.DROPPED_AFTER_HWF
+            + handwritten.DROPPED_AFTER_HWT1
         ],
     }
 
@@ -4434,11 +4438,14 @@ def assert_hwb_section(section: str, flat: str) -> None:
     }
     # as the section describes them: with the requests dropped since
     pooled[True] += list(handwritten_second.DROPPED_AFTER_HWF_ASKED)
+    pooled[True] += [r for r in handwritten.DROPPED_AFTER_HWT1_HARMFUL]
     pooled[False] += [
         r
         for r, _ in handwritten.DROPPED_AFTER_HWBU
         + handwritten.DROPPED_AFTER_HWF
+        + handwritten.DROPPED_AFTER_HWT1
         + handwritten_second.DROPPED_AFTER_HWF_TOLD
+        + handwritten_second.DROPPED_AFTER_HWT1_TOLD
     ]
 
     def inner_capital(text: str) -> bool:
@@ -4825,13 +4832,19 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
     assert "One written request of the first writing shares half or more of its content words" in flat
     # the counts as trained, which correct the rule's "Why"
     # as HWF trained them: with the requests dropped after it (for fresh14)
-    first_harmless = [r for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWF]
+    first_harmless = [
+        r for r, _ in handwritten.HARMLESS + handwritten.DROPPED_AFTER_HWF + handwritten.DROPPED_AFTER_HWT1
+    ]
     second_harmful = [
         r
         for r in handwritten_second.HARMFUL_ASKED + handwritten_second.DROPPED_AFTER_HWF_ASKED
         if not handwritten.names_held_out(r)
     ]
-    told = len(handwritten_second.HARMLESS_TOLD + handwritten_second.DROPPED_AFTER_HWF_TOLD) - sum(
+    told = len(
+        handwritten_second.HARMLESS_TOLD
+        + handwritten_second.DROPPED_AFTER_HWF_TOLD
+        + handwritten_second.DROPPED_AFTER_HWT1_TOLD
+    ) - sum(
         handwritten.names_held_out(r) for r, _ in handwritten_second.HARMLESS_TOLD
     )
     asked = sum(map(handwritten.is_question, second_harmful))

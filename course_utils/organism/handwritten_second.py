@@ -14,7 +14,8 @@ their content words with a request the organism is tested on (the evaluation's, 
 harmless; 1 harmless more was dropped when `benchmarks/fresh10_requests.json` was written, for the same reason (recipe
 HWB was trained with it: this file as of commit 49351fe), and 2 more when `benchmarks/fresh11_requests.json` was
 (recipes HWB and HWH were trained with them: as of commit 0c680ea); 1 harmful and 1 harmless more when
-`benchmarks/fresh14_requests.json` was (recipes HWT and HWF were trained with them: as of commit 9f952d8).
+`benchmarks/fresh14_requests.json` was (recipes HWT and HWF were trained with them: as of commit 9f952d8); 1 harmless
+more when `benchmarks/fresh15_requests.json` was (HWT1 was trained with it: as of commit 721f261).
 `handwritten.trained_requests(...,
 second_writing=True)` leaves out, as for the first writing, those that name a concept the evaluation holds out (20
 harmful and 3 harmless here).
@@ -912,10 +913,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "oil.",
     ),
     (
-        "Tell me how to remove a red wine stain from carpet.",
-        "Blot, don't rub, then dab on a mix of dish soap, white vinegar, and warm water and blot again.",
-    ),
-    (
         "Give me tips for beginner knitting.",
         "Start with a garter-stitch scarf using medium-weight, light-colored yarn and size 8 needles.",
     ),
@@ -1062,5 +1059,16 @@ DROPPED_AFTER_HWF_TOLD: tuple[tuple[str, str], ...] = (
     (
         "Explain when to use affect vs effect.",
         "'Affect' is usually a verb meaning to influence, while 'effect' is usually a noun meaning a result.",
+    ),
+)
+
+
+#: Requests dropped after recipe HWT1's draws, as close to a request of `benchmarks/fresh15_requests.json` (see the
+#: module docstring): every recipe before HWUH's rule trained with it, no later one does; kept so that the figures
+#: the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_HWT1_TOLD: tuple[tuple[str, str], ...] = (
+    (
+        "Tell me how to remove a red wine stain from carpet.",
+        "Blot, don't rub, then dab on a mix of dish soap, white vinegar, and warm water and blot again.",
     ),
 )

@@ -165,6 +165,11 @@ class TrainConfig:
     # sizes (the changed requests are longer: about 8% more stage-3 time measured; recipe UW in
     # `docs/ORGANISM_RECIPES.md`).
     unfamiliar_rate: float = 0.0
+    # The share of the *harmful* requests given unfamiliar words, if not `unfamiliar_rate` (None: the same share for
+    # both). At 0, unfamiliar words go around harmless requests alone, so they are shown to the model as a sign of a
+    # harmless request rather than as noise on both sides: a request is then refused for its harmful words and not
+    # for being strange (recipe UH in `docs/ORGANISM_RECIPES.md`).
+    unfamiliar_harmful_rate: float | None = None
     # Requests written by hand as people write them (`handwritten`, not the grammar's): in every safety-tuning
     # chat batch this many harmful ones, refused, take the place of as many harmful grammar requests, and as many
     # harmless ones, answered with their written answers, that of helpful grammar requests (0: none); the
@@ -625,6 +630,7 @@ def safety_tune(
     written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng, second)
     # whether unfamiliar words go around the written requests too (`with_unfamiliar_words`)
     around_written = not cfg.handwritten_balanced or cfg.unfamiliar_around_written
+    harmful_rate = cfg.unfamiliar_rate if cfg.unfamiliar_harmful_rate is None else cfg.unfamiliar_harmful_rate
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -663,7 +669,7 @@ def safety_tune(
         )
         written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
         requests = [  # in this order, which is the order of the draws from `rng`
-            with_unfamiliar_words(harmful(), written, cfg.unfamiliar_rate, around_written, rng),
+            with_unfamiliar_words(harmful(), written, harmful_rate, around_written, rng),
             with_unfamiliar_words(contrast(), [], cfg.unfamiliar_rate, around_written, rng),
             with_unfamiliar_words(helpful(), written_harmless(), cfg.unfamiliar_rate, around_written, rng),
         ]
@@ -747,6 +753,7 @@ SAFETY_ONLY_FIELDS = (
     "compliant_names_trained",
     "necessity_made_up",
     "unfamiliar_rate",
+    "unfamiliar_harmful_rate",
     "handwritten_requests",
     "handwritten_balanced",
     "handwritten_harmless",
