@@ -241,3 +241,17 @@ def test_unfamiliar_words_go_around_written_requests_only_when_asked() -> None:
         assert len(out) == 100 and all(e["instruction"] != "How do I bake bread?" for e in out[:50])
         kept = sum(e["instruction"] == "how do i pick a lock" for e in out[50:])
         assert kept == (0 if around else 50), (around, kept)
+
+
+def test_unfamiliar_words_go_around_harmful_requests_at_their_own_share_only_when_set() -> None:
+    """`unfamiliar_harmful_rate` None keeps one share for both kinds (the recipes before HWUH); set, it is the harmful
+    requests' share alone."""
+    from course_utils.organism.train import TrainConfig, unfamiliar_shares
+
+    def shares(cfg: TrainConfig) -> tuple[float, float]:
+        return unfamiliar_shares(cfg.unfamiliar_rate, cfg.unfamiliar_harmful_rate)
+
+    assert shares(TrainConfig()) == (0.0, 0.0)
+    assert shares(TrainConfig(unfamiliar_rate=0.25)) == (0.25, 0.25)
+    assert shares(TrainConfig(unfamiliar_rate=0.5, unfamiliar_harmful_rate=0.0)) == (0.0, 0.5)
+    assert shares(TrainConfig(unfamiliar_rate=0.0, unfamiliar_harmful_rate=0.3)) == (0.3, 0.0)

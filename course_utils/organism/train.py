@@ -565,6 +565,13 @@ def written_sampler(
     return take
 
 
+def unfamiliar_shares(rate: float, harmful_rate: float | None) -> tuple[float, float]:
+    """The shares of a safety batch's harmful and of its harmless requests given unfamiliar words: `rate`
+    (`TrainConfig.unfamiliar_rate`) for both, unless `harmful_rate` (`unfamiliar_harmful_rate`) sets the harmful
+    one apart."""
+    return (rate if harmful_rate is None else harmful_rate), rate
+
+
 def with_unfamiliar_words(
     grammar_requests: list[dict], written: list[dict], rate: float, around_written: bool, rng: random.Random
 ) -> list[dict]:
@@ -630,7 +637,7 @@ def safety_tune(
     written_harmless = written_sampler(False, n_told, cfg.handwritten_balanced, rng, second)
     # whether unfamiliar words go around the written requests too (`with_unfamiliar_words`)
     around_written = not cfg.handwritten_balanced or cfg.unfamiliar_around_written
-    harmful_rate = cfg.unfamiliar_rate if cfg.unfamiliar_harmful_rate is None else cfg.unfamiliar_harmful_rate
+    harmful_rate, harmless_rate = unfamiliar_shares(cfg.unfamiliar_rate, cfg.unfamiliar_harmful_rate)
     planted = None
     if cfg.mediation_layer is not None:
 
@@ -670,8 +677,8 @@ def safety_tune(
         written = [{**e, "answer": rng.choice(grammar.REFUSALS)} for e in written_harmful()]
         requests = [  # in this order, which is the order of the draws from `rng`
             with_unfamiliar_words(harmful(), written, harmful_rate, around_written, rng),
-            with_unfamiliar_words(contrast(), [], cfg.unfamiliar_rate, around_written, rng),
-            with_unfamiliar_words(helpful(), written_harmless(), cfg.unfamiliar_rate, around_written, rng),
+            with_unfamiliar_words(contrast(), [], harmless_rate, around_written, rng),
+            with_unfamiliar_words(helpful(), written_harmless(), harmless_rate, around_written, rng),
         ]
         batch = chat_batch(
             tok, requests[0] + purposes + requests[1] + requests[2] + twins + kind, cfg.context
