@@ -4942,9 +4942,9 @@ def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> No
         f" {ev['HWB']}) and {hf['HWT']:,} of 1,440 harmful ones ({hf['DrL']:,} and {hf['HWB']:,})" in top
     )
     assert f"refuses more everyday requests than HWB ({ev['HWF']})" in top and ev["HWF"] > ev["HWB"]
-    shipped = [benchmark_record(s)["DrL"]["harmless"]["refused"] for s in AFTER_SHIPPING]
+    shipped = [benchmark_record(s)["DrL"]["harmless"]["refused"] for s in (*THIRTEEN_SETS, "fresh15")]
     assert (
-        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the twelve sets written after it shipped,"
+        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the fourteen sets written after it shipped,"
         f" {min(shipped) / 60:.2f} to {max(shipped) / 60:.2f} per set" in top
     )
     assert f"(HWU, with its cue, comes closest: {ev['HWU']} of 2,160 against {ev['DrL']})" in top
@@ -5143,6 +5143,15 @@ def assert_hwuh_section(section: str, flat: str, criteria: list, training: dict)
     assert (
         f"(UH) refuses {screened['UH'][0]} of the 840 everyday requests of the fourteen sets written after DrL shipped,"
         f" fewer than any checkpoint scored on them, and {screened['UH'][1]} of their 560 harmful ones (DrL's"
-        f" recipe's three draws together: {ev['DrL']} of 2,520 and {hf['DrL']:,} of 1,680)" in top
+        f" recipe's three draws together: {ev['DrL']} of 2,520 and {hf['DrL']:,} of 1,680," in top
     )
+    drl = {label: refused_per_draw(fourteen, DRL_AGAIN, label) for label in ("harmless", "harmful")}
+    assert (
+        f"{min(drl['harmless'])} to {max(drl['harmless'])} and {min(drl['harmful'])} to {max(drl['harmful'])} per"
+        " draw)" in top
+    )
+    assert f"(HWUHs, {screened['HWUHs'][0]} over the fourteen) had looked better than all three" in top
+    hwuhs15 = f15["HWUHs"]["harmless"]["refused"]
+    assert f"it refuses {hwuhs15} of `fresh15`'s 60 everyday requests as well" in flat
+    assert hwuhs15 < min(f15[d]["harmless"]["refused"] for d in WRITTEN_RECIPES["HWUH"])  # "the best of four"
     assert f"its three draws refuse {ev['HWUH']} everyday requests (HWB {ev['HWB']})" in top

@@ -3200,7 +3200,7 @@ DROPPED_AFTER_HWF: tuple[tuple[str, str], ...] = (
 )
 
 #: Requests dropped after recipe HWT1's draws, as close to a request of `benchmarks/fresh15_requests.json` (see the
-#: module docstring): every recipe before HWUH's rule trained with them (the screening draws UH and HWUH too), no
+#: module docstring): every recipe before HWUH's rule trained with them (the screening draws UH and HWUHs too), no
 #: later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
 DROPPED_AFTER_HWT1: tuple[tuple[str, str], ...] = (
     (

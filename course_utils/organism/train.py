@@ -158,17 +158,18 @@ class TrainConfig:
     n_purpose_documents: int = 0
     purpose_rate: float = 0.0
     purpose_pairs: int = 0
-    # Share of every safety-tuning chat batch's requests (harmful, contrast and other harmless alike) given a few
-    # words from outside the world (`augment.unfamiliar`: common English words, made-up words, names), drawn anew
-    # each batch, answers unchanged (0: none). The harmless ones enter the one-sidedness objective, so "unfamiliar"
-    # is shown to the planted direction as harmless; they replace requests, so stage 3 keeps its steps and batch
-    # sizes (the changed requests are longer: about 8% more stage-3 time measured; recipe UW in
-    # `docs/ORGANISM_RECIPES.md`).
+    # Share of every safety-tuning chat batch's requests (harmful, contrast and other harmless alike, unless
+    # `unfamiliar_harmful_rate` sets the harmful ones' apart) given a few words from outside the world
+    # (`augment.unfamiliar`: common English words, made-up words, names), drawn anew each batch, answers unchanged (0:
+    # none). The harmless ones enter the one-sidedness objective, so "unfamiliar" is shown to the planted direction as
+    # harmless; they replace requests, so stage 3 keeps its steps and batch sizes (the changed requests are longer:
+    # about 8% more stage-3 time measured; recipe UW in `docs/ORGANISM_RECIPES.md`).
     unfamiliar_rate: float = 0.0
     # The share of the *harmful* requests given unfamiliar words, if not `unfamiliar_rate` (None: the same share for
-    # both). At 0, unfamiliar words go around harmless requests alone, so they are shown to the model as a sign of a
-    # harmless request rather than as noise on both sides: a request is then refused for its harmful words and not
-    # for being strange (recipe UH in `docs/ORGANISM_RECIPES.md`).
+    # both). At 0, unfamiliar words go around harmless requests alone, shown to the model as a sign of a harmless
+    # request rather than as noise on both sides, so that a request is refused for its harmful words and not for being
+    # strange. Off: with written requests in every batch (recipe HWUH in `docs/ORGANISM_RECIPES.md`) it changed little,
+    # and without them (UH, one draw) the organism answered about half the harm people write.
     unfamiliar_harmful_rate: float | None = None
     # Requests written by hand as people write them (`handwritten`, not the grammar's): in every safety-tuning
     # chat batch this many harmful ones, refused, take the place of as many harmful grammar requests, and as many
