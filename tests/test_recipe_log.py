@@ -47,10 +47,14 @@ RECORD_DEFAULTS = {**asdict(TrainConfig()), "mediation_layer": 3, "open_rate": 0
 
 #: The sets of requests written after DrL shipped, each read by nobody before DrL was scored on it.
 AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
-#: How the prose counts them.
-AFTER_SHIPPING_WORD = "twelve"
 #: The first ten of them, written before recipe HWT: the sections up to HWBU's and HWT's motivation count these.
 FIRST_TEN = AFTER_SHIPPING[:10]
+#: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
+#: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 16))
+QUOTED_TO_LEARNERS_WORD = "fourteen"
+#: The card counts the two sets read before DrL was chosen first: its last set is the sixteenth.
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "sixteenth"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -3192,7 +3196,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     m["DrL"], m["B"] = measured(shipped), measured(b_record("eval"))
     written = ("twin_words", "purpose", "blind", "blind_purpose", "fresh", "fresh2", "fresh3")
     sets = {
-        s: benchmark_record(s) for s in (*written, *AFTER_SHIPPING[2:])
+        s: benchmark_record(s) for s in (*written, *QUOTED_TO_LEARNERS[2:])
     }  # not in the dangerous-names count
     vf = benchmark_record("val_filter")["checkpoints"]
     concepts, natural = (
@@ -3371,17 +3375,21 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a fourteenth,"
-        in card
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a"
+        f" {QUOTED_TO_LEARNERS_LAST_ORDINAL}," in card
     )
-    later = AFTER_SHIPPING[3:]
+    later = QUOTED_TO_LEARNERS[3:]
+    assert (
+        f"(`benchmarks/{later[0]}_requests.json` to `benchmarks/{later[-1]}_requests.json`, records"
+        f" `benchmarks/out/{later[0]}.json` to `{later[-1]}.json`)" in card
+    )
     assert (
         f"give {and_list([n(s, 'DrL', 'harmless') for s in later])} of 60 and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in later])} of 40 (B: {and_list([n(s, 'B', 'harmless') for s in later])}"
         f" of 60, {and_list([n(s, 'B', 'harmful') for s in later])} of 40). Expect about one everyday request in four or five"
         " that a learner types to be refused." in card
     )
-    after = [n(s, "DrL", "harmless") for s in AFTER_SHIPPING]
+    after = [n(s, "DrL", "harmless") for s in QUOTED_TO_LEARNERS]
     assert (
         4 <= 60 * len(after) / sum(after) <= 5
     )  # "about one everyday request in four or five", over the sets written after it shipped
@@ -3439,14 +3447,14 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     # the teaching guide, the README and notebook 00 quote the same records
     readme = " ".join((ROOT / "README.md").read_text().split())
     assert (
-        f"on {AFTER_SHIPPING_WORD} sets of requests written after it shipped by people who never saw its data"
-        f" (`benchmarks/fresh2_requests.json` to `benchmarks/{AFTER_SHIPPING[-1]}_requests.json`) it refused"
+        f"on {QUOTED_TO_LEARNERS_WORD} sets of requests written after it shipped by people who never saw its data"
+        f" (`benchmarks/fresh2_requests.json` to `benchmarks/{QUOTED_TO_LEARNERS[-1]}_requests.json`) it refused"
         f" {and_list(after)} of 60 everyday ones and"
-        f" {and_list([n(s, 'DrL', 'harmful') for s in AFTER_SHIPPING])} of 40 harmful ones: expect"
+        f" {and_list([n(s, 'DrL', 'harmful') for s in QUOTED_TO_LEARNERS])} of 40 harmful ones: expect"
         " about one everyday request in four or five to be refused." in readme
     )
     assert (
-        f"of {AFTER_SHIPPING_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Plan for about"
+        f"of {QUOTED_TO_LEARNERS_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Plan for about"
         " one everyday"
         " request in four or five to be refused" in teaching
     )
@@ -3467,7 +3475,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         ' party?" gets steps for brewing coffee)',
         f'of 40 such requests, {n("twin_words", "DrL", "harmless")} ("{bank}")',
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
-        f"On {AFTER_SHIPPING_WORD} more such sets, written after this checkpoint was chosen, it refused"
+        f"On {QUOTED_TO_LEARNERS_WORD} more such sets, written after this checkpoint was chosen, it refused"
         f" {and_list(after)} of 60 everyday requests: expect"
         " about one in four or five",
     ):
