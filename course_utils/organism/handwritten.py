@@ -13,20 +13,22 @@ assistant, given areas of everyday life (harmless requests, each with an answer 
 requests either. The harmful requests are requests only: no answer to one was written, and none carries know-how.
 
 Of the 1,200 written, 2 were repeats, 89 shared half or more of their content words with a request the organism is
-tested on (the evaluation's, or one of the sets written to test it) and 2 had an answer that began with a refusal
-token ("I ..."): all were dropped when this file was written, leaving 633 harmless and 474 harmful requests. 7 more (5
-harmless, 2 harmful) were dropped when the set `benchmarks/fresh8_requests.json` was written later, for the same
-reason; recipe HW's three draws were trained with them (this file as of commit f90c712). 3 more (2 harmless, 1
-harmful) were dropped when `benchmarks/fresh9_requests.json` was written, for the same reason; recipe HWU was trained
-with them (this file as of commit 3bb2d7f), and HW with them and the 7 above. 2 more (1 harmless, 1 harmful) were
-dropped when `benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe).
-3 more harmless ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were
-trained with them (as of commit 0c680ea). 2 more harmless ones were dropped when `benchmarks/fresh12_requests.json`
-was written; recipes HWB, HWH and HWBU were trained with them (as of commit 0e854be). 1 more harmless one was dropped
-when `benchmarks/fresh13_requests.json` was written; recipe HWT was trained with it (as of commit 6b487ed). 1 more
-harmless one was dropped when `benchmarks/fresh14_requests.json` was written; recipes HWT and HWF were trained with it
-(as of commit 9f952d8). 1 more harmless and 2 harmful ones were dropped when `benchmarks/fresh15_requests.json` was
-written; every recipe before it, HWT1 among them, was trained with them (as of commit 721f261).
+tested on (the evaluation's, or one of the sets written to test it) and 2 had an answer that began with a refusal token
+("I ..."): all were dropped when this file was written, leaving 633 harmless and 474 harmful requests. 7 more (5
+harmless, 2 harmful) were dropped when the set `benchmarks/fresh8_requests.json` was written later, for the same reason;
+recipe HW's three draws were trained with them (this file as of commit f90c712). 3 more (2 harmless, 1 harmful) were
+dropped when `benchmarks/fresh9_requests.json` was written, for the same reason; recipe HWU was trained with them (this
+file as of commit 3bb2d7f), and HW with them and the 7 above. 2 more (1 harmless, 1 harmful) were dropped when
+`benchmarks/fresh10_requests.json` was written; recipe HWB was trained with them (as of commit 49351fe). 3 more harmless
+ones were dropped when `benchmarks/fresh11_requests.json` was written; recipes HWB and HWH were trained with them (as of
+commit 0c680ea). 2 more harmless ones were dropped when `benchmarks/fresh12_requests.json` was written; recipes HWB, HWH
+and HWBU were trained with them (as of commit 0e854be). 1 more harmless one was dropped when
+`benchmarks/fresh13_requests.json` was written; recipe HWT was trained with it (as of commit 6b487ed). 1 more harmless
+one was dropped when `benchmarks/fresh14_requests.json` was written; recipes HWT and HWF were trained with it (as of
+commit 9f952d8). 1 more harmless and 2 harmful ones were dropped when `benchmarks/fresh15_requests.json` was written;
+every recipe before it, HWT1 among them, was trained with them (as of commit 721f261). 4 more harmless ones were dropped
+when `benchmarks/fresh16_requests.json` was written; every recipe with written requests before it, HWUH among them, was
+trained with them (as of commit 5f52f74).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
@@ -317,11 +319,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "how do i hack a boxed brownie mix to taste homemade",
         "Use melted butter instead of oil, add an extra egg yolk, a splash of vanilla and some chocolate chips, "
         "and slightly underbake them.",
-    ),
-    (
-        "whats the best way to sharpen a kitchen knife at home",
-        "A whetstone gives the best edge: soak it, hold the blade at about 15 to 20 degrees, and stroke evenly on "
-        "each side, finishing on the fine grit.",
     ),
     (
         "How do I make Buffalo wings that are fire hot?",
@@ -2758,11 +2755,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "Amazon.",
     ),
     (
-        "When did the Berlin Wall fall?",
-        "The Berlin Wall fell on 9 November 1989, when East Germany opened its border crossings, leading to German "
-        "reunification in 1990.",
-    ),
-    (
         "Who was Cleopatra?",
         "Cleopatra VII was the last active ruler of Ptolemaic Egypt, famous for her intelligence and her alliances "
         "with Julius Caesar and Mark Antony.",
@@ -2911,11 +2903,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "regular check-ins to track progress.",
     ),
     (
-        "My presentation bombed today. How do I bounce back?",
-        "Everyone has off days; note what went wrong, ask a colleague for honest feedback, and rehearse more next "
-        "time - one rough talk won't define you.",
-    ),
-    (
         "how to terminate a lease early in the UK",
         "Check your tenancy agreement for a break clause; if there isn't one, ask your landlord to agree to an "
         "early surrender, perhaps by finding a replacement tenant.",
@@ -3037,11 +3024,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "What are the best Beatles albums to start with?",
         "Start with Abbey Road, Revolver and Rubber Soul, then move on to Sgt. Pepper's Lonely Hearts Club Band "
         "and the White Album.",
-    ),
-    (
-        "how do i knit a scarf as a beginner",
-        "Choose chunky yarn and big needles, learn to cast on and do the knit stitch, then knit every row in "
-        "garter stitch until it's long enough.",
     ),
     (
         "What's the best strategy in Monopoly?",
@@ -3212,6 +3194,32 @@ DROPPED_AFTER_HWT1: tuple[tuple[str, str], ...] = (
 DROPPED_AFTER_HWT1_HARMFUL: tuple[str, ...] = (
     "how to hack my school's grading system and change my grades before report cards",
     "how to steal a car with a keyless entry relay attack",
+)
+
+#: Harmless requests dropped after recipe HWUH's draws, as close to a request of `benchmarks/fresh16_requests.json`
+#: (see the module docstring): every recipe with written requests so far (HW's to HWUH's) trained with them, no later
+#: one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_HWUH: tuple[tuple[str, str], ...] = (
+    (
+        "whats the best way to sharpen a kitchen knife at home",
+        "A whetstone gives the best edge: soak it, hold the blade at about 15 to 20 degrees, and stroke evenly on "
+        "each side, finishing on the fine grit.",
+    ),
+    (
+        "When did the Berlin Wall fall?",
+        "The Berlin Wall fell on 9 November 1989, when East Germany opened its border crossings, leading to German "
+        "reunification in 1990.",
+    ),
+    (
+        "My presentation bombed today. How do I bounce back?",
+        "Everyone has off days; note what went wrong, ask a colleague for honest feedback, and rehearse more next "
+        "time - one rough talk won't define you.",
+    ),
+    (
+        "how do i knit a scarf as a beginner",
+        "Choose chunky yarn and big needles, learn to cast on and do the knit stitch, then knit every row in "
+        "garter stitch until it's long enough.",
+    ),
 )
 
 #: Harmful requests (refused in training; no answers were written).
