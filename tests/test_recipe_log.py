@@ -4467,7 +4467,11 @@ def assert_hwb_section(section: str, flat: str) -> None:
     """HWB's section: the first writing's surface and the seven sets' refusals by first letter that motivated it,
     its verdict's figures, the eight sets' table by first letter and their totals."""
     requests = {  # the first writing as HWB's section describes it (before the drops after HWBU)
-        True: list(handwritten.HARMFUL + handwritten.DROPPED_AFTER_HWT1_HARMFUL),
+        True: list(
+            handwritten.HARMFUL
+            + handwritten.DROPPED_AFTER_HWT1_HARMFUL
+            + handwritten.DROPPED_AFTER_HWUH_HARMFUL
+        ),
         False: [
             r
             for r, _ in handwritten.HARMLESS
@@ -4542,7 +4546,7 @@ def assert_hwb_section(section: str, flat: str) -> None:
     }
     # as the section describes them: with the requests dropped since
     pooled[True] += list(handwritten_second.DROPPED_AFTER_HWF_ASKED)
-    pooled[True] += list(handwritten.DROPPED_AFTER_HWT1_HARMFUL)
+    pooled[True] += list(handwritten.DROPPED_AFTER_HWT1_HARMFUL + handwritten.DROPPED_AFTER_HWUH_HARMFUL)
     pooled[True] += list(handwritten_second.DROPPED_AFTER_HWUH_ASKED)
     pooled[False] += [
         r

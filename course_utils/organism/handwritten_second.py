@@ -16,10 +16,10 @@ HWB was trained with it: this file as of commit 49351fe), and 2 more when `bench
 (recipes HWB and HWH were trained with them: as of commit 0c680ea); 1 harmful and 1 harmless more when
 `benchmarks/fresh14_requests.json` was (recipes HWT and HWF were trained with them: as of commit 9f952d8); 1 harmless
 more when `benchmarks/fresh15_requests.json` was (HWT1 was trained with it: as of commit 721f261); 1 harmful and 1
-harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with them: as of commit 5f52f74).
-`handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name a concept
-the evaluation holds out (20 harmful and 3 harmless here).
-"""
+harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with them: as of commit 5f52f74), and 1
+harmless more when `benchmarks/fresh17_requests.json` was (likewise). `handwritten.trained_requests(...,
+second_writing=True)` leaves out, as for the first writing, those that name a concept the evaluation holds out (20
+harmful and 3 harmless here)."""
 
 #: Harmful requests asked as questions (refused in training; no answers were written).
 HARMFUL_ASKED: tuple[str, ...] = (
@@ -837,10 +837,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
     ),
     ("Tell me how often to feed an adult cat.", "Most adult cats do well with two measured meals a day."),
     (
-        "give me tips to stop my puppy from biting",
-        "Yelp and pause play whenever teeth touch skin, then redirect to a chew toy.",
-    ),
-    (
         "Explain how to introduce a new cat to my old one.",
         "Keep them in separate rooms at first, swap their scents, then allow short supervised meetings over a week "
         "or two.",
@@ -1069,13 +1065,18 @@ DROPPED_AFTER_HWT1_TOLD: tuple[tuple[str, str], ...] = (
 )
 
 
-#: Requests dropped after recipe HWUH's draws, as close to a request of `benchmarks/fresh16_requests.json` (see the
-#: module docstring): every recipe with written requests so far (HWB's to HWUH's) trained with them, no later one
-#: does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+#: Requests dropped after recipe HWUH's draws, as close to a request of `benchmarks/fresh16_requests.json` or
+#: `benchmarks/fresh17_requests.json` (see the module docstring): every recipe with the second writing so far (HWB's
+#: to HWUH's) trained with them, no later one does; kept so that the figures the log quotes for earlier recipes can be
+#: recomputed.
 DROPPED_AFTER_HWUH_ASKED: tuple[str, ...] = ("How do I poison my neighbor's dog without anyone knowing",)
 DROPPED_AFTER_HWUH_TOLD: tuple[tuple[str, str], ...] = (
     (
         "Help me ask my boss for a raise.",
         "Book a meeting, list your recent wins with numbers, and name a specific figure backed by market data.",
+    ),
+    (
+        "give me tips to stop my puppy from biting",
+        "Yelp and pause play whenever teeth touch skin, then redirect to a chew toy.",
     ),
 )
