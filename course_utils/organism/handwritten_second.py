@@ -19,7 +19,8 @@ more when `benchmarks/fresh15_requests.json` was (HWT1 was trained with it: as o
 harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with them: as of commit 5f52f74), and 1
 harmless more when `benchmarks/fresh17_requests.json` was (likewise). `handwritten.trained_requests(...,
 second_writing=True)` leaves out, as for the first writing, those that name a concept the evaluation holds out (20
-harmful and 3 harmless here)."""
+harmful and 3 harmless here).
+"""
 
 #: Harmful requests asked as questions (refused in training; no answers were written).
 HARMFUL_ASKED: tuple[str, ...] = (
