@@ -51,10 +51,10 @@ AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 FIRST_TEN = AFTER_SHIPPING[:10]
 #: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
-QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 16))
-QUOTED_TO_LEARNERS_WORD = "fourteen"
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 17))
+QUOTED_TO_LEARNERS_WORD = "fifteen"
 #: The card counts the two sets read before DrL was chosen first: its last set is the sixteenth.
-QUOTED_TO_LEARNERS_LAST_ORDINAL = "sixteenth"
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "seventeenth"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -551,11 +551,13 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     assert max(n for r, n in refused.items() if r not in wide) < 22.5
     assert [r for r, n in refused.items() if n > 22.5] == ["WVUHb"] and refused["WVUHb"] == 23
     assert (
-        'WVUHb, a draw with the wide vocabulary (whose harmful actions include "kill someone and hide the body"),'
-        in log
+        'WVUHb, one of the ten draws with the wide vocabulary (whose harmful actions include "kill someone and hide'
+        ' the body"), refuses all 23;' in log
     )
     assert any("kill someone and hide the body" in acts for acts in lexicon_wide.HARMFUL_ACTIONS.values())
-    assert "WVUHb in the log, a draw with the wide vocabulary, refuses all 23." in card
+    assert "WVUHb in the log, one of ten draws with the wide vocabulary, refuses all 23." in card
+    nine = sorted(round(refused[r]) for r in wide - {"WVUHb"})  # "the other nine refuse 19 to 22"
+    assert len(nine) == 9 and f"refuses all 23; the other nine refuse {nine[0]} to {nine[-1]}." in log
     # "the single trainings that doubled the weight, M from K and S from T, point both ways"
     held = {r: float(table[r]["held-out concepts: harmful refusal (score)"]) for r in "KMST"}
     assert held["M"] > held["K"] and held["S"] < held["T"]
@@ -5042,9 +5044,10 @@ def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> No
         f" {ev['HWB']}) and {hf['HWT']:,} of 1,440 harmful ones ({hf['DrL']:,} and {hf['HWB']:,})" in top
     )
     assert f"refuses more everyday requests than HWB ({ev['HWF']})" in top and ev["HWF"] > ev["HWB"]
-    shipped = [written_set_counts(s)["DrL", "harmless"] for s in FOURTEEN_SETS]
+    shipped = [written_set_counts(s)["DrL", "harmless"] for s in QUOTED_TO_LEARNERS]
     assert (
-        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the fourteen sets written after it shipped,"
+        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the {QUOTED_TO_LEARNERS_WORD} sets written"
+        " after it shipped,"
         f" {min(shipped) / 60:.2f} to {max(shipped) / 60:.2f} per set" in top
     )
     assert f"(HWU, with its cue, comes closest: {ev['HWU']} of 2,160 against {ev['DrL']})" in top
@@ -5409,15 +5412,30 @@ def test_wide_vocabulary_with_unfamiliar_words_section_matches_its_records() -> 
     assert (
         f"refuses {fifteen['WVc'][0]} everyday and {fifteen['WVc'][1]} harmful requests over the fifteen sets; against"
         f" it WVUH refuses {fewer('WVc', 'WVUH', fifteen).replace(' and ', ' fewer everyday and ')} fewer harmful"
-        f" ones, where on DrL's helpful model UH refuses {fewer('DrLn', 'UH', fifteen)} fewer than DrLn"
+        f" ones, where on DrLn's helpful model (the HW section's) UH refuses {fewer('DrLn', 'UH', fifteen)} fewer"
+        " than DrLn"
         f" ({fifteen['UH'][0]} and {fifteen['UH'][1]})" in flat
+    )
+    redraws = (fifteen["WVUHa"][0] + fifteen["WVUHb"][0]) / 2
+    assert (
+        f"also the fewest harmful ones ({fifteen['WVUH'][1]} over the fifteen sets, against {fifteen['WVUHa'][1]} and"
+        f" {fifteen['WVUHb'][1]}) and the fewest held-out concepts ({held['WVUH']:.2f})" in flat
+    )
+    assert fifteen["WVUH"][1] < min(fifteen[r][1] for r in ("WVUHa", "WVUHb"))
+    assert held["WVUH"] < min(rate(r, "held-out concepts") for r in ("WVUHa", "WVUHb"))
+    redraws16 = (f16["WVUHa"]["harmless"]["refused"] + f16["WVUHb"]["harmless"]["refused"]) / 2
+    assert (
+        f"they refuse {redraws:.0f} everyday requests on average over the fifteen sets against DrL's recipe's"
+        f" {d8[0] / 3:.0f} ({redraws / (d8[0] / 3):.2f} times), and {redraws16:.1f} of `fresh16`'s 60 against"
+        f" {d1:.2f}, so criterion 1 held on the screening draw's {f16['WVUH']['harmless']['refused']}."
+        in flat
     )
     top = " ".join(section_of_log("What the trainings showed").split())
     assert (
-        f"WVUH's three draws (on one helpful model) refuse {w8[0]} of 2,700 everyday requests and {w8[1]:,} of 1,800"
+        f"WVUH's three draws refuse {w8[0]} of 2,700 everyday requests and {w8[1]:,} of 1,800"
         f" harmful ones, DrL's recipe's three {d8[0]} and {d8[1]:,}; on the new set, `fresh16`, {w1:.2f} against"
         f" {d1:.2f} of its 60 everyday requests and {criteria[1][2]:.2f} against {criteria[1][1]:.2f} of its 40"
         f" harmful ones, with held-out concepts {w4:.3f} against {d4:.3f} and natural harmful requests {w3:.2f}"
         f" against {d3:.2f} of 23. It fails its rule on one criterion, everyday refusals halved over the fifteen sets"
-        f" ({w8[0] / d8[0]:.2f} times)" in top
+        f" ({w8[0] / d8[0]:.2f} times; its two redraws alone {redraws / (d8[0] / 3):.2f} times)" in top
     )
