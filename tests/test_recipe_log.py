@@ -5419,7 +5419,8 @@ def test_wide_vocabulary_with_unfamiliar_words_section_matches_its_records() -> 
     redraws = (fifteen["WVUHa"][0] + fifteen["WVUHb"][0]) / 2
     assert (
         f"also the fewest harmful ones ({fifteen['WVUH'][1]} over the fifteen sets, against {fifteen['WVUHa'][1]} and"
-        f" {fifteen['WVUHb'][1]}) and the fewest held-out concepts ({held['WVUH']:.2f})" in flat
+        f" {fifteen['WVUHb'][1]}) and the smallest share of the held-out concepts ({held['WVUH']:.2f})"
+        in flat
     )
     assert fifteen["WVUH"][1] < min(fifteen[r][1] for r in ("WVUHa", "WVUHb"))
     assert held["WVUH"] < min(rate(r, "held-out concepts") for r in ("WVUHa", "WVUHb"))
