@@ -51,9 +51,9 @@ organism's training data (each file's "about" field says what was asked):
 * `fresh16`: the same request again, written on 2026-12-07 for the rule of recipe WVUH (the wide vocabulary with
   unfamiliar words around harmless requests alone), and read by nobody before WVUH's three draws, DrL's recipe's
   three, WVc, UH, DrL and B were scored on it;
-* `fresh17`: the same request again, written on 2026-12-07 for the rule of WVUH's recipe on a second helpful model;
-  not scored yet, and read by nobody (its record `benchmarks/out/fresh17.json` is written when that rule's draws
-  are scored).
+* `fresh17`: the same request again, written on 2026-12-07 for the rule of WVUH's recipe on a second helpful model,
+  and read by nobody before the six draws of each recipe on the helpful models of seeds 0 and 1, DrL and B were
+  scored on it.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 
