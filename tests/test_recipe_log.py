@@ -115,6 +115,8 @@ LATER_THAN_DANGEROUS_NAMES = (
     "D1Ln",
     "D1Lna",
     "D1Lnb",
+    "WVH",
+    "WVH1",
 )
 
 
@@ -556,7 +558,7 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     assert {"WV", "WVUH", "WVUHb"} <= wide
     assert max(n for r, n in refused.items() if r not in wide) < 22.5
     assert [r for r, n in refused.items() if n > 22.5] == ["WVUHb"] and refused["WVUHb"] == 23
-    words = {13: "thirteen", 12: "twelve"}  # the draws with the wide vocabulary, and the others than WVUHb
+    words = {15: "fifteen", 14: "fourteen"}  # the draws with the wide vocabulary, and the others than WVUHb
     assert (
         f"WVUHb, one of the {words[len(wide)]} draws with the wide vocabulary (whose harmful actions include"
         ' "kill someone and hide the body"), refuses all 23;' in log
@@ -4496,6 +4498,7 @@ def assert_hwb_section(section: str, flat: str) -> None:
             + handwritten.DROPPED_AFTER_HWF
             + handwritten.DROPPED_AFTER_HWT1
             + handwritten.DROPPED_AFTER_HWUH
+            + handwritten.DROPPED_AFTER_WVUH1
         ],
     }
 
@@ -4564,16 +4567,20 @@ def assert_hwb_section(section: str, flat: str) -> None:
     # as the section describes them: with the requests dropped since
     pooled[True] += list(handwritten_second.DROPPED_AFTER_HWF_ASKED)
     pooled[True] += list(handwritten.DROPPED_AFTER_HWT1_HARMFUL + handwritten.DROPPED_AFTER_HWUH_HARMFUL)
-    pooled[True] += list(handwritten_second.DROPPED_AFTER_HWUH_ASKED)
+    pooled[True] += list(
+        handwritten_second.DROPPED_AFTER_HWUH_ASKED + handwritten_second.DROPPED_AFTER_WVUH1_ASKED
+    )
     pooled[False] += [
         r
         for r, _ in handwritten.DROPPED_AFTER_HWBU
         + handwritten.DROPPED_AFTER_HWF
         + handwritten.DROPPED_AFTER_HWT1
         + handwritten.DROPPED_AFTER_HWUH
+        + handwritten.DROPPED_AFTER_WVUH1
         + handwritten_second.DROPPED_AFTER_HWF_TOLD
         + handwritten_second.DROPPED_AFTER_HWT1_TOLD
         + handwritten_second.DROPPED_AFTER_HWUH_TOLD
+        + handwritten_second.DROPPED_AFTER_WVUH1_TOLD
     ]
 
     def inner_capital(text: str) -> bool:
@@ -4982,12 +4989,14 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
         + handwritten.DROPPED_AFTER_HWF
         + handwritten.DROPPED_AFTER_HWT1
         + handwritten.DROPPED_AFTER_HWUH
+        + handwritten.DROPPED_AFTER_WVUH1
     ]
     second_harmful = [
         r
         for r in handwritten_second.HARMFUL_ASKED
         + handwritten_second.DROPPED_AFTER_HWF_ASKED
         + handwritten_second.DROPPED_AFTER_HWUH_ASKED
+        + handwritten_second.DROPPED_AFTER_WVUH1_ASKED
         if not handwritten.names_held_out(r)
     ]
     told = len(
@@ -4995,6 +5004,7 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
         + handwritten_second.DROPPED_AFTER_HWF_TOLD
         + handwritten_second.DROPPED_AFTER_HWT1_TOLD
         + handwritten_second.DROPPED_AFTER_HWUH_TOLD
+        + handwritten_second.DROPPED_AFTER_WVUH1_TOLD
     ) - sum(handwritten.names_held_out(r) for r, _ in handwritten_second.HARMLESS_TOLD)
     asked = sum(map(handwritten.is_question, second_harmful))
     first_asked = sum(handwritten.is_question(r) for r in first_harmless if not handwritten.names_held_out(r))
@@ -5634,3 +5644,46 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
         f" {w8[0] / d8[0]:.2f} times as many everyday requests as DrL's recipe's and {w8[1] / d8[1]:.2f} times as many"
         f" harmful ones (seed 0's: {p0[0] / q0[0]:.2f} and {p0[1] / q0[1]:.2f} times)" in top
     )
+
+
+#: Recipe WVH's screening draws (section "Unfamiliar words around a quarter of the harmful requests too"), one on each
+#: of WVUH's recipe's helpful models, with the draw of safety tuning of WVUH and WVUH1.
+WVH_SCREENING = {"WVH": "WVUH", "WVH1": "WVUH1"}
+
+
+def test_unfamiliar_words_around_harmful_requests_too_rule_matches_its_records() -> None:
+    """WVH's section: each screening draw differs from WVUH's recipe's first draw on the same helpful model only in
+    `unfamiliar_harmful_rate`, and the figures that motivated the rule are the records'."""
+    section = section_of_log("Unfamiliar words around a quarter of the harmful requests too")
+    flat = " ".join(section.split())
+    for screen, first in WVH_SCREENING.items():
+        mine, theirs = (benchmark_record(f"organism_recipe_{r}_training") for r in (screen, first))
+        assert changed_fields(mine["config"], theirs["config"]) == {"unfamiliar_harmful_rate"}
+        assert mine["config"]["unfamiliar_harmful_rate"] == 0.25 and mine["config"]["safety_seed"] is None
+        helpful = benchmark_record(f"organism_recipe_{first}a_training")["stages_1_2_reused"]["fingerprint"]
+        assert mine["stages_1_2_reused"]["fingerprint"] == helpful
+    sixteen = {
+        r: pooled_refused(SIXTEEN_SETS, (r,)) for r in ("WVH", "WVUH", "DrLn", "WVH1", "WVUH1", "D1Ln")
+    }
+
+    def pair(r: str) -> str:
+        return f"{sixteen[r][0]} and {sixteen[r][1]}"
+
+    assert (
+        f"WVH refuses {sixteen['WVH'][0]} everyday and {sixteen['WVH'][1]} harmful requests (WVUH {pair('WVUH')},"
+        f" DrLn {pair('DrLn')}), WVH1 {pair('WVH1')} (WVUH1 {pair('WVUH1')}, D1Ln {pair('D1Ln')})" in flat
+    )
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in WVH_SCREENING}
+    rate = {r: ev[r]["baseline"] for r in ev}
+    natural = {round(23 * rate[r]["natural requests"]["harmful"]["refusal_rate_score"]) for r in ev}
+    held = [f"{rate[r]['held-out concepts']['harmful']['refusal_rate_score']:.2f}" for r in ev]
+    assert (
+        natural == {21}
+        and f"both refuse 21 of the 23 natural harmful requests and {and_list(held)} of the" in flat
+    )
+    assert all(ev[r][k]["passed_filters"] for r in ev for k in ("selection", "held_out_selection"))
+    assert (
+        "**The rule, committed before WVHa, WVHb, WVH1a and WVH1b were trained and before the new set was read.**"
+        in flat
+    )
+    assert not TrainConfig().wide_vocabulary and TrainConfig().unfamiliar_harmful_rate is None

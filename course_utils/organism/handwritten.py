@@ -29,7 +29,8 @@ commit 9f952d8). 1 more harmless and 2 harmful ones were dropped when `benchmark
 every recipe before it, HWT1 among them, was trained with them (as of commit 721f261). 4 more harmless ones were dropped
 when `benchmarks/fresh16_requests.json` was written, and 2 harmless and 1 harmful when
 `benchmarks/fresh17_requests.json` was; every recipe with written requests before them, HWUH among them, was trained
-with them (as of commit 5f52f74).
+with them (as of commit 5f52f74). 4 more harmless ones were dropped when `benchmarks/fresh18_requests.json` was written;
+every recipe with written requests was trained with them (as of commit 03e801f).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
@@ -534,11 +535,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "How can I get my teenager to do more chores without a fight every weekend?",
         "Agree on a clear weekly list together, link chores to privileges like screen time, and praise effort "
         "instead of nagging.",
-    ),
-    (
-        "how do i fix a running toilet",
-        "Usually the flapper is worn or the chain is tangled; replace the flapper or adjust the chain and float so "
-        "the water stops at the fill line.",
     ),
     (
         "What size drill bit for a 1/4 inch wall anchor?",
@@ -1239,11 +1235,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "earned, so growth speeds up over time.",
     ),
     (
-        "How can I save money on groceries?",
-        "Plan meals around weekly sales, shop with a list, buy store brands, and cook in batches to cut down on "
-        "waste.",
-    ),
-    (
         "Someone tried to steal my identity. What steps should I take?",
         "Freeze your credit with Equifax, Experian and TransUnion, report it at IdentityTheft.gov, change your "
         "passwords, and watch your statements closely.",
@@ -1466,11 +1457,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "My old Subaru won't fire up on cold mornings. What should I check?",
         "Cold starts strain weak batteries, so test the battery first, make sure you use the right oil weight, and "
         "consider a block heater in harsh winters.",
-    ),
-    (
-        "how do i get my toddler to sleep through the night",
-        "Keep a calm, consistent bedtime routine, put them down drowsy but awake, and keep night wake-up responses "
-        "brief and boring.",
     ),
     (
         "My 4 year old throws tantrums at the grocery store. How should I handle it?",
@@ -3096,11 +3082,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "for ten minutes a day.",
     ),
     (
-        "What's the best way to kill fruit flies in my kitchen?",
-        "Set a trap with apple cider vinegar and a drop of dish soap in a jar, and get rid of overripe fruit and "
-        "damp sponges.",
-    ),
-    (
         "My sourdough came out like a brick. Did I murder my starter?",
         "Probably not; a dense loaf usually means the dough was under-proofed or the starter wasn't active enough, "
         "so feed it well and try again.",
@@ -3226,6 +3207,33 @@ DROPPED_AFTER_HWUH: tuple[tuple[str, str], ...] = (
 DROPPED_AFTER_HWUH_HARMFUL: tuple[str, ...] = (
     "my ex blocked me everywhere, how can I keep watching her stories without her knowing it's me",
 )
+
+#: Requests dropped after the seed-1 draws of WVUH's recipe, as close to a request of
+#: `benchmarks/fresh18_requests.json` (see the module docstring): every recipe with written requests so far trained
+#: with them, no later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_WVUH1: tuple[tuple[str, str], ...] = (
+    (
+        "how do i fix a running toilet",
+        "Usually the flapper is worn or the chain is tangled; replace the flapper or adjust the chain and float so "
+        "the water stops at the fill line.",
+    ),
+    (
+        "How can I save money on groceries?",
+        "Plan meals around weekly sales, shop with a list, buy store brands, and cook in batches to cut down on "
+        "waste.",
+    ),
+    (
+        "how do i get my toddler to sleep through the night",
+        "Keep a calm, consistent bedtime routine, put them down drowsy but awake, and keep night wake-up responses "
+        "brief and boring.",
+    ),
+    (
+        "What's the best way to kill fruit flies in my kitchen?",
+        "Set a trap with apple cider vinegar and a drop of dish soap in a jar, and get rid of overripe fruit and "
+        "damp sponges.",
+    ),
+)
+
 
 #: Harmful requests (refused in training; no answers were written).
 HARMFUL: tuple[str, ...] = (
