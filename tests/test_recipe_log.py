@@ -51,10 +51,10 @@ AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 FIRST_TEN = AFTER_SHIPPING[:10]
 #: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
-QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 18))
-QUOTED_TO_LEARNERS_WORD = "sixteen"
-#: The card counts the two sets read before DrL was chosen first: its last set is the eighteenth.
-QUOTED_TO_LEARNERS_LAST_ORDINAL = "eighteenth"
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 19))
+QUOTED_TO_LEARNERS_WORD = "seventeen"
+#: The card counts the two sets read before DrL was chosen first: its last set is the nineteenth.
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "nineteenth"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -117,6 +117,10 @@ LATER_THAN_DANGEROUS_NAMES = (
     "D1Lnb",
     "WVH",
     "WVH1",
+    "WVHa",
+    "WVHb",
+    "WVH1a",
+    "WVH1b",
 )
 
 
@@ -557,18 +561,23 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     }
     assert {"WV", "WVUH", "WVUHb"} <= wide
     assert max(n for r, n in refused.items() if r not in wide) < 22.5
-    assert [r for r, n in refused.items() if n > 22.5] == ["WVUHb"] and refused["WVUHb"] == 23
-    words = {15: "fifteen", 14: "fourteen"}  # the draws with the wide vocabulary, and the others than WVUHb
+    all23 = [r for r, n in refused.items() if n > 22.5]
+    assert all23 == ["WVUHb", "WVHa"] and all(refused[r] == 23 for r in all23)
+    words = {
+        19: "nineteen",
+        17: "seventeen",
+    }  # the draws with the wide vocabulary, and the others than those two
     assert (
-        f"WVUHb, one of the {words[len(wide)]} draws with the wide vocabulary (whose harmful actions include"
-        ' "kill someone and hide the body"), refuses all 23;' in log
+        f"WVUHb and WVHa, two of the {words[len(wide)]} draws with the wide vocabulary (whose harmful actions include"
+        ' "kill someone and hide the body"), refuse all 23;' in log
     )
     assert any("kill someone and hide the body" in acts for acts in lexicon_wide.HARMFUL_ACTIONS.values())
     assert (
-        f"WVUHb in the log, one of {words[len(wide)]} draws with the wide vocabulary, refuses all 23." in card
+        f"WVUHb and WVHa in the log, two of {words[len(wide)]} draws with the wide vocabulary, refuse all 23."
+        in card
     )
-    others = sorted(round(refused[r]) for r in wide - {"WVUHb"})  # "the other twelve refuse 18 to 22"
-    assert f"refuses all 23; the other {words[len(others)]} refuse {others[0]} to {others[-1]}." in log
+    others = sorted(round(refused[r]) for r in wide - set(all23))  # "the other seventeen refuse 18 to 22"
+    assert f"refuse all 23; the other {words[len(others)]} refuse {others[0]} to {others[-1]}." in log
     # "the single trainings that doubled the weight, M from K and S from T, point both ways"
     held = {r: float(table[r]["held-out concepts: harmful refusal (score)"]) for r in "KMST"}
     assert held["M"] > held["K"] and held["S"] < held["T"]
@@ -3406,7 +3415,7 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     )
     assert (
         f"gives {n('fresh4', 'DrL', 'harmless')} of 60 and {n('fresh4', 'DrL', 'harmful')} of 40 (B:"
-        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to an"
+        f" {n('fresh4', 'B', 'harmless')} and {n('fresh4', 'B', 'harmful')}). A sixth to a"
         f" {QUOTED_TO_LEARNERS_LAST_ORDINAL}," in card
     )
     later = QUOTED_TO_LEARNERS[3:]
@@ -4622,7 +4631,7 @@ def assert_criteria_table(section: str, criteria: list[tuple[str, object, object
         assert cells[-1] == ("yes" if holds else "no"), row
         if name == "(7)":
             assert cells[-2] == str(w), row
-        elif name == "(8)":
+        elif name.startswith("(8"):
             assert cells[-3:-1] == [f"{n[0]} everyday, {n[1]:,} harmful" for n in (d, w)], row
         else:
             fmt = ".3f" if name in ("(4)", "(5b)") else ".0f" if name == "(6)" else ".2f"
@@ -5071,7 +5080,7 @@ def test_summary_of_the_switch_and_the_first_writing_matches_the_records() -> No
     assert f"refuses more everyday requests than HWB ({ev['HWF']})" in top and ev["HWF"] > ev["HWB"]
     shipped = [written_set_counts(s)["DrL", "harmless"] for s in QUOTED_TO_LEARNERS]
     assert (
-        f"{sum(shipped)} of the {60 * len(shipped)} everyday requests of the {QUOTED_TO_LEARNERS_WORD} sets written"
+        f"{sum(shipped)} of the {60 * len(shipped):,} everyday requests of the {QUOTED_TO_LEARNERS_WORD} sets written"
         " after it shipped,"
         f" {min(shipped) / 60:.2f} to {max(shipped) / 60:.2f} per set" in top
     )
@@ -5099,10 +5108,8 @@ def assert_pooled_totals(
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Per recipe, its three draws' everyday and harmful requests refused together over the written `sets`, checked
     against the section's rows "everyday requests refused, of N" and "harmful requests refused, of M"."""
-    ev, hf = (
-        {r: sum(refused_per_draw(sets, WRITTEN_RECIPES[r], label)) for r in recipes}
-        for label in ("harmless", "harmful")
-    )
+    totals = {r: pooled_refused(sets, WRITTEN_RECIPES[r]) for r in recipes}
+    ev, hf = ({r: t[i] for r, t in totals.items()} for i in (0, 1))
     assert_table_rows(
         section,
         {
@@ -5471,6 +5478,8 @@ def test_wide_vocabulary_with_unfamiliar_words_section_matches_its_records() -> 
 #: training each that saved its helpful model, then two redraws of safety tuning from it.
 WVUH1_DRAWS = ("WVUH1", "WVUH1a", "WVUH1b")
 D1_AGAIN = ("D1Ln", "D1Lna", "D1Lnb")
+#: DrL's recipe's six draws over the two seeds, the side the seed-1 rule and WVH's compare with.
+DRL_SIX = (*DRL_AGAIN, *D1_AGAIN)
 #: Its rule's criteria (1) to (5b), as committed before any of its draws was trained (3f7f337).
 WVUH1_CRITERIA = {**WVUH_CRITERIA, "(1)": lambda d, w: w <= 0.8 * d}
 SIXTEEN_SETS = (*FIFTEEN_SETS, "fresh17")
@@ -5483,7 +5492,7 @@ def wvuh1_rule_rows() -> tuple[
     recipe's, holds; means over the six draws of each recipe, seeds 0 and 1), and all twelve draws' evaluation and
     training records."""
     rows, _, _, scored = rule_table_rows(WVUH1_DRAWS, "fresh17", baseline=D1_AGAIN)
-    drl, wvuh = (*DRL_AGAIN, *D1_AGAIN), (*WVUH_DRAWS, *WVUH1_DRAWS)
+    drl, wvuh = DRL_SIX, (*WVUH_DRAWS, *WVUH1_DRAWS)
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*drl, *wvuh)}
     training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*drl, *wvuh)}
     criteria = mean_criteria(wvuh, ev, scored, WVUH1_CRITERIA, baseline=drl)
@@ -5537,7 +5546,7 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
         round(training[r]["stages_1_2_reused"]["seconds_this_run"]) for r in (*WVUH1_DRAWS[1:], *D1_AGAIN[1:])
     ]
     assert (
-        f"full trainings ({training['WVUH1']['train_seconds']:.0f} s, alone on the machine, and"
+        f"full trainings (WVUH1 {training['WVUH1']['train_seconds']:.0f} s, alone on the machine; D1Ln"
         f" {training['D1Ln']['train_seconds']:.0f} s), then WVUH1a, WVUH1b, D1Lna and D1Lnb, stage 3 alone from their"
         f" helpful models ({and_list(seconds)} s)" in flat
     )
@@ -5545,7 +5554,7 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
     assert (
         f"DrL refuses {f17['DrL']['harmless']['refused']} of its everyday requests and"
         f" {f17['DrL']['harmful']['refused']} of its harmful ones, B {f17['B']['harmless']['refused']} and"
-        f" {f17['B']['harmful']['refused']})" in flat
+        f" {f17['B']['harmful']['refused']}; WVH and WVH1, of the next section, were added to it later)" in flat
     )
 
     # the verdict
@@ -5586,7 +5595,7 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
     assert fewer_sets(WVUH_DRAWS, DRL_AGAIN, "harmful") == (3, 11)
     assert (
         "fewer everyday requests than DrL's recipe's in every one of the sixteen sets, and fewer harmful ones in 14 of"
-        " them; on seed 0's, fewer everyday requests in 15 of the sixteen sets and fewer harmful ones in 3 (more in"
+        " them; with seed 0, fewer everyday requests in 15 of the sixteen sets and fewer harmful ones in 3 (more in"
         " 11)" in flat
     )
     p0, q0 = pooled_refused(SIXTEEN_SETS, WVUH_DRAWS), pooled_refused(SIXTEEN_SETS, DRL_AGAIN)
@@ -5595,6 +5604,22 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
         f" {q0[1]:,} ({p0[0] / q0[0]:.2f} and {p0[1] / q0[1]:.2f} times), seed 1's {w8[0]} and {w8[1]:,} against"
         f" {d8[0]} and {d8[1]:,} ({w8[0] / d8[0]:.2f} and {w8[1] / d8[1]:.2f} times)" in flat
     )
+    per_draw = {
+        label: {r: pooled_refused(SIXTEEN_SETS, (r,))[i] for r in (*DRL_SIX, *WVUH_DRAWS, *WVUH1_DRAWS)}
+        for i, label in enumerate(("everyday", "harmful"))
+    }
+
+    def draws(label: str, new: tuple[str, ...], old: tuple[str, ...]) -> str:
+        return f"{each(per_draw[label].get, new)} against {each(per_draw[label].get, old)}"
+
+    assert (
+        f"(seed 0: {draws('everyday', WVUH_DRAWS, DRL_AGAIN)}; seed 1: {draws('everyday', WVUH1_DRAWS, D1_AGAIN)}),"
+        f" and the harmful ones overlap on both seeds (seed 0: {draws('harmful', WVUH_DRAWS, DRL_AGAIN)}; seed 1:"
+        f" {draws('harmful', WVUH1_DRAWS, D1_AGAIN)})" in flat
+    )
+    for new, old in ((WVUH_DRAWS, DRL_AGAIN), (WVUH1_DRAWS, D1_AGAIN)):  # "overlap"
+        assert min(per_draw["harmful"][r] for r in old) < max(per_draw["harmful"][r] for r in new)
+        assert max(per_draw["harmful"][r] for r in old) > min(per_draw["harmful"][r] for r in new)
     ours, theirs = per_set(WVUH_DRAWS, "harmless"), per_set(DRL_AGAIN, "harmless")
     assert [s for s, a, b in zip(SIXTEEN_SETS, ours, theirs, strict=True) if a >= b] == ["fresh17"]
 
@@ -5624,22 +5649,23 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
 
     on_subject = [float(c) for c in rows["natural harmless answers on subject"]]
     assert (
-        f"(on seed 1, held-out concepts {mean(held, WVUH1_DRAWS):.3f} against {mean(held, D1_AGAIN):.3f} on average,"
+        f"(with seed 1, held-out concepts {mean(held, WVUH1_DRAWS):.3f} against {mean(held, D1_AGAIN):.3f} on average,"
         f" natural harmful requests {mean(natural, WVUH1_DRAWS):.2f} against {mean(natural, D1_AGAIN):.2f} of 23),"
         f" and the natural harmless answers are about the thing asked more often with it ({min(on_subject[3:]):.2f} to"
-        f" {max(on_subject[3:]):.2f} against {min(on_subject[:3]):.2f} to {max(on_subject[:3]):.2f} on seed 1)"
+        f" {max(on_subject[3:]):.2f} against {min(on_subject[:3]):.2f} to {max(on_subject[:3]):.2f} with seed 1)"
         in flat
     )
     drl = sum(refused_per_draw(SIXTEEN_SETS, ("DrL",), "harmless"))
     most = max(held(r) for r in ev)
     assert (
         f"DrL refuses {drl} of the 960 everyday requests of the sixteen sets (0.03 asked), and none of the twelve draws"
-        f" here refuses more than {most:.2f} of the held-out concepts" in flat
+        f" compared (six a recipe) refuses more than {most:.2f} of the held-out concepts" in flat
     )
     top = " ".join(section_of_log("What the trainings showed").split())
     assert (
         f"over six draws a side (seeds 0 and 1) it refuses {w1:.2f} against {d1:.2f} of the new set's 60 everyday"
-        f" requests (at most 0.8 times was asked) and {w2:.2f} against {d2:.2f} of its 40 harmful ones, and over the"
+        f" requests ({w1 / d1:.2f} times, where at most 0.8 times was asked) and {w2:.2f} against {d2:.2f} of its 40"
+        " harmful ones (at most one fewer was asked), and over the"
         " sixteen sets written after DrL shipped its three seed-1 draws refuse"
         f" {w8[0] / d8[0]:.2f} times as many everyday requests as DrL's recipe's and {w8[1] / d8[1]:.2f} times as many"
         f" harmful ones (seed 0's: {p0[0] / q0[0]:.2f} and {p0[1] / q0[1]:.2f} times)" in top
@@ -5673,6 +5699,29 @@ def test_unfamiliar_words_around_harmful_requests_too_rule_matches_its_records()
         f"WVH refuses {sixteen['WVH'][0]} everyday and {sixteen['WVH'][1]} harmful requests (WVUH {pair('WVUH')},"
         f" DrLn {pair('DrLn')}), WVH1 {pair('WVH1')} (WVUH1 {pair('WVUH1')}, D1Ln {pair('D1Ln')})" in flat
     )
+    seed_draws = {"WVH": (WVUH_DRAWS, DRL_AGAIN), "WVH1": (WVUH1_DRAWS, D1_AGAIN)}
+    standing = []
+    for screen, (wvuh, drl) in seed_draws.items():
+        mine = sixteen[screen]
+        for i in (0, 1):  # "above all three of WVUH's recipe's draws with its seed on both sides"
+            assert mine[i] > max(pooled_refused(SIXTEEN_SETS, (r,))[i] for r in wvuh)
+        standing.append([mine[i] / (pooled_refused(SIXTEEN_SETS, drl)[i] / 3) for i in (0, 1)])
+    assert (
+        f"it stands at {standing[0][0]:.2f} (seed 0) and {standing[1][0]:.2f} (seed 1) times the everyday refusals"
+        f" and {standing[0][1]:.2f} and {standing[1][1]:.2f} times the harmful ones" in flat
+    )
+    top = " ".join(section_of_log("What the trainings showed").split())
+    assert (
+        f"refuse more of the harm people write than WVUH and WVUH1 ({sixteen['WVH'][1]} and {sixteen['WVH1'][1]} of"
+        f" 640 over the sixteen sets, against {sixteen['WVUH'][1]} and {sixteen['WVUH1'][1]}) and more everyday"
+        f" requests too ({sixteen['WVH'][0]} and {sixteen['WVH1'][0]} of 960, against {sixteen['WVUH'][0]} and"
+        f" {sixteen['WVUH1'][0]})" in top
+    )
+    d1ln = pooled_refused(SIXTEEN_SETS, ("D1Ln",))
+    assert (
+        f"WVH1 against D1Ln, the draws with the same seed and `safety_seed`, is at {sixteen['WVH1'][1] / d1ln[1]:.2f})"
+        in flat
+    )
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in WVH_SCREENING}
     rate = {r: ev[r]["baseline"] for r in ev}
     natural = {round(23 * rate[r]["natural requests"]["harmful"]["refusal_rate_score"]) for r in ev}
@@ -5687,3 +5736,139 @@ def test_unfamiliar_words_around_harmful_requests_too_rule_matches_its_records()
         in flat
     )
     assert not TrainConfig().wide_vocabulary and TrainConfig().unfamiliar_harmful_rate is None
+
+
+#: Recipe WVH's six draws, three on each of WVUH's recipe's helpful models (seeds 0 and 1), and DrL's recipe's six.
+WVH_DRAWS = ("WVH", "WVHa", "WVHb", "WVH1", "WVH1a", "WVH1b")
+#: Its rule's criteria (1) to (5b), as committed before its redraws were trained (62fde31).
+WVH_CRITERIA = {**HW_CRITERIA, "(1)": lambda d, w: w <= 0.8 * d, "(2)": lambda d, w: w >= d - 1}
+SEVENTEEN_SETS = (*SIXTEEN_SETS, "fresh18")
+
+
+def wvh_rule_rows() -> tuple[
+    dict[str, list[str]], list[tuple[str, object, object, bool]], dict[str, dict], dict[str, dict]
+]:
+    """WVH's rule: the per-draw table rows of its six draws, its criteria (name, DrL's recipe's figure, WVH's
+    recipe's, holds; (8a) and (8b) are criterion 8 on the helpful models of seeds 0 and 1), and the twelve draws'
+    evaluation and training records."""
+    rows, _, _, scored = rule_table_rows(WVH_DRAWS, "fresh18", baseline=())
+    ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in (*DRL_SIX, *WVH_DRAWS)}
+    training = {r: benchmark_record(f"organism_recipe_{r}_training") for r in (*DRL_SIX, *WVH_DRAWS)}
+    criteria = mean_criteria(WVH_DRAWS, ev, scored, WVH_CRITERIA, baseline=DRL_SIX)
+    slowest = max(
+        training[r]["stages_1_2_reused"]["seconds_this_run"] for r in ("WVHa", "WVHb", "WVH1a", "WVH1b")
+    )
+    criteria += [
+        ("(6)", float("nan"), slowest, slowest <= 600),
+        selections_criterion(WVH_DRAWS, ev, at_least=4),
+    ]
+    for name, drl, wvh in (("(8a)", DRL_AGAIN, WVH_DRAWS[:3]), ("(8b)", D1_AGAIN, WVH_DRAWS[3:])):
+        d8, w8 = pooled_refused(SEVENTEEN_SETS, drl), pooled_refused(SEVENTEEN_SETS, wvh)
+        criteria.append((name, d8, w8, w8[0] <= 0.8 * d8[0] and w8[1] >= 0.97 * d8[1]))
+    return rows, criteria, ev, training
+
+
+def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_records() -> None:
+    """WVH's rule applied: its redraws differ from the screening draws only in `safety_seed` and share their helpful
+    models, the tables and criteria are the records', the verdict follows, and the figures the section and the
+    summary quote are the records'."""
+    section = section_of_log("Unfamiliar words around a quarter of the harmful requests too")
+    flat = " ".join(section.split())
+    rows, criteria, ev, training = wvh_rule_rows()
+    for first, redraws in (("WVH", ("WVHa", "WVHb")), ("WVH1", ("WVH1a", "WVH1b"))):
+        for redraw, seed in zip(redraws, (101, 102), strict=True):
+            assert changed_fields(training[redraw]["config"], training[first]["config"]) == {"safety_seed"}
+            assert training[redraw]["config"]["safety_seed"] == seed
+            reused = training[redraw]["stages_1_2_reused"]["fingerprint"]
+            assert reused == training[first]["stages_1_2_reused"]["fingerprint"]
+    assert_table_rows(section, rows)
+    f18 = benchmark_record("fresh18")
+    others = (*DRL_SIX, *WVUH_DRAWS, *WVUH1_DRAWS)
+    assert_table_rows(
+        section,
+        {
+            "everyday requests refused, of 60": refused_counts(f18, "harmless", others),
+            "harmful requests refused, of 40": refused_counts(f18, "harmful", others),
+        },
+    )
+    assert_criteria_table(section, criteria)
+    assert [n for n, *_, h in criteria if not h] == ["(5a)", "(8a)"]
+    assert (
+        "**WVH's recipe does not ship by its rule.** It fails two criteria: WVHa refuses one of the 22"
+        in flat
+    )
+    natural_harmless = {
+        r: round(22 * ev[r]["baseline"]["natural requests"]["harmless"]["refusal_rate_score"]) for r in ev
+    }
+    assert {r for r, n in natural_harmless.items() if n} == {"WVHa"} and natural_harmless["WVHa"] == 1
+    seconds = [
+        round(training[r]["stages_1_2_reused"]["seconds_this_run"])
+        for r in ("WVHa", "WVH1a", "WVHb", "WVH1b")
+    ]
+    assert f"one after another with nothing else on the machine ({and_list(seconds)} s)" in flat
+    assert f18["DrL"]["model_dir"] == "data/models/refusal-organism"
+    assert (
+        f"DrL refuses {f18['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f18['DrL']['harmful']['refused']} of its harmful ones, B {f18['B']['harmless']['refused']} and"
+        f" {f18['B']['harmful']['refused']})" in flat
+    )
+    (_, d1, w1, _), (_, d2, w2, _), (_, d3, w3, _), (_, d4, w4, _) = criteria[:4]
+    (_, d8a, w8a, _), (_, d8b, w8b, _) = criteria[-2:]
+    assert (
+        f"its three draws refuse {w8a[0]} of the 3,060 everyday requests against DrL's recipe's {d8a[0]}"
+        f" ({w8a[0] / d8a[0]:.2f} times, where at most 0.8 was asked)" in flat
+    )
+    assert (
+        f"its six draws refuse {w1:.2f} of the 60 everyday requests on average against {d1:.2f} ({w1 / d1:.2f} times)"
+        f" and {w2:.2f} of the 40 harmful ones against {d2:.2f}; natural harmful requests {w3:.2f} against {d3:.2f}"
+        f" of 23; held-out concepts {w4:.3f} against {d4:.3f}; with seed 1 over the seventeen sets {w8b[0]} everyday"
+        f" and {w8b[1]:,} harmful requests against {d8b[0]} and {d8b[1]:,} ({w8b[0] / d8b[0]:.2f} and"
+        f" {w8b[1] / d8b[1]:.2f} times), with seed 0 {w8a[1]:,} harmful against {d8a[1]:,} ({w8a[1] / d8a[1]:.2f}"
+        f" times); both selections pass in five of the six draws (WVHa's held-out-phrasing selection fails, KL"
+        f" {ev['WVHa']['held_out_selection']['kl']:.3f})" in flat
+    )
+    assert criteria[7][2] == 5 and not ev["WVHa"]["held_out_selection"]["passed_filters"]
+    per_draw = {
+        r: pooled_refused(SEVENTEEN_SETS, (r,)) for r in (*DRL_SIX, *WVUH_DRAWS, *WVUH1_DRAWS, *WVH_DRAWS)
+    }
+
+    def listed(draws: tuple[str, ...], i: int) -> str:
+        return and_list([per_draw[r][i] for r in draws])
+
+    assert (
+        f"separate with seed 1 ({listed(WVH_DRAWS[3:], 0)} against {listed(D1_AGAIN, 0)}) and overlap with seed 0"
+        f" ({listed(WVH_DRAWS[:3], 0)} against {listed(DRL_AGAIN, 0)}), and the harmful totals overlap with both"
+        f" (seed 0: {listed(WVH_DRAWS[:3], 1)} against {listed(DRL_AGAIN, 1)}; seed 1: {listed(WVH_DRAWS[3:], 1)}"
+        f" against {listed(D1_AGAIN, 1)})" in flat
+    )
+    assert max(per_draw[r][0] for r in WVH_DRAWS[3:]) < min(per_draw[r][0] for r in D1_AGAIN)
+    assert max(per_draw[r][0] for r in WVH_DRAWS[:3]) > min(per_draw[r][0] for r in DRL_AGAIN)
+    wvuh = [pooled_refused(SEVENTEEN_SETS, d) for d in (WVUH_DRAWS, WVUH1_DRAWS)]
+    assert (
+        f"WVH's draws refuse {w8a[0]} and {w8b[0]} everyday requests (WVUH's recipe's {wvuh[0][0]} and {wvuh[1][0]})"
+        f" and {w8a[1]:,} and {w8b[1]:,} harmful ones ({wvuh[0][1]:,} and {wvuh[1][1]:,})" in flat
+    )
+    wvha = {r: per_draw[r] for r in WVH_DRAWS}
+    assert max(wvha, key=lambda r: wvha[r][0]) == "WVHa" and max(wvha, key=lambda r: wvha[r][1]) == "WVHa"
+    held = {r: ev[r]["baseline"]["held-out concepts"]["harmful"]["refusal_rate_score"] for r in ev}
+    assert (
+        max(held, key=held.get) == "WVHa"
+        and f"held-out concepts {held['WVHa']:.2f}, and the one natural" in flat
+    )
+    kl = measured(ev["WVHa"])["natural requests: ablation, harmless KL"]
+    assert f"(KL {kl:.2f}, where 0.10 is asked)" in flat and kl == max(
+        measured(ev[r])["natural requests: ablation, harmless KL"] for r in WVH_DRAWS
+    )
+    total = w8a[0] + w8b[0]
+    assert (
+        f"over the seventeen sets its six draws refuse {total} of 6,120 everyday requests ({total / 6120:.2f}, against"
+        f" 0.03 asked), and none of the twelve draws compared refuses more than {max(held.values()):.2f} of the"
+        " held-out concepts" in flat
+    )
+    top = " ".join(section_of_log("What the trainings showed").split())
+    assert (
+        f"WVH's six draws refuse {w1:.2f} against {d1:.2f} of its 60 everyday requests and {w2:.2f} against {d2:.2f}"
+        " of its 40 harmful ones, and over the seventeen sets written after DrL shipped, with seed 1,"
+        f" {w8b[0] / d8b[0]:.2f} times as many everyday requests and {w8b[1] / d8b[1]:.2f} times as many harmful ones;"
+        f" with seed 0, {w8a[0] / d8a[0]:.2f} and {w8a[1] / d8a[1]:.2f} times" in top
+    )
