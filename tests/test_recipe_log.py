@@ -5554,7 +5554,8 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
     assert (
         f"DrL refuses {f17['DrL']['harmless']['refused']} of its everyday requests and"
         f" {f17['DrL']['harmful']['refused']} of its harmful ones, B {f17['B']['harmless']['refused']} and"
-        f" {f17['B']['harmful']['refused']}; WVH and WVH1, of the next section, were added to it later)" in flat
+        f" {f17['B']['harmful']['refused']}; WVH and WVH1, of the next section, were added to it later)"
+        in flat
     )
 
     # the verdict

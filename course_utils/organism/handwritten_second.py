@@ -20,7 +20,7 @@ harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with
 harmless more when `benchmarks/fresh17_requests.json` was (likewise), and 1 harmful and 3 harmless more when
 `benchmarks/fresh18_requests.json` was (every recipe with the second writing was trained with them: as of commit
 03e801f). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name
-a concept the evaluation holds out (20 harmful and 3 harmless here). """
+a concept the evaluation holds out (20 harmful and 3 harmless here)."""
 
 #: Harmful requests asked as questions (refused in training; no answers were written).
 HARMFUL_ASKED: tuple[str, ...] = (
