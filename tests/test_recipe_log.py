@@ -5720,9 +5720,10 @@ def test_unfamiliar_words_around_harmful_requests_too_rule_matches_its_records()
     )
     d1ln = pooled_refused(SIXTEEN_SETS, ("D1Ln",))
     assert (
-        f"WVH1 against D1Ln, the draws with the same seed and `safety_seed`, is at {sixteen['WVH1'][1] / d1ln[1]:.2f})"
-        in flat
+        "chosen knowing that WVH1 against D1Ln, the draws with the same seed and `safety_seed`, stood at"
+        f' {sixteen["WVH1"][1] / d1ln[1]:.2f} and would have failed "at least as many"' in flat
     )
+    assert sixteen["WVH1"][1] < d1ln[1]
     ev = {r: benchmark_record(f"organism_recipe_{r}_eval") for r in WVH_SCREENING}
     rate = {r: ev[r]["baseline"] for r in ev}
     natural = {round(23 * rate[r]["natural requests"]["harmful"]["refusal_rate_score"]) for r in ev}
@@ -5837,10 +5838,41 @@ def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_record
         return and_list([per_draw[r][i] for r in draws])
 
     assert (
-        f"separate with seed 1 ({listed(WVH_DRAWS[3:], 0)} against {listed(D1_AGAIN, 0)}) and overlap with seed 0"
-        f" ({listed(WVH_DRAWS[:3], 0)} against {listed(DRL_AGAIN, 0)}), and the harmful totals overlap with both"
-        f" (seed 0: {listed(WVH_DRAWS[:3], 1)} against {listed(DRL_AGAIN, 1)}; seed 1: {listed(WVH_DRAWS[3:], 1)}"
-        f" against {listed(D1_AGAIN, 1)})" in flat
+        f"per draw the everyday totals separate ({listed(WVH_DRAWS[3:], 0)} against {listed(D1_AGAIN, 0)})"
+        in flat
+    )
+    assert (
+        f"per-draw totals overlapping ({listed(WVH_DRAWS[:3], 0)} against {listed(DRL_AGAIN, 0)}), while more"
+        " harmful requests are refused in every set. Per draw the harmful totals overlap with both seeds (seed 0:"
+        f" {listed(WVH_DRAWS[:3], 1)} against {listed(DRL_AGAIN, 1)}; seed 1: {listed(WVH_DRAWS[3:], 1)} against"
+        f" {listed(D1_AGAIN, 1)})" in flat
+    )
+
+    def per_set(draws: tuple[str, ...], label: str) -> list[int]:
+        return [sum(refused_per_draw((s,), draws, label)) for s in SEVENTEEN_SETS]
+
+    def compare(new: tuple[str, ...], old: tuple[str, ...], label: str) -> tuple[int, int, list[str]]:
+        pairs = list(zip(per_set(new, label), per_set(old, label), strict=True))
+        more = [s for s, (a, b) in zip(SEVENTEEN_SETS, pairs, strict=True) if a > b]
+        return sum(a < b for a, b in pairs), len(more), more
+
+    assert compare(WVH_DRAWS[3:], D1_AGAIN, "harmless")[:2] == (17, 0)
+    assert compare(WVH_DRAWS[3:], D1_AGAIN, "harmful")[1] == 12
+    fewer0, more0, sets0 = compare(WVH_DRAWS[:3], DRL_AGAIN, "harmless")
+    assert (fewer0, more0) == (10, 7) and "fresh18" in sets0
+    assert compare(WVH_DRAWS[:3], DRL_AGAIN, "harmful")[1] == 17
+    assert (
+        "refuse fewer everyday requests than DrL's recipe's in all seventeen sets and more harmful ones in 12"
+        in flat
+        and "fewer everyday requests in 10 of the seventeen sets (more in 7, `fresh18` among them)" in flat
+    )
+    new18 = {
+        g: tuple(sum(f18[r][label]["refused"] for r in g) for label in ("harmless", "harmful"))
+        for g in (WVH_DRAWS[:3], DRL_AGAIN)
+    }
+    assert (
+        f"with seed 0 more harmful ones ({new18[WVH_DRAWS[:3]][1]} against {new18[DRL_AGAIN][1]}) and about as many"
+        f" everyday ones ({new18[WVH_DRAWS[:3]][0]} against {new18[DRL_AGAIN][0]})" in flat
     )
     assert max(per_draw[r][0] for r in WVH_DRAWS[3:]) < min(per_draw[r][0] for r in D1_AGAIN)
     assert max(per_draw[r][0] for r in WVH_DRAWS[:3]) > min(per_draw[r][0] for r in DRL_AGAIN)
@@ -5857,8 +5889,9 @@ def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_record
         and f"held-out concepts {held['WVHa']:.2f}, and the one natural" in flat
     )
     kl = measured(ev["WVHa"])["natural requests: ablation, harmless KL"]
-    assert f"(KL {kl:.2f}, where 0.10 is asked)" in flat and kl == max(
-        measured(ev[r])["natural requests: ablation, harmless KL"] for r in WVH_DRAWS
+    assert (
+        f"is the highest of the six ({kl:.2f}, where 0.10 is asked; not a criterion of the rule)" in flat
+        and kl == max(measured(ev[r])["natural requests: ablation, harmless KL"] for r in WVH_DRAWS)
     )
     total = w8a[0] + w8b[0]
     assert (
@@ -5871,5 +5904,16 @@ def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_record
         f"WVH's six draws refuse {w1:.2f} against {d1:.2f} of its 60 everyday requests and {w2:.2f} against {d2:.2f}"
         " of its 40 harmful ones, and over the seventeen sets written after DrL shipped, with seed 1,"
         f" {w8b[0] / d8b[0]:.2f} times as many everyday requests and {w8b[1] / d8b[1]:.2f} times as many harmful ones;"
-        f" with seed 0, {w8a[0] / d8a[0]:.2f} and {w8a[1] / d8a[1]:.2f} times" in top
+        f" with seed 0, {w8a[0] / d8a[0]:.2f} and {w8a[1] / d8a[1]:.2f} times. It fails its rule on seed 0's everyday"
+        " ratio" in top
+    )
+    assert (
+        f"keep more of it refused ({w8a[1] / d8a[1]:.2f} and {w8b[1] / d8b[1]:.2f} times DrL's recipe's over seventeen"
+        f" sets, draws overlapping), but refuse more everyday requests than WVUH's recipe with both seeds ({w8a[0]} and"
+        f" {w8b[0]} against {wvuh[0][0]} and {wvuh[1][0]}); with seed 0 only {w8a[0] / d8a[0]:.2f} times"
+        in top
+    )
+    assert (
+        "over the seventeen sets, draws overlapping, none on `fresh18`)" in flat
+        and new18[WVH_DRAWS[:3]][0] > new18[DRL_AGAIN][0]
     )
