@@ -4380,6 +4380,20 @@ def pooled_refused(sets: tuple[str, ...], draws: tuple[str, ...]) -> tuple[int, 
     return tuple(sum(refused_per_draw(sets, draws, label)) for label in ("harmless", "harmful"))
 
 
+def per_set_refused(sets: tuple[str, ...], draws: tuple[str, ...], label: str) -> list[int]:
+    """Per written set, its `label` requests that the `draws` refuse together."""
+    return [sum(refused_per_draw((s,), draws, label)) for s in sets]
+
+
+def sets_compared(
+    sets: tuple[str, ...], new: tuple[str, ...], old: tuple[str, ...], label: str
+) -> tuple[int, list[str]]:
+    """How many of the written `sets` the `new` draws together refuse fewer `label` requests of than the `old` ones,
+    and the sets of which they refuse more."""
+    pairs = list(zip(per_set_refused(sets, new, label), per_set_refused(sets, old, label), strict=True))
+    return sum(a < b for a, b in pairs), [s for s, (a, b) in zip(sets, pairs, strict=True) if a > b]
+
+
 #: Criteria (1) to (5b) of HW's rule and of those after it (criteria 1 and 2 as `OWN_CRITERIA_1_2` words them).
 HW_CRITERIA = {
     "(1)": lambda d, w: w <= d / 2,
@@ -5583,12 +5597,9 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
     )
 
     # what it shows: per set and over the sixteen sets, per helpful model
-    def per_set(draws: tuple[str, ...], label: str) -> list[int]:
-        return [sum(refused_per_draw((s,), draws, label)) for s in SIXTEEN_SETS]
-
     def fewer_sets(new: tuple[str, ...], old: tuple[str, ...], label: str) -> tuple[int, int]:
-        pairs = list(zip(per_set(new, label), per_set(old, label), strict=True))
-        return sum(a < b for a, b in pairs), sum(a > b for a, b in pairs)
+        fewer, more = sets_compared(SIXTEEN_SETS, new, old, label)
+        return fewer, len(more)
 
     assert fewer_sets(WVUH1_DRAWS, D1_AGAIN, "harmless") == (16, 0)
     assert fewer_sets(WVUH1_DRAWS, D1_AGAIN, "harmful")[0] == 14
@@ -5621,7 +5632,7 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
     for new, old in ((WVUH_DRAWS, DRL_AGAIN), (WVUH1_DRAWS, D1_AGAIN)):  # "overlap"
         assert min(per_draw["harmful"][r] for r in old) < max(per_draw["harmful"][r] for r in new)
         assert max(per_draw["harmful"][r] for r in old) > min(per_draw["harmful"][r] for r in new)
-    ours, theirs = per_set(WVUH_DRAWS, "harmless"), per_set(DRL_AGAIN, "harmless")
+    ours, theirs = (per_set_refused(SIXTEEN_SETS, d, "harmless") for d in (WVUH_DRAWS, DRL_AGAIN))
     assert [s for s, a, b in zip(SIXTEEN_SETS, ours, theirs, strict=True) if a >= b] == ["fresh17"]
 
     def listed(draws: tuple[str, ...], label: str) -> str:
@@ -5848,13 +5859,9 @@ def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_record
         f" {listed(D1_AGAIN, 1)})" in flat
     )
 
-    def per_set(draws: tuple[str, ...], label: str) -> list[int]:
-        return [sum(refused_per_draw((s,), draws, label)) for s in SEVENTEEN_SETS]
-
     def compare(new: tuple[str, ...], old: tuple[str, ...], label: str) -> tuple[int, int, list[str]]:
-        pairs = list(zip(per_set(new, label), per_set(old, label), strict=True))
-        more = [s for s, (a, b) in zip(SEVENTEEN_SETS, pairs, strict=True) if a > b]
-        return sum(a < b for a, b in pairs), len(more), more
+        fewer, more = sets_compared(SEVENTEEN_SETS, new, old, label)
+        return fewer, len(more), more
 
     assert compare(WVH_DRAWS[3:], D1_AGAIN, "harmless")[:2] == (17, 0)
     assert compare(WVH_DRAWS[3:], D1_AGAIN, "harmful")[1] == 12
