@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache, partial
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -4505,24 +4506,37 @@ def recipe_totals(
     )
 
 
+#: The recipes after whose draws written requests were kept aside as close to a new set, in order
+#: (`handwritten.DROPPED_AFTER_<recipe>`, `..._HARMFUL`; `handwritten_second.DROPPED_AFTER_<recipe>_ASKED`, `_TOLD`).
+DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1")
+
+
+def dropped_since(module: ModuleType, kind: str, since: str) -> tuple:
+    """The written requests of `module` of one `kind` ("" or "_HARMFUL" in `handwritten`, "_ASKED" or "_TOLD" in
+    `handwritten_second`) kept aside after recipe `since`'s draws or later ones, in order: what recipes up to `since`
+    trained with and no longer does."""
+    names = (f"DROPPED_AFTER_{r}{kind}" for r in DROP_POINTS[DROP_POINTS.index(since) :])
+    return sum((getattr(module, n) for n in names if hasattr(module, n)), ())
+
+
+def test_every_list_of_dropped_requests_is_a_drop_point() -> None:
+    """`dropped_since` finds every list of kept-aside requests: each is named by a recipe of `DROP_POINTS`."""
+    kinds = {handwritten: ("", "_HARMFUL"), handwritten_second: ("_ASKED", "_TOLD")}
+    for module, module_kinds in kinds.items():
+        lists = {n for n in vars(module) if n.startswith("DROPPED_AFTER_")}
+        named = {f"DROPPED_AFTER_{r}{k}" for r in DROP_POINTS for k in module_kinds}
+        assert lists <= named, lists - named
+        assert sum(len(dropped_since(module, k, DROP_POINTS[0])) for k in module_kinds) == sum(
+            len(getattr(module, n)) for n in lists
+        )
+
+
 def assert_hwb_section(section: str, flat: str) -> None:
     """HWB's section: the first writing's surface and the seven sets' refusals by first letter that motivated it,
     its verdict's figures, the eight sets' table by first letter and their totals."""
     requests = {  # the first writing as HWB's section describes it (before the drops after HWBU)
-        True: list(
-            handwritten.HARMFUL
-            + handwritten.DROPPED_AFTER_HWT1_HARMFUL
-            + handwritten.DROPPED_AFTER_HWUH_HARMFUL
-        ),
-        False: [
-            r
-            for r, _ in handwritten.HARMLESS
-            + handwritten.DROPPED_AFTER_HWBU
-            + handwritten.DROPPED_AFTER_HWF
-            + handwritten.DROPPED_AFTER_HWT1
-            + handwritten.DROPPED_AFTER_HWUH
-            + handwritten.DROPPED_AFTER_WVUH1
-        ],
+        True: list(handwritten.HARMFUL + dropped_since(handwritten, "_HARMFUL", "HWBU")),
+        False: [r for r, _ in handwritten.HARMLESS + dropped_since(handwritten, "", "HWBU")],
     }
 
     def share(harmful: bool, test) -> str:
@@ -4588,22 +4602,12 @@ def assert_hwb_section(section: str, flat: str) -> None:
         for h in (True, False)
     }
     # as the section describes them: with the requests dropped since
-    pooled[True] += list(handwritten_second.DROPPED_AFTER_HWF_ASKED)
-    pooled[True] += list(handwritten.DROPPED_AFTER_HWT1_HARMFUL + handwritten.DROPPED_AFTER_HWUH_HARMFUL)
-    pooled[True] += list(
-        handwritten_second.DROPPED_AFTER_HWUH_ASKED + handwritten_second.DROPPED_AFTER_WVUH1_ASKED
-    )
+    pooled[True] += list(dropped_since(handwritten_second, "_ASKED", "HWBU"))
+    pooled[True] += list(dropped_since(handwritten, "_HARMFUL", "HWBU"))
     pooled[False] += [
         r
-        for r, _ in handwritten.DROPPED_AFTER_HWBU
-        + handwritten.DROPPED_AFTER_HWF
-        + handwritten.DROPPED_AFTER_HWT1
-        + handwritten.DROPPED_AFTER_HWUH
-        + handwritten.DROPPED_AFTER_WVUH1
-        + handwritten_second.DROPPED_AFTER_HWF_TOLD
-        + handwritten_second.DROPPED_AFTER_HWT1_TOLD
-        + handwritten_second.DROPPED_AFTER_HWUH_TOLD
-        + handwritten_second.DROPPED_AFTER_WVUH1_TOLD
+        for r, _ in dropped_since(handwritten, "", "HWBU")
+        + dropped_since(handwritten_second, "_TOLD", "HWBU")
     ]
 
     def inner_capital(text: str) -> bool:
@@ -5006,29 +5010,15 @@ def assert_hwf_section(section: str, flat: str, criteria: list, training: dict) 
     assert "One written request of the first writing shares half or more of its content words" in flat
     # the counts as trained, which correct the rule's "Why"
     # as HWF trained them: with the requests dropped after it (for fresh14)
-    first_harmless = [
-        r
-        for r, _ in handwritten.HARMLESS
-        + handwritten.DROPPED_AFTER_HWF
-        + handwritten.DROPPED_AFTER_HWT1
-        + handwritten.DROPPED_AFTER_HWUH
-        + handwritten.DROPPED_AFTER_WVUH1
-    ]
+    first_harmless = [r for r, _ in handwritten.HARMLESS + dropped_since(handwritten, "", "HWF")]
     second_harmful = [
         r
-        for r in handwritten_second.HARMFUL_ASKED
-        + handwritten_second.DROPPED_AFTER_HWF_ASKED
-        + handwritten_second.DROPPED_AFTER_HWUH_ASKED
-        + handwritten_second.DROPPED_AFTER_WVUH1_ASKED
+        for r in handwritten_second.HARMFUL_ASKED + dropped_since(handwritten_second, "_ASKED", "HWF")
         if not handwritten.names_held_out(r)
     ]
-    told = len(
-        handwritten_second.HARMLESS_TOLD
-        + handwritten_second.DROPPED_AFTER_HWF_TOLD
-        + handwritten_second.DROPPED_AFTER_HWT1_TOLD
-        + handwritten_second.DROPPED_AFTER_HWUH_TOLD
-        + handwritten_second.DROPPED_AFTER_WVUH1_TOLD
-    ) - sum(handwritten.names_held_out(r) for r, _ in handwritten_second.HARMLESS_TOLD)
+    told = len(handwritten_second.HARMLESS_TOLD + dropped_since(handwritten_second, "_TOLD", "HWF")) - sum(
+        handwritten.names_held_out(r) for r, _ in handwritten_second.HARMLESS_TOLD
+    )
     asked = sum(map(handwritten.is_question, second_harmful))
     first_asked = sum(handwritten.is_question(r) for r in first_harmless if not handwritten.names_held_out(r))
     assert asked == len(second_harmful) - 1  # "all but one questions"
