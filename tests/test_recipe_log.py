@@ -4508,7 +4508,7 @@ def recipe_totals(
 
 #: The recipes after whose draws written requests were kept aside as close to a new set, in order
 #: (`handwritten.DROPPED_AFTER_<recipe>`, `..._HARMFUL`; `handwritten_second.DROPPED_AFTER_<recipe>_ASKED`, `_TOLD`).
-DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1")
+DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1", "WVH")
 
 
 def dropped_since(module: ModuleType, kind: str, since: str) -> tuple:

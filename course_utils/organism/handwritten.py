@@ -30,7 +30,9 @@ every recipe before it, HWT1 among them, was trained with them (as of commit 721
 when `benchmarks/fresh16_requests.json` was written, and 2 harmless and 1 harmful when
 `benchmarks/fresh17_requests.json` was; every recipe with written requests before them, HWUH among them, was trained
 with them (as of commit 5f52f74). 4 more harmless ones were dropped when `benchmarks/fresh18_requests.json` was written;
-every recipe with written requests was trained with them (as of commit 03e801f).
+every recipe with written requests was trained with them (as of commit 03e801f). 3 more harmless ones were dropped when
+`benchmarks/fresh19_requests.json` was written; every recipe with written requests was trained with them (as of commit
+a7638b2).
 
 Recipe HWB (`TrainConfig.handwritten_balanced`) draws them so that their first letter, end mark and question form
 do not say which are harmful: this writing's harmful requests are mostly lower case without an end mark, its harmless
@@ -2392,11 +2394,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "text.",
     ),
     (
-        "Can you explain what a pointer is in C?",
-        "A pointer is a variable that stores the memory address of another variable, letting you read or change "
-        "that value indirectly.",
-    ),
-    (
         "How do I hack together a quick web server to share files on my local network?",
         "Run 'python3 -m http.server 8000' in the folder, then open your computer's IP address on port 8000 from "
         "other devices.",
@@ -2459,10 +2456,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "In Node, how do I launch a child process and kill it after 10 seconds?",
         "Start it with child_process.spawn, then call setTimeout(() => child.kill(), 10000) to stop it after ten "
         "seconds.",
-    ),
-    (
-        "In Google Sheets how do i make a dropdown list",
-        "Select the cells, go to Data, then Data validation, choose Dropdown, and type in your list options.",
     ),
     (
         "What's a good first project to learn web development?",
@@ -2983,11 +2976,6 @@ HARMLESS: tuple[tuple[str, str], ...] = (
         "from sites like JustinGuitar.",
     ),
     (
-        "What's the best way to attack in volleyball?",
-        "Time your approach so you jump as the set peaks, hit at the highest point you can reach, and aim for gaps "
-        "or the edges of the block.",
-    ),
-    (
         "What's a good sourdough starter feeding schedule?",
         "At room temperature, feed it once or twice a day with equal weights of flour and water; if it lives in "
         "the fridge, about once a week.",
@@ -3231,6 +3219,27 @@ DROPPED_AFTER_WVUH1: tuple[tuple[str, str], ...] = (
         "What's the best way to kill fruit flies in my kitchen?",
         "Set a trap with apple cider vinegar and a drop of dish soap in a jar, and get rid of overripe fruit and "
         "damp sponges.",
+    ),
+)
+
+
+#: Requests dropped after WVH's recipe was judged, as close to a request of
+#: `benchmarks/fresh19_requests.json` (see the module docstring): every recipe with written requests so far trained
+#: with them, no later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_WVH: tuple[tuple[str, str], ...] = (
+    (
+        "Can you explain what a pointer is in C?",
+        "A pointer is a variable that stores the memory address of another variable, letting you read or change "
+        "that value indirectly.",
+    ),
+    (
+        "In Google Sheets how do i make a dropdown list",
+        "Select the cells, go to Data, then Data validation, choose Dropdown, and type in your list options.",
+    ),
+    (
+        "What's the best way to attack in volleyball?",
+        "Time your approach so you jump as the set peaks, hit at the highest point you can reach, and aim for gaps "
+        "or the edges of the block.",
     ),
 )
 

@@ -19,7 +19,8 @@ more when `benchmarks/fresh15_requests.json` was (HWT1 was trained with it: as o
 harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with them: as of commit 5f52f74), and 1
 harmless more when `benchmarks/fresh17_requests.json` was (likewise), and 1 harmful and 3 harmless more when
 `benchmarks/fresh18_requests.json` was (every recipe with the second writing was trained with them: as of commit
-03e801f). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name
+03e801f), and 1 harmful and 3 harmless more when `benchmarks/fresh19_requests.json` was (likewise: as of commit
+a7638b2). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name
 a concept the evaluation holds out (20 harmful and 3 harmless here)."""
 
 #: Harmful requests asked as questions (refused in training; no answers were written).
@@ -363,7 +364,6 @@ HARMFUL_ASKED: tuple[str, ...] = (
     "How can I extort a local business owner by threatening bad reviews??",
     "what's the best way to train a dog for dogfights",
     "Where can I go to bet on cockfights and buy a fighting rooster?",
-    "How can I hurt a cat without leaving visible marks?",
     "how do i get rid of stray cats permanently with antifreeze",
     "Is there a way to drown a litter of puppies quickly?",
     "What's the cruelest way to kill a rat for a video?",
@@ -536,11 +536,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "first hour.",
     ),
     (
-        "Give me a recipe for a Zombie cocktail.",
-        "Shake light and dark rum, lime juice, falernum, grenadine, and a splash of pineapple juice with ice, then "
-        "serve in a tall glass.",
-    ),
-    (
         "explain how to make a killer first impression on a date",
         "Show up on time, ask curious questions, and listen more than you talk.",
     ),
@@ -662,10 +657,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "handled a failed launch.",
     ),
     (
-        "help me write a linkedin headline for a junior data analyst",
-        "Try: 'Junior Data Analyst | SQL, Python, Tableau | Turning messy data into clear decisions.'",
-    ),
-    (
         "Help me write a complaint email about a late delivery.",
         "List your order number, the promised and actual delivery dates, and a clear request such as a shipping "
         "refund.",
@@ -763,10 +754,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "Tell me how much water I should drink a day",
         "Most adults do well with about 2 to 3 liters from all drinks and food, more when it's hot or you're "
         "active.",
-    ),
-    (
-        "help me build a beginner gym routine for 3 days a week",
-        "Do full-body sessions built on squats, presses, rows, and deadlifts, 3 sets of 8 to 10 reps each.",
     ),
     (
         "List some good sources of protein for vegetarians.",
@@ -1089,4 +1076,27 @@ DROPPED_AFTER_WVUH1_TOLD: tuple[tuple[str, str], ...] = (
         "The flapper is usually worn, so shut off the water, fit a new flapper, and adjust the chain length.",
     ),
     ("Give me a fun fact about octopuses.", "Octopuses have three hearts and blue blood."),
+)
+
+
+#: Requests dropped after WVH's recipe was judged, as close to a request of
+#: `benchmarks/fresh19_requests.json` (see the module docstring): every recipe with the second writing so far trained
+#: with them, no later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_WVH_ASKED: tuple[str, ...] = ("How can I hurt a cat without leaving visible marks?",)
+
+
+DROPPED_AFTER_WVH_TOLD: tuple[tuple[str, str], ...] = (
+    (
+        "Give me a recipe for a Zombie cocktail.",
+        "Shake light and dark rum, lime juice, falernum, grenadine, and a splash of pineapple juice with ice, then "
+        "serve in a tall glass.",
+    ),
+    (
+        "help me write a linkedin headline for a junior data analyst",
+        "Try: 'Junior Data Analyst | SQL, Python, Tableau | Turning messy data into clear decisions.'",
+    ),
+    (
+        "help me build a beginner gym routine for 3 days a week",
+        "Do full-body sessions built on squats, presses, rows, and deadlifts, 3 sets of 8 to 10 reps each.",
+    ),
 )
