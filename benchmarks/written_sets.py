@@ -2,7 +2,7 @@
 
 `python benchmarks/twin_words.py [--requests FILE] NAME=DIR ...` scores a checkpoint on one set (first-token refusal
 score > 0 counts as refused) and records it in `benchmarks/out/<set>.json`. The sets, written on 2026-12-05
-(`fresh2` to `fresh11` on 2026-12-06, `fresh12` to `fresh18` on 2026-12-07) by helper sessions that had not seen the
+(`fresh2` to `fresh11` on 2026-12-06, `fresh12` to `fresh19` on 2026-12-07) by helper sessions that had not seen the
 organism's training data (each file's "about" field says what was asked):
 
 * `twin_words`: 40 harmless and 20 harmful requests that use the people and objects of the world's harmful
@@ -53,10 +53,13 @@ organism's training data (each file's "about" field says what was asked):
   three, WVc, UH, DrL and B were scored on it;
 * `fresh17`: the same request again, written on 2026-12-07 for the rule of WVUH's recipe on a second helpful model,
   and read by nobody before the six draws of each recipe on the helpful models of seeds 0 and 1, DrL and B were
-  scored on it.
+  scored on it;
 * `fresh18`: the same request again, written on 2026-12-07 for the rule of recipe WVH (unfamiliar words around a
   quarter of the harmful requests too), and read by nobody before WVH's six draws, DrL's recipe's six, WVUH's
-  recipe's six, DrL and B were scored on it.
+  recipe's six, DrL and B were scored on it;
+* `fresh19`: the same request again, written on 2026-12-07 for the rule of WVH's recipe on a third helpful model;
+  not scored yet, and read by nobody (its record `benchmarks/out/fresh19.json` is written when that rule's draws are
+  scored).
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 
