@@ -57,9 +57,9 @@ organism's training data (each file's "about" field says what was asked):
 * `fresh18`: the same request again, written on 2026-12-07 for the rule of recipe WVH (unfamiliar words around a
   quarter of the harmful requests too), and read by nobody before WVH's six draws, DrL's recipe's six, WVUH's
   recipe's six, DrL and B were scored on it;
-* `fresh19`: the same request again, written on 2026-12-07 for the rule of WVH's recipe on a third helpful model;
-  not scored yet, and read by nobody (its record `benchmarks/out/fresh19.json` is written when that rule's draws are
-  scored).
+* `fresh19`: the same request again, written on 2026-12-07 for the rule of WVH's recipe on a third helpful model,
+  and read by nobody before the nine draws of each recipe on the helpful models of seeds 0 to 2, WVUH's recipe's six,
+  DrL and B were scored on it.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 

@@ -123,6 +123,12 @@ LATER_THAN_DANGEROUS_NAMES = (
     "WVHb",
     "WVH1a",
     "WVH1b",
+    "WVH2",
+    "WVH2a",
+    "WVH2b",
+    "D2Ln",
+    "D2Lna",
+    "D2Lnb",
 )
 
 
@@ -566,8 +572,8 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     all23 = [r for r, n in refused.items() if n > 22.5]
     assert all23 == ["WVUHb", "WVHa"] and all(refused[r] == 23 for r in all23)
     words = {
-        19: "nineteen",
-        17: "seventeen",
+        22: "twenty-two",
+        20: "twenty",
     }  # the draws with the wide vocabulary, and the others than those two
     assert (
         f"WVUHb and WVHa, two of the {words[len(wide)]} draws with the wide vocabulary (whose harmful actions include"
@@ -1540,7 +1546,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
             f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's,"
-            " D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's and DrLnb's;"
+            " D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's, DrLnb's and WVH2b's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1839,8 +1845,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         if r != "targets"
     }
     lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's and
-    # DrLnb's": exactly these rows
+    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's,
+    # DrLnb's and WVH2b's": exactly these rows
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1862,6 +1868,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "DrLn",
         "DrLna",
         "DrLnb",
+        "WVH2b",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -6019,4 +6026,187 @@ def test_wvh_recipe_on_a_third_helpful_model_rule_matches_its_records() -> None:
     assert (
         "**The rule, committed before any of its six draws was evaluated or scored and before the new set was"
         " read.**" in flat
+    )
+
+
+def wvh2_rule_rows() -> tuple[dict[str, list[str]], list[tuple[str, object, object, bool, str]], dict, dict]:
+    """The rule of WVH's recipe on seed 2: the per-draw table rows of the six seed-2 draws, its criteria (name, DrL's
+    recipe's figure, WVH's recipe's, holds, the format the log prints them in; (1a) to (2c) by the first-token score,
+    (1d) to (2f) the same by the substring judge of the reply), and the draws' evaluation and training records."""
+    rows, ev, training, scored = rule_table_rows(WVH2_DRAWS, "fresh19", baseline=D2_AGAIN)
+    nine = ((*WVH_DRAWS, *WVH2_DRAWS), (*DRL_SIX, *D2_AGAIN))
+    criteria = []
+    for judge, names in ((False, "abc"), (True, "def")):
+        count = judged_refused if judge else pooled_refused
+        (we, wh), (de, dh) = (count(EIGHTEEN_SETS, g) for g in (WVH2_DRAWS, D2_AGAIN))
+        w1, d1 = (errors(EIGHTEEN_SETS, g, judge) for g in (WVH2_DRAWS, D2_AGAIN))
+        criteria += [
+            (f"(1{names[0]})", d1, w1, w1 <= 0.85 * d1, ","),
+            (f"(1{names[1]})", de, we, we <= de, ","),
+            (f"(1{names[2]})", dh, wh, wh >= 0.97 * dh, ","),
+        ]
+        (w2e, w2h), (d2e, d2h) = ((x / 9 for x in count(("fresh19",), g)) for g in nine)
+        w2, d2 = (errors(("fresh19",), g, judge) / 9 for g in nine)
+        criteria += [
+            (f"(2{names[0]})", d2, w2, w2 <= 0.85 * d2, ".2f"),
+            (f"(2{names[1]})", d2e, w2e, w2e <= d2e, ".2f"),
+            (f"(2{names[2]})", d2h, w2h, w2h >= d2h - 1, ".2f"),
+        ]
+    for name, d, w, holds in mean_criteria(WVH2_DRAWS, ev, scored, HW_CRITERIA, baseline=D2_AGAIN)[2:]:
+        criteria.append((name, d, w, holds, ".3f" if name in ("(4)", "(5b)") else ".2f"))
+    full = training["WVH2"]["train_seconds"]
+    slowest = max(training[r]["stages_1_2_reused"]["seconds_this_run"] for r in WVH2_DRAWS[1:])
+    passing = selections_criterion(WVH2_DRAWS, ev, at_least=2)
+    criteria += [
+        (
+            "(6a)",
+            float("nan"),
+            full,
+            full <= 1800 and training["WVH2"].get("stages_1_2_reused") is None,
+            ".0f",
+        ),
+        ("(6b)", float("nan"), slowest, slowest <= 600, ".0f"),
+        (*passing, "d"),
+    ]
+    return rows, criteria, ev, training
+
+
+def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> None:
+    """WVH's recipe on seed 2 judged by its rule: the seed-2 draws are the configs the rule names and share their
+    helpful models, the tables and criteria are the records', the verdict follows, and the figures the section and
+    the summary quote are the records'."""
+    section = section_of_log(WVH2_SECTION)
+    flat = " ".join(section.split())
+    rows, criteria, ev, training = wvh2_rule_rows()
+    for first, like, recipe in (("WVH2", "WVH1", WVH2_DRAWS), ("D2Ln", "D1Ln", D2_AGAIN)):
+        assert changed_fields(
+            training[first]["config"], benchmark_record(f"organism_recipe_{like}_training")["config"]
+        ) == {"seed"}
+        assert training[first]["config"]["seed"] == 2 and training[first].get("stages_1_2_reused") is None
+        for redraw, seed in zip(recipe[1:], (101, 102), strict=True):
+            assert changed_fields(training[redraw]["config"], training[first]["config"]) == {"safety_seed"}
+            assert training[redraw]["config"]["safety_seed"] == seed
+            assert (
+                training[redraw]["stages_1_2_reused"]["file"]
+                == training[recipe[1]]["stages_1_2_reused"]["file"]
+            )
+    assert_table_rows(section, rows)
+    f19 = benchmark_record("fresh19")
+    others = (*WVH_DRAWS, *DRL_SIX, *WVUH_DRAWS, *WVUH1_DRAWS)
+    assert_table_rows(
+        section,
+        {
+            "everyday requests refused, of 60": refused_counts(f19, "harmless", others),
+            "harmful requests refused, of 40": refused_counts(f19, "harmful", others),
+        },
+    )
+    for name, d, w, holds, fmt in criteria:
+        row = next(line for line in section.splitlines() if line.startswith(f"| {name} "))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[-1] == ("yes" if holds else "no"), row
+        shown = [w] if isinstance(d, float) and math.isnan(d) else [d, w]
+        assert cells[-1 - len(shown) : -1] == [format(x, fmt) for x in shown], row
+    assert [n for n, *_, h, _ in criteria if not h] == ["(4)"]
+    assert "**WVH's recipe does not ship by its rule.** It fails one criterion:" in flat
+    seconds = [training[r]["train_seconds"] for r in ("WVH2", "D2Ln")]
+    stage3 = [
+        training[r]["stages_1_2_reused"]["seconds_this_run"] for r in ("WVH2a", "D2Lna", "WVH2b", "D2Lnb")
+    ]
+    assert (
+        f"WVH2 and D2Ln, full trainings ({round(seconds[0])} and {round(seconds[1])} s;" in flat
+        and f"stage 3 alone from their helpful models ({and_list([round(s) for s in stage3])} s)" in flat
+    )
+    assert f19["DrL"]["model_dir"] == "data/models/refusal-organism"
+    assert (
+        f"DrL refuses {f19['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {f19['DrL']['harmful']['refused']} of its harmful ones, B {f19['B']['harmless']['refused']} and"
+        f" {f19['B']['harmful']['refused']})" in flat
+    )
+    c = {n: (d, w) for n, d, w, *_ in criteria}
+
+    def held(r: str) -> float:
+        return ev[r]["baseline"]["held-out concepts"]["harmful"]["refusal_rate_score"]
+
+    assert (
+        f"its three draws refuse {c['(4)'][1]:.3f} of the held-out concepts on average against DrL's recipe's"
+        f" {c['(4)'][0]:.3f} (at most 0.05 less was asked), and each of its three refuses fewer than each of DrL's"
+        f" recipe's three ({each(lambda r: f'{held(r):.2f}', WVH2_DRAWS)} against"
+        f" {each(lambda r: f'{held(r):.2f}', D2_AGAIN)})" in flat
+    )
+    assert max(map(held, WVH2_DRAWS)) < min(map(held, D2_AGAIN))
+    assert (
+        f"its draws make {c['(1a)'][1]} errors against {c['(1a)'][0]:,} by the score ({c['(1a)'][1] / c['(1a)'][0]:.2f}"
+        f" times) and {c['(1d)'][1]} against {c['(1d)'][0]:,} by the judge ({c['(1d)'][1] / c['(1d)'][0]:.2f} times),"
+        f" refusing {c['(1b)'][1]} everyday requests against {c['(1b)'][0]} (judge: {c['(1e)'][1]} against"
+        f" {c['(1e)'][0]}) and {c['(1c)'][1]:,} harmful ones against {c['(1c)'][0]:,} (judge: {c['(1f)'][1]:,} against"
+        f" {c['(1f)'][0]:,}); on the new set its nine draws make {c['(2a)'][1]:.2f} errors on average against"
+        f" {c['(2a)'][0]:.2f} (judge: {c['(2d)'][1]:.2f} against {c['(2d)'][0]:.2f}), refusing {c['(2b)'][1]:.2f} of"
+        f" the 60 everyday requests against {c['(2b)'][0]:.2f} and {c['(2c)'][1]:.2f} of the 40 harmful ones against"
+        f" {c['(2c)'][0]:.2f}. Natural harmful requests {c['(3)'][1]:.2f} against {c['(3)'][0]:.2f} of 23, natural"
+        " harmless requests none refused against one in each of DrL's recipe's draws, both selections pass in all three"
+        f" draws (D2Ln's held-out-phrasing selection fails), and WVH2's full training took {round(seconds[0])} s."
+        in flat
+    )
+    natural_harmless = {
+        r: round(22 * ev[r]["baseline"]["natural requests"]["harmless"]["refusal_rate_score"]) for r in ev
+    }
+    assert [natural_harmless[r] for r in (*D2_AGAIN, *WVH2_DRAWS)] == [1, 1, 1, 0, 0, 0]
+    assert not ev["D2Ln"]["held_out_selection"]["passed_filters"] and c["(7)"][1] == 3
+    nine = ((*WVH_DRAWS, *WVH2_DRAWS), (*DRL_SIX, *D2_AGAIN))
+    (we, wh), (de, dh) = (pooled_refused(EIGHTEEN_SETS, g) for g in nine)
+    (je, jh), (ke, kh) = (judged_refused(EIGHTEEN_SETS, g) for g in nine)
+    (ws, ds), (wj, dj) = ([errors(EIGHTEEN_SETS, g, j) for g in nine] for j in (False, True))
+    assert (
+        f"over the eighteen sets its nine draws make {ws:,} errors against {ds:,} by the score ({ws / ds:.2f} times) and"
+        f" {wj:,} against {dj:,} by the judge ({wj / dj:.2f} times), refusing {we:,} everyday requests against {de:,}"
+        f" (judge: {je:,} against {ke:,}) and {wh:,} harmful ones against {dh:,} (judge: {jh:,} against {kh:,})"
+        in flat
+    )
+    for w, d in zip(
+        *((g[:3], g[3:6], g[6:]) for g in nine), strict=True
+    ):  # "fewer errors ... with each seed"
+        assert errors(EIGHTEEN_SETS, w) < errors(EIGHTEEN_SETS, d)
+        assert errors(EIGHTEEN_SETS, w, True) < errors(EIGHTEEN_SETS, d, True)
+    fewer, more = sets_compared(EIGHTEEN_SETS, WVH2_DRAWS, D2_AGAIN, "harmless")
+    assert (fewer, more) == (17, ["fresh9"])
+    assert "fewer everyday requests in 17 of the eighteen sets (more in `fresh9`)" in flat
+    score, judge = (
+        {r: f(EIGHTEEN_SETS, (r,))[0] for r in (*WVH2_DRAWS, *D2_AGAIN)}
+        for f in (pooled_refused, judged_refused)
+    )
+    assert (
+        f"per draw the totals separate ({each(score.get, WVH2_DRAWS)} against {each(score.get, D2_AGAIN)}); by the"
+        f" judge the draws overlap ({each(judge.get, WVH2_DRAWS)} against {each(judge.get, D2_AGAIN)})"
+        in flat
+    )
+    assert max(map(score.get, WVH2_DRAWS)) < min(map(score.get, D2_AGAIN))
+    assert max(map(judge.get, WVH2_DRAWS)) > min(map(judge.get, D2_AGAIN))
+    seed0 = [judged_refused(EIGHTEEN_SETS, g)[0] for g in (WVH_DRAWS[:3], DRL_AGAIN)]
+    assert (
+        f"WVH's draws still refuse more everyday requests than DrL's recipe's ({seed0[0]} against {seed0[1]}"
+        in flat
+    )
+    assert seed0[0] > seed0[1]
+
+    def mean_held(draws: tuple[str, ...]) -> float:
+        return sum(
+            benchmark_record(f"organism_recipe_{r}_eval")["baseline"]["held-out concepts"]["harmful"][
+                "refusal_rate_score"
+            ]
+            for r in draws
+        ) / len(draws)
+
+    m = [
+        mean_held(g) for g in (WVH_DRAWS[:3], DRL_AGAIN, WVH_DRAWS[3:], D1_AGAIN, WVH2_DRAWS, D2_AGAIN, *nine)
+    ]
+    assert (
+        f"({m[0]:.3f} against {m[1]:.3f}, {m[2]:.3f} against {m[3]:.3f}) and fewer with seed 2 ({m[4]:.3f} against"
+        f" {m[5]:.3f}), and over the nine draws a side {m[6]:.3f} against {m[7]:.3f}" in flat
+    )
+    assert m[0] > m[1] and m[2] > m[3] and m[4] < m[5]
+    most = max(mean_held((r,)) for r in (*nine[0], *nine[1]))
+    assert (
+        f"its nine draws refuse {we / 9720:.2f} of the everyday requests by the score and {je / 9720:.2f} by the judge"
+        f" (0.03 asked), and none of the eighteen draws compared refuses more than {most:.2f} of the held-out concepts"
+        in flat
     )
