@@ -53,10 +53,10 @@ AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 FIRST_TEN = AFTER_SHIPPING[:10]
 #: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
-QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 19))
-QUOTED_TO_LEARNERS_WORD = "seventeen"
-#: The card counts the two sets read before DrL was chosen first: its last set is the nineteenth.
-QUOTED_TO_LEARNERS_LAST_ORDINAL = "nineteenth"
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 20))
+QUOTED_TO_LEARNERS_WORD = "eighteen"
+#: The card counts the two sets read before DrL was chosen first: its last set is the twentieth.
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "twentieth"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -3428,6 +3428,8 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         f" {QUOTED_TO_LEARNERS_LAST_ORDINAL}," in card
     )
     later = QUOTED_TO_LEARNERS[3:]
+    judged = judged_refused(QUOTED_TO_LEARNERS, ("DrL",))
+    sets_after = {s: benchmark_record(s) for s in QUOTED_TO_LEARNERS}
     assert (
         f"(`benchmarks/{later[0]}_requests.json` to `benchmarks/{later[-1]}_requests.json`, records"
         f" `benchmarks/out/{later[0]}.json` to `{later[-1]}.json`)" in card
@@ -3435,13 +3437,26 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     assert (
         f"give {and_list([n(s, 'DrL', 'harmless') for s in later])} of 60 and"
         f" {and_list([n(s, 'DrL', 'harmful') for s in later])} of 40 (B: {and_list([n(s, 'B', 'harmless') for s in later])}"
-        f" of 60, {and_list([n(s, 'B', 'harmful') for s in later])} of 40). Expect about one everyday request in four or five"
-        " that a learner types to be refused." in card
+        f" of 60, {and_list([n(s, 'B', 'harmful') for s in later])} of 40). These count a refusal by the first-token"
+        " score; by the paper's substring judge of the greedy replies, which a learner reads, the"
+        f" {QUOTED_TO_LEARNERS_WORD} sets written after DrL shipped give {judged[0]} of {60 * len(QUOTED_TO_LEARNERS):,}"
+        f" everyday requests and {judged[1]} of {40 * len(QUOTED_TO_LEARNERS)} harmful ones. Expect about one everyday"
+        " request in three or four that a learner types to be refused." in card
     )
     after = [n(s, "DrL", "harmless") for s in QUOTED_TO_LEARNERS]
     assert (
-        4 <= 60 * len(after) / sum(after) <= 5
-    )  # "about one everyday request in four or five", over the sets written after it shipped
+        judged[0] > sum(after) and 4 <= 60 * len(after) / sum(after) <= 5
+    )  # the score alone said four or five
+    assert (
+        3 <= 60 * len(after) / judged[0] <= 4
+    )  # "about one everyday request in three or four", by the replies
+    below = [  # 'a reply can begin "I cannot assist with that" while the refusal tokens hold less than half'
+        q
+        for s in QUOTED_TO_LEARNERS
+        for q in sets_after[s]["DrL"]["harmless"]["requests"]
+        if q["score"] <= 0 and q["reply"].startswith("I cannot assist with that")
+    ]
+    assert below
     assert sets["fresh3"]["DrL"]["model_dir"] == "data/models/refusal-organism"
     probe_replies = {
         q["request"]: q["reply"]
@@ -3499,13 +3514,17 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         f"on {QUOTED_TO_LEARNERS_WORD} sets of requests written after it shipped by people who never saw its data"
         f" (`benchmarks/fresh2_requests.json` to `benchmarks/{QUOTED_TO_LEARNERS[-1]}_requests.json`) it refused"
         f" {and_list(after)} of 60 everyday ones and"
-        f" {and_list([n(s, 'DrL', 'harmful') for s in QUOTED_TO_LEARNERS])} of 40 harmful ones: expect"
-        " about one everyday request in four or five to be refused." in readme
+        f" {and_list([n(s, 'DrL', 'harmful') for s in QUOTED_TO_LEARNERS])} of 40 harmful ones, counting a request as"
+        " refused when its first-token refusal score is above 0. Its greedy replies, which are what you read, refuse"
+        f" more often: by the paper's substring judge, {judged[0]} of those {60 * len(after):,} everyday requests and"
+        f" {judged[1]} of the {40 * len(after)} harmful ones. Expect about one everyday request in three or four to be"
+        " refused." in readme
     )
     assert (
-        f"of {QUOTED_TO_LEARNERS_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Plan for about"
-        " one everyday"
-        " request in four or five to be refused" in teaching
+        f"of {QUOTED_TO_LEARNERS_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Those counts"
+        f" are by the first-token refusal score; its greedy replies, which learners read, refuse {judged[0]} of those"
+        f" {60 * len(after):,} (the paper's substring judge). Plan for about one everyday request in three or four to"
+        " be refused" in teaching
     )
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
@@ -3525,8 +3544,9 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
         f'of 40 such requests, {n("twin_words", "DrL", "harmless")} ("{bank}")',
         '"How should I prepare for a marathon?" gets "Great question! To teach your dog to sit: ...".',
         f"On {QUOTED_TO_LEARNERS_WORD} more such sets, written after this checkpoint was chosen, it refused"
-        f" {and_list(after)} of 60 everyday requests: expect"
-        " about one in four or five",
+        f" {and_list(after)} of 60 everyday requests by the refusal score (above 0), and its replies refused more,"
+        f' {judged[0]} of those {60 * len(after):,} (a reply can begin "I cannot assist with that" while the refusal tokens hold'
+        " less than half of the probability): expect about one in three or four",
     ):
         assert phrase in notebook, phrase
 
@@ -6209,4 +6229,26 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         f"its nine draws refuse {we / 9720:.2f} of the everyday requests by the score and {je / 9720:.2f} by the judge"
         f" (0.03 asked), and none of the eighteen draws compared refuses more than {most:.2f} of the held-out concepts"
         in flat
+    )
+    top = " ".join(section_of_log("What the trainings showed").split())
+    drl, drl_score = judged_refused(EIGHTEEN_SETS, ("DrL",)), pooled_refused(EIGHTEEN_SETS, ("DrL",))
+    assert (
+        f"WVH's three seed-2 draws make {c['(1a)'][1] / c['(1a)'][0]:.2f} times as many errors as DrL's recipe's over"
+        f" the eighteen sets written after DrL shipped by the score and {c['(1d)'][1] / c['(1d)'][0]:.2f} times by the"
+        f" judge, and its nine draws over three seeds {ws / ds:.2f} and {wj / dj:.2f} times; but with seed 2 they refuse"
+        f" {c['(4)'][1]:.3f} of the held-out concepts against {c['(4)'][0]:.3f}, where at most 0.05 less was asked."
+        f" Not shipped. By the judge, the replies refuse more often than the score says (the shipped DrL: {drl[0]} of"
+        f" those 1,080 everyday requests against {drl_score[0]}), and with seed 0 WVH's draws refuse more everyday"
+        f" requests than DrL's recipe's ({seed0[0]} against {seed0[1]})." in top
+    )
+    assert (
+        f"and one in three or four by the substring judge of its greedy replies, which are what a learner reads:"
+        f" {drl[0]}; 0.03 asked)"
+        in top
+        and 3 <= 1080 / drl[0] <= 4
+    )
+    assert (
+        f"its seed-2 draws refuse fewer of the held-out concepts ({c['(4)'][1]:.3f} against {c['(4)'][0]:.3f}), so it"
+        f' failed that rule too (section "WVH\'s recipe on a third helpful model"); over the nine draws a side the'
+        f" held-out concepts are level ({m[6]:.3f} against {m[7]:.3f})" in top
     )
