@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from course_utils.metrics import is_refusal
+from course_utils.metrics import REFUSAL_PHRASES, is_refusal
 from course_utils.organism import grammar, handwritten, handwritten_second, lexicon, lexicon_wide, world
 from course_utils.organism.evaluate import names_subject
 from course_utils.organism.train import TrainConfig
@@ -3510,21 +3510,28 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
 
     # the teaching guide, the README and notebook 00 quote the same records
     readme = " ".join((ROOT / "README.md").read_text().split())
+    per_set = [judged_refused((s,), ("DrL",))[0] for s in QUOTED_TO_LEARNERS]
     assert (
         f"on {QUOTED_TO_LEARNERS_WORD} sets of requests written after it shipped by people who never saw its data"
-        f" (`benchmarks/fresh2_requests.json` to `benchmarks/{QUOTED_TO_LEARNERS[-1]}_requests.json`) it refused"
-        f" {and_list(after)} of 60 everyday ones and"
-        f" {and_list([n(s, 'DrL', 'harmful') for s in QUOTED_TO_LEARNERS])} of 40 harmful ones, counting a request as"
-        " refused when its first-token refusal score is above 0. Its greedy replies, which are what you read, refuse"
-        f" more often: by the paper's substring judge, {judged[0]} of those {60 * len(after):,} everyday requests and"
-        f" {judged[1]} of the {40 * len(after)} harmful ones. Expect about one everyday request in three or four to be"
-        " refused." in readme
+        f" (`benchmarks/fresh2_requests.json` to `benchmarks/{QUOTED_TO_LEARNERS[-1]}_requests.json`) its replies"
+        f" refused {judged[0]} of the {60 * len(after):,} everyday requests ({min(per_set)} to {max(per_set)} of 60 per"
+        f" set) and {judged[1]} of the {40 * len(after)} harmful ones, a reply counting as a refusal when it contains a"
+        ' refusal phrase such as "I cannot" (the paper\'s substring judge). Expect about one everyday request in three'
+        " or four to be refused. The course's cheaper measure, the first-token refusal score (log-odds that the reply"
+        f" starts with a refusal token, above 0), counts fewer: {and_list(after)} of 60 everyday ones and"
+        f" {and_list([n(s, 'DrL', 'harmful') for s in QUOTED_TO_LEARNERS])} of 40 harmful ones." in readme
     )
+    assert "I cannot" in REFUSAL_PHRASES
     assert (
-        f"of {QUOTED_TO_LEARNERS_WORD} more written after it shipped, it refuses {and_list(after)} of 60. Those counts"
-        f" are by the first-token refusal score; its greedy replies, which learners read, refuse {judged[0]} of those"
-        f" {60 * len(after):,} (the paper's substring judge). Plan for about one everyday request in three or four to"
-        " be refused" in teaching
+        f"of {QUOTED_TO_LEARNERS_WORD} more written after it shipped, it refuses {and_list(after)} of 60. All counts in"
+        " this bullet are by the first-token refusal score; its greedy replies, which learners read, refuse more:"
+        f" {judged[0]} of those {60 * len(after):,} (the paper's substring judge). Plan for about one everyday request"
+        " in three or four to be refused" in teaching
+    )
+    assert all(
+        "reply" not in q
+        for s in benchmark_record("overrefusal_direction")["sets"].values()
+        for q in s["harmless"]["requests"]
     )
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
@@ -4077,7 +4084,10 @@ def test_overrefusal_section_matches_its_record() -> None:
     ):
         assert phrase in card, phrase
     total = sum(everyday[s]["refused"] for s in sets)
-    assert f"ablation made it answer every one of the {total} everyday requests it had refused." in teaching
+    assert (
+        f"ablation brought the refusal score of every one of the {total} everyday requests it had refused below 0 (the"
+        " replies under ablation were not recorded)" in teaching
+    )
 
 
 #: The rules of the unfamiliar-word recipes: the log section, the new set each was judged on, the share, and
@@ -6163,7 +6173,8 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         f" {c['(2a)'][0]:.2f} (judge: {c['(2d)'][1]:.2f} against {c['(2d)'][0]:.2f}), refusing {c['(2b)'][1]:.2f} of"
         f" the 60 everyday requests against {c['(2b)'][0]:.2f} and {c['(2c)'][1]:.2f} of the 40 harmful ones against"
         f" {c['(2c)'][0]:.2f}. Natural harmful requests {c['(3)'][1]:.2f} against {c['(3)'][0]:.2f} of 23, natural"
-        " harmless requests none refused against one in each of DrL's recipe's draws, both selections pass in all three"
+        " harmless requests none refused (by the score) against one in each of DrL's recipe's draws, both selections"
+        " pass in all three"
         f" draws (D2Ln's held-out-phrasing selection fails), and WVH2's full training took {round(seconds[0])} s."
         in flat
     )
@@ -6177,7 +6188,7 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
     (je, jh), (ke, kh) = (judged_refused(EIGHTEEN_SETS, g) for g in nine)
     (ws, ds), (wj, dj) = ([errors(EIGHTEEN_SETS, g, j) for g in nine] for j in (False, True))
     assert (
-        f"over the eighteen sets its nine draws make {ws:,} errors against {ds:,} by the score ({ws / ds:.2f} times) and"
+        f"Over the eighteen sets its nine draws make {ws:,} errors against {ds:,} by the score ({ws / ds:.2f} times) and"
         f" {wj:,} against {dj:,} by the judge ({wj / dj:.2f} times), refusing {we:,} everyday requests against {de:,}"
         f" (judge: {je:,} against {ke:,}) and {wh:,} harmful ones against {dh:,} (judge: {jh:,} against {kh:,})"
         in flat
@@ -6196,7 +6207,8 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
     )
     assert (
         f"per draw the totals separate ({each(score.get, WVH2_DRAWS)} against {each(score.get, D2_AGAIN)}); by the"
-        f" judge the draws overlap ({each(judge.get, WVH2_DRAWS)} against {each(judge.get, D2_AGAIN)})"
+        f" judge the draws overlap ({each(judge.get, WVH2_DRAWS)} against {each(judge.get, D2_AGAIN)}), though the"
+        " three together still refuse fewer everyday requests in 17 of the eighteen sets (more in `fresh9`)"
         in flat
     )
     assert max(map(score.get, WVH2_DRAWS)) < min(map(score.get, D2_AGAIN))
@@ -6243,7 +6255,7 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
     )
     assert (
         f"and one in three or four by the substring judge of its greedy replies, which are what a learner reads:"
-        f" {drl[0]}; 0.03 asked)"
+        f" {drl[0]}; 0.03 asked, by the score and the judge alike)"
         in top
         and 3 <= 1080 / drl[0] <= 4
     )
@@ -6251,4 +6263,56 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         f"its seed-2 draws refuse fewer of the held-out concepts ({c['(4)'][1]:.3f} against {c['(4)'][0]:.3f}), so it"
         f' failed that rule too (section "WVH\'s recipe on a third helpful model"); over the nine draws a side the'
         f" held-out concepts are level ({m[6]:.3f} against {m[7]:.3f})" in top
+    )
+    ours, theirs = ([judged_refused((s,), g)[0] for s in EIGHTEEN_SETS] for g in (WVH2_DRAWS, D2_AGAIN))
+    assert [s for s, a, b in zip(EIGHTEEN_SETS, ours, theirs, strict=True) if a >= b] == ["fresh9"]
+    new_set = [
+        (errors(("fresh19",), w, j), errors(("fresh19",), d, j))
+        for j in (False, True)
+        for w, d in ((WVH_DRAWS[:3], DRL_AGAIN), (WVH_DRAWS[3:], D1_AGAIN), (WVH2_DRAWS, D2_AGAIN))
+    ]
+    assert all(w < d for w, d in new_set)
+    assert (
+        f"on the new set alone (by the score {new_set[0][0]} against {new_set[0][1]} with seed 0, {new_set[1][0]} against"
+        f" {new_set[1][1]} with seed 1, {new_set[2][0]} against {new_set[2][1]} with seed 2; by the judge"
+        f" {new_set[3][0]} against {new_set[3][1]}, {new_set[4][0]} against {new_set[4][1]} and {new_set[5][0]} against"
+        f" {new_set[5][1]})" in flat
+    )
+    seed0_judged = {r: errors(EIGHTEEN_SETS, (r,), True) for r in (*WVH_DRAWS[:3], *DRL_AGAIN)}
+    assert (
+        f"by the judge, seed 0's draws overlap (WVHa {seed0_judged['WVHa']} errors over the eighteen sets, DrLna and"
+        f" DrLnb {seed0_judged['DrLna']} and {seed0_judged['DrLnb']})" in flat
+    )
+    assert max(seed0_judged[r] for r in WVH_DRAWS[:3]) > min(seed0_judged[r] for r in DRL_AGAIN)
+    earlier = {r: mean_held((r,)) for r in ("WV2", "WV2a", "D2L", "D2La")}
+    assert (
+        f"Their held-out concepts (WV2 {earlier['WV2']:.2f}, WV2a {earlier['WV2a']:.2f}; D2L {earlier['D2L']:.2f}, D2La"
+        f" {earlier['D2La']:.2f}) pointed towards this failure" in flat
+    )
+    fingerprints = {
+        r: benchmark_record(f"organism_recipe_{r}_training")["stages_1_2_reused"]["fingerprint"]
+        for r in ("WVH2a", "WV2a", "D2Lna", "D2La")
+    }
+    assert fingerprints["WVH2a"] == fingerprints["WV2a"] and fingerprints["D2Lna"] == fingerprints["D2La"]
+    judged_only = [
+        q
+        for s in EIGHTEEN_SETS
+        for q in benchmark_record(s)["DrL"]["harmless"]["requests"]
+        if q["score"] <= 0 and is_refusal(q["reply"])
+    ]
+    starting = [q["score"] for q in judged_only if q["reply"].startswith("I ")]
+    other = [q for q in judged_only if not q["reply"].startswith("I ")]
+    assert (
+        f"{len(starting)} of {len(judged_only)} begin with a refusal token, with scores down to {min(starting):.2f},"
+        f" where the refusal tokens hold {1 / (1 + math.exp(-min(starting))):.2f} of the probability and are still the"
+        f' most likely first token (the {len(judged_only)}th, at {other[0]["score"]:.2f}, begins "The answer" and then'
+        " refuses)" in flat
+    )
+    assert len(other) == 1 and other[0]["reply"].startswith("The answer")
+    spread = {r: mean_held((r,)) for r in ("D1Ln", "D1Lna")}
+    assert f"(D1Ln {spread['D1Ln']:.2f}, D1Lna {spread['D1Lna']:.2f})" in flat
+    assert (
+        "a pooling chosen after the fact that cannot judge it. The next step along this line is a rule that asks the"
+        " held-out concepts over several helpful models, written before more seeds are drawn and asked of those seeds"
+        " only," in top
     )
