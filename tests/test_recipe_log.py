@@ -4062,8 +4062,8 @@ def test_overrefusal_section_matches_its_record() -> None:
             f" {h['projection_refused']:.2f} | {e['refused_ablated']} | {h['refused']} -> {h['refused_ablated']} |"
         )
         assert row in section, row
-        # "nearly as far (about four fifths)", "about six times as far", "answers every one of them (and every
-        # harmful request too)"
+        # "nearly as far (about four fifths)", "about six times as far", "the refusal score of every one of them falls
+        # below 0 (and of every harmful request too"
         assert 0.75 <= e["projection_refused"] / h["projection_refused"] <= 0.85
         assert 5.5 <= e["projection_refused"] / e["projection_answered"] <= 7
         assert e["refused_ablated"] == 0 and h["refused_ablated"] == 0
@@ -4677,6 +4677,19 @@ def assert_hwb_section(section: str, flat: str) -> None:
     )
 
 
+def shipped_on(scored: dict[str, dict], with_b: bool = False) -> str:
+    """How a section quotes the shipped DrL (and, `with_b`, B) on a new written set: "DrL refuses 12 of its everyday
+    requests and 32 of its harmful ones[, B 33 and 39]", after checking that the record's DrL is the shipped folder."""
+    assert scored["DrL"]["model_dir"] == "data/models/refusal-organism"
+    quoted = (
+        f"DrL refuses {scored['DrL']['harmless']['refused']} of its everyday requests and"
+        f" {scored['DrL']['harmful']['refused']} of its harmful ones"
+    )
+    return quoted + (
+        f", B {scored['B']['harmless']['refused']} and {scored['B']['harmful']['refused']}" if with_b else ""
+    )
+
+
 def assert_criteria_table(section: str, criteria: list[tuple[str, object, object, bool]]) -> None:
     """A rule's verdict table (`| (n) criterion | DrL's recipe | the recipe | holds |`) has the `criteria`' means,
     rounded as the log prints them, and their verdicts. A criterion with no figure of DrL's recipe (NaN) is checked on
@@ -5171,15 +5184,11 @@ def assert_new_set_verdict(
     Returns the new set's record and a function listing a recipe's draws' refusals on it."""
     assert [n for n, *_, h in criteria if not h] == failing
     record = benchmark_record(HANDWRITTEN_RULES[recipe][1])
-    assert record["DrL"]["model_dir"] == "data/models/refusal-organism"
 
     def listed(r: str, label: str) -> str:
         return and_list([record[d][label]["refused"] for d in WRITTEN_RECIPES[r]])
 
-    assert (
-        f"DrL refuses {record['DrL']['harmless']['refused']} of its everyday requests and"
-        f" {record['DrL']['harmful']['refused']} of its harmful ones" in flat
-    )
+    assert shipped_on(record) in flat
     d1, w1 = criteria[0][1:3]
     assert (
         f"its draws refuse {listed(recipe, 'harmless')} of the 60 everyday requests, DrL's recipe's"
@@ -5433,11 +5442,7 @@ def test_wide_vocabulary_with_unfamiliar_words_section_matches_its_records() -> 
 
     # the verdict and what it shows, over the fifteen sets
     f16 = benchmark_record("fresh16")
-    assert f16["DrL"]["model_dir"] == "data/models/refusal-organism"
-    assert (
-        f"DrL refuses {f16['DrL']['harmless']['refused']} of its everyday requests and"
-        f" {f16['DrL']['harmful']['refused']} of its harmful ones" in flat
-    )
+    assert shipped_on(f16) in flat
     d8, w8 = criteria[-1][1:3]
     assert (
         f"its three draws refuse {w8[0]} of the 2,700 everyday requests, DrL's recipe's three {d8[0]}"
@@ -5592,12 +5597,8 @@ def test_wvuh_recipe_on_a_second_helpful_model_section_matches_its_records() -> 
         f" {training['D1Ln']['train_seconds']:.0f} s), then WVUH1a, WVUH1b, D1Lna and D1Lnb, stage 3 alone from their"
         f" helpful models ({and_list(seconds)} s)" in flat
     )
-    assert f17["DrL"]["model_dir"] == "data/models/refusal-organism"
     assert (
-        f"DrL refuses {f17['DrL']['harmless']['refused']} of its everyday requests and"
-        f" {f17['DrL']['harmful']['refused']} of its harmful ones, B {f17['B']['harmless']['refused']} and"
-        f" {f17['B']['harmful']['refused']}; WVH and WVH1, of the next section, were added to it later)"
-        in flat
+        f"{shipped_on(f17, with_b=True)}; WVH and WVH1, of the next section, were added to it later)" in flat
     )
 
     # the verdict
@@ -5847,12 +5848,7 @@ def test_unfamiliar_words_around_harmful_requests_too_verdict_matches_its_record
         for r in ("WVHa", "WVH1a", "WVHb", "WVH1b")
     ]
     assert f"one after another with nothing else on the machine ({and_list(seconds)} s)" in flat
-    assert f18["DrL"]["model_dir"] == "data/models/refusal-organism"
-    assert (
-        f"DrL refuses {f18['DrL']['harmless']['refused']} of its everyday requests and"
-        f" {f18['DrL']['harmful']['refused']} of its harmful ones, B {f18['B']['harmless']['refused']} and"
-        f" {f18['B']['harmful']['refused']})" in flat
-    )
+    assert f"{shipped_on(f18, with_b=True)})" in flat
     (_, d1, w1, _), (_, d2, w2, _), (_, d3, w3, _), (_, d4, w4, _) = criteria[:4]
     (_, d8a, w8a, _), (_, d8b, w8b, _) = criteria[-2:]
     assert (
@@ -6146,12 +6142,7 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         f"WVH2 and D2Ln, full trainings ({round(seconds[0])} and {round(seconds[1])} s;" in flat
         and f"stage 3 alone from their helpful models ({and_list([round(s) for s in stage3])} s)" in flat
     )
-    assert f19["DrL"]["model_dir"] == "data/models/refusal-organism"
-    assert (
-        f"DrL refuses {f19['DrL']['harmless']['refused']} of its everyday requests and"
-        f" {f19['DrL']['harmful']['refused']} of its harmful ones, B {f19['B']['harmless']['refused']} and"
-        f" {f19['B']['harmful']['refused']})" in flat
-    )
+    assert f"{shipped_on(f19, with_b=True)})" in flat
     c = {n: (d, w) for n, d, w, *_ in criteria}
 
     def held(r: str) -> float:
