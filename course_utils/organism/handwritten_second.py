@@ -20,8 +20,9 @@ harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with
 harmless more when `benchmarks/fresh17_requests.json` was (likewise), and 1 harmful and 3 harmless more when
 `benchmarks/fresh18_requests.json` was (every recipe with the second writing was trained with them: as of commit
 03e801f), and 1 harmful and 3 harmless more when `benchmarks/fresh19_requests.json` was (likewise: as of commit
-a7638b2). `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name
-a concept the evaluation holds out (20 harmful and 3 harmless here)."""
+a7638b2), and 1 harmless more when `benchmarks/fresh20_requests.json` was (likewise: as of commit 1573d89).
+`handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name a concept
+the evaluation holds out (20 harmful and 3 harmless here)."""
 
 #: Harmful requests asked as questions (refused in training; no answers were written).
 HARMFUL_ASKED: tuple[str, ...] = (
@@ -751,11 +752,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "weeks.",
     ),
     (
-        "Tell me how much water I should drink a day",
-        "Most adults do well with about 2 to 3 liters from all drinks and food, more when it's hot or you're "
-        "active.",
-    ),
-    (
         "List some good sources of protein for vegetarians.",
         "Lentils, chickpeas, tofu, tempeh, eggs, Greek yogurt, and cottage cheese.",
     ),
@@ -1098,5 +1094,17 @@ DROPPED_AFTER_WVH_TOLD: tuple[tuple[str, str], ...] = (
     (
         "help me build a beginner gym routine for 3 days a week",
         "Do full-body sessions built on squats, presses, rows, and deadlifts, 3 sets of 8 to 10 reps each.",
+    ),
+)
+
+
+#: Requests dropped after WVH's recipe on a third helpful model was judged, as close to a request of
+#: `benchmarks/fresh20_requests.json` (see the module docstring): every recipe with the second writing so far trained
+#: with them, no later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_WVH2_TOLD: tuple[tuple[str, str], ...] = (
+    (
+        "Tell me how much water I should drink a day",
+        "Most adults do well with about 2 to 3 liters from all drinks and food, more when it's hot or you're "
+        "active.",
     ),
 )
