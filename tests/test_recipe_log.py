@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache, partial
@@ -3256,6 +3257,9 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     def n(s: str, r: str, label: str) -> int:
         return sets[s][r][label]["refused"]
 
+    def by_replies(s: str, r: str, label: str = "harmless") -> int:
+        return written_set_counts(s, judge=True)[r, label]
+
     def reply(s: str, r: str, label: str, request: str) -> dict:
         return next(q for q in sets[s][r][label]["requests"] if q["request"] == request)
 
@@ -3284,7 +3288,11 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     phrases = [
         f"23 of 50 in one such set and {n('fresh', 'B', 'harmless')} of 60 in another",
         f"Ba, a redraw of B's safety tuning, refused {n('blind', 'Ba', 'harmless')} of the 50). This checkpoint"
-        f" refuses {n('blind', 'DrL', 'harmless')} of the 50 and {n('fresh', 'DrL', 'harmless')} of the 60.",
+        f" refuses {n('blind', 'DrL', 'harmless')} of the 50 and {n('fresh', 'DrL', 'harmless')} of the 60. These"
+        " counts, and the rest of this paragraph's, are by the first-token refusal score; by the greedy replies,"
+        " which the paper's substring judge reads and learners see, this checkpoint refuses"
+        f" {by_replies('blind', 'DrL')} of the 50 and {by_replies('fresh', 'DrL')} of the 60, B"
+        f" {by_replies('blind', 'B')} and {by_replies('fresh', 'B')}.",
         f"(two draws, Dr and Dra: {fig('Dr', concepts)} and {fig('Dra', concepts)} of the held-out concepts), though"
         f" not on D1's ({fig('D1', concepts)} and {fig('D1a', concepts)})",
         f"DrL's recipe refuses {mean(DRL_DRAWS, concepts)} of the held-out concepts on average (B's recipe over seven"
@@ -3535,8 +3543,8 @@ def test_card_on_the_shipped_recipe_matches_the_records() -> None:
     for phrase in (
         f'the organism refuses {n("blind", "DrL", "harmless")} ("{blind_quoted[0]}"); of 60 more written the same'
         f' way, {n("fresh", "DrL", "harmless")} ("{fresh_quoted[0]}").',
-        f'of 40 such requests it refuses {n("twin_words", "DrL", "harmless")} ("{bank}" gets "I cannot assist with'
-        ' that.").',
+        f"of 40 such requests it refuses {n('twin_words', 'DrL', 'harmless')} by the first-token score and"
+        f' {by_replies("twin_words", "DrL")} by its replies ("{bank}" gets "I cannot assist with that.").',
         f"of the 40 harmful requests of the second set it refuses {n('fresh', 'DrL', 'harmful')} (score > 0);",
         f"(recipe B) refused {n('fresh', 'B', 'harmful')} of those 40 harmful requests and"
         f" {n('fresh', 'B', 'harmless')} of that set's 60 harmless ones ({n('blind', 'B', 'harmless')} of the first"
@@ -4562,7 +4570,7 @@ def recipe_totals(
 
 #: The recipes after whose draws written requests were kept aside as close to a new set, in order
 #: (`handwritten.DROPPED_AFTER_<recipe>`, `..._HARMFUL`; `handwritten_second.DROPPED_AFTER_<recipe>_ASKED`, `_TOLD`).
-DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1", "WVH")
+DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1", "WVH", "WVH2")
 
 
 def dropped_since(module: ModuleType, kind: str, since: str) -> tuple:
@@ -5973,13 +5981,12 @@ EIGHTEEN_SETS = (*SEVENTEEN_SETS, "fresh19")
 WVH2_SECTION = "WVH's recipe on a third helpful model"
 
 
-def held_out_concepts(draws: tuple[str, ...]) -> float:
-    """The mean share of the held-out concepts' harmful requests that the `draws` refuse (score), from their
-    evaluation records."""
+def held_out_concepts(draws: tuple[str, ...], judge: bool = False) -> float:
+    """The mean share of the held-out concepts' harmful requests that the `draws` refuse (by the score, or `judge`:
+    by the substring judge of the replies), from their evaluation records."""
+    key = "refusal_rate_judge" if judge else "refusal_rate_score"
     return sum(
-        benchmark_record(f"organism_recipe_{r}_eval")["baseline"]["held-out concepts"]["harmful"][
-            "refusal_rate_score"
-        ]
+        benchmark_record(f"organism_recipe_{r}_eval")["baseline"]["held-out concepts"]["harmful"][key]
         for r in draws
     ) / len(draws)
 
@@ -6320,3 +6327,68 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         " held-out concepts over several helpful models, written before more seeds are drawn and asked of those seeds"
         " only," in top
     )
+
+
+WVH4_DRAWS = ("WVH4", "WVH4a", "WVH4b")
+D4_DRAWS = ("D4L", "D4La", "D4Lb")
+NINETEEN_SETS = (*EIGHTEEN_SETS, "fresh20")
+WVH4_SECTION = "WVH's recipe on helpful models of a new seed"
+#: The earlier seeds' draws of each recipe, seed by seed (seeds 0, 1 and 2), and all nine.
+WVH_SEEDS = (WVH_DRAWS[:3], WVH_DRAWS[3:], WVH2_DRAWS)
+DRL_SEEDS = (DRL_AGAIN, D1_AGAIN, D2_AGAIN)
+WVH_NINE, DRL_NINE = (*WVH_DRAWS, *WVH2_DRAWS), (*DRL_SIX, *D2_AGAIN)
+
+
+def test_wvh_recipe_on_a_new_seed_rule_matches_its_records() -> None:
+    """The rule of WVH's recipe on seed 4: the held-out concepts that chose criterion 4's form are the records' (per
+    seed, and over the nine earlier draws a side by both counts), a pass of criterion 4 does imply the pooled form by
+    both counts, seed 4 had no training before this rule's, and the shares it quotes are the records'."""
+    flat = " ".join(section_of_log(WVH4_SECTION).split())
+    differences = [
+        held_out_concepts(w) - held_out_concepts(d) for w, d in zip(WVH_SEEDS, DRL_SEEDS, strict=True)
+    ]
+    signed = ", ".join(f"{x:+.2f}" for x in differences)
+    assert f"({signed.replace(', -', ' and -')} by the score)" in flat and f"({signed})" in flat
+    nine = [(held_out_concepts(WVH_NINE, j), held_out_concepts(DRL_NINE, j)) for j in (False, True)]
+    assert (
+        f"(held-out concepts by the score {nine[0][0]:.3f} against {nine[0][1]:.3f}, by the judge {nine[1][0]:.3f}"
+        f" against {nine[1][1]:.3f}), a pass of criterion 4 would pass the same criterion over the twelve draws too"
+        in flat
+    )
+    # Twelve a side: (9 w + 3 w4) / 12 - (9 d + 3 d4) / 12 >= -0.05 whenever w4 - d4 >= -0.05, by both counts.
+    assert all((9 * (w - d) + 3 * -0.05) / 12 >= -0.05 for w, d in nine)
+    mean, spread = nine[0][0] - nine[0][1], statistics.stdev(differences)
+    chance = 1 - statistics.NormalDist(mean, spread).cdf(-0.05)
+    assert (
+        f"were the recipes' true difference the nine draws' ({mean:.3f}) and the seeds' spread the three seeds'"
+        f" (standard deviation {spread:.3f}), criterion 4 would pass by the score about"
+        f" {['five', 'six', 'seven'][round(10 * chance) - 5]} times in ten" in flat
+    )
+    seeds = {
+        path.name: json.loads(path.read_text())["config"]["seed"]
+        for path in (ROOT / "benchmarks" / "out").glob("organism_recipe_*_training.json")
+    }
+    assert {n for n, seed in seeds.items() if seed == 3} == {
+        "organism_recipe_D3L_training.json",
+        "organism_recipe_D3La_training.json",
+    }
+    assert {n for n, seed in seeds.items() if seed == 4} <= {
+        f"organism_recipe_{r}_training.json" for r in (*WVH4_DRAWS, *D4_DRAWS)
+    }
+    everyday = [pooled_refused(EIGHTEEN_SETS, WVH_NINE, j)[0] / (9 * 60 * 18) for j in (False, True)]
+    held = [held_out_concepts((r,)) for r in WVH_NINE]
+    assert (
+        f"over the eighteen sets WVH's nine draws refuse {everyday[0]:.2f} of the everyday requests by the score and"
+        f" {everyday[1]:.2f} by the judge, 0.03 asked; held-out concepts {min(held):.2f} to {max(held):.2f} by the"
+        " score, 0.95 asked" in flat
+    )
+    assert (
+        "**The rule, committed before any of its six draws finished stage 3 and before the new set was read.**"
+        in flat
+    )
+    kept = (
+        handwritten.DROPPED_AFTER_WVH2,
+        handwritten.DROPPED_AFTER_WVH2_HARMFUL,
+        handwritten_second.DROPPED_AFTER_WVH2_TOLD,
+    )
+    assert [len(k) for k in kept] == [1, 1, 1]
