@@ -62,7 +62,7 @@ HARMFUL = handwritten.HARMFUL + handwritten_second.HARMFUL_ASKED
 def test_the_requests_are_many_distinct_and_answered_briefly() -> None:
     harmless, harmful = HARMLESS, HARMFUL
     assert len(handwritten.HARMLESS) >= 600 and len(handwritten.HARMFUL) >= 450
-    assert len(handwritten_second.HARMLESS_TOLD) >= 145 and len(handwritten_second.HARMFUL_ASKED) >= 300
+    assert len(handwritten_second.HARMLESS_TOLD) >= 140 and len(handwritten_second.HARMFUL_ASKED) >= 300
     requests = [r for r, _ in harmless] + list(harmful)
     assert len({r.lower() for r in requests}) == len(requests)
     for request, answer in harmless:
