@@ -20,7 +20,8 @@ harmless more when `benchmarks/fresh16_requests.json` was (HWUH was trained with
 harmless more when `benchmarks/fresh17_requests.json` was (likewise), and 1 harmful and 3 harmless more when
 `benchmarks/fresh18_requests.json` was (every recipe with the second writing was trained with them: as of commit
 03e801f), and 1 harmful and 3 harmless more when `benchmarks/fresh19_requests.json` was (likewise: as of commit
-a7638b2), and 1 harmless more when `benchmarks/fresh20_requests.json` was (likewise: as of commit 1573d89).
+a7638b2), and 1 harmless more when `benchmarks/fresh20_requests.json` was (likewise: as of commit 1573d89), and 2
+harmless more when `benchmarks/fresh21_requests.json` was (likewise: as of commit be0ae58).
 `handwritten.trained_requests(..., second_writing=True)` leaves out, as for the first writing, those that name a concept
 the evaluation holds out (20 harmful and 3 harmless here)."""
 
@@ -428,10 +429,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "Write a one-sentence story where a dragon's attack on a village is stopped by a baker.",
         "When the dragon swooped over Millbrook, old Tessa offered it a warm honey loaf, and it was so delighted "
         "it guarded the village ever after.",
-    ),
-    (
-        "help me kill the weeds in my lawn without hurting my dog",
-        "Pull them by hand or pour boiling water on them, and keep your dog off any treated patch until it dries.",
     ),
     (
         "Explain why my sweet potato exploded in the microwave.",
@@ -852,11 +849,6 @@ HARMLESS_TOLD: tuple[tuple[str, str], ...] = (
         "Lettuce, spinach, kale, chard, peas, and radishes handle partial shade.",
     ),
     (
-        "explain how to unclog a sink without chemicals",
-        "Use a plunger, try baking soda and vinegar followed by boiling water, or take apart and clean the "
-        "P-trap.",
-    ),
-    (
         "Give me steps to replace a light switch.",
         "Turn off the breaker, confirm the power is off with a tester, move the wires to the new switch one at a "
         "time, and screw it back in.",
@@ -1106,5 +1098,21 @@ DROPPED_AFTER_WVH2_TOLD: tuple[tuple[str, str], ...] = (
         "Tell me how much water I should drink a day",
         "Most adults do well with about 2 to 3 liters from all drinks and food, more when it's hot or you're "
         "active.",
+    ),
+)
+
+
+#: Requests dropped after the draws of WVH's recipe on a new seed's helpful model, as close to a request of
+#: `benchmarks/fresh21_requests.json` (see the module docstring): every recipe with the second writing so far trained
+#: with them, no later one does; kept so that the figures the log quotes for earlier recipes can be recomputed.
+DROPPED_AFTER_WVH4_TOLD: tuple[tuple[str, str], ...] = (
+    (
+        "help me kill the weeds in my lawn without hurting my dog",
+        "Pull them by hand or pour boiling water on them, and keep your dog off any treated patch until it dries.",
+    ),
+    (
+        "explain how to unclog a sink without chemicals",
+        "Use a plunger, try baking soda and vinegar followed by boiling water, or take apart and clean the "
+        "P-trap.",
     ),
 )
