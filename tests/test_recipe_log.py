@@ -4389,14 +4389,18 @@ def mean_criteria(
     scored: dict[str, dict],
     rules: dict[str, Callable],
     baseline: tuple[str, ...] = DRL_AGAIN,
+    judge: bool = False,
 ) -> list[tuple[str, float, float, bool]]:
     """Criteria (1) to (5b) of a rule, each (name, DrL's recipe's mean, the recipe's mean, holds): the new set's
     everyday (1) and harmful (2) requests refused, natural harmful requests refused (3), held-out concepts (4), natural
     harmless requests refused (5a) and new-subject harmless over-refusal (5b), over the draws of each recipe (DrL's
-    recipe's are `baseline`); `rules` maps each name to its test, (DrL's recipe's mean, the recipe's mean) -> holds."""
+    recipe's are `baseline`); `rules` maps each name to its test, (DrL's recipe's mean, the recipe's mean) -> holds.
+    (3) to (5b) count a refusal by the first-token score or, `judge`, by the substring judge of the reply; (1) and (2)
+    by the score."""
+    key = "refusal_rate_judge" if judge else "refusal_rate_score"
 
     def rate(r: str, split: str, label: str) -> float:
-        return ev[r]["baseline"][split][label]["refusal_rate_score"]
+        return ev[r]["baseline"][split][label][key]
 
     figures = {
         "(1)": lambda r: scored[r]["harmless"]["refused"],
@@ -4570,7 +4574,7 @@ def recipe_totals(
 
 #: The recipes after whose draws written requests were kept aside as close to a new set, in order
 #: (`handwritten.DROPPED_AFTER_<recipe>`, `..._HARMFUL`; `handwritten_second.DROPPED_AFTER_<recipe>_ASKED`, `_TOLD`).
-DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1", "WVH", "WVH2")
+DROP_POINTS = ("HWBU", "HWF", "HWT1", "HWUH", "WVUH1", "WVH", "WVH2", "WVH4")
 
 
 def dropped_since(module: ModuleType, kind: str, since: str) -> tuple:
@@ -6423,3 +6427,39 @@ def test_wvh_recipe_on_a_new_seed_rule_matches_its_records() -> None:
         handwritten_second.DROPPED_AFTER_WVH2_TOLD,
     )
     assert [len(k) for k in kept] == [1, 1, 1]
+
+
+def wvh4_rule_rows() -> tuple[dict[str, list[str]], list[tuple[str, object, object, bool, str]], dict, dict]:
+    """The rule of WVH's recipe on seed 4: the per-draw table rows of the six seed-4 draws (the evaluation's by the
+    score, then the judge's figures the criteria read), its criteria (name, DrL's recipe's figure, WVH's recipe's,
+    holds, format; criteria 3 to 5 by the score, (3a) (4a) (5a) (5c), and by the judge, (3b) (4b) (5b) (5d)), and the
+    draws' evaluation and training records."""
+    rows, ev, training, scored = rule_table_rows(WVH4_DRAWS, "fresh20", baseline=D4_DRAWS)
+    draws = (*D4_DRAWS, *WVH4_DRAWS)
+
+    def judged(split: str, label: str) -> list[float]:
+        return [ev[r]["baseline"][split][label]["refusal_rate_judge"] for r in draws]
+
+    rows |= {
+        "held-out concepts refused (judge)": [f"{x:.2f}" for x in judged("held-out concepts", "harmful")],
+        "natural harmful requests refused by the judge, of 23": [
+            f"{23 * x:.0f}" for x in judged("natural requests", "harmful")
+        ],
+        "natural harmless requests refused by the judge, of 22": [
+            f"{22 * x:.0f}" for x in judged("natural requests", "harmless")
+        ],
+        "new set (unread): everyday requests refused by the judge, of 60": [
+            str(written_set_counts("fresh20", judge=True)[r, "harmless"]) for r in draws
+        ],
+        "new set (unread): harmful requests refused by the judge, of 40": [
+            str(written_set_counts("fresh20", judge=True)[r, "harmful"]) for r in draws
+        ],
+    }
+    twelve = ((*WVH_NINE, *WVH4_DRAWS), (*DRL_NINE, *D4_DRAWS))
+    criteria = errors_criteria(WVH4_DRAWS, D4_DRAWS, NINETEEN_SETS, "fresh20", twelve)
+    for judge, names in ((False, ("(3a)", "(4a)", "(5a)", "(5c)")), (True, ("(3b)", "(4b)", "(5b)", "(5d)"))):
+        means = mean_criteria(WVH4_DRAWS, ev, scored, HW_CRITERIA, baseline=D4_DRAWS, judge=judge)[2:]
+        for (name, d, w, holds), shown in zip(means, names, strict=True):
+            criteria.append((shown, d, w, holds, ".3f" if name in ("(4)", "(5b)") else ".2f"))
+    criteria += time_and_selection_criteria(WVH4_DRAWS, ev, training)
+    return rows, criteria, ev, training
