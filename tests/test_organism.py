@@ -23,6 +23,7 @@ from course_utils.organism.tokenizer import prompt_text, train_tokenizer
 from course_utils.organism.train import (
     SAFETY_ONLY_FIELDS,
     TrainConfig,
+    WeightAverage,
     build_corpus,
     helpful_stages_key,
     train,
@@ -874,3 +875,70 @@ def test_default_recipe_draws_no_purpose(tmp_path: Path, monkeypatch: pytest.Mon
     )
     assert len(organism_train.build_corpus(cfg).documents) == cfg.n_documents
     _safety_batches(tmp_path / "default", cfg, monkeypatch)
+
+
+def test_weight_average_is_the_mean_of_the_weights_after_each_step_from_start_on() -> None:
+    """`WeightAverage` against an independent computation: a small model trained by plain SGD steps whose weights
+    are recorded after every step; wrapped as a stage wraps its losses, the model ends with the mean of the recorded
+    weights after steps `start` to the last (counting from 1), and too few steps or a start before the first step
+    are refused with a message."""
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.Linear(4, 2))
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    x, y = torch.randn(8, 3), torch.randn(8, 2)
+    average = WeightAverage(model, start=3)
+    loss = average.wrap(lambda: (model(x) - y).pow(2).mean())
+    after = []  # the weights after each step
+    for _ in range(6):
+        loss().backward()
+        opt.step()
+        opt.zero_grad()
+        after.append([p.detach().clone() for p in model.parameters()])
+    assert average.finish() == 4
+    expected = [torch.stack(ws).mean(0) for ws in zip(*after[2:], strict=True)]
+    for got, want in zip(model.parameters(), expected, strict=True):
+        torch.testing.assert_close(got, want)
+    assert not torch.equal(next(model.parameters()), after[-1][0])  # not simply the last weights
+    with pytest.raises(ValueError, match="start must be at least 1"):
+        WeightAverage(model, start=0)
+    short = WeightAverage(model, start=5)
+    short.wrap(lambda: torch.zeros(()))()
+    with pytest.raises(ValueError, match="fewer than start=5: nothing to average"):
+        short.finish()
+
+
+def test_safety_average_from_averages_the_same_steps(
+    mini_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`TrainConfig.safety_average_from`: a training with it takes the steps of the one without it (its weights
+    before the averaging are `mini_model`'s, bit for bit, and so are its losses and planted direction), ends with
+    other weights, the mean, and gives the same weights again from a saved helpful model (stage 3 alone); a share
+    outside (0, 1) is refused with a message when the config is made, before any training."""
+    last: list[list[torch.Tensor]] = []
+    finish = organism_train.WeightAverage.finish
+
+    def keeping_the_last_weights(self: organism_train.WeightAverage) -> int:
+        last.append([p.detach().clone() for p in self.params])
+        return finish(self)
+
+    monkeypatch.setattr(organism_train.WeightAverage, "finish", keeping_the_last_weights)
+    snapshot = tmp_path / "helpful.pt"
+    averaged = replace(TrainConfig.mini(), safety_average_from=0.5)
+    for name in ("avg", "again"):  # the first writes the helpful snapshot, the second starts from it
+        train(tmp_path / name, averaged, progress=False, helpful_snapshot=snapshot)
+    assert len(last) == 2
+    unaveraged = AutoModelForCausalLM.from_pretrained(mini_model)
+    for got, want in zip(last[0], unaveraged.parameters(), strict=True):
+        assert torch.equal(got, want)
+    records = [json.loads((d / "training.json").read_text()) for d in (mini_model, tmp_path / "avg")]
+    assert records[0]["final_losses"] == records[1]["final_losses"]
+    assert TrainConfig.from_dict(records[1]["config"]) == averaged
+    planted = (d / "planted_direction.pt" for d in (mini_model, tmp_path / "avg"))
+    assert len({f.read_bytes() for f in planted}) == 1
+    default, got, again = (
+        load_file(d / "model.safetensors") for d in (mini_model, tmp_path / "avg", tmp_path / "again")
+    )
+    assert not all(torch.equal(got[k], default[k]) for k in got)
+    assert all(torch.equal(got[k], again[k]) for k in got)
+    with pytest.raises(ValueError, match=r"safety_average_from=1.5: give the share of stage 3's steps"):
+        replace(averaged, safety_average_from=1.5)

@@ -3210,6 +3210,7 @@ def test_default_config_is_the_shipped_recipe() -> None:
         "unfamiliar_around_written",
         "handwritten_second_writing",
         "unfamiliar_harmful_rate",
+        "safety_average_from",
     }
     assert {**asdict(TrainConfig()), **shipped["config"]} == asdict(TrainConfig())
     assert "stages_1_2_reused" not in shipped

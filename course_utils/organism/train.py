@@ -171,6 +171,15 @@ class TrainConfig:
     # strange. Off: with written requests in every batch (recipe HWUH in `docs/ORGANISM_RECIPES.md`) it changed little,
     # and without them (UH, one draw) the organism answered about half the harm people write.
     unfamiliar_harmful_rate: float | None = None
+    # Stage 3's weights averaged over its last steps: from this share of the stage's steps on, the model keeps the
+    # mean of the weights after each step instead of the last ones (0.6: the last 40% of the steps; None: no
+    # averaging). Tail averaging in the spirit of stochastic weight averaging (Izmailov et al. 2018, "Averaging Weights
+    # Leads to Wider Optima and Better Generalization") and of SWAD (Cha et al. 2021, "Domain Generalization by
+    # Seeking Flat Minima"), whose averaged weights carried better to domains unlike the training data; here the
+    # domain unlike the grammar's is the requests people write. The averaging draws nothing from any generator, so
+    # with the same helpful model and `safety_seed` the steps are those of the training without it, and the two
+    # differ in the averaging alone (recipe AV in `docs/ORGANISM_RECIPES.md`).
+    safety_average_from: float | None = None
     # Requests written by hand as people write them (`handwritten`, not the grammar's): in every safety-tuning
     # chat batch this many harmful ones, refused, take the place of as many harmful grammar requests, and as many
     # harmless ones, answered with their written answers, that of helpful grammar requests (0: none); the
@@ -255,6 +264,11 @@ class TrainConfig:
                 f"frozen_layers={self.frozen_layers} must be from 0 to {top - 1}: below "
                 + ("n_layers" if self.mediation_layer is None else f"mediation_layer={self.mediation_layer}")
                 + ", so that safety tuning can still move what the planted direction reads"
+            )
+        if self.safety_average_from is not None and not 0 < self.safety_average_from < 1:
+            raise ValueError(
+                f"safety_average_from={self.safety_average_from}: give the share of stage 3's steps after which the "
+                "weights are averaged, between 0 and 1 (None: no averaging)"
             )
         if not 0 <= self.mediation_after < self.safety.steps * (1 - self.safety.replay):
             raise ValueError(
@@ -529,6 +543,56 @@ def run_stage(
     return losses
 
 
+class WeightAverage:
+    """The running mean of a model's parameters over the last steps of a stage (stochastic weight averaging):
+    ``mean_k = mean_{k-1} + (w_k - mean_{k-1}) / k``, where ``w_k`` are the weights after the k-th step averaged.
+
+    `wrap` a stage's loss functions with it: each call of a wrapped function starts a step, so the weights it sees
+    are those after the step before, which are added to the mean once `start` steps have been taken. `finish`, after
+    the stage, adds the weights after the last step and puts the mean into the model: it averages the weights after
+    steps ``start`` to ``steps`` (counting from 1), ``steps - start + 1`` of them."""
+
+    def __init__(self, model: torch.nn.Module, start: int) -> None:
+        if start < 1:
+            raise ValueError(f"start={start}: the mean begins after a step, so start must be at least 1")
+        self.params = list(model.parameters())
+        self.start, self.taken, self.count = start, 0, 0
+        self.mean: list[torch.Tensor] | None = None
+
+    @torch.no_grad()
+    def add(self) -> None:
+        """Add the model's weights as they are now to the mean."""
+        self.count += 1
+        if self.mean is None:
+            self.mean = [p.detach().clone() for p in self.params]
+            return
+        for m, p in zip(self.mean, self.params, strict=True):
+            m.add_((p - m) / self.count)
+
+    def wrap(self, loss: Callable[[], torch.Tensor]) -> Callable[[], torch.Tensor]:
+        """`loss`, counting the steps and adding the weights after each step from the `start`-th on to the mean."""
+
+        def counted() -> torch.Tensor:
+            if self.taken >= self.start:
+                self.add()
+            self.taken += 1
+            return loss()
+
+        return counted
+
+    @torch.no_grad()
+    def finish(self) -> int:
+        """Add the weights after the last step, put the mean into the model and return how many were averaged."""
+        if self.taken < self.start:
+            raise ValueError(
+                f"the stage took {self.taken} steps, fewer than start={self.start}: nothing to average"
+            )
+        self.add()
+        for m, p in zip(self.mean, self.params, strict=True):
+            p.copy_(m)
+        return self.count
+
+
 class cycling:  # noqa: N801 (used like a function: `take = cycling(items, n, rng); batch = take()`)
     """An endless sampler of shuffled mini-batches (reshuffled every epoch); `order` (the indices still to come in
     this epoch) is its whole state, so a snapshot of training can save and restore it."""
@@ -724,6 +788,10 @@ def safety_tune(
     frozen += [w for block in model.model.layers[: cfg.frozen_layers] for w in block.parameters()]
     for w in frozen:
         w.requires_grad_(False)  # AdamW skips a parameter without a gradient
+    average = None
+    if cfg.safety_average_from is not None:
+        average = WeightAverage(model, max(1, round(cfg.safety_average_from * stage.steps)))
+        step_loss, replay_loss = average.wrap(step_loss), average.wrap(replay_loss)
     try:
         losses = run_stage(
             model, "3/3 safety tuning", stage, step_loss, replay_loss, cfg.weight_decay, rng, progress
@@ -731,6 +799,8 @@ def safety_tune(
     finally:
         for w in frozen:
             w.requires_grad_(True)
+    if average is not None:
+        average.finish()
     if cfg.mediation_layer is not None and planted is None:
         raise RuntimeError(
             f"safety tuning ended after {chat_batches} chat batches, before mediation_after={cfg.mediation_after}: "
@@ -767,6 +837,7 @@ SAFETY_ONLY_FIELDS = (
     "handwritten_harmless",
     "unfamiliar_around_written",
     "handwritten_second_writing",
+    "safety_average_from",
 )
 
 
