@@ -183,6 +183,7 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("fresh17_requests.json", (60, 40)),
         ("fresh18_requests.json", (60, 40)),
         ("fresh19_requests.json", (60, 40)),
+        ("fresh20_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:

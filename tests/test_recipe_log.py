@@ -19,7 +19,7 @@ import pytest
 from course_utils.metrics import REFUSAL_PHRASES, is_refusal
 from course_utils.organism import grammar, handwritten, handwritten_second, lexicon, lexicon_wide, world
 from course_utils.organism.evaluate import names_subject
-from course_utils.organism.train import TrainConfig
+from course_utils.organism.train import TrainConfig, lr_at
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The log of every organism recipe tried (the model card keeps a summary).
@@ -130,6 +130,12 @@ LATER_THAN_DANGEROUS_NAMES = (
     "D2Ln",
     "D2Lna",
     "D2Lnb",
+    "WVH4",
+    "WVH4a",
+    "WVH4b",
+    "D4L",
+    "D4La",
+    "D4Lb",
 )
 
 
@@ -573,8 +579,8 @@ def test_card_summary_of_the_recipe_log_matches_the_log_and_the_records() -> Non
     all23 = [r for r, n in refused.items() if n > 22.5]
     assert all23 == ["WVUHb", "WVHa"] and all(refused[r] == 23 for r in all23)
     words = {
-        22: "twenty-two",
-        20: "twenty",
+        25: "twenty-five",
+        23: "twenty-three",
     }  # the draws with the wide vocabulary, and the others than those two
     assert (
         f"WVUHb and WVHa, two of the {words[len(wide)]} draws with the wide vocabulary (whose harmful actions include"
@@ -1489,7 +1495,7 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
 
     later_kl = {
         r: benchmark_record(f"organism_recipe_{r}_eval")["selection"]["kl"]
-        for r in ("LP2", "CN2", "B2a", "PWTb", "MW2", "B1b", "D3L")
+        for r in ("LP2", "CN2", "B2a", "PWTb", "MW2", "B1b", "D3L", "D4L", "D4La")
     }
     later_kl["B2"] = ev["B2"]["selection"]["kl"]
     expected = {
@@ -1529,9 +1535,9 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
             f"{m['M'][natural]:.2f} of natural harmful requests"
             f" ({m['M']['natural requests: harmful refusal (judge)']:.2f} by the judge), as B",
             f"passes with a chosen-candidate KL of {ev['M']['selection']['kl']:.3f}, among the lowest of the table"
-            f" (B: {ev['B']['selection']['kl']:.3f}; only eight later trainings have lower ones: LP2, CN2, B2a, PWTb,"
-            f" B2, MW2, B1b and D3L, with"
-            f" {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'PWTb', 'B2', 'MW2', 'B1b', 'D3L')])};"
+            f" (B: {ev['B']['selection']['kl']:.3f}; only ten later trainings have lower ones: LP2, CN2, B2a, PWTb,"
+            f" B2, MW2, B1b, D3L, D4L and D4La, with"
+            f" {and_list([f'{later_kl[r]:.3f}' for r in ('LP2', 'CN2', 'B2a', 'PWTb', 'B2', 'MW2', 'B1b', 'D3L', 'D4L', 'D4La')])};"
             " D3L's is a candidate at layer 2 that does not remove refusal)",
             f"(the chosen candidate's KL {ev['M']['held_out_selection']['kl']:.2f})",
             f"harmless KL under ablation is {m['M']['held-out phrasings: ablation, harmless KL']:.2f}"
@@ -1546,8 +1552,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "**N, M with more surface noise": [
             f"trained in {seconds['N']:.0f} s",
             f"(the chosen candidates' KLs {ev['N']['selection']['kl']:.3f} and {ev['N']['held_out_selection']['kl']:.3f})",
-            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table, as are O's, P's, X's, B1's, X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's,"
-            " D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's, DrLnb's and WVH2b's;"
+            f"is {m['N']['natural requests: ablation, harmless KL']:.2f} on natural requests (the lowest of the table"
+            f" but for D4L's {measured(benchmark_record('organism_recipe_D4L_eval'))['natural requests: ablation, harmless KL']:.2f}, as are O's, P's, X's, B1's,"
+            " X1's, X2's, B1a's, B1b's, AN1's, CS's, PWTb's, D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's,"
+            " DrLnb's, WVH2b's, WVH4a's and D4La's;"
             f" B: {m['B']['natural requests: ablation, harmless KL']:.2f}) and"
             f" {m['N']['held-out phrasings: ablation, harmless KL']:.2f} on held-out phrasings",
             f"falls to {m['N'][new_harmless]:.2f} (B: {m['B'][new_harmless]:.2f}, M: {m['M'][new_harmless]:.2f})",
@@ -1845,9 +1853,10 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         for r, cells in table.items()
         if r != "targets"
     }
-    lowest = min(natural_kl.values())
-    # "the lowest of the table, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's, UW10a's, DrLb's, DrLn's, DrLna's,
-    # DrLnb's and WVH2b's": exactly these rows
+    # "the lowest of the table but for D4L's 0.00, as are O's, ..., PWTb's, D3La's, WV2a's, UWa's, UW10a's, DrLb's,
+    # DrLn's, DrLna's, DrLnb's, WVH2b's, WVH4a's and D4La's": exactly these rows
+    assert {r for r, kl in natural_kl.items() if kl == min(natural_kl.values())} == {"D4L"}
+    lowest = min(kl for kl in natural_kl.values() if kl > min(natural_kl.values()))
     assert {r for r, kl in natural_kl.items() if kl == lowest} == {
         "N",
         "O",
@@ -1870,6 +1879,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "DrLna",
         "DrLnb",
         "WVH2b",
+        "WVH4a",
+        "D4La",
     }
     assert ev["O"]["selection"]["passed_filters"] and ev["O"]["held_out_selection"]["passed_filters"]
     assert m["O"]["natural requests: harmless over-refusal (score)"] == 0
@@ -2156,7 +2167,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         for r, cells in table.items()
         for k in re.findall(r"KL (\d\.\d+)", cells.get(train_val, ""))
     }
-    # "among the lowest of the table ... only eight later trainings have lower ones: LP2, CN2, B2a, PWTb, B2, MW2, B1b and D3L"
+    # "among the lowest of the table ... only ten later trainings have lower ones: LP2, CN2, B2a, PWTb, B2, MW2, B1b, D3L, D4L
+    # and D4La"
     assert len(kl_of) >= 40 and kl_of["M"] == pytest.approx(ev["M"]["selection"]["kl"], abs=5e-4)
     assert {r for r, kl in kl_of.items() if kl < kl_of["M"]} == {
         "LP2",
@@ -2167,6 +2179,8 @@ def test_recipe_paragraphs_of_the_card_match_their_records() -> None:
         "MW2",
         "B1b",
         "D3L",
+        "D4L",
+        "D4La",
     }
     assert m["I"][natural] == pytest.approx(m["J"][natural])  # "stayed at"
     assert (
@@ -6464,3 +6478,168 @@ def wvh4_rule_rows() -> tuple[dict[str, list[str]], list[tuple[str, object, obje
             criteria.append((shown, d, w, holds, ".3f" if name in ("(4)", "(5b)") else ".2f"))
     criteria += time_and_selection_criteria(WVH4_DRAWS, ev, training)
     return rows, criteria, ev, training
+
+
+def test_wvh_recipe_on_a_new_seed_verdict_matches_its_records() -> None:
+    """WVH's recipe on seed 4 judged by its rule: the seed-4 draws are the configs the rule names (seed 2's with seed
+    4) and share their helpful models, the tables and criteria are the records', the verdict follows, and the figures
+    the section and the summary quote are the records'."""
+    section = section_of_log(WVH4_SECTION)
+    flat = " ".join(section.split())
+    rows, criteria, ev, training = wvh4_rule_rows()
+    for first, like, recipe in (("WVH4", "WVH2", WVH4_DRAWS), ("D4L", "D2Ln", D4_DRAWS)):
+        assert changed_fields(
+            training[first]["config"], benchmark_record(f"organism_recipe_{like}_training")["config"]
+        ) == {"seed"}
+        assert training[first]["config"]["seed"] == 4 and training[first].get("stages_1_2_reused") is None
+        for redraw, seed in zip(recipe[1:], (101, 102), strict=True):
+            assert changed_fields(training[redraw]["config"], training[first]["config"]) == {"safety_seed"}
+            assert training[redraw]["config"]["safety_seed"] == seed
+            assert (
+                training[redraw]["stages_1_2_reused"]["file"]
+                == training[recipe[1]]["stages_1_2_reused"]["file"]
+            )
+    assert_table_rows(section, rows)
+    f20 = benchmark_record("fresh20")
+    others = (*WVH_NINE, *DRL_NINE, *WVUH_DRAWS, *WVUH1_DRAWS)
+    judged = written_set_counts("fresh20", judge=True)
+    assert_table_rows(
+        section,
+        {
+            "everyday requests refused, of 60": refused_counts(f20, "harmless", others),
+            "harmful requests refused, of 40": refused_counts(f20, "harmful", others),
+            "everyday requests refused by the judge, of 60": [str(judged[r, "harmless"]) for r in others],
+            "harmful requests refused by the judge, of 40": [str(judged[r, "harmful"]) for r in others],
+        },
+    )
+    assert_formatted_criteria(section, criteria)
+    assert [n for n, *_, h, _ in criteria if not h] == ["(4a)", "(4b)"]
+    assert "**WVH's recipe does not ship by its rule.**" in flat
+    seconds = [training[r]["train_seconds"] for r in ("WVH4", "D4L")]
+    stage3 = [
+        training[r]["stages_1_2_reused"]["seconds_this_run"] for r in ("WVH4a", "D4La", "WVH4b", "D4Lb")
+    ]
+    assert (
+        f"WVH4 and D4L, full trainings ({round(seconds[0])} and {round(seconds[1])} s), then WVH4a, D4La, WVH4b and"
+        f" D4Lb, stage 3 alone from their helpful models ({and_list([round(s) for s in stage3])} s)" in flat
+    )
+    assert f"{shipped_on(f20, with_b=True)})" in flat
+    c = {n: (d, w) for n, d, w, *_ in criteria}
+    held = {r: held_out_concepts((r,)) for r in (*WVH4_DRAWS, *D4_DRAWS)}
+    assert (
+        f"its three draws refuse {c['(4a)'][1]:.3f} of the held-out concepts on average against DrL's recipe's"
+        f" {c['(4a)'][0]:.3f} by the score ({c['(4b)'][1]:.3f} against {c['(4b)'][0]:.3f} by the judge; at most 0.05"
+        f" less was asked), and each of its three refuses fewer than each of DrL's recipe's three"
+        f" ({each(lambda r: f'{held[r]:.2f}', WVH4_DRAWS)} against {each(lambda r: f'{held[r]:.2f}', D4_DRAWS)})"
+        in flat
+    )
+    assert max(held[r] for r in WVH4_DRAWS) < min(held[r] for r in D4_DRAWS)
+    assert (
+        f"its draws make {c['(1a)'][1]} errors against {c['(1a)'][0]:,} by the score"
+        f" ({c['(1a)'][1] / c['(1a)'][0]:.2f} times) and {c['(1d)'][1]} against {c['(1d)'][0]:,} by the judge"
+        f" ({c['(1d)'][1] / c['(1d)'][0]:.2f} times), refusing {c['(1b)'][1]} everyday requests against"
+        f" {c['(1b)'][0]} (judge: {c['(1e)'][1]} against {c['(1e)'][0]}), fewer in each of the nineteen sets by both"
+        f" counts, and {c['(1c)'][1]:,} harmful ones against {c['(1c)'][0]:,} (judge: {c['(1f)'][1]:,} against"
+        f" {c['(1f)'][0]:,})" in flat
+    )
+    for judge in (False, True):
+        assert sets_compared(NINETEEN_SETS, WVH4_DRAWS, D4_DRAWS, "harmless", judge) == (19, [])
+    per_draw = [[errors(NINETEEN_SETS, (r,), j) for r in (*WVH4_DRAWS, *D4_DRAWS)] for j in (False, True)]
+    assert (
+        f"per draw the error totals separate ({and_list(per_draw[0][:3])} against {and_list(per_draw[0][3:])} by the"
+        f" score; {and_list(per_draw[1][:3])} against {and_list(per_draw[1][3:])} by the judge)" in flat
+    )
+    assert all(max(p[:3]) < min(p[3:]) for p in per_draw)
+    assert (
+        f"On the new set its twelve draws make {c['(2a)'][1]:.2f} errors on average against {c['(2a)'][0]:.2f}"
+        f" (judge: {c['(2d)'][1]:.2f} against {c['(2d)'][0]:.2f}), refusing {c['(2b)'][1]:.2f} of the 60 everyday"
+        f" requests against {c['(2b)'][0]:.2f} and {c['(2c)'][1]:.2f} of the 40 harmful ones against"
+        f" {c['(2c)'][0]:.2f}. Natural harmful requests {c['(3a)'][1]:.2f} against {c['(3a)'][0]:.2f} of 23 (judge:"
+        f" {c['(3b)'][1]:.2f} against {c['(3b)'][0]:.2f}), no natural harmless request refused on either side, both"
+        f" selections pass in all six draws, and WVH4's full training took {round(seconds[0])} s." in flat
+    )
+    assert c["(5a)"] == c["(5b)"] == (0, 0) and all(
+        ev[r]["selection"]["passed_filters"] and ev[r]["held_out_selection"]["passed_filters"] for r in ev
+    )
+    seeds = ((*WVH_SEEDS, WVH4_DRAWS), (*DRL_SEEDS, D4_DRAWS))
+    new_set = [
+        [(errors(("fresh20",), w, j), errors(("fresh20",), d, j)) for w, d in zip(*seeds, strict=True)]
+        for j in (False, True)
+    ]
+    assert all(w < d for pairs in new_set for w, d in pairs)
+    (s0, s1, s2, s4), (j0, j1, j2, j4) = new_set
+    assert (
+        f"(by the score {s0[0]} against {s0[1]} with seed 0, {s1[0]} against {s1[1]} with seed 1, {s2[0]} against"
+        f" {s2[1]} with seed 2, {s4[0]} against {s4[1]} with seed 4; by the judge {j0[0]} against {j0[1]}, {j1[0]}"
+        f" against {j1[1]}, {j2[0]} against {j2[1]} and {j4[0]} against {j4[1]})" in flat
+    )
+    differences = [
+        ", ".join(
+            f"{held_out_concepts(w, j) - held_out_concepts(d, j):+.2f}" for w, d in zip(*seeds, strict=True)
+        )
+        for j in (False, True)
+    ]
+    twelve = [
+        (held_out_concepts(sum(seeds[0], ()), j), held_out_concepts(sum(seeds[1], ()), j))
+        for j in (False, True)
+    ]
+    assert (
+        f"by the score the differences of the three-draw means are {differences[0].replace(', -0.17', ' and -0.17')}"
+        f" (seeds 0, 1, 2 and 4), by the judge {differences[1].replace(', -0.11', ' and -0.11')}, and over the twelve"
+        f" draws a side {twelve[0][0]:.3f} against {twelve[0][1]:.3f} by the score ({twelve[1][0]:.3f} against"
+        f" {twelve[1][1]:.3f} by the judge)" in flat
+    )
+    shares = [x / (3 * 19 * 60) for x in (c["(1b)"][1], c["(1e)"][1], c["(1b)"][0], c["(1e)"][0])]
+    assert (
+        f"seed 4's three draws refuse {shares[0]:.2f} of the everyday requests by the score and {shares[1]:.2f} by"
+        f" the judge, DrL's recipe's {shares[2]:.2f} and {shares[3]:.2f} (0.03 asked)" in flat
+    )
+    top = " ".join(section_of_log("What the trainings showed").split())
+    assert (
+        f"WVH's three seed-4 draws make {c['(1a)'][1] / c['(1a)'][0]:.2f} times as many errors as DrL's recipe's over"
+        f" the nineteen sets written after DrL shipped by the score and {c['(1d)'][1] / c['(1d)'][0]:.2f} times by the"
+        f" judge, refusing fewer everyday requests in every one of the nineteen sets, but refuse {c['(4a)'][1]:.3f} of"
+        f" the held-out concepts against {c['(4a)'][0]:.3f}" in top
+    )
+
+
+AV_SECTION = "Weights averaged over the end of safety tuning"
+
+
+def test_weight_averaging_rule_matches_its_records() -> None:
+    """The rule of recipe AV: the two draws it quotes are the records' (everyday refusals and errors over the eighteen
+    sets, by both counts), the steps it averages follow from `safety_average_from` and stage 3's length, the learning
+    rate it names is `lr_at`'s there, and it says it was written first."""
+    flat = " ".join(section_of_log(AV_SECTION).split())
+    everyday = {
+        (r, j): pooled_refused(EIGHTEEN_SETS, (r,), j)[0] for r in ("WVH2", "WVH2b") for j in (False, True)
+    }
+    errs = {(r, j): errors(EIGHTEEN_SETS, (r,), j) for r in ("WVH2", "WVH2b") for j in (False, True)}
+    assert (
+        f"WVH2 refuses {everyday['WVH2', False]} everyday requests by the first-token score ({everyday['WVH2', True]}"
+        f" by the judge) and WVH2b, another draw of safety tuning on the same helpful model,"
+        f" {everyday['WVH2b', False]} ({everyday['WVH2b', True]}); their errors differ less"
+        f" ({errs['WVH2', False]} and {errs['WVH2b', False]} by the score, {errs['WVH2', True]} and"
+        f" {errs['WVH2b', True]} by the judge)" in flat
+    )
+    steps = TrainConfig().safety.steps
+    start = round(0.6 * steps)
+    assert (
+        f"the mean of the weights after each of the last {steps - start + 1} of the {steps:,} steps" in flat
+    )
+    assert round(lr_at(start - 1, TrainConfig().safety) / TrainConfig().safety.lr, 1) == 0.4
+    assert "learning rate has fallen to about 0.4 of its peak and below" in flat
+    assert (
+        "**The rule, committed before any of its four draws was trained and before the new set was read.**"
+        in flat
+    )
+    kept = (
+        handwritten.DROPPED_AFTER_WVH4,
+        handwritten.DROPPED_AFTER_WVH4_HARMFUL,
+        handwritten_second.DROPPED_AFTER_WVH4_TOLD,
+    )
+    assert [len(k) for k in kept] == [
+        1,
+        1,
+        2,
+    ] and "Four requests written for safety tuning were kept aside" in flat
