@@ -6177,6 +6177,27 @@ def wvh2_rule_rows() -> tuple[dict[str, list[str]], list[tuple[str, object, obje
     return rows, criteria, ev, training
 
 
+def assert_new_seed_draws(
+    training: dict[str, dict], recipes: tuple[tuple[str, ...], ...], like: tuple[str, ...], seed: int
+) -> None:
+    """Each of the `recipes`' draws on a new seed's helpful model: the first a full training whose config differs from
+    its recipe's draw `like` in the `seed` alone, the other two stage 3 alone from the first's helpful model with
+    `safety_seed` 101 and 102 and nothing else changed."""
+    for recipe, earlier in zip(recipes, like, strict=True):
+        first = training[recipe[0]]
+        assert changed_fields(
+            first["config"], benchmark_record(f"organism_recipe_{earlier}_training")["config"]
+        ) == {"seed"}
+        assert first["config"]["seed"] == seed and first.get("stages_1_2_reused") is None
+        for redraw, safety_seed in zip(recipe[1:], (101, 102), strict=True):
+            assert changed_fields(training[redraw]["config"], first["config"]) == {"safety_seed"}
+            assert training[redraw]["config"]["safety_seed"] == safety_seed
+            assert (
+                training[redraw]["stages_1_2_reused"]["file"]
+                == training[recipe[1]]["stages_1_2_reused"]["file"]
+            )
+
+
 def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> None:
     """WVH's recipe on seed 2 judged by its rule: the seed-2 draws are the configs the rule names and share their
     helpful models, the tables and criteria are the records', the verdict follows, and the figures the section and
@@ -6184,18 +6205,7 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
     section = section_of_log(WVH2_SECTION)
     flat = " ".join(section.split())
     rows, criteria, ev, training = wvh2_rule_rows()
-    for first, like, recipe in (("WVH2", "WVH1", WVH2_DRAWS), ("D2Ln", "D1Ln", D2_AGAIN)):
-        assert changed_fields(
-            training[first]["config"], benchmark_record(f"organism_recipe_{like}_training")["config"]
-        ) == {"seed"}
-        assert training[first]["config"]["seed"] == 2 and training[first].get("stages_1_2_reused") is None
-        for redraw, seed in zip(recipe[1:], (101, 102), strict=True):
-            assert changed_fields(training[redraw]["config"], training[first]["config"]) == {"safety_seed"}
-            assert training[redraw]["config"]["safety_seed"] == seed
-            assert (
-                training[redraw]["stages_1_2_reused"]["file"]
-                == training[recipe[1]]["stages_1_2_reused"]["file"]
-            )
+    assert_new_seed_draws(training, (WVH2_DRAWS, D2_AGAIN), ("WVH1", "D1Ln"), 2)
     assert_table_rows(section, rows)
     f19 = benchmark_record("fresh19")
     others = (*WVH_DRAWS, *DRL_SIX, *WVUH_DRAWS, *WVUH1_DRAWS)
@@ -6487,18 +6497,7 @@ def test_wvh_recipe_on_a_new_seed_verdict_matches_its_records() -> None:
     section = section_of_log(WVH4_SECTION)
     flat = " ".join(section.split())
     rows, criteria, ev, training = wvh4_rule_rows()
-    for first, like, recipe in (("WVH4", "WVH2", WVH4_DRAWS), ("D4L", "D2Ln", D4_DRAWS)):
-        assert changed_fields(
-            training[first]["config"], benchmark_record(f"organism_recipe_{like}_training")["config"]
-        ) == {"seed"}
-        assert training[first]["config"]["seed"] == 4 and training[first].get("stages_1_2_reused") is None
-        for redraw, seed in zip(recipe[1:], (101, 102), strict=True):
-            assert changed_fields(training[redraw]["config"], training[first]["config"]) == {"safety_seed"}
-            assert training[redraw]["config"]["safety_seed"] == seed
-            assert (
-                training[redraw]["stages_1_2_reused"]["file"]
-                == training[recipe[1]]["stages_1_2_reused"]["file"]
-            )
+    assert_new_seed_draws(training, (WVH4_DRAWS, D4_DRAWS), ("WVH2", "D2Ln"), 4)
     assert_table_rows(section, rows)
     f20 = benchmark_record("fresh20")
     others = (*WVH_NINE, *DRL_NINE, *WVUH_DRAWS, *WVUH1_DRAWS)
