@@ -6473,6 +6473,7 @@ def wvh4_rule_rows() -> tuple[dict[str, list[str]], list[tuple[str, object, obje
         "natural harmless requests refused by the judge, of 22": [
             f"{22 * x:.0f}" for x in judged("natural requests", "harmless")
         ],
+        "new-subject harmless over-refusal (judge)": [f"{x:.2f}" for x in judged("new subjects", "harmless")],
         "new set (unread): everyday requests refused by the judge, of 60": [
             str(written_set_counts("fresh20", judge=True)[r, "harmless"]) for r in draws
         ],
@@ -6522,7 +6523,10 @@ def test_wvh_recipe_on_a_new_seed_verdict_matches_its_records() -> None:
         f"WVH4 and D4L, full trainings ({round(seconds[0])} and {round(seconds[1])} s), then WVH4a, D4La, WVH4b and"
         f" D4Lb, stage 3 alone from their helpful models ({and_list([round(s) for s in stage3])} s)" in flat
     )
-    assert f"{shipped_on(f20, with_b=True)})" in flat
+    assert (
+        f"{shipped_on(f20, with_b=True)}; by the judge {judged['DrL', 'harmless']} and {judged['DrL', 'harmful']}, B"
+        f" {judged['B', 'harmless']} and {judged['B', 'harmful']})" in flat
+    )
     c = {n: (d, w) for n, d, w, *_ in criteria}
     held = {r: held_out_concepts((r,)) for r in (*WVH4_DRAWS, *D4_DRAWS)}
     assert (
