@@ -54,10 +54,10 @@ AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 FIRST_TEN = AFTER_SHIPPING[:10]
 #: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
-QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 20))
-QUOTED_TO_LEARNERS_WORD = "eighteen"
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 21))
+QUOTED_TO_LEARNERS_WORD = "nineteen"
 #: The card counts the two sets read before DrL was chosen first: its last set is the twentieth.
-QUOTED_TO_LEARNERS_LAST_ORDINAL = "twentieth"
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "twenty-first"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -6325,11 +6325,12 @@ def test_wvh_recipe_on_a_third_helpful_model_verdict_matches_its_records() -> No
         f" those 1,080 everyday requests against {drl_score[0]}), and with seed 0 WVH's draws refuse more everyday"
         f" requests than DrL's recipe's ({seed0[0]} against {seed0[1]})." in top
     )
+    quoted = pooled_refused(QUOTED_TO_LEARNERS, ("DrL",), judge=True)[0]
     assert (
         f"and one in three or four by the substring judge of its greedy replies, which are what a learner reads:"
-        f" {drl[0]}; 0.03 asked, by the score and the judge alike)"
+        f" {quoted}; 0.03 asked, by the score and the judge alike)"
         in top
-        and 3 <= 1080 / drl[0] <= 4
+        and 3 <= 60 * len(QUOTED_TO_LEARNERS) / quoted <= 4
     )
     assert (
         f"its seed-2 draws refuse fewer of the held-out concepts ({c['(4)'][1]:.3f} against {c['(4)'][0]:.3f}), so it"
