@@ -6647,3 +6647,23 @@ def test_weight_averaging_rule_matches_its_records() -> None:
         1,
         2,
     ] and "Four requests written for safety tuning were kept aside" in flat
+
+
+def test_weight_averaging_amendment_quotes_the_records() -> None:
+    """The amendment of AV's rule after the first draws were lost: WVH's config trained again (WVHr) is WVH's config,
+    a full training (WVH predates `safety_average_from`, None), and took other steps than WVH's on another machine
+    (the stage losses it quotes, both records')."""
+    flat = " ".join(section_of_log(AV_SECTION).split())
+    old, new = (benchmark_record(f"organism_recipe_{r}_training") for r in ("WVH", "WVHr"))
+    assert (
+        new["config"] == old["config"] | {"safety_average_from": None}
+        and new.get("stages_1_2_reused") is None
+    )
+    losses = [", ".join(f"{r['final_losses'][s]:.4f}" for s in ("pretrain", "instruct")) for r in (new, old)]
+    last = [f"{r['final_losses']['safety']:.4f}" for r in (new, old)]
+    assert f"stage losses {losses[0]} and {last[0]} against WVH's record's {losses[1]} and {last[1]}" in flat
+    assert new["final_losses"] != old["final_losses"]
+    assert (
+        "**Amended when the first draws were lost, before any figure of an averaged draw or of `fresh21` was read.**"
+        in flat
+    )
