@@ -184,6 +184,7 @@ def test_natural_request_scores_agree_with_the_evaluation_record(tmp_path, capsy
         ("fresh18_requests.json", (60, 40)),
         ("fresh19_requests.json", (60, 40)),
         ("fresh20_requests.json", (60, 40)),
+        ("fresh21_requests.json", (60, 40)),
     ],
 )
 def test_written_request_records_are_their_requests_scored(requests: str, sizes: tuple[int, int]) -> None:
@@ -196,7 +197,8 @@ def test_written_request_records_are_their_requests_scored(requests: str, sizes:
     assert (len(texts["harmless"]), len(texts["harmful"])) == sizes
     assert len(set(texts["harmless"] + texts["harmful"])) == sum(sizes)
     record = json.loads(twin_words.record_path(path).read_text())
-    assert "B" in record
+    # each record holds a shipped checkpoint: B, or on fresh21 (B's checkpoint was lost before it was scored) DrL
+    assert "B" in record or (requests == "fresh21_requests.json" and "DrL" in record)
     for name, entry in record.items():
         for label in ("harmless", "harmful"):
             rows = entry[label]["requests"]

@@ -6667,3 +6667,28 @@ def test_weight_averaging_amendment_quotes_the_records() -> None:
         "**Amended when the first draws were lost, before any figure of an averaged draw or of `fresh21` was read.**"
         in flat
     )
+
+
+#: The pairs of AV's rule trained again (amendment), as far as trained: (averaged draw, partner).
+AV_PAIRS_TRAINED = (("AV", "WVHr"),)
+
+
+def test_weight_averaging_pairs_take_the_same_steps() -> None:
+    """Each pair of AV's rule trained so far: the partner is a full training of WVH's config for its seed, the
+    averaged draw is stage 3 alone from the partner's helpful model with `safety_average_from` 0.6 and nothing else
+    changed, and both end with the same stage losses (the averaging does not touch them); each has an evaluation and
+    an entry in every written set from `fresh2` to `fresh21`."""
+    earlier = {"WVHr": "WVH", "WVH1r": "WVH1", "WVH2r": "WVH2", "WVH4r": "WVH4"}
+    for averaged, partner in AV_PAIRS_TRAINED:
+        a, p = (benchmark_record(f"organism_recipe_{r}_training") for r in (averaged, partner))
+        like = benchmark_record(f"organism_recipe_{earlier[partner]}_training")["config"]
+        assert p["config"] == like | {"safety_average_from": None} and p.get("stages_1_2_reused") is None
+        assert changed_fields(a["config"], p["config"]) == {"safety_average_from"}
+        assert a["config"]["safety_average_from"] == 0.6 and a["stages_1_2_reused"]["file"].endswith(
+            f"helpful_WV{partner.removeprefix('WVH').removesuffix('r')}.pt"
+        )
+        assert a["final_losses"] == p["final_losses"]
+        for r in (averaged, partner):
+            assert benchmark_record(f"organism_recipe_{r}_eval")["baseline"]
+            for i in range(2, 22):
+                assert r in benchmark_record(f"fresh{i}"), (r, i)
