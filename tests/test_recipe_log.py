@@ -6664,8 +6664,8 @@ def test_weight_averaging_amendment_quotes_the_records() -> None:
     assert f"stage losses {losses[0]} and {last[0]} against WVH's record's {losses[1]} and {last[1]}" in flat
     assert new["final_losses"] != old["final_losses"]
     assert (
-        "**Amended when the first draws were lost, before any figure of an averaged draw or of `fresh21` was read.**"
-        in flat
+        "**Amended when the first draws were lost, before any evaluation or written-set figure of an averaged draw, and"
+        " any figure of `fresh21`, was read.**" in flat
     )
 
 
@@ -6676,9 +6676,11 @@ AV_PAIRS_TRAINED = (("AV", "WVHr"),)
 def test_weight_averaging_pairs_take_the_same_steps() -> None:
     """Each pair of AV's rule trained so far: the partner is a full training of WVH's config for its seed, the
     averaged draw is stage 3 alone from the partner's helpful model with `safety_average_from` 0.6 and nothing else
-    changed, and both end with the same stage losses (the averaging does not touch them); each has an evaluation and
-    an entry in every written set from `fresh2` to `fresh21`."""
+    changed, both end with the same stage losses (the averaging does not touch them) and show the same stage-3 loss
+    readouts on one machine; each has an evaluation and an entry in every written set from `fresh2` to `fresh21`."""
     earlier = {"WVHr": "WVH", "WVH1r": "WVH1", "WVH2r": "WVH2", "WVH4r": "WVH4"}
+    pairs = benchmark_record("av_pairs")
+    assert set(pairs) == {r for pair in AV_PAIRS_TRAINED for r in pair}
     for averaged, partner in AV_PAIRS_TRAINED:
         a, p = (benchmark_record(f"organism_recipe_{r}_training") for r in (averaged, partner))
         like = benchmark_record(f"organism_recipe_{earlier[partner]}_training")["config"]
@@ -6688,6 +6690,14 @@ def test_weight_averaging_pairs_take_the_same_steps() -> None:
             f"helpful_WV{partner.removeprefix('WVH').removesuffix('r')}.pt"
         )
         assert a["final_losses"] == p["final_losses"]
+        # the stage-3 progress bars' loss readouts (every ten steps, the mean of the last ten losses), step 0 to the
+        # last, and the machine each pair ran on (`benchmarks/out/av_pairs.json`)
+        bars = (pairs[averaged], pairs[partner])
+        assert bars[0]["stage3_readouts"] == bars[1]["stage3_readouts"]
+        assert len(bars[0]["stage3_readouts"]) == a["config"]["safety"]["steps"] + 1
+        assert {k: v for k, v in bars[0].items() if k in ("cpu", "cores", "avx512", "torch")} == {
+            k: v for k, v in bars[1].items() if k in ("cpu", "cores", "avx512", "torch")
+        }
         for r in (averaged, partner):
             assert benchmark_record(f"organism_recipe_{r}_eval")["baseline"]
             for i in range(2, 22):
