@@ -56,7 +56,7 @@ FIRST_TEN = AFTER_SHIPPING[:10]
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
 QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 21))
 QUOTED_TO_LEARNERS_WORD = "nineteen"
-#: The card counts the two sets read before DrL was chosen first: its last set is the twentieth.
+#: The card counts the two sets read before DrL was chosen first: its last set is the twenty-first.
 QUOTED_TO_LEARNERS_LAST_ORDINAL = "twenty-first"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
@@ -6678,26 +6678,25 @@ def test_weight_averaging_pairs_take_the_same_steps() -> None:
     averaged draw is stage 3 alone from the partner's helpful model with `safety_average_from` 0.6 and nothing else
     changed, both end with the same stage losses (the averaging does not touch them) and show the same stage-3 loss
     readouts on one machine; each has an evaluation and an entry in every written set from `fresh2` to `fresh21`."""
-    earlier = {"WVHr": "WVH", "WVH1r": "WVH1", "WVH2r": "WVH2", "WVH4r": "WVH4"}
     pairs = benchmark_record("av_pairs")
     assert set(pairs) == {r for pair in AV_PAIRS_TRAINED for r in pair}
     for averaged, partner in AV_PAIRS_TRAINED:
         a, p = (benchmark_record(f"organism_recipe_{r}_training") for r in (averaged, partner))
-        like = benchmark_record(f"organism_recipe_{earlier[partner]}_training")["config"]
+        earlier = partner.removesuffix("r")  # WVHr trains WVH's config again, WVH1r WVH1's, ...
+        like = benchmark_record(f"organism_recipe_{earlier}_training")["config"]
         assert p["config"] == like | {"safety_average_from": None} and p.get("stages_1_2_reused") is None
         assert changed_fields(a["config"], p["config"]) == {"safety_average_from"}
         assert a["config"]["safety_average_from"] == 0.6 and a["stages_1_2_reused"]["file"].endswith(
-            f"helpful_WV{partner.removeprefix('WVH').removesuffix('r')}.pt"
+            f"helpful_WV{earlier.removeprefix('WVH')}.pt"
         )
         assert a["final_losses"] == p["final_losses"]
-        # the stage-3 progress bars' loss readouts (every ten steps, the mean of the last ten losses), step 0 to the
-        # last, and the machine each pair ran on (`benchmarks/out/av_pairs.json`)
+        # the stage-3 progress bars' loss readouts at every step, 0 to the last, and the machine each pair ran on
+        # (`benchmarks/out/av_pairs.json`)
         bars = (pairs[averaged], pairs[partner])
         assert bars[0]["stage3_readouts"] == bars[1]["stage3_readouts"]
         assert len(bars[0]["stage3_readouts"]) == a["config"]["safety"]["steps"] + 1
-        assert {k: v for k, v in bars[0].items() if k in ("cpu", "cores", "avx512", "torch")} == {
-            k: v for k, v in bars[1].items() if k in ("cpu", "cores", "avx512", "torch")
-        }
+        machine = [{k: bar[k] for k in ("cpu", "cores", "avx512", "torch")} for bar in bars]
+        assert machine[0] == machine[1]
         for r in (averaged, partner):
             assert benchmark_record(f"organism_recipe_{r}_eval")["baseline"]
             for i in range(2, 22):
