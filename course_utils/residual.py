@@ -55,7 +55,8 @@ def top_tokens(
         logits: [batch, d_vocab] next-token logits (softmax preserves their order, so no softmax is needed).
 
     Returns:
-        batch lists of k strings: row b holds decode(argsort(logits[b], descending)[:k]).
+        batch lists of k strings: row b holds the k tokens with the largest logits[b], most likely first, each
+        decoded to text on its own.
     """
     ids = logits.topk(k, dim=-1).indices
     return [[tokenizer.decode([i]) for i in row] for row in ids.tolist()]

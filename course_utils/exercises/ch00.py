@@ -48,6 +48,13 @@ register(
             "you returned token ids; convert them with model.tokenizer.convert_ids_to_tokens": (
                 lambda model, instruction: _tokens(model, instruction)[-len(model.post_instruction_ids) :]
             ),
+            "you decoded the ids to text; return them as vocabulary entries (model.tokenizer.convert_ids_to_tokens),"
+            " where a newline is written 'Ċ'": (
+                lambda model, instruction: [
+                    model.tokenizer.decode([i])
+                    for i in _tokens(model, instruction)[-len(model.post_instruction_ids) :]
+                ]
+            ),
         },
         requires=("model",),
     )
