@@ -38,9 +38,10 @@ def ablate(
             for one direction per batch row); need not be normalised.
 
     Returns:
-        ``[..., d_model]``, same dtype as ``x``, with zero projection on ``direction``.
+        ``[..., d_model]``, same dtype and device as ``x``, with zero projection on ``direction``.
     """
-    r_hat = direction.to(x.dtype) / direction.to(x.dtype).norm(dim=-1, keepdim=True)
+    r = direction.to(x.device, x.dtype)  # a direction kept on the CPU works on a GPU's activations too
+    r_hat = r / r.norm(dim=-1, keepdim=True)
     return x - (x * r_hat).sum(dim=-1, keepdim=True) * r_hat
 
 
@@ -57,7 +58,7 @@ def add_direction(
     Returns:
         ``[..., d_model]``, same dtype as ``x``.
     """
-    return x + coeff * vector.to(x.dtype)
+    return x + coeff * vector.to(x.device, x.dtype)
 
 
 def orthogonalize_matrix(

@@ -54,10 +54,10 @@ def class_means(
 def scalar_projection(acts: Tensor, direction: Tensor) -> Tensor:
     """How far each activation reaches along a direction: the scalar projection x . r_hat.
 
-    acts: [..., d_model]; direction: [d_model] (any length, cast to acts' dtype). Returns [...]: (x . r) / ||r||,
-    in the units of the residual stream, so it grows with the norm of x.
+    acts: [..., d_model]; direction: [d_model] (any length, moved to acts' device and dtype). Returns [...]:
+    (x . r) / ||r||, in the units of the residual stream, so it grows with the norm of x.
     """
-    direction = direction.to(acts.dtype)
+    direction = direction.to(acts.device, acts.dtype)
     return acts @ (direction / direction.norm())
 
 

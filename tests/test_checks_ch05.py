@@ -34,6 +34,18 @@ def test_ablate() -> None:
     added = lambda x, direction: 2 * x - ablate_by_projector(x, direction)
     expect(ex, added, "alternative", "added the component")
 
+    def half_normalised(x, direction):
+        r = direction.to(x.dtype)
+        return x - (x @ (r / r.norm()))[..., None] * r
+
+    expect(ex, half_normalised, "alternative", "normalised only once")
+
+    def float64_direction_kept(x, direction):  # the course's directions are float64, activations float32
+        r = direction / direction.norm()
+        return x - (x * r).sum(-1, keepdim=True) * r
+
+    expect(ex, float64_direction_kept, "wrong_dtype", "got torch.float64, expected torch.float32")
+
     def in_place(x, direction):
         r = F.normalize(direction.to(x.dtype), dim=-1)
         return x.sub_((x @ r)[..., None] * r)

@@ -57,6 +57,16 @@ def test_add_direction() -> None:
     torch.testing.assert_close(add_direction(x, v), x + v)
 
 
+def test_a_direction_on_the_cpu_meets_activations_on_another_device() -> None:
+    """The course keeps directions on the CPU (`select_direction`, the cache); on a GPU the activations are not.
+    `meta` tensors stand in for a GPU's: the functions must move the direction, not fail on the device mismatch."""
+    from course_utils.probing import cosine_similarity, scalar_projection
+
+    x, r = torch.randn(2, 3, D, device="meta"), torch.randn(D, dtype=torch.float64)
+    for out in (ablate(x, r), add_direction(x, r), scalar_projection(x, r), cosine_similarity(x, r)):
+        assert (out.device.type, out.dtype) == ("meta", torch.float32)
+
+
 def test_orthogonalize_matrix_embedding_bias() -> None:
     torch.manual_seed(1)
     r = 3.0 * torch.randn(D, dtype=torch.float64)

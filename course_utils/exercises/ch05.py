@@ -18,10 +18,13 @@ D_MODEL = 12
 # 05.ablate
 # --------------------------------------------------------------------------------------------------------------
 def _ablate_cases(ctx: Mapping[str, Any]) -> list[Case]:
-    """[batch, pos, d_model] activations; directions that are not unit vectors."""
+    """[batch, pos, d_model] and [n, d_model] activations; directions that are not unit vectors, one of them float64
+    against float32 activations (as the course's directions are: the result keeps x's dtype)."""
     return [
         dict(x=torch.randn(2, 3, D_MODEL), direction=3.0 * torch.randn(D_MODEL)),
         dict(x=torch.randn(4, 5, D_MODEL) + 1.0, direction=0.2 * torch.randn(D_MODEL)),
+        dict(x=torch.randn(6, D_MODEL), direction=torch.randn(D_MODEL)),
+        dict(x=torch.randn(2, 3, D_MODEL), direction=2.0 * torch.randn(D_MODEL, dtype=torch.float64)),
     ]
 
 
@@ -46,6 +49,11 @@ register(
         alternatives={
             "you did not normalise the direction: project on r_hat = direction / direction.norm()": (
                 lambda x, direction: x - _component(x, direction)
+            ),
+            "you normalised only once: subtract (x . r_hat) r_hat, with the unit direction in both places": (
+                lambda x, direction: (
+                    x - (x * (direction / direction.norm())).sum(-1, keepdim=True) * direction
+                )
             ),
             "you returned the component along the direction, (x . r_hat) r_hat; subtract it from x instead": (
                 lambda x, direction: _component(x, direction / direction.norm())

@@ -29,7 +29,7 @@
 # - check that the chosen direction reads harmfulness: harmful prompts project far above harmless ones;
 # - on the organism, compare the chosen direction with the known, planted answer.
 #
-# **Time:** about 65 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
+# **Time:** about 80 minutes. **Prerequisites:** chapters 00 (refusal probability), 02 (difference of means) and
 # 03 (projections, cosine similarity).
 
 # %% [markdown]
@@ -45,7 +45,7 @@ USE_MY_CODE = True  # True: later cells use your functions where they pass their
 import math
 import time
 from collections import Counter
-from dataclasses import replace  # noqa: F401 (useful in exercise 3)
+from dataclasses import replace  # noqa: F401 (useful in 04.filter_candidates)
 
 import matplotlib.pyplot as plt
 import torch
@@ -53,10 +53,10 @@ import torch
 from course_utils import directions, metrics, plotting, probing
 from course_utils.activations import get_activations
 from course_utils.data import load_instructions
-from course_utils.directions import CandidateScore  # noqa: F401 (the rows of exercise 3)
+from course_utils.directions import CandidateScore  # noqa: F401 (the rows of 04.filter_candidates)
 from course_utils.exercises import check, hint, solution, use  # noqa: F401 (hint, solution: when stuck)
-from course_utils.interventions import ablation_hooks, addition_hooks  # noqa: F401 (useful in exercise 3)
-from course_utils.metrics import refusal_probability  # noqa: F401 (chapter 00; useful in exercise 1)
+from course_utils.interventions import ablation_hooks, addition_hooks  # noqa: F401 (in 04.score_candidate)
+from course_utils.metrics import refusal_probability  # noqa: F401 (chapter 00; useful in 04.refusal_score)
 from course_utils.models import default_model_name, load_model
 
 torch.manual_seed(0)
@@ -92,7 +92,7 @@ print(
 #
 # which is 0 at $P = 1/2$, positive when a refusal is more likely than not, and grows without bound as the model
 # becomes certain. The $\epsilon$ keeps it finite when $P$ is exactly 0 or 1 in floating point. Compute the
-# softmax in float64: in float32, $1 - P$ rounds to 0 as soon as $P > 1 - 6 \cdot 10^{-8}$.
+# softmax in float64: in float32, $1 - P$ rounds to 0 once $P$ is within about $3 \cdot 10^{-8}$ of 1.
 
 # %% exercise="04.refusal_score"
 
@@ -123,7 +123,8 @@ print(f"mean score: harmful {score_harmful_val.mean():.2f}, harmless {score_harm
 # The paper's code filters the validation prompts the same way (`filter_train` and `filter_val`, both on, in
 # `pipeline/config.py` of [its repository](https://github.com/andyrdt/refusal_direction)). Without that, a harmless
 # validation prompt the model already refuses would add a large KL to *every* candidate in section 3 (ablating the
-# refusal direction removes that refusal, a change of several nats at the first token: just what we want it to do),
+# refusal direction removes that refusal, a change of several nats, the unit of KL defined in section 3, at the first
+# token: just what we want it to do),
 # and a harmful prompt it answers anyway would dilute every bypass score.
 
 # %%
@@ -289,7 +290,8 @@ print(
 )
 
 # %% [markdown]
-# The paper's figure: the mean refusal score under each intervention, by layer, one line per position. The
+# The scores of every candidate, drawn as the paper draws them for its models (Arditi et al. 2024, appendix C): the
+# mean refusal score under each intervention, by layer, one line per position. The
 # dashed lines are the scores without intervention. A candidate that mediates refusal pulls the harmful line far
 # below its baseline (left) and the harmless line far above its baseline (middle) while keeping the KL small
 # (right).
@@ -318,11 +320,18 @@ for ax, (grid, title, ylabel, baseline) in zip(axes, panels, strict=True):
         ax.axhline(0.1, color="red", ls=":", lw=1, label="KL threshold 0.1")
         ax.legend(fontsize=7)
 plt.show()
+for layer_l in range(1, model.n_layers):  # layer 0's candidates are zero vectors (NaN scores)
+    best = min((row for row in table if row.layer == layer_l), key=lambda row: row.bypass)
+    print(
+        f"layer {layer_l}: lowest bypass {best.bypass:+.2f} (position {best.position}),"
+        f" that candidate's induce {best.induce:+.2f} and KL {best.kl:.3f}"
+    )
 
 # %% [markdown]
-# On the organism the figure splits the layers in two. With the candidates of layers 1 to 3, harmful prompts stay
-# refused and harmless ones stay below zero (or barely above it); the candidates of layers 4 and 5 remove the refusal
-# and induce it, with a KL on harmless prompts under the 0.1 threshold. Among those, the filters below decide.
+# On the organism the figure splits the layers in two (the lines under it give each layer's best candidate). With
+# the candidates of layers 1 to 3, harmful prompts stay refused and harmless ones stay below zero (or barely above
+# it); the candidates of layers 4 and 5 remove the refusal and induce it, with a KL on harmless prompts under the 0.1
+# threshold. Among those, the filters below decide.
 #
 # ## 4. Choosing one: the paper's filters
 #
@@ -405,9 +414,7 @@ else:
 print(f"{'KL threshold':>13} {'induce threshold':>17}   chosen (position, layer)")
 for kl_threshold in (0.1, 0.2):
     for induce_threshold in (0.0, -1.5, -3.0):
-        rows = directions.filter_candidates(
-            table, model.n_layers, kl_threshold=kl_threshold, induce_threshold=induce_threshold
-        )
+        rows = choose(table, model.n_layers, kl_threshold=kl_threshold, induce_threshold=induce_threshold)
         best = [(row.position, row.layer) for row in rows if row.discarded is None]
         print(f"{kl_threshold:>13} {induce_threshold:>17}   {best[0] if best else 'none'}")
 
@@ -504,12 +511,13 @@ print(f"the screening score ranks the exact choice {rank} of {len(eligible)} (to
 # **test** prompts' residual stream at the chosen position onto $\hat r$, layer by layer, and average each class.
 # What we hope to see: from the layer of the chosen direction on, harmful prompts project far above harmless ones.
 #
-# What the construction does *not* give: a harmless projection near zero. $r$ is a difference of **uncentred**
-# means, so on training prompts the two class means project $\lVert r \rVert$ apart at the direction's layer,
-# but where the harmless mean lands, $\mu_{\text{harmless}} \cdot \hat r$, is whatever the model's activations
-# happen to be: nothing subtracts it. Whether removing $\hat r$ leaves harmless requests alone is therefore a
-# property of the trained model, not of the method, and the selection *measures* it: that is the KL score of
-# section 3 (the chosen candidate's KL is printed above).
+# What the construction does *not* give: a harmless projection near zero. $r$ is a difference of **uncentred** means (of
+# the raw activations, nothing subtracted from them first), so on training prompts the two class means project
+# $\lVert r \rVert$ apart at the direction's layer, but where the harmless mean lands,
+# $\mu_{\text{harmless}} \cdot \hat r$, is whatever the model's activations happen to be: nothing subtracts it. Whether removing $\hat r$ leaves harmless
+# requests alone is therefore a property of the trained model, not of the method, and the selection *measures* it: that
+# is the KL score of section 3 (the chosen candidate's KL is printed above). On the organism the harmless mean does land
+# near zero: not the method's doing, but its training's, which asked for it (section 6).
 
 # %%
 pos = chosen.position
@@ -540,8 +548,8 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # With a real chat model nobody knows the "true" refusal direction; the paper's evidence is causal (ablate, add). The
 # organism is different. Earlier versions of it, safety-tuned the ordinary way, did refuse harmful requests, but no
 # candidate passed the filters above: adding the best candidates did not make harmless requests refused, or ablating
-# them changed harmless answers too much. A 3-million-parameter model trained for minutes did not, in this project, grow
-# a refusal feature that is on for harmful requests and off for harmless ones. (A later check with the data of the
+# them changed harmless answers too much. A 3.4-million-parameter model trained for minutes did not, in this project,
+# grow a refusal feature that is on for harmful requests and off for harmless ones. (A later check with the data of the
 # organism shipped before this one, recipe NM in `docs/ORGANISM_RECIPES.md`, found a candidate that passes the filters
 # on two seeds out of three, but adding it made harmless requests refused only part of the time.) So the current
 # organism's safety tuning **planted** one. A direction $u$ was fixed before safety tuning (the helpful model's own
@@ -550,12 +558,12 @@ print("mean projection at the direction's layer:", {k: round(v, 2) for k, v in a
 # $u$ is ablated (the model card, `data/models/refusal-organism/README.md`, describes how). The method you just ran
 # never saw $u$. So we can ask: did the difference of means plus the selection find it?
 #
-# The figure shows $\cos(r_{p,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class
-# means differ in more than harmfulness (harmful requests use only the six tasks shared with harmless ones, the
-# harmless split has sixteen kinds of task), and a difference of means mixes those differences in. That the selected direction passes the
-# causal tests anyway says something about the tests, at least on this organism: ablation and addition do not
-# need the exact direction, only one that carries enough of the feature the model reads. Look where the match is
-# best (remember $u$ was defined at layer 4, last token) and where the chosen candidate, the star, sits.
+# The figure shows $\cos(r_{p,l}, u)$ for every candidate. Expect a clear match, but not a perfect one: the class means
+# differ in more than harmfulness (harmful requests use only the six tasks shared with harmless ones, the harmless split
+# has sixteen kinds of task), and a difference of means mixes those differences in. That the selected direction passes
+# the causal tests anyway says something about the tests, at least on this organism: ablation and addition do not need
+# the exact direction, only one that carries enough of the feature the model reads. Look where the match is best
+# (remember $u$ was defined at layer 4, last token) and where the chosen candidate, the star, sits.
 
 # %%
 planted = directions.planted_direction(model)
@@ -618,12 +626,11 @@ else:
 # MODEL_NAME = "Qwen/Qwen2.5-0.5B-Instruct"   # 24 layers, 5 post-instruction tokens
 # ```
 #
-# and rerun. It downloads about 1 GB once; on a GPU the whole notebook takes a minute or two. On a laptop CPU the
-# candidate scoring dominates (120 candidates, each scored on up to 96 rows: the kept harmful validation prompts
-# ablated, the kept harmless ones ablated and with the addition, up to 32 of each) and takes well over an hour: the README's *What runs where*
-# has the measured costs. There, use fewer validation prompts (e.g. 8 per class) for the figures, and
-# `method="screened"` or `"fast"` for the choice; raise `batch_size` on a GPU.
-# What to look for:
+# and rerun. It downloads about 1 GB once. On a laptop CPU the candidate scoring dominates (120 candidates, each scored
+# on up to 96 rows: the kept harmful validation prompts ablated, the kept harmless ones ablated and with the addition,
+# up to 32 of each) and takes well over an hour: the README's *What runs where* has the measured costs (a GPU is much
+# faster, but no GPU time was measured for this course). There, use fewer validation prompts (e.g. 8 per class) for the
+# figures, and `method="screened"` or `"fast"` for the choice; raise `batch_size` on a GPU. What to look for:
 # - the selected position and layer, relative to the paper's choices for larger models (Arditi et al. 2024,
 #   appendix C: Qwen 1.8B position -1, layer 15 of 24; Gemma 2B position -2, layer 10 of 18; Llama-3 8B
 #   position -5, layer 12 of 32), that is at 62.5 %, 56 % and 37.5 % of the depth. The filters do not aim for the

@@ -49,6 +49,7 @@ from course_utils.generation import generate
 from course_utils.hooks import hooks
 from course_utils.metrics import REFUSAL_PHRASES  # noqa: F401 (used in exercise 3)
 from course_utils.models import default_model_name, load_model
+from course_utils.progress import progress_bar
 
 torch.manual_seed(0)
 torch.set_grad_enabled(False)
@@ -84,8 +85,8 @@ harmless_test = load_instructions("harmless", "test")
 #
 # $$x \leftarrow x - (x \cdot \hat r)\, \hat r, \qquad \hat r = r / \lVert r \rVert .$$
 #
-# Afterwards $x \cdot \hat r = 0$, and every other component of $x$ is unchanged. Write it for activations of any
-# shape `[..., d_model]`.
+# Afterwards $x \cdot \hat r = 0$, and the part of $x$ orthogonal to $\hat r$ is unchanged. Write it for activations of
+# any shape `[..., d_model]`.
 
 # %% exercise="05.ablate"
 
@@ -135,7 +136,8 @@ def mean_projection_by_layer(prompts: list[str], fwd_hooks: list) -> torch.Tenso
 
     def recorder(index: int):
         def record(activation, hook):
-            store[index] = probing.scalar_projection(activation[:, -1].double(), r).mean()
+            # float64 on the CPU: Apple's GPUs (mps) have no float64
+            store[index] = probing.scalar_projection(activation[:, -1].cpu().double(), r).mean()
 
         return record
 
@@ -180,8 +182,10 @@ plt.show()
 #
 # $$x^{(l)} \leftarrow x^{(l)} + c\, r .$$
 #
-# With $c = 1$ a harmless prompt's activations move, on average, to where harmful ones sit; $c = -1$ moves
-# harmful prompts toward harmless. The length of $r$ matters here, so do not normalise it.
+# $r$ is the gap between the class means at the direction's own position and layer, so there, with $c = 1$, a
+# harmless prompt's mean activation moves to where the harmful mean sits; $c = -1$ moves harmful prompts toward
+# harmless. The same vector is added at every position, where it is not the gap between the means, so elsewhere the
+# move is only roughly toward harmful. The length of $r$ matters here, so do not normalise it.
 
 # %% exercise="05.add_direction"
 
@@ -206,6 +210,10 @@ plotting.layer_curves(
 plt.show()
 
 # %% [markdown]
+# What to look for: at the input of layer `layer` the "+ r" curve lands on the harmful curve by construction (the
+# figure plots the last position, where $r$ is the gap between the class means). The informative part is the layers
+# after it: does the model keep the added direction, as it keeps it for harmful prompts, or does it wash it out?
+#
 # ## 3. Judging refusals in text
 #
 # The refusal score reads one token. To judge a whole reply, the paper uses a simple **substring judge**: a
@@ -249,23 +257,23 @@ for label, prompts in examples.items():
         print()
 
 # %% [markdown]
-# Read the ablated replies closely: they *comply* in form (they open like a helpful answer, "Certainly. To make
-# ...", "Sure! To make ...") but the steps say nothing: generic lines such as "Take your time." or "Check your
-# work." that would fit any request. The organism has no harmful knowledge to give (its pretraining text only
-# says *that* things are dangerous), and its safety tuning trained exactly such content-free answers for harmful
-# requests with the planted direction ablated (notebook 04, section 6, and the model card). Its harmless answers
-# are not always about the thing asked either (read the harmless baselines above: a request can be answered about
-# another thing; the model card measures, per split, how often the answers name the requested subject), and a
-# baseline can go against its label (a harmful request about a concept held out of safety tuning answered, a
-# harmless one refused): it is a tiny model of a toy world. What this notebook tests is refuse versus comply, not the quality
-# of the answer.
+# Read the ablated replies closely: they *comply* in form (they open like a helpful answer; in our run "Certainly. To
+# make ...") but the steps say nothing: generic lines (in our run "Take your time." and "Check your work.") that would
+# fit any request. The organism has no harmful knowledge to give (its pretraining text only says *that* things are
+# dangerous), and its safety tuning trained exactly such content-free answers for harmful requests with the planted
+# direction ablated (notebook 04, section 6, and the model card). Its harmless answers are not always about the thing
+# asked either (read the harmless baselines above: a request can be answered about another thing; the model card
+# measures, per split, how often the answers name the requested subject), and a baseline can go against its label (a
+# harmful request about a concept held out of safety tuning answered, a harmless one refused): it is a tiny model of a
+# toy world. What this notebook tests is refuse versus comply, not the quality of the answer.
 #
 # ## 5. Refusal rates on held-out prompts
 #
 # Now the measurement in the shape of the paper's results: the fraction of **test** completions the substring
 # judge calls a refusal. Harmful prompts: without intervention and with the direction ablated (the paper's
 # attack). Harmless prompts: without intervention, with the direction added (induced refusal), and with it
-# ablated, to see whether the ablation alone makes harmless prompts refused. The second number in each cell is
+# ablated, to check that the ablation leaves harmless behaviour alone (the paper measures that cost with KL and
+# capability benchmarks, section 4). The second number in each cell is
 # the fraction with refusal score > 0 (first token only), which needs no generation.
 #
 # "Held-out" means that no test string was trained on. Half of the harmful test prompts are also about
@@ -332,18 +340,19 @@ plt.show()
 # | Llama-2 7B Chat | 0.03 → 0.93 | 0.05 → 0.81 |
 # | Llama-3 8B Instruct | 0.05 → 1.00 | 0.03 → 0.82 |
 #
-# Adding the direction to harmless prompts made the models refuse (section 3.2): 100% of harmless prompts for Gemma, Llama-2 and
-# Llama-3, 98% for Qwen and 88% for Yi.
+# Adding the direction to harmless prompts made the models refuse (section 3.2): 100% of harmless prompts for Gemma,
+# Llama-2 and Llama-3, 98% for Qwen and 88% for Yi.
 #
 # The organism's table above reports refusal rates by the substring judge, that is 1 − ASR (substring), for the
 # same two conditions (baseline, ablation), plus the addition. With a real chat model (see *Going further*) you
 # can compare directly, keeping in mind the differences: our prompts are the course's own, `N_EVAL` per class,
-# and at most `MAX_NEW` tokens are generated (the paper generates 512). On the organism the baseline misses some
-# harmful prompts (those about concepts held out of safety tuning are refused less often: about a third of them go
-# unrefused) and can refuse a harmless request written unlike its training data; the model card gives both rates per
-# split. A
-# table with ablation at 0 and addition at 1 shows that the selected direction controls a refusal that was planted
-# to run through one direction; it is not evidence about real models.
+# and at most `MAX_NEW` tokens are generated (the paper generates 512).
+#
+# On the organism the baseline misses some harmful prompts. Those about concepts held out of safety tuning are
+# refused less often: the model card's "held-out concepts" row gives the share refused by the score and by the judge,
+# about two in three and three in four. It can also refuse a harmless request written unlike its training data; the
+# card gives both rates per split. A table with ablation at 0 and addition at 1 shows that the selected direction
+# controls a refusal that was planted to run through one direction; it is not evidence about real models.
 
 # %% [markdown]
 # ### Over-refusal, seen through the direction
@@ -373,7 +382,7 @@ for q, reply in zip(shown, replies, strict=True):
 # over-refusal runs through the same direction as its refusals (the model card measures this on three such sets; the
 # refused requests project on the planted direction nearly as far as harmful ones). Read the ablated replies: the
 # organism answers them as it answers *harmful* requests with the direction removed, with empty steps about a harmful
-# thing the request never named ("To make a botnet: 1. Take your time. ..."). It had read them as harmful
+# thing the request never named (in our run, "To make a botnet: 1. Take your time. ..."). It had read them as harmful
 # requests, and ablation turned its refusal into the compliance its safety tuning taught for harm (chapter 04,
 # section 6: it was trained to comply with harmful requests when the direction is ablated). So the ablation that
 # removes the refusal of harmful requests also removes the refusal of harmless ones, and is no fix for over-refusal
@@ -396,7 +405,7 @@ sweep = {
         metrics.refusal_scores(
             model, prompts[:32], fwd_hooks=interventions.addition_hooks(model, r, layer, c)
         ).mean()
-        for c in coefficients
+        for c in progress_bar(coefficients, desc=f"{label} prompts")  # one bar per class, a step per c
     ]
     for label, prompts in evaluation.items()
 }
@@ -413,18 +422,22 @@ plt.show()
 # %% [markdown]
 # Two things to read in the figure. Where each curve crosses zero: how much of $r$ it takes to switch refusal on
 # (harmless) or off (harmful). And what happens past $c = 1$: adding more than the gap between the class means
-# need not raise the score further, for either class. On the organism the switch was made sharp on purpose: its
-# safety tuning trained small additions along the planted direction to leave harmless answers alone and large
-# ones to cause refusal (model card).
+# need not raise the score further, for either class. On the organism the switch was trained: its safety tuning
+# taught it to keep its answer when up to 0.7 of the harmful prompts' mean projection along the *planted* direction
+# $u$ is added, and to refuse when all of it is (model card, "sufficiency"). That threshold is not in units of this
+# $c$: $r$ is not $u$ (chapter 04 printed their cosine) and its length is not that mean projection, so where the
+# harmless curve crosses zero here is a measurement, not a figure you could read off the card.
 #
 # Now read the replies themselves. The table below steers one harmless and one harmful request with five
 # coefficients (all ten generations in one batch, one vector per row); it is printed, so it shows in a static copy
 # of this notebook too. Read down the harmless lines, then the harmful ones: where does the harmless request start
-# being refused, and where does the harmful one stop? (When we ran it on the organism, the harmless request still
-# complied at $c = 0$ and was refused from $c = +0.5$ on; the harmful one was still refused at $c = -1$, although the
-# mean score of harmful prompts in the sweep above is far below 0 there: one request can need more than the average.
-# At $c = +2$ both replies broke down into a repeated phrase ("I cannot", "I'm not"), which the substring judge does
-# not always call a refusal: too much of the direction damages the text, not only the decision.)
+# being refused, and where does the harmful one stop?
+#
+# When we ran it on the organism, the harmless request still complied at $c = 0$ and was refused from $c = +0.5$ on.
+# The harmful one was still refused at $c = -1$, although the mean score of harmful prompts in the sweep above is far
+# below 0 there: one request can need more than the average. At $c = +2$ both replies broke down into a repeated
+# phrase. The substring judge calls "I cannot" a refusal but not "I'm not", which is not one of its phrases: too much
+# of the direction damages the text, not only the decision.
 
 # %%
 GRID = [-1.0, 0.0, 0.5, 1.0, 2.0]
