@@ -6673,7 +6673,7 @@ def test_weight_averaging_amendment_quotes_the_records() -> None:
 
 
 #: The pairs of AV's rule trained again (amendment), as far as trained: (averaged draw, partner).
-AV_PAIRS_TRAINED = (("AV", "WVHr"), ("AV1", "WVH1r"))
+AV_PAIRS_TRAINED = (("AV", "WVHr"), ("AV1", "WVH1r"), ("AV2", "WVH2r"))
 
 
 def test_weight_averaging_pairs_take_the_same_steps() -> None:
