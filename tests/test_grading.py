@@ -289,7 +289,7 @@ def test_official_grade_judges_recorded_outputs() -> None:
         "calls": [{"kind": "error", "message": "your function raised KeyError: 'x'"}],
     }
     assert grading.official_grade("05.ablate", error, {}).line.endswith(
-        "KeyError: 'x' [case 1 of 2: x (2, 3, 12) float32, direction (12,) float32]"
+        "KeyError: 'x' [case 1 of 4: x (2, 3, 12) float32, direction (12,) float32]"
     )
     assert grading.official_grade("05.ablate", {"status": "missing"}, {}).outcome == grading.NOT_ATTEMPTED
     assert grading.official_grade("05.ablate", None, {}).outcome == grading.FAILED
@@ -304,7 +304,7 @@ def test_a_hook_left_attached_in_the_kernel_fails() -> None:
     }
     result = grading.official_grade("05.ablate", leak, {})
     assert (result.outcome, result.status) == (grading.FAILED, "hook_leak")
-    assert "left a hook attached [case 1 of 2: x " in result.line
+    assert "left a hook attached [case 1 of 4: x " in result.line
 
 
 def _harvest_in_process(plan: list[tuple[str, str]], namespace: dict, out: Path) -> dict:
