@@ -230,6 +230,13 @@ def _claims_04(printed: str, prose: str) -> None:
     assert text and int(text[2]) == layer and float(text[3]) < 0, printed
     assert code and int(code[2]) < layer and float(code[3]) > 0  # "On the organism the two rules differ"
     assert "its bypass score is above zero" in prose
+    best = re.findall(
+        r"layer (\d): lowest bypass ([+-][\d.]+) \(position -\d\), that candidate's induce ([+-][\d.]+) and KL ([\d.]+)",
+        printed,
+    )  # "layers 1 to 3 ... stay refused; layers 4 and 5 remove the refusal and induce it, with a KL under 0.1"
+    assert [int(b[0]) for b in best] == [1, 2, 3, 4, 5], best
+    assert all(float(b[1]) > 0 for b in best[:3]), best
+    assert all(float(b[1]) < 0 and float(b[2]) > 0 and float(b[3]) < 0.1 for b in best[3:]), best
 
 
 def _claims_05(printed: str, prose: str) -> None:
@@ -249,9 +256,13 @@ def _claims_05(printed: str, prose: str) -> None:
         for reply in (v[1] for k, v in table.items() if k[0] == 2.0)
     )
     assert (
-        "complied at $c = 0$ and was refused from $c = +0.5$ on; the harmful one was still refused at $c = -1$"
+        "complied at $c = 0$ and was refused from $c = +0.5$ on. The harmful one was still refused at $c = -1$"
         in prose
     )
+    broken = {
+        label: table[2.0, label] for label in ("harmless", "harmful")
+    }  # "I cannot" judged, "I'm not" not
+    assert all((tag == "REFUSES") == ("I cannot" in reply) for tag, reply in broken.values()), broken
     refused, ablated = map(
         int,
         re.search(
