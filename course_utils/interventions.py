@@ -185,7 +185,7 @@ def addition_hooks(model: ChatModel, vector: Tensor, layer: int, coeff: float = 
     v = _per_row(vector, model.d_model, "vector").to(model.device)
 
     def hook_fn(activation: Tensor, hook: Any = None) -> Tensor:
-        return add_direction(activation, v.to(activation.device), coeff)
+        return add_direction(activation, v, coeff)  # add_direction moves v to the activation's device
 
     return [(resid_hook_name(layer, "resid_pre"), hook_fn)]
 
