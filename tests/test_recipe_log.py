@@ -6436,8 +6436,9 @@ def test_wvh_recipe_on_a_new_seed_rule_matches_its_records() -> None:
         "organism_recipe_D3L_training.json",
         "organism_recipe_D3La_training.json",
     }
+    # seed 4's trainings are this rule's and, trained after its verdict, AV's rule's pair
     assert {n for n, seed in seeds.items() if seed == 4} <= {
-        f"organism_recipe_{r}_training.json" for r in (*WVH4_DRAWS, *D4_DRAWS)
+        f"organism_recipe_{r}_training.json" for r in (*WVH4_DRAWS, *D4_DRAWS, "AV4", "WVH4r")
     }
     everyday = [pooled_refused(EIGHTEEN_SETS, WVH_NINE, j)[0] / (9 * 60 * 18) for j in (False, True)]
     held = [held_out_concepts((r,)) for r in WVH_NINE]
@@ -6673,7 +6674,7 @@ def test_weight_averaging_amendment_quotes_the_records() -> None:
 
 
 #: The pairs of AV's rule trained again (amendment), as far as trained: (averaged draw, partner).
-AV_PAIRS_TRAINED = (("AV", "WVHr"), ("AV1", "WVH1r"), ("AV2", "WVH2r"))
+AV_PAIRS_TRAINED = (("AV", "WVHr"), ("AV1", "WVH1r"), ("AV2", "WVH2r"), ("AV4", "WVH4r"))
 
 
 def test_weight_averaging_pairs_take_the_same_steps() -> None:
