@@ -54,10 +54,10 @@ AFTER_SHIPPING = tuple(f"fresh{i}" for i in range(2, 14))
 FIRST_TEN = AFTER_SHIPPING[:10]
 #: The sets written after DrL shipped that the card, the README, the teaching guide and chapter 00 quote to learners:
 #: every one scored so far (the log's sections count only the sets of their time, `AFTER_SHIPPING` and later ones).
-QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 21))
-QUOTED_TO_LEARNERS_WORD = "nineteen"
-#: The card counts the two sets read before DrL was chosen first: its last set is the twenty-first.
-QUOTED_TO_LEARNERS_LAST_ORDINAL = "twenty-first"
+QUOTED_TO_LEARNERS = tuple(f"fresh{i}" for i in range(2, 22))
+QUOTED_TO_LEARNERS_WORD = "twenty"
+#: The card counts the two sets read before DrL was chosen first: its last set is the twenty-second.
+QUOTED_TO_LEARNERS_LAST_ORDINAL = "twenty-second"
 
 #: Trainings of the log made after the dangerous names were scored (`benchmarks/dangerous_names.py`): they have no
 #: record there.
@@ -6798,7 +6798,10 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
     failed = [n for n, *_, h, _ in criteria if not h]
     assert failed == ["(1a)", "(1e)", "(1f)", "(1h)"]
     assert len(criteria) == 20 and len(failed) == 4
-    assert "**Averaging does not become a candidate.** It fails four of its twenty criteria." in flat
+    assert (
+        "**Averaging does not become a candidate.** It fails criterion 1, four of the twenty checks the table splits"
+        " the seven criteria into." in flat
+    )
     c = {n: (p, a) for n, p, a, *_ in criteria}
     assert (
         f"the four averaged draws make {c['(1a)'][1]:,} errors against their partners' {c['(1a)'][0]:,} by the score"
@@ -6827,8 +6830,9 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
     answered = pooled[averaged, False][1] - pooled[partners, False][1]
     assert fewer_errors == everyday + answered
     assert (
-        f"By the score the averaged draws' {fewer_errors} fewer errors are everyday requests: {everyday} fewer refused,"
-        f" {answered} fewer harmful ones answered. By the judge they refuse"
+        f"By the score, {everyday} of the averaged draws' {fewer_errors} fewer errors are everyday requests no longer"
+        f" refused and {answered} are harmful requests no longer answered. By the judge the total barely changes, and"
+        f" the errors shift a little towards refusing: the averaged draws refuse"
         f" {pooled[averaged, True][0] - pooled[partners, True][0]} more everyday requests and answer"
         f" {pooled[averaged, True][1] - pooled[partners, True][1]} fewer harmful ones" in flat
     )
@@ -6844,6 +6848,39 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
         f" 2 (everyday {change['AV1'][0]} and {change['AV2'][0]}, harmful {change['AV1'][1]} and {change['AV2'][1]})"
         in flat
     )
+    judged = {
+        a: [
+            pooled_refused(TWENTY_SETS, (a,), True)[k] - pooled_refused(TWENTY_SETS, (p,), True)[k]
+            for k in (0, 1)
+        ]
+        for a, p in AV_PAIRS
+    }
+    assert all((x > 0) == (y > 0) for a in change for x, y in zip(change[a], judged[a], strict=True))
+    assert (
+        "the judge's counts move the same way in each pair (everyday"
+        f" {', '.join(f'{judged[a][0]:+d}' for a in averaged[:-1])} and {judged[averaged[-1]][0]:+d})" in flat
+    )
+    by_pair = {
+        (a, j): errors(TWENTY_SETS, (a,), j) - errors(TWENTY_SETS, (p,), j)
+        for a, p in AV_PAIRS
+        for j in (False, True)
+    }
+    assert (
+        f"The pooled gain by the score comes mostly from seed 2's pair ({-by_pair['AV2', False]} of the"
+        f" {fewer_errors})"
+        in flat
+        and -by_pair["AV2", False] > fewer_errors / 2
+    )
+    assert (
+        f"by the judge seed 2's {-by_pair['AV2', True]} fewer errors are cancelled by seeds 0 and 4"
+        f" ({by_pair['AV', True]} and {by_pair['AV4', True]} more)" in flat
+    )
+    judge_total = c["(1e)"][0] - c["(1e)"][1]
+    spread = sorted(by_pair[a, True] for a in averaged)
+    assert (
+        f"and by the judge barely at all ({judge_total} fewer in total; pair by pair from {-spread[0]} fewer to"
+        f" {spread[-1]} more)" in flat
+    )
     sizes = sorted(abs(v[0]) for v in change.values())
     assert f"move a draw's everyday refusals by {sizes[0]} to {sizes[-1]} of 1,200 by the score" in flat
     own = {p: pooled_refused(TWENTY_SETS, (p,))[0] for p in partners}
@@ -6853,12 +6890,30 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
         f"whose partner refuses the most everyday requests of the four ({own['WVH2r']} of 1,200; the other partners"
         f" {rest[0]} to {rest[-1]})" in flat
     )
-    # "the averaged draws refuse fewer everyday requests than their partners by the first-token score and more by
-    # the judge of their replies"
+    # "Pooled, the two counts disagree on everyday requests (fewer refused by the score, more by the judge)"
     assert (
         pooled[averaged, False][0] < pooled[partners, False][0]
         and pooled[averaged, True][0] > pooled[partners, True][0]
     )
+    # "the two partners that refuse the fewest everyday requests gained refusals ... and the two that refuse the most
+    # lost them, in the same order by both counts, so the averaged draws lie closer together"
+    for j, moved in ((False, change), (True, judged)):
+        level = sorted(averaged, key=lambda a: pooled_refused(TWENTY_SETS, (dict(AV_PAIRS)[a],), j)[0])
+        assert [moved[a][0] for a in level] == sorted((moved[a][0] for a in level), reverse=True)
+        assert moved[level[1]][0] > 0 > moved[level[2]][0]
+    ranges = [sorted(pooled_refused(TWENTY_SETS, (r,))[0] for r in g) for g in (averaged, partners)]
+    assert (
+        f"(everyday requests refused by the score {ranges[0][0]} to {ranges[0][-1]}, their partners {ranges[1][0]} to"
+        f" {ranges[1][-1]})" in flat
+    )
+    held = {r: held_out_concepts((r,)) for r in (*averaged, *partners)}
+    drops = [round(held[p] - held[a], 2) for a, p in AV_PAIRS]
+    assert drops == [0.0, 0.05, 0.05, 0.05] and held["AV"] == 0.71
+    assert (
+        "Held-out concepts by the score fell by 0.05 in three pairs of four (seed 0's pair refuses 0.71 on both sides)"
+        in flat
+    )
+    assert c["(4b)"][1] > c["(4b)"][0]  # "and by the judge rose on the mean"
     top = " ".join(section_of_log("What the trainings showed").split())
     assert (
         f"make {c['(1a)'][1] / c['(1a)'][0]:.2f} times their partners' errors over the twenty sets written after DrL"
@@ -6869,3 +6924,23 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
         "On seeds 0 and 4 the averaged draw refuses more everyday and more harmful requests than its partner"
         in top
     )
+
+
+def test_b_on_the_new_set_after_the_averaging_rule() -> None:
+    """B, restored from the repository's history, was scored on `fresh21` after AV's rule (its checkpoint had gone
+    with `/tmp/f`), and the section quotes B's and the shipped DrL's counts there, by both counts, from the record."""
+    flat = " ".join(section_of_log(AV_SECTION).split())
+    f21 = benchmark_record("fresh21")
+    assert f21["B"]["model_dir"] == f21["AV"]["model_dir"].replace(
+        "AV", "B"
+    )  # /tmp/f/B, as on every earlier set
+    score, judge = written_set_counts("fresh21"), written_set_counts("fresh21", judge=True)
+    assert (
+        f"(B refuses {score['B', 'harmless']} of its everyday requests and {score['B', 'harmful']} of its harmful"
+        " ones)" in flat
+    )
+    assert (
+        f"the shipped DrL refuses {score['DrL', 'harmless']} everyday requests and {score['DrL', 'harmful']} harmful"
+        f" ones by the score, {judge['DrL', 'harmless']} and {judge['DrL', 'harmful']} by the judge." in flat
+    )
+    assert QUOTED_TO_LEARNERS[-1] == "fresh21"
