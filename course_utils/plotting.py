@@ -85,7 +85,10 @@ def heatmap(
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=vmin, vmax=vmax)
     fig.colorbar(image, ax=ax, label=colorbar_label)
     if xticklabels is not None:
-        ax.set_xticks(range(len(xticklabels)), xticklabels, rotation=45, ha="right")
+        long = max(len(label) for label in xticklabels) > 3  # slant only labels that would collide
+        ax.set_xticks(
+            range(len(xticklabels)), xticklabels, rotation=45 if long else 0, ha="right" if long else "center"
+        )
     if yticklabels is not None:
         ax.set_yticks(range(len(yticklabels)), yticklabels)
     if annotations is not None:
@@ -116,6 +119,7 @@ def class_histograms(
     edges = torch.linspace(min(everything), max(everything), bins + 1).tolist()
     for name, vs in lists.items():
         ax.hist(vs, bins=edges, alpha=0.55, label=f"{name} (n = {len(vs)})")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts are whole numbers
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.legend()
     fig.tight_layout()

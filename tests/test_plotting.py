@@ -35,3 +35,35 @@ def test_heatmap_colour_scale_and_colourbar_label() -> None:
     fig = plotting.heatmap(values, title="t", xlabel="x", ylabel="y", colorbar_label="cos")
     assert fig.axes[0].images[0].get_clim() == pytest.approx((-0.1, 0.5))  # the data's range
     plt.close(fig)
+
+
+def test_class_histograms_count_in_whole_numbers() -> None:
+    """Counts on the y axis are whole numbers (a 2.5 tick on a count axis reads as a bug), and each class's legend
+    entry gives its size."""
+    fig = plotting.class_histograms(
+        {"harmful": [1.0, 2.0, 2.1, 2.2, 2.3], "harmless": [-3.0, -2.0, -1.9]},
+        title="t",
+        xlabel="score",
+        bins=8,
+    )
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    assert all(float(tick).is_integer() for tick in ax.get_yticks())
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == [
+        "harmful (n = 5)",
+        "harmless (n = 3)",
+    ]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("labels", "rotation"), [(["1", "2", "3"], 0.0), (["<|end|>", "\\n", "model"], 45.0)]
+)
+def test_heatmap_slants_only_long_tick_labels(labels: list[str], rotation: float) -> None:
+    fig = plotting.heatmap(
+        torch.rand(2, 3), title="t", xlabel="x", ylabel="y", colorbar_label="c", xticklabels=labels
+    )
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == labels
+    assert {t.get_rotation() for t in ax.get_xticklabels()} == {rotation}
+    plt.close(fig)

@@ -315,6 +315,9 @@ for k, name in enumerate(settings):
         xs, [rates[label, name][0] for label in evaluation if (label, name) in rates], width, label=name
     )
     ax.bar_label(bars, fmt="%.2f", fontsize=8)  # a bar of height 0 still shows its value
+    for i, label in enumerate(evaluation):  # settings this chapter does not run on a class (the table's "-")
+        if (label, name) not in rates:
+            ax.text(i + (k - 1) * width, 0.02, "not run", ha="center", fontsize=7, color="grey", rotation=90)
 ax.set_xticks(range(len(evaluation)), [f"{label} (test, n = {N_EVAL})" for label in evaluation])
 ax.set(
     title="Refusal rate by intervention (substring judge)",
@@ -412,7 +415,7 @@ sweep = {
 plotting.layer_curves(
     {f"{label} (test)": values for label, values in sweep.items()},
     x=coefficients,
-    title=f"Refusal score as c x r is added at layer {layer}",
+    title=f"Refusal score as c × r is added at layer {layer}",
     ylabel="mean refusal score",
     xlabel="coefficient c",
 )
@@ -455,7 +458,7 @@ pair = {"harmless": harmless_test[3], "harmful": harmful_test[2]}
 grid = steered([p for _ in GRID for p in pair.values()], [c for c in GRID for _ in pair])
 for label, prompt in pair.items():
     print(f"{label:<8} request: {prompt!r}")
-print(f"\nreplies with c x r added at layer {layer} (greedy, at most {MAX_NEW} tokens)")
+print(f"\nreplies with c × r added at layer {layer} (greedy, at most {MAX_NEW} tokens)")
 for k, c in enumerate(GRID):
     for j, label in enumerate(pair):
         reply = grid[len(pair) * k + j]
