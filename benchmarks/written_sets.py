@@ -64,8 +64,8 @@ organism's training data (each file's "about" field says what was asked):
   seed, and read by nobody before the twelve draws of each recipe on the helpful models of seeds 0, 1, 2 and 4, WVUH's
   recipe's six, DrL and B were scored on it;
 * `fresh21`: the same request again, written on 2026-12-07 for the rule of recipe AV (weights averaged over the end of
-  safety tuning), and read by nobody before AV's four draws, their four partners of WVH's recipe, DrL and B were scored
-  on it.
+  safety tuning), and read by nobody before AV's four draws, their four partners (WVH's recipe trained again) and DrL
+  were scored on it; B, restored from the git history, was scored on it after AV's rule had been applied.
 
 The `blind` sets were written after recipe PW was designed and before any checkpoint was scored on them.
 
