@@ -249,12 +249,12 @@ for name, rate in rates.items():
 fig, ax = plt.subplots(figsize=(6, 3))
 ax.bar(list(rates), list(rates.values()), color=["tab:red"] + ["tab:blue"] * len(controls))
 ax.axhline(1.0, color="grey", linestyle="--", label="no suffix (all refused)")
-ax.legend(loc="lower right")
+ax.legend(loc="upper right")  # above the line at 1.0, clear of the bars
 ax.set(
     title=f"Refusal on {len(refused_test)} held-out harmful prompts (all refused without a suffix)",
     ylabel="refusal rate (substring judge)",
     xlabel="suffix appended",
-    ylim=(0, 1.05),
+    ylim=(0, 1.25),
 )
 fig.tight_layout()
 plt.show()
@@ -339,13 +339,18 @@ heads = top_heads(dfa_clean, k=min(8, dfa_clean.numel()))
 print(f"W_O of all layers: {tuple(stacked_W_O(model).shape)}")
 print("heads writing the most refusal direction (layer, head):", heads)
 
+largest = dfa_clean.abs().max().item()  # a diverging scale centred on 0: white writes nothing along r_hat
 fig = plotting.heatmap(
     dfa_clean,
     title="Direct attribution to the refusal direction (harmful prompts, last token)",
     xlabel="head",
     ylabel="layer",
     colorbar_label="mean (z W_O) · r_hat",
+    xticklabels=[str(head) for head in range(dfa_clean.shape[1])],
+    yticklabels=[str(layer) for layer in range(dfa_clean.shape[0])],
     cmap="RdBu_r",
+    vmin=-largest,
+    vmax=largest,
 )
 plt.show()
 
@@ -405,9 +410,9 @@ for ax, (title, mass) in zip(
     ax.set_xticks(x.tolist(), labels, rotation=45)
     ax.set(title=title, xlabel="head", ylim=(0, 1))
 axes[0].set_ylabel("attention from the last token")
-axes[0].legend()
-fig.suptitle("Where the top refusal-writing heads look")
-fig.tight_layout()
+fig.legend(*axes[0].get_legend_handles_labels(), loc="upper right", ncols=2, fontsize=8)  # over no bar
+fig.suptitle("Where the top refusal-writing heads look", x=0.3)
+fig.tight_layout(rect=(0, 0, 1, 0.95))
 plt.show()
 for name, mass in [("no suffix", mass_clean), ("adversarial", mass_adv), ("random", mass_rand)]:
     print(
