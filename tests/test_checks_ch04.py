@@ -57,6 +57,10 @@ def test_refusal_score() -> None:
     expect(ex, largest, "alternative", "largest refusal-token probability")
     reversed_odds = lambda logits, refusal_token_ids: -score_by_logsumexp(logits, refusal_token_ids)
     expect(ex, reversed_odds, "sign_flipped", "sign flipped")
+    no_epsilon = lambda logits, refusal_token_ids: (lambda p: torch.log(p) - torch.log(1 - p))(
+        _p(logits, refusal_token_ids)
+    )
+    expect(ex, no_epsilon, "alternative", "left out the epsilon")
 
 
 # ------------------------------------------------------------------------------------------------ 04.kl_div

@@ -70,6 +70,12 @@ register(
                     torch.softmax(logits.double(), -1)[:, refusal_token_ids].max(-1).values
                 )
             ),
+            "you left out the epsilon of the docstring: where a refusal is almost certain, 1 - P is tiny and log(1 - P)"
+            " alone runs off towards -inf, so the score needs the same small constant inside both logs": (
+                lambda logits, refusal_token_ids: (lambda p: torch.log(p) - torch.log(1 - p))(
+                    _p(logits, refusal_token_ids)
+                )
+            ),
         },
     )
 )
