@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextvars
 import copy
+import dataclasses
 import html
 import inspect
 import math
@@ -487,6 +488,23 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
         return _compare_sequences(got, expected, exercise, path)
     if isinstance(expected, Mapping):
         return _compare_mappings(got, expected, exercise, path)
+    if dataclasses.is_dataclass(expected) and type(got) is type(expected):
+        # field by field, so the message names the one field that differs (not two whole records to compare by eye)
+        for item in dataclasses.fields(expected):
+            mine, theirs = getattr(got, item.name), getattr(expected, item.name)
+            where = f"{path or 'output'}.{item.name}"
+            if (mine is None) != (
+                theirs is None
+            ):  # an optional field set or left empty: say which, not the value
+                wanted = "None" if theirs is None else f"a {type(theirs).__name__}"
+                diagnosis = _Diagnosis("wrong_values", f"{where}: got {mine!r}, expected {wanted}")
+            else:
+                diagnosis = _compare(mine, theirs, exercise, where)
+            if (
+                diagnosis is not None
+            ):  # with the learner's own record, to see which row it is (not the expected one)
+                return _Diagnosis(diagnosis.status, f"{diagnosis.message}; your record: {got!r}")
+        return None
     return (
         None if got == expected else _Diagnosis("wrong_values", f"{prefix}got {got!r}, expected {expected!r}")
     )
