@@ -279,3 +279,24 @@ def test_teaching_plans_name_real_exercises_and_their_budgets() -> None:
     assert stated and int(stated.group(1)) == sum(exercises[e].minutes for e in half_day)
     workshop = re.findall(r"\b\d\d\.[a-z_]+[a-z]\b", rows["90-minute workshop"])
     assert sum(exercises[e].minutes for e in workshop) <= 90 - 10 - 5  # the demo and the closing reading
+
+
+def test_teaching_guide_quotes_the_checks_messages() -> None:
+    """Every check message the teaching guide's list of common mistakes quotes is (part of) a named mistake of the
+    exercise the bullet names (of any exercise, where it names none): a renamed or dropped mistake cannot leave the
+    guide quoting a message learners will never see."""
+    guide = (build.ROOT / "docs" / "TEACHING.md").read_text()
+    exercises = registry.all_exercises()
+    start = guide.index("**00 · ")
+    section = guide[start : guide.index("\n## ", start)]
+    quoted = 0
+    for bullet in re.split(r"\n- ", section):
+        flat = " ".join(bullet.split())
+        ids = re.findall(r"\((\d\d\.[a-z_]+)\)", flat)
+        names = [name for e in (ids or exercises) for name in exercises[e].alternatives]
+        for quote in re.findall(
+            r'"([^"]+)"', flat.split("→")[0]
+        ):  # the messages, before the teacher's advice
+            assert any(quote in name for name in names), (ids, quote)
+            quoted += 1
+    assert quoted >= 40
