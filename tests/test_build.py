@@ -289,6 +289,7 @@ def test_teaching_guide_quotes_the_checks_messages() -> None:
     exercises = registry.all_exercises()
     start = guide.index("**00 · ")
     section = guide[start : guide.index("\n## ", start)]
+    assert "\u201c" not in section and "\u201d" not in section  # quotes as "...", which the test reads
     quoted = 0
     for bullet in re.split(r"\n- ", section):
         flat = " ".join(bullet.split())

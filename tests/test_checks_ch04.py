@@ -61,6 +61,8 @@ def test_refusal_score() -> None:
         _p(logits, refusal_token_ids)
     )
     expect(ex, no_epsilon, "alternative", "left out the epsilon")
+    clamped = lambda logits, refusal_token_ids: torch.logit(_p(logits, refusal_token_ids), eps=1e-8)
+    expect(ex, clamped, "alternative", "torch.logit's eps")
 
 
 # ------------------------------------------------------------------------------------------------ 04.kl_div
@@ -156,6 +158,14 @@ def test_filter_candidates() -> None:
     )
     assert "table (10 items), n_layers=10" in result.message
     assert "NaN score" not in result.message  # the field is named, the reason to write is left to the learner
+    as_dicts = lambda table, n_layers, **kw: [vars(r) for r in _filter(table, n_layers, **kw)]
+    result = expect(ex, as_dicts, "wrong_type", "item 0: got dict, expected a CandidateScore")
+    assert "NaN score" not in result.message
+    wrong_layer = lambda table, n_layers, **kw: [
+        replace(r, layer=r.layer + 1) if i == 1 else r for i, r in enumerate(_filter(table, n_layers, **kw))
+    ]
+    result = expect(ex, wrong_layer, "wrong_values", "item 1.layer: got")
+    assert "tolerance" not in result.message  # a layer is compared exactly, not as a measurement
 
 
 # ---------------------------------------------------------------------------------------- 04.score_candidate

@@ -6836,7 +6836,7 @@ def test_weight_averaging_verdict_matches_its_records() -> None:
         f" {pooled[averaged, True][0] - pooled[partners, True][0]} more everyday requests and answer"
         f" {pooled[averaged, True][1] - pooled[partners, True][1]} fewer harmful ones" in flat
     )
-    assert abs(c["(1e)"][1] - c["(1e)"][0]) <= 5  # "the errors stay where they were"
+    assert abs(c["(1e)"][1] - c["(1e)"][0]) <= 5  # "By the judge the total barely changes"
     change = {
         a: [pooled_refused(TWENTY_SETS, (a,))[k] - pooled_refused(TWENTY_SETS, (p,))[k] for k in (0, 1)]
         for a, p in AV_PAIRS
@@ -6943,4 +6943,8 @@ def test_b_on_the_new_set_after_the_averaging_rule() -> None:
         f"the shipped DrL refuses {score['DrL', 'harmless']} everyday requests and {score['DrL', 'harmful']} harmful"
         f" ones by the score, {judge['DrL', 'harmless']} and {judge['DrL', 'harmful']} by the judge." in flat
     )
-    assert QUOTED_TO_LEARNERS[-1] == "fresh21"
+    # the counts quoted to learners run to the last written set scored (the highest `freshN.json` of the records)
+    scored_sets = sorted(
+        int(f.stem[5:]) for f in (ROOT / "benchmarks" / "out").glob("fresh*.json") if f.stem[5:].isdigit()
+    )
+    assert QUOTED_TO_LEARNERS[-1] == f"fresh{scored_sets[-1]}"

@@ -76,6 +76,10 @@ register(
                     _p(logits, refusal_token_ids)
                 )
             ),
+            "you clamped P to [eps, 1 - eps] (torch.logit's eps); the docstring adds the epsilon inside both logs,"
+            " log(P + eps) - log(1 - P + eps), which differs where a refusal is almost certain": (
+                lambda logits, refusal_token_ids: torch.logit(_p(logits, refusal_token_ids), eps=1e-8)
+            ),
         },
     )
 )

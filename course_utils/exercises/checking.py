@@ -463,7 +463,8 @@ def _is_number(value: Any) -> bool:
 
 
 def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Diagnosis | None:
-    """Structural and numerical comparison of any output: tensors, numbers, strings, sequences, dicts."""
+    """Structural and numerical comparison of any output: tensors, numbers, strings, sequences, dicts and dataclass
+    records (field by field)."""
     prefix = f"{path}: " if path else ""
     if isinstance(expected, torch.Tensor):
         return _compare_tensors(got, expected, exercise, prefix)
@@ -488,9 +489,17 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
         return _compare_sequences(got, expected, exercise, path)
     if isinstance(expected, Mapping):
         return _compare_mappings(got, expected, exercise, path)
-    if dataclasses.is_dataclass(expected) and type(got) is type(expected):
+    if dataclasses.is_dataclass(expected) and not isinstance(expected, type):
+        if type(got) is not type(
+            expected
+        ):  # say what to return, not the expected record (it holds the answer)
+            return _Diagnosis(
+                "wrong_type", f"{prefix}got {_type_name(got)}, expected a {type(expected).__name__}"
+            )
         # field by field, so the message names the one field that differs (not two whole records to compare by eye)
         for item in dataclasses.fields(expected):
+            if not item.compare:  # as the record's own == does
+                continue
             mine, theirs = getattr(got, item.name), getattr(expected, item.name)
             where = f"{path or 'output'}.{item.name}"
             if (mine is None) != (
@@ -498,6 +507,12 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
             ):  # an optional field set or left empty: say which, not the value
                 wanted = "None" if theirs is None else f"a {type(theirs).__name__}"
                 diagnosis = _Diagnosis("wrong_values", f"{where}: got {mine!r}, expected {wanted}")
+            elif isinstance(theirs, int) and not isinstance(theirs, bool):  # an index or a count: exact
+                diagnosis = (
+                    None
+                    if mine == theirs
+                    else _Diagnosis("wrong_values", f"{where}: got {mine!r}, expected {theirs!r}")
+                )
             else:
                 diagnosis = _compare(mine, theirs, exercise, where)
             if (

@@ -346,12 +346,15 @@ fig = plotting.heatmap(
     xlabel="head",
     ylabel="layer",
     colorbar_label="mean (z W_O) · r_hat",
-    xticklabels=[str(head) for head in range(dfa_clean.shape[1])],
-    yticklabels=[str(layer) for layer in range(dfa_clean.shape[0])],
     cmap="RdBu_r",
     vmin=-largest,
     vmax=largest,
 )
+for axis in (
+    fig.axes[0].xaxis,
+    fig.axes[0].yaxis,
+):  # whole heads and layers, not too many ticks on a real model
+    axis.set_major_locator(plt.MaxNLocator(integer=True))
 plt.show()
 
 # %% [markdown]
