@@ -85,9 +85,8 @@ def heatmap(
     image = ax.imshow(data, aspect="auto", cmap=cmap, vmin=vmin, vmax=vmax)
     fig.colorbar(image, ax=ax, label=colorbar_label)
     if xticklabels is not None:
-        long = (
-            max((len(str(label)) for label in xticklabels), default=0) > 3
-        )  # slant only labels that would collide
+        # slant only labels that would collide
+        long = max((len(str(label)) for label in xticklabels), default=0) > 3
         ax.set_xticks(
             range(len(xticklabels)), xticklabels, rotation=45 if long else 0, ha="right" if long else "center"
         )

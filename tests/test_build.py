@@ -295,9 +295,8 @@ def test_teaching_guide_quotes_the_checks_messages() -> None:
         flat = " ".join(bullet.split())
         ids = re.findall(r"\((\d\d\.[a-z_]+)\)", flat)
         names = [name for e in (ids or exercises) for name in exercises[e].alternatives]
-        for quote in re.findall(
-            r'"([^"]+)"', flat.split("→")[0]
-        ):  # the messages, before the teacher's advice
+        messages = flat.split("→")[0]  # the messages, before the teacher's advice
+        for quote in re.findall(r'"([^"]+)"', messages):
             assert any(quote in name for name in names), (ids, quote)
             quoted += 1
     assert quoted >= 40

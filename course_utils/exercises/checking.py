@@ -490,9 +490,8 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
     if isinstance(expected, Mapping):
         return _compare_mappings(got, expected, exercise, path)
     if dataclasses.is_dataclass(expected) and not isinstance(expected, type):
-        if type(got) is not type(
-            expected
-        ):  # say what to return, not the expected record (it holds the answer)
+        # another type: say what to return, not the expected record (it holds the answer)
+        if type(got) is not type(expected):
             return _Diagnosis(
                 "wrong_type", f"{prefix}got {_type_name(got)}, expected a {type(expected).__name__}"
             )
@@ -502,9 +501,8 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
                 continue
             mine, theirs = getattr(got, item.name), getattr(expected, item.name)
             where = f"{path or 'output'}.{item.name}"
-            if (mine is None) != (
-                theirs is None
-            ):  # an optional field set or left empty: say which, not the value
+            # an optional field set or left empty: say which, not the value
+            if (mine is None) != (theirs is None):
                 wanted = "None" if theirs is None else f"a {type(theirs).__name__}"
                 diagnosis = _Diagnosis("wrong_values", f"{where}: got {mine!r}, expected {wanted}")
             elif isinstance(theirs, int) and not isinstance(theirs, bool):  # an index or a count: exact
@@ -515,9 +513,8 @@ def _compare(got: Any, expected: Any, exercise: Exercise, path: str = "") -> _Di
                 )
             else:
                 diagnosis = _compare(mine, theirs, exercise, where)
-            if (
-                diagnosis is not None
-            ):  # with the learner's own record, to see which row it is (not the expected one)
+            # with the learner's own record, to see which row it is (not the expected one)
+            if diagnosis is not None:
                 return _Diagnosis(diagnosis.status, f"{diagnosis.message}; your record: {got!r}")
         return None
     return (
