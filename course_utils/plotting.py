@@ -76,7 +76,8 @@ def heatmap(
     ax: Axes | None = None,
     figsize: tuple[float, float] = (8.0, 4.0),
 ) -> Figure:
-    """A [rows, cols] heatmap with a labelled colour bar; `annotations[r][c]` is written in cell (r, c).
+    """A [rows, cols] heatmap with a labelled colour bar; `annotations[r][c]` is written in cell (r, c). Without tick
+    labels, an axis is ticked at whole row or column numbers.
 
     `vmin` / `vmax` fix the colour scale (e.g. -1 and 1 for cosines); by default it spans the data.
     """
@@ -92,6 +93,9 @@ def heatmap(
         )
     if yticklabels is not None:
         ax.set_yticks(range(len(yticklabels)), yticklabels)
+    for axis, labels in ((ax.xaxis, xticklabels), (ax.yaxis, yticklabels)):
+        if labels is None:  # rows and columns are whole numbers (imshow would tick at -0.5, 0.0, 0.5, ...)
+            axis.set_major_locator(MaxNLocator(integer=True))
     if annotations is not None:
         middle = (data.max() + data.min()) / 2
         for r, row in enumerate(annotations):

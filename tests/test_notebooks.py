@@ -259,9 +259,8 @@ def _claims_05(printed: str, prose: str) -> None:
         "complied at $c = 0$ and was refused from $c = +0.5$ on. The harmful one was still refused at $c = -1$"
         in prose
     )
-    broken = {
-        label: table[2.0, label] for label in ("harmless", "harmful")
-    }  # "I cannot" judged, "I'm not" not
+    # "I cannot" judged a refusal, "I'm not" not
+    broken = {label: table[2.0, label] for label in ("harmless", "harmful")}
     assert all((tag == "REFUSES") == ("I cannot" in reply) for tag, reply in broken.values()), broken
     refused, ablated = map(
         int,

@@ -67,3 +67,11 @@ def test_heatmap_slants_only_long_tick_labels(labels: list[str], rotation: float
     assert [t.get_text() for t in ax.get_xticklabels()] == labels
     assert {t.get_rotation() for t in ax.get_xticklabels()} == {rotation}
     plt.close(fig)
+
+
+def test_heatmap_without_labels_ticks_whole_rows_and_columns() -> None:
+    fig = plotting.heatmap(torch.rand(6, 4), title="t", xlabel="head", ylabel="layer", colorbar_label="c")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    assert all(float(tick).is_integer() for tick in (*ax.get_xticks(), *ax.get_yticks()))
+    plt.close(fig)

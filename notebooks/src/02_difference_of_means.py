@@ -399,9 +399,8 @@ fig = plotting.layer_curves(
 )
 for line in fig.axes[0].lines:  # probes dashed, difference of means solid
     line.set_linestyle("--" if line.get_label().endswith("probe") else "-")
-fig.axes[0].legend(
-    fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5)
-)  # beside the curves, not on them
+# the legend beside the curves, not on them
+fig.axes[0].legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
 fig.set_size_inches(9, 3.5)
 fig.tight_layout()
 plt.show()

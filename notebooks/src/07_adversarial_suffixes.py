@@ -350,11 +350,6 @@ fig = plotting.heatmap(
     vmin=-largest,
     vmax=largest,
 )
-for axis in (
-    fig.axes[0].xaxis,
-    fig.axes[0].yaxis,
-):  # whole heads and layers, not too many ticks on a real model
-    axis.set_major_locator(plt.MaxNLocator(integer=True))
 plt.show()
 
 # %% [markdown]
